@@ -1,0 +1,4 @@
+//! AWS IAM semantics.
+
+pub mod action;
+pub mod candidates;

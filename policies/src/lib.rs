@@ -1,0 +1,20 @@
+//! fnscope evaluation: permission semantics per provider and the rule catalogue. Pure functions over a
+//! [`Snapshot`]: no SDK, no network, no file I/O — which is what makes offline scans, diffs and golden
+//! tests free.
+//!
+//! A rule returns findings **or** `not_evaluated` with the reason; never a silent pass when its input is
+//! missing.
+
+pub mod aws;
+mod finding;
+mod registry;
+
+pub use finding::{
+    BuildError, Evidence, Finding, FindingBuilder, Mitre, ResourceRef, Severity, Suppressed,
+    fingerprint,
+};
+pub use registry::{
+    Evaluation, NotEvaluated, Outcome, Rule, RuleKind, RuleMeta, catalogue, evaluate,
+};
+
+pub use fnscope_snapshot::Snapshot;

@@ -1,0 +1,1209 @@
+//! The live AWS collector: the SDK's own credential chain and endpoint resolution (profiles, environment,
+//! SSO, instance roles, `AWS_ENDPOINT_URL`), the fewest calls that get the data, bounded concurrency,
+//! the SDK's retries (exponential backoff with jitter on throttling and 5xx), and a coverage record for
+//! every API that could not be read fully. Read-only: only the operations in [`READ_ONLY_ACTIONS`].
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use aws_config::BehaviorVersion;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_types::SdkConfig;
+use aws_types::region::Region;
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use futures::StreamExt;
+use futures::stream;
+
+use super::build::{AccountData, Fetched, RegionData};
+use super::errors::{CallError, classify};
+use super::wire;
+use crate::CollectError;
+use crate::progress::Progress;
+
+/// Every AWS action the scanner calls. `fnscope permissions aws` prints this list as a policy, and the
+/// read-only test checks every recorded request against it.
+pub const READ_ONLY_ACTIONS: &[&str] = &[
+    "account:ListRegions",
+    "events:ListEventBuses",
+    "events:ListRules",
+    "events:ListTargetsByRule",
+    "iam:GenerateServiceLastAccessedDetails",
+    "iam:GetAccountAuthorizationDetails",
+    "iam:GetServiceLastAccessedDetails",
+    "lambda:GetFunctionUrlConfig",
+    "lambda:GetPolicy",
+    "lambda:ListCodeSigningConfigs",
+    "lambda:ListEventSourceMappings",
+    "lambda:ListFunctions",
+    "lambda:ListFunctionsByCodeSigningConfig",
+    "organizations:DescribeOrganization",
+    "organizations:DescribePolicy",
+    "organizations:ListParents",
+    "organizations:ListPoliciesForTarget",
+    "sts:GetCallerIdentity",
+];
+
+/// The regions enabled by default in every account of the `aws` partition: the fallback when
+/// `account:ListRegions` cannot be called.
+pub const DEFAULT_REGIONS: &[&str] = &[
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ca-central-1",
+    "eu-central-1",
+    "eu-north-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+];
+
+/// How a live AWS scan runs.
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    /// Regions to scan; `None` = every enabled region.
+    pub regions: Option<Vec<String>>,
+    /// Calls in flight at once within one region (per-function calls, per-rule calls).
+    pub concurrency: usize,
+    /// Regions scanned at once.
+    pub region_concurrency: usize,
+    /// Attempts per call, including the first (throttling and 5xx are retried with backoff + jitter).
+    pub max_attempts: u32,
+    /// Deadline of one attempt.
+    pub attempt_timeout: Duration,
+    /// Deadline of one call including its retries.
+    pub call_timeout: Duration,
+    /// How long to wait for one last-accessed report.
+    pub last_accessed_timeout: Duration,
+}
+
+impl Default for LiveOptions {
+    fn default() -> Self {
+        LiveOptions {
+            regions: None,
+            concurrency: 16,
+            region_concurrency: 4,
+            max_attempts: 6,
+            attempt_timeout: Duration::from_secs(30),
+            call_timeout: Duration::from_secs(180),
+            last_accessed_timeout: Duration::from_secs(300),
+        }
+    }
+}
+
+/// A connected AWS session: credentials resolved, account identified.
+pub struct Session {
+    config: SdkConfig,
+    opts: LiveOptions,
+    pub account_id: String,
+    pub partition: String,
+}
+
+impl Session {
+    /// Loads the SDK configuration the way the AWS CLI does and identifies the account.
+    pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
+        let retry = RetryConfig::standard().with_max_attempts(opts.max_attempts.max(1));
+        let timeouts = TimeoutConfig::builder()
+            .operation_attempt_timeout(opts.attempt_timeout)
+            .operation_timeout(opts.call_timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .build();
+        // A region is needed to sign; IAM, STS and Organizations are global. Use the configured region
+        // when there is one, else us-east-1.
+        let region = aws_config::meta::region::RegionProviderChain::default_provider()
+            .or_else(Region::new("us-east-1"));
+        let config = aws_config::defaults(BehaviorVersion::latest())
+            .region(region)
+            .retry_config(retry)
+            .timeout_config(timeouts)
+            .load()
+            .await;
+        let sts = aws_sdk_sts::Client::new(&config);
+        let who = sts.get_caller_identity().send().await.map_err(|e| {
+            let e = classify(&e);
+            CollectError::Setup {
+                provider: "aws",
+                message: format!(
+                    "cannot identify the account with sts:GetCallerIdentity ({}); check the AWS credentials (profile, environment, SSO)",
+                    e.message
+                ),
+            }
+        })?;
+        let account_id = who.account().unwrap_or_default().to_string();
+        let partition = who
+            .arn()
+            .and_then(|a| a.split(':').nth(1))
+            .unwrap_or("aws")
+            .to_string();
+        if account_id.is_empty() {
+            return Err(CollectError::Setup {
+                provider: "aws",
+                message: "sts:GetCallerIdentity returned no account id".into(),
+            });
+        }
+        Ok(Session {
+            config,
+            opts,
+            account_id,
+            partition,
+        })
+    }
+
+    fn regional(&self, region: &str) -> SdkConfig {
+        self.config
+            .to_builder()
+            .region(Region::new(region.to_string()))
+            .build()
+    }
+
+    fn coverage(
+        &self,
+        region: Option<&str>,
+        api: &str,
+        status: CoverageStatus,
+        detail: String,
+    ) -> Coverage {
+        Coverage {
+            provider: Provider::Aws,
+            target: self.account_id.clone(),
+            region: region.map(str::to_string),
+            api: api.to_string(),
+            status,
+            detail,
+        }
+    }
+
+    /// Collects everything but last-accessed data (which needs the evaluator to pick principals).
+    pub async fn collect(&self, progress: &dyn Progress) -> AccountData {
+        let mut data = AccountData {
+            account_id: self.account_id.clone(),
+            ..AccountData::default()
+        };
+        let regions = self.regions(&mut data.coverage).await;
+        progress.phase("aws: IAM authorization details", None);
+        data.iam = self.iam(&mut data.coverage).await;
+        progress.phase("aws: organization SCPs", None);
+        data.scps = self.scps(&mut data.coverage).await;
+        progress.phase(
+            &format!("aws: {} regions", regions.len()),
+            Some(regions.len() as u64),
+        );
+        let results: Vec<(RegionData, Vec<Coverage>)> = stream::iter(regions)
+            .map(|r| async move {
+                let out = self.region(&r).await;
+                progress.advance(1);
+                out
+            })
+            .buffer_unordered(self.opts.region_concurrency.max(1))
+            .collect()
+            .await;
+        for (region, cov) in results {
+            data.regions.push(region);
+            data.coverage.extend(cov);
+        }
+        data.regions.sort_by(|a, b| a.region.cmp(&b.region));
+        data
+    }
+
+    async fn regions(&self, coverage: &mut Vec<Coverage>) -> Vec<String> {
+        if let Some(r) = &self.opts.regions {
+            return r.clone();
+        }
+        let client = aws_sdk_account::Client::new(&self.config);
+        let mut pages = client
+            .list_regions()
+            .region_opt_status_contains(aws_sdk_account::types::RegionOptStatus::Enabled)
+            .region_opt_status_contains(aws_sdk_account::types::RegionOptStatus::EnabledByDefault)
+            .into_paginator()
+            .send();
+        let mut out = Vec::new();
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => out.extend(
+                    p.regions()
+                        .iter()
+                        .filter_map(|r| r.region_name().map(str::to_string)),
+                ),
+                Err(e) => {
+                    let e = classify(&e);
+                    coverage.push(self.coverage(
+                        None,
+                        "account:ListRegions",
+                        e.status,
+                        format!(
+                            "{}; scanned the {} regions enabled by default instead (opt-in regions not covered; pass --regions to choose)",
+                            e.message,
+                            DEFAULT_REGIONS.len()
+                        ),
+                    ));
+                    return DEFAULT_REGIONS.iter().map(|s| s.to_string()).collect();
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        coverage.push(self.coverage(
+            None,
+            "account:ListRegions",
+            CoverageStatus::Complete,
+            format!("{} enabled regions", out.len()),
+        ));
+        out
+    }
+
+    async fn iam(&self, coverage: &mut Vec<Coverage>) -> Option<wire::AuthorizationDetails> {
+        let client = aws_sdk_iam::Client::new(&self.config);
+        let mut pages = client
+            .get_account_authorization_details()
+            .into_paginator()
+            .send();
+        let mut all = wire::AuthorizationDetails::default();
+        let mut count = 0usize;
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => {
+                    count += 1;
+                    all.extend(convert::auth_details(&p));
+                }
+                Err(e) => {
+                    let e = classify(&e);
+                    coverage.push(self.coverage(
+                        None,
+                        "iam:GetAccountAuthorizationDetails",
+                        e.status,
+                        format!("{} (after {count} pages); IAM data is missing", e.message),
+                    ));
+                    return None;
+                }
+            }
+        }
+        coverage.push(self.coverage(
+            None,
+            "iam:GetAccountAuthorizationDetails",
+            CoverageStatus::Complete,
+            format!(
+                "{} roles, {} users, {} groups, {} managed policies in {count} pages",
+                all.role_detail_list.len(),
+                all.user_detail_list.len(),
+                all.group_detail_list.len(),
+                all.policies.len()
+            ),
+        ));
+        Some(all)
+    }
+
+    async fn scps(&self, coverage: &mut Vec<Coverage>) -> Option<wire::ScpChain> {
+        let client = aws_sdk_organizations::Client::new(&self.config);
+        let org = match client.describe_organization().send().await {
+            Ok(o) => o,
+            Err(e) => {
+                let e = classify(&e);
+                if e.code.as_deref() == Some("AWSOrganizationsNotInUseException") {
+                    coverage.push(self.coverage(
+                        None,
+                        "organizations:DescribeOrganization",
+                        CoverageStatus::Complete,
+                        "the account is not in an organization: no SCPs apply".into(),
+                    ));
+                    return Some(wire::ScpChain::default());
+                }
+                coverage.push(self.coverage(
+                    None,
+                    "organizations:DescribeOrganization",
+                    e.status,
+                    format!("{}; SCPs unknown", e.message),
+                ));
+                return None;
+            }
+        };
+        let org = org.organization();
+        let org_id = org.and_then(|o| o.id()).map(str::to_string);
+        if org.and_then(|o| o.master_account_id()) == Some(self.account_id.as_str()) {
+            coverage.push(self.coverage(
+                None,
+                "organizations:DescribeOrganization",
+                CoverageStatus::Complete,
+                "the management account: SCPs do not apply to it".into(),
+            ));
+            return Some(wire::ScpChain {
+                organization_id: org_id,
+                levels: Vec::new(),
+            });
+        }
+        // Walk from the account up to the root.
+        let mut path = vec![self.account_id.clone()];
+        let mut current = self.account_id.clone();
+        for _ in 0..10 {
+            match client.list_parents().child_id(&current).send().await {
+                Ok(p) => {
+                    let Some(parent) = p.parents().first() else {
+                        break;
+                    };
+                    let id = parent.id().unwrap_or_default().to_string();
+                    let is_root = matches!(
+                        parent.r#type(),
+                        Some(aws_sdk_organizations::types::ParentType::Root)
+                    );
+                    path.push(id.clone());
+                    current = id;
+                    if is_root {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let e = classify(&e);
+                    coverage.push(self.coverage(
+                        None,
+                        "organizations:ListParents",
+                        e.status,
+                        format!("{}; SCPs unknown", e.message),
+                    ));
+                    return None;
+                }
+            }
+        }
+        path.reverse();
+        let mut levels = Vec::new();
+        let mut documents: BTreeMap<String, wire::OrgPolicy> = BTreeMap::new();
+        for target in path {
+            let mut ids = Vec::new();
+            let mut pages = client
+                .list_policies_for_target()
+                .target_id(&target)
+                .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+                .into_paginator()
+                .send();
+            while let Some(page) = pages.next().await {
+                match page {
+                    Ok(p) => ids.extend(
+                        p.policies()
+                            .iter()
+                            .filter_map(|s| s.id().map(str::to_string)),
+                    ),
+                    Err(e) => {
+                        let e = classify(&e);
+                        coverage.push(self.coverage(
+                            None,
+                            "organizations:ListPoliciesForTarget",
+                            e.status,
+                            format!("{} for `{target}`; SCPs unknown", e.message),
+                        ));
+                        return None;
+                    }
+                }
+            }
+            let mut policies = Vec::new();
+            for id in ids {
+                if let Some(p) = documents.get(&id) {
+                    policies.push(p.clone());
+                    continue;
+                }
+                match client.describe_policy().policy_id(&id).send().await {
+                    Ok(d) => {
+                        let Some(p) = d.policy() else { continue };
+                        let summary = p.policy_summary();
+                        let policy = wire::OrgPolicy {
+                            policy_summary: wire::OrgPolicySummary {
+                                id: id.clone(),
+                                arn: summary.and_then(|s| s.arn()).map(str::to_string),
+                                name: summary
+                                    .and_then(|s| s.name())
+                                    .unwrap_or_default()
+                                    .to_string(),
+                            },
+                            content: p.content().unwrap_or_default().to_string(),
+                        };
+                        documents.insert(id, policy.clone());
+                        policies.push(policy);
+                    }
+                    Err(e) => {
+                        let e = classify(&e);
+                        coverage.push(self.coverage(
+                            None,
+                            "organizations:DescribePolicy",
+                            e.status,
+                            format!("{} for `{id}`; SCPs unknown", e.message),
+                        ));
+                        return None;
+                    }
+                }
+            }
+            levels.push(wire::ScpLevel {
+                target_id: target,
+                policies,
+            });
+        }
+        coverage.push(self.coverage(
+            None,
+            "organizations:ListPoliciesForTarget",
+            CoverageStatus::Complete,
+            format!("{} levels, {} distinct SCPs", levels.len(), documents.len()),
+        ));
+        Some(wire::ScpChain {
+            organization_id: org_id,
+            levels,
+        })
+    }
+
+    async fn region(&self, region: &str) -> (RegionData, Vec<Coverage>) {
+        let config = self.regional(region);
+        let lambda = aws_sdk_lambda::Client::new(&config);
+        let events = aws_sdk_eventbridge::Client::new(&config);
+        let mut cov = Vec::new();
+        let mut data = RegionData {
+            region: region.to_string(),
+            ..RegionData::default()
+        };
+
+        // Functions.
+        let mut pages = lambda.list_functions().into_paginator().send();
+        let mut listed = true;
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => data
+                    .functions
+                    .extend(p.functions().iter().filter_map(convert::function)),
+                Err(e) => {
+                    let e = classify(&e);
+                    cov.push(self.coverage(
+                        Some(region),
+                        "lambda:ListFunctions",
+                        e.status,
+                        format!("{} after {} functions", e.message, data.functions.len()),
+                    ));
+                    listed = false;
+                    break;
+                }
+            }
+        }
+        if listed {
+            cov.push(self.coverage(
+                Some(region),
+                "lambda:ListFunctions",
+                CoverageStatus::Complete,
+                format!("{} functions", data.functions.len()),
+            ));
+        }
+
+        // Per-function reads, bounded.
+        let arns: Vec<(String, String)> = data
+            .functions
+            .iter()
+            .map(|f| (f.function_arn.clone(), f.function_name.clone()))
+            .collect();
+        let lambda_ref = &lambda;
+        let per_function: Vec<(
+            String,
+            Result<Option<wire::GetPolicy>, CallError>,
+            Result<Option<wire::FunctionUrlConfig>, CallError>,
+        )> = stream::iter(arns)
+            .map(|(arn, _name)| async move {
+                let policy = match lambda_ref.get_policy().function_name(&arn).send().await {
+                    Ok(p) => Ok(Some(wire::GetPolicy {
+                        policy: p.policy().unwrap_or_default().to_string(),
+                    })),
+                    Err(e) => {
+                        let e = classify(&e);
+                        if e.is_not_found() { Ok(None) } else { Err(e) }
+                    }
+                };
+                let url = match lambda_ref
+                    .get_function_url_config()
+                    .function_name(&arn)
+                    .send()
+                    .await
+                {
+                    Ok(u) => Ok(Some(wire::FunctionUrlConfig {
+                        function_url: u.function_url().to_string(),
+                        auth_type: u.auth_type().as_str().to_string(),
+                    })),
+                    Err(e) => {
+                        let e = classify(&e);
+                        if e.is_not_found() { Ok(None) } else { Err(e) }
+                    }
+                };
+                (arn, policy, url)
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect()
+            .await;
+        let mut policy_errors = Vec::new();
+        let mut url_errors = Vec::new();
+        for (arn, policy, url) in per_function {
+            data.policies.insert(
+                arn.clone(),
+                match policy {
+                    Ok(Some(p)) => Fetched::Found(p),
+                    Ok(None) => Fetched::Absent,
+                    Err(e) => {
+                        policy_errors.push((arn.clone(), e));
+                        Fetched::NotRead
+                    }
+                },
+            );
+            data.urls.insert(
+                arn.clone(),
+                match url {
+                    Ok(Some(u)) => Fetched::Found(u),
+                    Ok(None) => Fetched::Absent,
+                    Err(e) => {
+                        url_errors.push((arn, e));
+                        Fetched::NotRead
+                    }
+                },
+            );
+        }
+        let n = data.functions.len();
+        cov.push(per_call_coverage(
+            self,
+            region,
+            "lambda:GetPolicy",
+            n,
+            &policy_errors,
+        ));
+        cov.push(per_call_coverage(
+            self,
+            region,
+            "lambda:GetFunctionUrlConfig",
+            n,
+            &url_errors,
+        ));
+
+        // Event source mappings, region-wide.
+        let mut pages = lambda.list_event_source_mappings().into_paginator().send();
+        let mut ok = true;
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => data.event_source_mappings.extend(
+                    p.event_source_mappings()
+                        .iter()
+                        .map(convert::event_source_mapping),
+                ),
+                Err(e) => {
+                    let e = classify(&e);
+                    cov.push(self.coverage(
+                        Some(region),
+                        "lambda:ListEventSourceMappings",
+                        e.status,
+                        e.message,
+                    ));
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            cov.push(self.coverage(
+                Some(region),
+                "lambda:ListEventSourceMappings",
+                CoverageStatus::Complete,
+                format!("{} mappings", data.event_source_mappings.len()),
+            ));
+        }
+
+        // Code signing: the region's configs, then which functions use each (fewer calls than per function).
+        data.code_signing = self.code_signing(&lambda, region, &mut cov).await;
+
+        // EventBridge.
+        data.rules = self.rules(&events, region, &mut cov).await;
+        (data, cov)
+    }
+
+    async fn code_signing(
+        &self,
+        lambda: &aws_sdk_lambda::Client,
+        region: &str,
+        cov: &mut Vec<Coverage>,
+    ) -> Option<BTreeMap<String, wire::CodeSigningConfig>> {
+        let mut configs = Vec::new();
+        let mut pages = lambda.list_code_signing_configs().into_paginator().send();
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => configs.extend(p.code_signing_configs().iter().map(|c| {
+                    wire::CodeSigningConfig {
+                        code_signing_config_arn: c.code_signing_config_arn().to_string(),
+                        code_signing_policies: c.code_signing_policies().map(|p| {
+                            wire::CodeSigningPolicies {
+                                untrusted_artifact_on_deployment: p
+                                    .untrusted_artifact_on_deployment()
+                                    .map(|v| v.as_str().to_string()),
+                            }
+                        }),
+                    }
+                })),
+                Err(e) => {
+                    let e = classify(&e);
+                    cov.push(self.coverage(
+                        Some(region),
+                        "lambda:ListCodeSigningConfigs",
+                        e.status,
+                        format!("{}; code-signing enforcement unknown", e.message),
+                    ));
+                    return None;
+                }
+            }
+        }
+        cov.push(self.coverage(
+            Some(region),
+            "lambda:ListCodeSigningConfigs",
+            CoverageStatus::Complete,
+            format!("{} code-signing configs", configs.len()),
+        ));
+        let mut out = BTreeMap::new();
+        for c in configs {
+            let mut pages = lambda
+                .list_functions_by_code_signing_config()
+                .code_signing_config_arn(&c.code_signing_config_arn)
+                .into_paginator()
+                .send();
+            while let Some(page) = pages.next().await {
+                match page {
+                    Ok(p) => {
+                        for arn in p.function_arns() {
+                            out.insert(arn.clone(), c.clone());
+                        }
+                    }
+                    Err(e) => {
+                        let e = classify(&e);
+                        cov.push(self.coverage(
+                            Some(region),
+                            "lambda:ListFunctionsByCodeSigningConfig",
+                            e.status,
+                            format!(
+                                "{} for `{}`; code-signing enforcement unknown",
+                                e.message, c.code_signing_config_arn
+                            ),
+                        ));
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
+    async fn rules(
+        &self,
+        events: &aws_sdk_eventbridge::Client,
+        region: &str,
+        cov: &mut Vec<Coverage>,
+    ) -> Vec<(wire::Rule, Option<Vec<wire::RuleTarget>>)> {
+        // Buses (EventBridge has no SDK paginators: loop on NextToken).
+        let mut buses = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            match events
+                .list_event_buses()
+                .set_next_token(token.clone())
+                .send()
+                .await
+            {
+                Ok(p) => {
+                    buses.extend(
+                        p.event_buses()
+                            .iter()
+                            .filter_map(|b| b.name().map(str::to_string)),
+                    );
+                    token = next_token(p.next_token(), &token);
+                    if token.is_none() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let e = classify(&e);
+                    cov.push(self.coverage(
+                        Some(region),
+                        "events:ListEventBuses",
+                        e.status,
+                        format!("{}; only the default bus was read", e.message),
+                    ));
+                    buses = vec!["default".to_string()];
+                    break;
+                }
+            }
+        }
+        if buses.is_empty() {
+            buses.push("default".into());
+        }
+        let mut rules = Vec::new();
+        let mut rule_errors = Vec::new();
+        for bus in &buses {
+            let mut token: Option<String> = None;
+            loop {
+                match events
+                    .list_rules()
+                    .event_bus_name(bus)
+                    .set_next_token(token.clone())
+                    .send()
+                    .await
+                {
+                    Ok(p) => {
+                        rules.extend(p.rules().iter().map(|r| convert::rule(r, bus)));
+                        token = next_token(p.next_token(), &token);
+                        if token.is_none() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        rule_errors.push((bus.clone(), classify(&e)));
+                        break;
+                    }
+                }
+            }
+        }
+        cov.push(per_call_coverage_named(
+            self,
+            region,
+            "events:ListRules",
+            "event buses",
+            buses.len(),
+            &rule_errors,
+        ));
+        let results: Vec<(wire::Rule, Result<Vec<wire::RuleTarget>, CallError>)> =
+            stream::iter(rules)
+                .map(|rule| async move {
+                    let mut targets = Vec::new();
+                    let mut token: Option<String> = None;
+                    loop {
+                        match events
+                            .list_targets_by_rule()
+                            .rule(&rule.name)
+                            .event_bus_name(rule.event_bus_name.as_deref().unwrap_or("default"))
+                            .set_next_token(token.clone())
+                            .send()
+                            .await
+                        {
+                            Ok(p) => {
+                                targets.extend(p.targets().iter().map(|t| wire::RuleTarget {
+                                    id: t.id().to_string(),
+                                    arn: t.arn().to_string(),
+                                    role_arn: t.role_arn().map(str::to_string),
+                                }));
+                                token = next_token(p.next_token(), &token);
+                                if token.is_none() {
+                                    break;
+                                }
+                            }
+                            Err(e) => return (rule, Err(classify(&e))),
+                        }
+                    }
+                    (rule, Ok(targets))
+                })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+        let n = results.len();
+        let mut out = Vec::new();
+        let mut target_errors = Vec::new();
+        for (rule, targets) in results {
+            match targets {
+                Ok(t) => out.push((rule, Some(t))),
+                Err(e) => {
+                    target_errors.push((rule.arn.clone(), e));
+                    out.push((rule, None));
+                }
+            }
+        }
+        cov.push(per_call_coverage_named(
+            self,
+            region,
+            "events:ListTargetsByRule",
+            "rules",
+            n,
+            &target_errors,
+        ));
+        out.sort_by(|a, b| a.0.arn.cmp(&b.0.arn));
+        out
+    }
+
+    /// Generates and reads IAM last-accessed reports (action level) for `principals`, bounded and polled.
+    pub async fn last_accessed(
+        &self,
+        principals: &[String],
+        progress: &dyn Progress,
+    ) -> (Vec<(String, wire::ServiceLastAccessed)>, Vec<Coverage>) {
+        let client = aws_sdk_iam::Client::new(&self.config);
+        progress.phase(
+            "aws: IAM last-accessed reports",
+            Some(principals.len() as u64),
+        );
+        let client_ref = &client;
+        let results: Vec<(String, Result<wire::ServiceLastAccessed, CallError>)> =
+            stream::iter(principals.iter().cloned())
+                .map(|arn| async move {
+                    let r = self.one_last_accessed(client_ref, &arn).await;
+                    progress.advance(1);
+                    (arn, r)
+                })
+                .buffer_unordered(self.opts.concurrency.clamp(1, 8))
+                .collect()
+                .await;
+        let mut ok = Vec::new();
+        let mut errors = Vec::new();
+        for (arn, r) in results {
+            match r {
+                Ok(report) => ok.push((arn, report)),
+                Err(e) => errors.push((arn, e)),
+            }
+        }
+        let cov = vec![per_call_coverage_named(
+            self,
+            "",
+            "iam:GetServiceLastAccessedDetails",
+            "principals",
+            principals.len(),
+            &errors,
+        )];
+        ok.sort_by(|a, b| a.0.cmp(&b.0));
+        (ok, cov)
+    }
+
+    async fn one_last_accessed(
+        &self,
+        client: &aws_sdk_iam::Client,
+        arn: &str,
+    ) -> Result<wire::ServiceLastAccessed, CallError> {
+        let job = client
+            .generate_service_last_accessed_details()
+            .arn(arn)
+            .granularity(aws_sdk_iam::types::AccessAdvisorUsageGranularityType::ActionLevel)
+            .send()
+            .await
+            .map_err(|e| classify(&e))?;
+        let job_id = job.job_id().unwrap_or_default().to_string();
+        let started = tokio::time::Instant::now();
+        let mut delay = Duration::from_millis(200);
+        loop {
+            let mut report = wire::ServiceLastAccessed::default();
+            let mut marker: Option<String> = None;
+            let mut status;
+            loop {
+                let page = client
+                    .get_service_last_accessed_details()
+                    .job_id(&job_id)
+                    .set_marker(marker.clone())
+                    .send()
+                    .await
+                    .map_err(|e| classify(&e))?;
+                status = page.job_status().as_str().to_string();
+                if status != "COMPLETED" {
+                    break;
+                }
+                report.job_completion_date = convert::time(page.job_completion_date());
+                report.services_last_accessed.extend(
+                    page.services_last_accessed()
+                        .iter()
+                        .map(convert::service_access),
+                );
+                marker = next_token(page.marker(), &marker);
+                if !page.is_truncated() || marker.is_none() {
+                    break;
+                }
+            }
+            match status.as_str() {
+                "COMPLETED" => {
+                    report.job_status = Some(status);
+                    return Ok(report);
+                }
+                "FAILED" => {
+                    return Err(CallError {
+                        status: CoverageStatus::Failed,
+                        code: None,
+                        message: format!("the last-accessed job for `{arn}` failed"),
+                    });
+                }
+                _ => {}
+            }
+            if started.elapsed() > self.opts.last_accessed_timeout {
+                return Err(CallError {
+                    status: CoverageStatus::Failed,
+                    code: None,
+                    message: format!(
+                        "the last-accessed job for `{arn}` did not complete within {}s",
+                        self.opts.last_accessed_timeout.as_secs()
+                    ),
+                });
+            }
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(5));
+        }
+    }
+}
+
+/// The next pagination token, or `None` at the end — also when the service repeats the token it was
+/// given (a loop guard: a repeating token would otherwise page forever).
+fn next_token(new: Option<&str>, old: &Option<String>) -> Option<String> {
+    match new {
+        Some(t) if !t.is_empty() && old.as_deref() != Some(t) => Some(t.to_string()),
+        _ => None,
+    }
+}
+
+fn per_call_coverage(
+    s: &Session,
+    region: &str,
+    api: &str,
+    total: usize,
+    errors: &[(String, CallError)],
+) -> Coverage {
+    per_call_coverage_named(s, region, api, "functions", total, errors)
+}
+
+/// One coverage record summarising a per-resource call: complete, or the worst status with counts and
+/// the first few failing resources.
+fn per_call_coverage_named(
+    s: &Session,
+    region: &str,
+    api: &str,
+    noun: &str,
+    total: usize,
+    errors: &[(String, CallError)],
+) -> Coverage {
+    let region = (!region.is_empty()).then_some(region);
+    if errors.is_empty() {
+        return s.coverage(
+            region,
+            api,
+            CoverageStatus::Complete,
+            format!("read for {total} {noun}"),
+        );
+    }
+    let status = if errors
+        .iter()
+        .all(|(_, e)| e.status == CoverageStatus::Denied)
+    {
+        CoverageStatus::Denied
+    } else if errors
+        .iter()
+        .any(|(_, e)| e.status == CoverageStatus::Throttled)
+    {
+        CoverageStatus::Throttled
+    } else if errors.len() < total {
+        CoverageStatus::Partial
+    } else {
+        CoverageStatus::Failed
+    };
+    let mut sample: Vec<&str> = errors.iter().take(3).map(|(id, _)| id.as_str()).collect();
+    sample.sort();
+    s.coverage(
+        region,
+        api,
+        status,
+        format!(
+            "{} of {total} {noun} not read ({}); first: {}",
+            errors.len(),
+            errors[0].1.message,
+            sample.join(", ")
+        ),
+    )
+}
+
+/// SDK type → wire struct conversions.
+mod convert {
+    use aws_smithy_types::DateTime;
+    use aws_smithy_types::date_time::Format;
+    use serde_json::Value;
+
+    use super::super::wire;
+
+    pub fn time(t: &DateTime) -> Option<String> {
+        t.fmt(Format::DateTime).ok()
+    }
+
+    pub fn function(
+        f: &aws_sdk_lambda::types::FunctionConfiguration,
+    ) -> Option<wire::FunctionConfiguration> {
+        Some(wire::FunctionConfiguration {
+            function_name: f.function_name()?.to_string(),
+            function_arn: f.function_arn()?.to_string(),
+            runtime: f.runtime().map(|r| r.as_str().to_string()),
+            role: f.role().map(str::to_string),
+            handler: f.handler().map(str::to_string),
+            code_sha256: f.code_sha256().map(str::to_string),
+            last_modified: f.last_modified().map(str::to_string),
+            environment: f.environment().map(|e| wire::FunctionEnvironment {
+                // Values are looked at once for the secret verdict and dropped here.
+                variables: wire::EnvVars::from_pairs(
+                    e.variables()
+                        .into_iter()
+                        .flatten()
+                        .map(|(k, v)| (k.as_str(), v.as_str())),
+                ),
+            }),
+            architectures: f
+                .architectures()
+                .iter()
+                .map(|a| a.as_str().to_string())
+                .collect(),
+            layers: f
+                .layers()
+                .iter()
+                .filter_map(|l| l.arn().map(|a| wire::Layer { arn: a.to_string() }))
+                .collect(),
+            package_type: f.package_type().map(|p| p.as_str().to_string()),
+            state: f.state().map(|s| s.as_str().to_string()),
+            kms_key_arn: f.kms_key_arn().map(str::to_string),
+        })
+    }
+
+    pub fn event_source_mapping(
+        m: &aws_sdk_lambda::types::EventSourceMappingConfiguration,
+    ) -> wire::EventSourceMapping {
+        wire::EventSourceMapping {
+            uuid: m.uuid().unwrap_or_default().to_string(),
+            event_source_arn: m.event_source_arn().map(str::to_string),
+            function_arn: m.function_arn().map(str::to_string),
+            state: m.state().map(str::to_string),
+        }
+    }
+
+    pub fn rule(r: &aws_sdk_eventbridge::types::Rule, bus: &str) -> wire::Rule {
+        wire::Rule {
+            name: r.name().unwrap_or_default().to_string(),
+            arn: r.arn().unwrap_or_default().to_string(),
+            event_pattern: r.event_pattern().map(str::to_string),
+            state: r.state().map(|s| s.as_str().to_string()),
+            schedule_expression: r.schedule_expression().map(str::to_string),
+            event_bus_name: Some(r.event_bus_name().unwrap_or(bus).to_string()),
+            managed_by: r.managed_by().map(str::to_string),
+        }
+    }
+
+    pub fn service_access(s: &aws_sdk_iam::types::ServiceLastAccessed) -> wire::ServiceAccess {
+        wire::ServiceAccess {
+            service_namespace: s.service_namespace().to_string(),
+            last_authenticated: s.last_authenticated().and_then(time),
+            tracked_actions_last_accessed: s
+                .tracked_actions_last_accessed()
+                .iter()
+                .map(|a| wire::ActionAccess {
+                    action_name: a.action_name().unwrap_or_default().to_string(),
+                    last_accessed_time: a.last_accessed_time().and_then(time),
+                })
+                .collect(),
+        }
+    }
+
+    fn doc(d: Option<&str>) -> Value {
+        Value::String(d.unwrap_or_default().to_string())
+    }
+
+    fn attached(list: &[aws_sdk_iam::types::AttachedPolicy]) -> Vec<wire::AttachedPolicy> {
+        list.iter()
+            .filter_map(|a| {
+                Some(wire::AttachedPolicy {
+                    policy_name: a.policy_name().map(str::to_string),
+                    policy_arn: a.policy_arn()?.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    fn inline(list: &[aws_sdk_iam::types::PolicyDetail]) -> Vec<wire::PolicyDetail> {
+        list.iter()
+            .map(|p| wire::PolicyDetail {
+                policy_name: p.policy_name().unwrap_or_default().to_string(),
+                policy_document: doc(p.policy_document()),
+            })
+            .collect()
+    }
+
+    fn boundary(
+        b: Option<&aws_sdk_iam::types::AttachedPermissionsBoundary>,
+    ) -> Option<wire::PermissionsBoundary> {
+        b.map(|b| wire::PermissionsBoundary {
+            permissions_boundary_arn: b.permissions_boundary_arn().map(str::to_string),
+        })
+    }
+
+    pub fn auth_details(
+        p: &aws_sdk_iam::operation::get_account_authorization_details::GetAccountAuthorizationDetailsOutput,
+    ) -> wire::AuthorizationDetails {
+        wire::AuthorizationDetails {
+            user_detail_list: p
+                .user_detail_list()
+                .iter()
+                .filter_map(|u| {
+                    Some(wire::UserDetail {
+                        user_name: u.user_name()?.to_string(),
+                        arn: u.arn()?.to_string(),
+                        path: u.path().map(str::to_string),
+                        user_id: u.user_id().map(str::to_string),
+                        create_date: u.create_date().and_then(time),
+                        group_list: u.group_list().to_vec(),
+                        user_policy_list: inline(u.user_policy_list()),
+                        attached_managed_policies: attached(u.attached_managed_policies()),
+                        permissions_boundary: boundary(u.permissions_boundary()),
+                    })
+                })
+                .collect(),
+            group_detail_list: p
+                .group_detail_list()
+                .iter()
+                .filter_map(|g| {
+                    Some(wire::GroupDetail {
+                        group_name: g.group_name()?.to_string(),
+                        arn: g.arn()?.to_string(),
+                        path: g.path().map(str::to_string),
+                        group_id: g.group_id().map(str::to_string),
+                        create_date: g.create_date().and_then(time),
+                        group_policy_list: inline(g.group_policy_list()),
+                        attached_managed_policies: attached(g.attached_managed_policies()),
+                    })
+                })
+                .collect(),
+            role_detail_list: p
+                .role_detail_list()
+                .iter()
+                .filter_map(|r| {
+                    Some(wire::RoleDetail {
+                        role_name: r.role_name()?.to_string(),
+                        arn: r.arn()?.to_string(),
+                        path: r.path().map(str::to_string),
+                        role_id: r.role_id().map(str::to_string),
+                        create_date: r.create_date().and_then(time),
+                        assume_role_policy_document: r
+                            .assume_role_policy_document()
+                            .map(|d| Value::String(d.to_string())),
+                        role_policy_list: inline(r.role_policy_list()),
+                        attached_managed_policies: attached(r.attached_managed_policies()),
+                        permissions_boundary: boundary(r.permissions_boundary()),
+                        role_last_used: r.role_last_used().map(|u| wire::RoleLastUsed {
+                            last_used_date: u.last_used_date().and_then(time),
+                        }),
+                    })
+                })
+                .collect(),
+            policies: p
+                .policies()
+                .iter()
+                .filter_map(|m| {
+                    Some(wire::ManagedPolicyDetail {
+                        policy_name: m.policy_name()?.to_string(),
+                        arn: m.arn()?.to_string(),
+                        default_version_id: m.default_version_id().map(str::to_string),
+                        policy_version_list: m
+                            .policy_version_list()
+                            .iter()
+                            .map(|v| wire::PolicyVersion {
+                                document: v.document().map(|d| Value::String(d.to_string())),
+                                version_id: v.version_id().map(str::to_string),
+                                is_default_version: v.is_default_version(),
+                            })
+                            .collect(),
+                    })
+                })
+                .collect(),
+            is_truncated: p.is_truncated(),
+            marker: p.marker().map(str::to_string),
+        }
+    }
+}

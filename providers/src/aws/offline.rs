@@ -1,0 +1,545 @@
+//! The offline AWS importer: reads the AWS CLI's own JSON output, laid out as the README describes:
+//!
+//! ```text
+//! aws/<account-id>/
+//!   iam/get-account-authorization-details.json
+//!   iam/last-accessed/{role,user}/<name>.json        get-service-last-accessed-details (ACTION_LEVEL)
+//!   organizations/scps.json                          the SCP chain (fnscope's own shape, see README)
+//!   <region>/lambda/list-functions.json
+//!   <region>/lambda/get-policy/<function-name>.json   one per function that has a policy
+//!   <region>/lambda/get-function-url-config/<function-name>.json
+//!   <region>/lambda/list-event-source-mappings.json
+//!   <region>/lambda/list-code-signing-configs.json
+//!   <region>/lambda/list-functions-by-code-signing-config/<config-id>.json
+//!   <region>/events/list-rules/<bus>.json            (or events/list-rules.json for the default bus)
+//!   <region>/events/list-targets-by-rule/<bus>/<rule-name>.json
+//! ```
+//!
+//! A file that is absent is a coverage record (`skipped`), never an empty result; a malformed file is an
+//! error that names the file and the field. Symbolic links are not followed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use serde::de::DeserializeOwned;
+
+use super::build::{AccountData, Fetched, RegionData};
+use super::wire;
+use crate::CollectError;
+
+/// Reads every account folder under `dir/aws`. Returns an empty list when there is no `aws` folder.
+pub fn import(dir: &Path) -> Result<Vec<AccountData>, CollectError> {
+    let aws = dir.join("aws");
+    if !exists_plain(&aws)? {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in read_dir_sorted(&aws)? {
+        if !entry.is_dir() {
+            continue;
+        }
+        let name = file_name(&entry);
+        if name.len() != 12 || !name.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(CollectError::Invalid {
+                path: entry.clone(),
+                message: "an AWS account folder must be named by the 12-digit account id".into(),
+            });
+        }
+        out.push(import_account(&entry, &name)?);
+    }
+    Ok(out)
+}
+
+fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError> {
+    let mut data = AccountData {
+        account_id: account.to_string(),
+        ..AccountData::default()
+    };
+    let cov = |region: Option<&str>, api: &str, status: CoverageStatus, detail: String| Coverage {
+        provider: Provider::Aws,
+        target: account.to_string(),
+        region: region.map(str::to_string),
+        api: api.to_string(),
+        status,
+        detail,
+    };
+
+    let iam_file = dir.join("iam/get-account-authorization-details.json");
+    match read_opt::<wire::AuthorizationDetails>(&iam_file)? {
+        Some(iam) => {
+            data.coverage.push(cov(
+                None,
+                "iam:GetAccountAuthorizationDetails",
+                CoverageStatus::Complete,
+                format!(
+                    "{} roles, {} users, {} groups from `{}`",
+                    iam.role_detail_list.len(),
+                    iam.user_detail_list.len(),
+                    iam.group_detail_list.len(),
+                    iam_file.display()
+                ),
+            ));
+            data.last_accessed = last_accessed(dir, &iam)?;
+            data.iam = Some(iam);
+        }
+        None => data.coverage.push(cov(
+            None,
+            "iam:GetAccountAuthorizationDetails",
+            CoverageStatus::Skipped,
+            format!("`{}` is not in the export", iam_file.display()),
+        )),
+    }
+
+    let scp_file = dir.join("organizations/scps.json");
+    match read_opt::<wire::ScpChain>(&scp_file)? {
+        Some(chain) => {
+            data.coverage.push(cov(
+                None,
+                "organizations:ListPoliciesForTarget",
+                CoverageStatus::Complete,
+                format!(
+                    "{} levels from `{}`",
+                    chain.levels.len(),
+                    scp_file.display()
+                ),
+            ));
+            data.scps = Some(chain);
+        }
+        None => data.coverage.push(cov(
+            None,
+            "organizations:ListPoliciesForTarget",
+            CoverageStatus::Skipped,
+            format!(
+                "`{}` is not in the export: SCPs unknown",
+                scp_file.display()
+            ),
+        )),
+    }
+
+    for entry in read_dir_sorted(dir)? {
+        let name = file_name(&entry);
+        if entry.is_dir() && looks_like_region(&name) {
+            let (region, coverage) = import_region(&entry, &name, account)?;
+            data.regions.push(region);
+            data.coverage.extend(coverage);
+        }
+    }
+    Ok(data)
+}
+
+fn last_accessed(
+    dir: &Path,
+    iam: &wire::AuthorizationDetails,
+) -> Result<Vec<(String, wire::ServiceLastAccessed)>, CollectError> {
+    let base = dir.join("iam/last-accessed");
+    let mut out = Vec::new();
+    for (kind, arns) in [
+        (
+            "role",
+            iam.role_detail_list
+                .iter()
+                .map(|r| (r.role_name.as_str(), r.arn.as_str()))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+        (
+            "user",
+            iam.user_detail_list
+                .iter()
+                .map(|u| (u.user_name.as_str(), u.arn.as_str()))
+                .collect(),
+        ),
+    ] {
+        let folder = base.join(kind);
+        if !exists_plain(&folder)? {
+            continue;
+        }
+        for file in read_dir_sorted(&folder)? {
+            let Some(name) = json_stem(&file) else {
+                continue;
+            };
+            let Some(arn) = arns.get(name.as_str()) else {
+                return Err(CollectError::Invalid {
+                    path: file,
+                    message: format!("no {kind} named `{name}` in the IAM export"),
+                });
+            };
+            let report: wire::ServiceLastAccessed = read(&file)?;
+            if report
+                .job_status
+                .as_deref()
+                .is_some_and(|s| s != "COMPLETED")
+            {
+                return Err(CollectError::Invalid {
+                    path: file,
+                    message: "JobStatus is not COMPLETED: export the report once it has finished"
+                        .into(),
+                });
+            }
+            out.push(((*arn).to_string(), report));
+        }
+    }
+    Ok(out)
+}
+
+fn import_region(
+    dir: &Path,
+    region: &str,
+    account: &str,
+) -> Result<(RegionData, Vec<Coverage>), CollectError> {
+    let mut cov = Vec::new();
+    let mut data = RegionData {
+        region: region.to_string(),
+        ..RegionData::default()
+    };
+    let lambda = dir.join("lambda");
+    let functions_file = lambda.join("list-functions.json");
+    match read_opt::<wire::ListFunctions>(&functions_file)? {
+        Some(list) => {
+            cov.push(coverage_at(
+                account,
+                region,
+                "lambda:ListFunctions",
+                CoverageStatus::Complete,
+                format!("{} functions", list.functions.len()),
+            ));
+            data.functions = list.functions;
+        }
+        None => cov.push(coverage_at(
+            account,
+            region,
+            "lambda:ListFunctions",
+            CoverageStatus::Skipped,
+            format!("`{}` is not in the export", functions_file.display()),
+        )),
+    }
+
+    // Per-function files: when the folder exists, a function without a file has none (the CLI call
+    // fails with ResourceNotFoundException for it); when the folder is absent, nothing was exported.
+    let (policies, c) = per_function::<wire::GetPolicy>(
+        &lambda,
+        "get-policy",
+        "lambda:GetPolicy",
+        &data.functions,
+    )?;
+    data.policies = policies;
+    cov.extend(c.map(|(api, status, detail)| coverage_at(account, region, api, status, detail)));
+    let (urls, c) = per_function::<wire::FunctionUrlConfig>(
+        &lambda,
+        "get-function-url-config",
+        "lambda:GetFunctionUrlConfig",
+        &data.functions,
+    )?;
+    data.urls = urls;
+    cov.extend(c.map(|(api, status, detail)| coverage_at(account, region, api, status, detail)));
+    let mut push = |api: &str, status: CoverageStatus, detail: String| {
+        cov.push(coverage_at(account, region, api, status, detail));
+    };
+
+    let esm_file = lambda.join("list-event-source-mappings.json");
+    match read_opt::<wire::ListEventSourceMappings>(&esm_file)? {
+        Some(list) => {
+            push(
+                "lambda:ListEventSourceMappings",
+                CoverageStatus::Complete,
+                format!("{} mappings", list.event_source_mappings.len()),
+            );
+            data.event_source_mappings = list.event_source_mappings;
+        }
+        None => push(
+            "lambda:ListEventSourceMappings",
+            CoverageStatus::Skipped,
+            format!("`{}` is not in the export", esm_file.display()),
+        ),
+    }
+
+    let csc_file = lambda.join("list-code-signing-configs.json");
+    match read_opt::<wire::ListCodeSigningConfigs>(&csc_file)? {
+        Some(list) => {
+            let mut map = BTreeMap::new();
+            let mut complete = true;
+            for c in list.code_signing_configs {
+                let id = c
+                    .code_signing_config_arn
+                    .rsplit(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                let file = lambda
+                    .join("list-functions-by-code-signing-config")
+                    .join(format!("{id}.json"));
+                match read_opt::<wire::ListFunctionsByCodeSigningConfig>(&file)? {
+                    Some(fns) => {
+                        for arn in fns.function_arns {
+                            map.insert(arn, c.clone());
+                        }
+                    }
+                    None => {
+                        complete = false;
+                        push(
+                            "lambda:ListFunctionsByCodeSigningConfig",
+                            CoverageStatus::Skipped,
+                            format!("`{}` is not in the export", file.display()),
+                        );
+                    }
+                }
+            }
+            push(
+                "lambda:ListCodeSigningConfigs",
+                CoverageStatus::Complete,
+                format!("{} code-signing configs", map.len()),
+            );
+            data.code_signing = complete.then_some(map);
+        }
+        None => push(
+            "lambda:ListCodeSigningConfigs",
+            CoverageStatus::Skipped,
+            format!(
+                "`{}` is not in the export: code-signing enforcement unknown",
+                csc_file.display()
+            ),
+        ),
+    }
+
+    // EventBridge rules, bus by bus.
+    let events = dir.join("events");
+    let mut rule_files: Vec<(String, PathBuf)> = Vec::new();
+    let single = events.join("list-rules.json");
+    if exists_plain(&single)? {
+        rule_files.push(("default".into(), single));
+    }
+    let per_bus = events.join("list-rules");
+    if exists_plain(&per_bus)? {
+        for file in read_dir_sorted(&per_bus)? {
+            if let Some(bus) = json_stem(&file) {
+                rule_files.push((bus, file));
+            }
+        }
+    }
+    if rule_files.is_empty() {
+        push(
+            "events:ListRules",
+            CoverageStatus::Skipped,
+            format!("no `{}` in the export", events.join("list-rules").display()),
+        );
+    }
+    let mut rules_total = 0usize;
+    let mut missing_targets = Vec::new();
+    for (bus, file) in rule_files {
+        let list: wire::ListRules = read(&file)?;
+        for mut rule in list.rules {
+            rules_total += 1;
+            rule.event_bus_name.get_or_insert_with(|| bus.clone());
+            let tfile = events
+                .join("list-targets-by-rule")
+                .join(&bus)
+                .join(format!("{}.json", rule.name));
+            let targets = read_opt::<wire::ListTargetsByRule>(&tfile)?.map(|t| t.targets);
+            if targets.is_none() {
+                missing_targets.push(tfile.display().to_string());
+            }
+            data.rules.push((rule, targets));
+        }
+    }
+    if rules_total > 0 {
+        push(
+            "events:ListRules",
+            CoverageStatus::Complete,
+            format!("{rules_total} rules"),
+        );
+        if missing_targets.is_empty() {
+            push(
+                "events:ListTargetsByRule",
+                CoverageStatus::Complete,
+                format!("read for {rules_total} rules"),
+            );
+        } else {
+            push(
+                "events:ListTargetsByRule",
+                CoverageStatus::Skipped,
+                format!(
+                    "{} of {rules_total} rules have no targets file; first: `{}`",
+                    missing_targets.len(),
+                    missing_targets[0]
+                ),
+            );
+        }
+    }
+    data.rules.sort_by(|a, b| a.0.arn.cmp(&b.0.arn));
+    Ok((data, cov))
+}
+
+fn coverage_at(
+    account: &str,
+    region: &str,
+    api: &str,
+    status: CoverageStatus,
+    detail: String,
+) -> Coverage {
+    Coverage {
+        provider: Provider::Aws,
+        target: account.to_string(),
+        region: Some(region.to_string()),
+        api: api.to_string(),
+        status,
+        detail,
+    }
+}
+
+type CoverageLine = (&'static str, CoverageStatus, String);
+
+/// Reads `lambda/<folder>/<function-name>.json` for every function.
+fn per_function<T: DeserializeOwned>(
+    lambda: &Path,
+    folder: &str,
+    api: &'static str,
+    functions: &[wire::FunctionConfiguration],
+) -> Result<(BTreeMap<String, Fetched<T>>, Option<CoverageLine>), CollectError> {
+    let folder = lambda.join(folder);
+    let mut out = BTreeMap::new();
+    if !exists_plain(&folder)? {
+        for f in functions {
+            out.insert(f.function_arn.clone(), Fetched::NotRead);
+        }
+        let line = (!functions.is_empty()).then(|| {
+            (
+                api,
+                CoverageStatus::Skipped,
+                format!("`{}` is not in the export", folder.display()),
+            )
+        });
+        return Ok((out, line));
+    }
+    let mut found = 0usize;
+    for f in functions {
+        let file = folder.join(format!("{}.json", f.function_name));
+        let value = match read_opt::<T>(&file)? {
+            Some(v) => {
+                found += 1;
+                Fetched::Found(v)
+            }
+            None => Fetched::Absent,
+        };
+        out.insert(f.function_arn.clone(), value);
+    }
+    let line = (!functions.is_empty()).then(|| {
+        (
+            api,
+            CoverageStatus::Complete,
+            format!("read for {} functions ({found} present)", functions.len()),
+        )
+    });
+    Ok((out, line))
+}
+
+/// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`.
+fn looks_like_region(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('-').collect();
+    parts.len() >= 3
+        && parts[0].len() == 2
+        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
+        && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        && parts[1..parts.len() - 1]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn json_stem(p: &Path) -> Option<String> {
+    let name = file_name(p);
+    name.strip_suffix(".json").map(str::to_string)
+}
+
+/// True when `p` exists; a symbolic link is an error (an export folder must not point elsewhere).
+pub(crate) fn exists_plain(p: &Path) -> Result<bool, CollectError> {
+    match std::fs::symlink_metadata(p) {
+        Ok(m) if m.file_type().is_symlink() => Err(CollectError::Invalid {
+            path: p.to_path_buf(),
+            message: "is a symbolic link; offline import does not follow links".into(),
+        }),
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(CollectError::Io {
+            path: p.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+pub(crate) fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, CollectError> {
+    let io = |source| CollectError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        exists_plain(&path)?;
+        out.push(path);
+    }
+    out.sort();
+    Ok(out)
+}
+
+pub(crate) fn read<T: DeserializeOwned>(path: &Path) -> Result<T, CollectError> {
+    read_opt(path)?.ok_or_else(|| CollectError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "file not found"),
+    })
+}
+
+/// Reads and parses a JSON file; `None` when it does not exist.
+pub(crate) fn read_opt<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, CollectError> {
+    if !exists_plain(path)? {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|source| CollectError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let de = &mut serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize(de)
+        .map(Some)
+        .map_err(|e| CollectError::Malformed {
+            path: path.to_path_buf(),
+            field: if e.path().to_string() == "." {
+                "the top level".to_string()
+            } else {
+                format!("`{}`", e.path())
+            },
+            message: e.inner().to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_region;
+
+    #[test]
+    fn region_folder_names() {
+        for ok in [
+            "us-east-1",
+            "eu-central-2",
+            "us-gov-west-1",
+            "ap-southeast-5",
+            "cn-north-1",
+        ] {
+            assert!(looks_like_region(ok), "{ok}");
+        }
+        for bad in [
+            "iam",
+            "organizations",
+            "us-east",
+            "US-EAST-1",
+            "us--1",
+            "lambda",
+        ] {
+            assert!(!looks_like_region(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! fnscope collectors. Each provider has a live collector (SDK / REST) and an offline importer (the
+//! provider CLI's own JSON export); both produce the same [`fnscope_snapshot::Snapshot`] parts.
+//!
+//! Collectors never write to a cloud, never hold secret values (environment variable values are dropped
+//! at the edge, see [`secrets`]), and never silently skip: what they could not read becomes a
+//! [`fnscope_snapshot::Coverage`] record.
+
+#[cfg(feature = "aws")]
+pub mod aws;
+pub mod progress;
+pub mod secrets;
+
+/// Why a collector could not even start or an offline folder could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("`{path}` is not valid JSON at {field}: {message}")]
+    Malformed {
+        path: std::path::PathBuf,
+        field: String,
+        message: String,
+    },
+    #[error("`{path}`: {message}")]
+    Invalid {
+        path: std::path::PathBuf,
+        message: String,
+    },
+    #[error("{provider}: {message}")]
+    Setup {
+        provider: &'static str,
+        message: String,
+    },
+}

@@ -1,0 +1,144 @@
+//! Deciding, at the edge, whether a configuration value looks like a secret. Only the verdict is kept;
+//! the value itself is dropped as soon as it has been looked at.
+
+/// Name fragments that mark a variable as carrying a credential.
+const SECRET_NAME_HINTS: &[&str] = &[
+    "SECRET",
+    "PASSWORD",
+    "PASSWD",
+    "PWD",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "ACCESS_KEY",
+    "PRIVATE_KEY",
+    "CREDENTIAL",
+    "CONNECTION_STRING",
+    "CONNECTIONSTRING",
+    "AUTH",
+    "SAS",
+];
+
+/// Value prefixes of well-known credential formats.
+const SECRET_VALUE_PREFIXES: &[&str] = &[
+    "AKIA",
+    "ASIA",
+    "-----BEGIN",
+    "ghp_",
+    "gho_",
+    "github_pat_",
+    "xoxb-",
+    "xoxp-",
+    "sk_live_",
+    "sk-",
+    "AIza",
+    "ya29.",
+    "eyJ",
+];
+
+/// True when a variable named `name` with value `value` probably holds a secret: a credential-like name
+/// with a non-trivial value, a known credential format, a connection string with a password, or a long
+/// high-entropy token.
+pub fn looks_like_secret(name: &str, value: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    let upper = name.to_ascii_uppercase();
+    let name_hint = SECRET_NAME_HINTS.iter().any(|h| upper.contains(h));
+    // A reference to a secret store is not itself a secret.
+    let is_reference = value.starts_with("arn:aws:secretsmanager:")
+        || value.starts_with("arn:aws:ssm:")
+        || value.starts_with("@Microsoft.KeyVault(")
+        || value.starts_with("projects/") && value.contains("/secrets/");
+    if is_reference {
+        return false;
+    }
+    if name_hint && value.len() >= 6 {
+        return true;
+    }
+    if SECRET_VALUE_PREFIXES.iter().any(|p| value.starts_with(p)) && value.len() >= 16 {
+        return true;
+    }
+    let lower = value.to_ascii_lowercase();
+    if (lower.contains("password=") || lower.contains("pwd=") || lower.contains("accountkey="))
+        && value.contains(';')
+    {
+        return true;
+    }
+    if let Some(rest) = value.split("://").nth(1) {
+        // scheme://user:password@host
+        if let Some((userinfo, _)) = rest.split_once('@') {
+            if userinfo.contains(':') && !userinfo.contains('/') {
+                return true;
+            }
+        }
+    }
+    high_entropy_token(value)
+}
+
+/// A long run of mixed characters without spaces: random keys, hex or base64 blobs.
+fn high_entropy_token(value: &str) -> bool {
+    if value.len() < 32 || value.contains(char::is_whitespace) || value.contains("://") {
+        return false;
+    }
+    let mut counts = [0u32; 256];
+    for b in value.bytes() {
+        counts[usize::from(b)] += 1;
+    }
+    let len = value.len() as f64;
+    let entropy: f64 = counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / len;
+            -p * p.log2()
+        })
+        .sum();
+    let classes = [
+        value.bytes().any(|b| b.is_ascii_lowercase()),
+        value.bytes().any(|b| b.is_ascii_uppercase()),
+        value.bytes().any(|b| b.is_ascii_digit()),
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count();
+    entropy > 4.0 && classes >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_secret;
+
+    #[test]
+    fn flags_credentials_and_not_ordinary_settings() {
+        let cases = [
+            ("DB_PASSWORD", "hunter22", true),
+            ("API_TOKEN", "abcdef123", true),
+            ("AWS_KEY", "AKIAIOSFODNN7EXAMPLE", true),
+            (
+                "DATABASE_URL",
+                "postgres://app:s3cr3t@db.internal:5432/app",
+                true,
+            ),
+            (
+                "STORAGE",
+                "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc==;",
+                true,
+            ),
+            ("BLOB", "q8Zr2Lx0Vb7Nw4Tf1Kp9Hs3Jd6Gm5Ca0Ye2Ui8Oo", true),
+            ("LOG_LEVEL", "debug", false),
+            ("TABLE_NAME", "orders-prod", false),
+            ("ENDPOINT", "https://api.example.com/v1/items", false),
+            (
+                "DB_PASSWORD_ARN",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:db",
+                false,
+            ),
+            ("API_TOKEN", "", false),
+        ];
+        for (name, value, want) in cases {
+            assert_eq!(looks_like_secret(name, value), want, "{name}={value}");
+        }
+    }
+}

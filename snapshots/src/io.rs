@@ -1,0 +1,133 @@
+//! Loading and saving snapshots. Saving is atomic (a temporary file in the same folder, flushed, then
+//! renamed over the destination), so an interrupted run never leaves a truncated snapshot and the previous
+//! one stays intact until the new one is complete.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::model::{SCHEMA_VERSION, SNAPSHOT_SCHEMA, Snapshot};
+
+/// Why a snapshot could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    #[error("cannot read snapshot `{path}`: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("snapshot `{path}` is not valid JSON: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("snapshot `{path}` has no `{field}` field: is it an fnscope snapshot?")]
+    MissingField { path: PathBuf, field: &'static str },
+    #[error(
+        "snapshot `{path}` has schema_version {found}, this fnscope reads version {SCHEMA_VERSION}"
+    )]
+    UnknownVersion { path: PathBuf, found: String },
+    #[error("snapshot `{path}`: field `{field}` is invalid: {message}")]
+    Field {
+        path: PathBuf,
+        field: String,
+        message: String,
+    },
+    #[error("cannot write `{path}`: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot serialize snapshot: {0}")]
+    Serialize(serde_json::Error),
+}
+
+/// Reads and validates a snapshot file.
+pub fn load(path: &Path) -> Result<Snapshot, SnapshotError> {
+    let bytes = std::fs::read(path).map_err(|source| SnapshotError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    from_slice(&bytes, path)
+}
+
+/// Parses snapshot bytes; `path` is only used in error messages.
+pub fn from_slice(bytes: &[u8], path: &Path) -> Result<Snapshot, SnapshotError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|source| SnapshotError::Json {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(SnapshotError::Field {
+            path: path.to_path_buf(),
+            field: "(top level)".into(),
+            message: "expected a JSON object".into(),
+        });
+    };
+    let version = obj
+        .get("schema_version")
+        .ok_or_else(|| SnapshotError::MissingField {
+            path: path.to_path_buf(),
+            field: "schema_version",
+        })?;
+    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+        return Err(SnapshotError::UnknownVersion {
+            path: path.to_path_buf(),
+            found: version.to_string(),
+        });
+    }
+    match obj.get("schema").and_then(Value::as_str) {
+        Some(SNAPSHOT_SCHEMA) => {}
+        other => {
+            return Err(SnapshotError::Field {
+                path: path.to_path_buf(),
+                field: "schema".into(),
+                message: format!(
+                    "expected `{SNAPSHOT_SCHEMA}`, found {}",
+                    other.map_or_else(|| "nothing".to_string(), |s| format!("`{s}`"))
+                ),
+            });
+        }
+    }
+    serde_path_to_error::deserialize::<_, Snapshot>(value).map_err(|e| SnapshotError::Field {
+        path: path.to_path_buf(),
+        field: e.path().to_string(),
+        message: e.inner().to_string(),
+    })
+}
+
+/// Serializes a snapshot to pretty JSON with a trailing newline.
+pub fn to_vec(snapshot: &Snapshot) -> Result<Vec<u8>, SnapshotError> {
+    let mut out = serde_json::to_vec_pretty(snapshot).map_err(SnapshotError::Serialize)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Writes `snapshot` to `path` atomically.
+pub fn save(snapshot: &Snapshot, path: &Path) -> Result<(), SnapshotError> {
+    let bytes = to_vec(snapshot)?;
+    write_atomic(path, &bytes)
+}
+
+/// Writes bytes to `path` through a temporary file in the same folder and a rename; on any error the
+/// destination is left as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SnapshotError> {
+    let err = |source| SnapshotError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".fnscope-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}

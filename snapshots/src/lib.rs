@@ -1,0 +1,11 @@
+//! The fnscope inventory model and its on-disk format.
+//!
+//! A [`Snapshot`] holds everything one scan saw — workloads, identities, policies, bindings, triggers,
+//! usage data — and, as importantly, what it could *not* see ([`Coverage`]). Rules read it; diffs compare
+//! two of them. The format is versioned ([`SCHEMA_VERSION`]) and saved atomically.
+
+mod io;
+mod model;
+
+pub use io::{SnapshotError, from_slice, load, save, to_vec, write_atomic};
+pub use model::*;

@@ -1,0 +1,574 @@
+//! The inventory model. The snapshot *is* the model: collectors fill it, rules read it, and it is what
+//! goes to disk. Every list is kept sorted by id (see [`Snapshot::normalize`]) so two scans of the same
+//! estate serialize to the same bytes apart from timestamps.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The wire name of this format. Bumped (with a loader for the old one) on any breaking change.
+pub const SNAPSHOT_SCHEMA: &str = "fnscope.snapshot/v1";
+/// The numeric schema version written into every snapshot.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One provider the scanner knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Provider {
+    #[serde(rename = "aws")]
+    Aws,
+    #[serde(rename = "gcp")]
+    Gcp,
+    #[serde(rename = "azure")]
+    Azure,
+    #[serde(rename = "power-automate")]
+    PowerAutomate,
+    #[serde(rename = "apps-script")]
+    AppsScript,
+}
+
+impl Provider {
+    /// Every provider, in catalogue order.
+    pub const ALL: [Provider; 5] = [
+        Provider::Aws,
+        Provider::Gcp,
+        Provider::Azure,
+        Provider::PowerAutomate,
+        Provider::AppsScript,
+    ];
+
+    /// The name used on the command line and in every output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Aws => "aws",
+            Provider::Gcp => "gcp",
+            Provider::Azure => "azure",
+            Provider::PowerAutomate => "power-automate",
+            Provider::AppsScript => "apps-script",
+        }
+    }
+
+    /// Parses a command-line provider name.
+    pub fn parse(name: &str) -> Option<Provider> {
+        Provider::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Provider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A whole scan: what was looked at, what could not be, and everything found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub schema: String,
+    pub schema_version: u32,
+    pub tool_version: String,
+    pub taken_at: DateTime<Utc>,
+    pub source: ScanSource,
+    /// Accounts, projects, subscriptions, environments, domains that were scanned.
+    pub targets: Vec<Target>,
+    /// One record per (provider, target, region, api); nothing complete is implied by absence.
+    pub coverage: Vec<Coverage>,
+    pub workloads: Vec<Workload>,
+    pub identities: Vec<Identity>,
+    /// Reusable permission documents: AWS managed policies, SCPs, GCP roles, Azure role definitions.
+    pub policies: Vec<PolicyRecord>,
+    /// Grants that are not part of an identity's own documents (GCP bindings, Azure role assignments,
+    /// SCP attachments).
+    pub bindings: Vec<Binding>,
+    pub triggers: Vec<Trigger>,
+    /// Last-used data that the rules about unused permissions need.
+    pub usage: Vec<Usage>,
+}
+
+impl Snapshot {
+    /// An empty snapshot stamped now.
+    pub fn new(tool_version: &str, source: ScanSource) -> Snapshot {
+        Snapshot {
+            schema: SNAPSHOT_SCHEMA.to_string(),
+            schema_version: SCHEMA_VERSION,
+            tool_version: tool_version.to_string(),
+            taken_at: Utc::now(),
+            source,
+            targets: Vec::new(),
+            coverage: Vec::new(),
+            workloads: Vec::new(),
+            identities: Vec::new(),
+            policies: Vec::new(),
+            bindings: Vec::new(),
+            triggers: Vec::new(),
+            usage: Vec::new(),
+        }
+    }
+
+    /// Sorts every list into its canonical order and removes exact duplicates, so equal estates give equal
+    /// snapshots whatever order the APIs answered in.
+    pub fn normalize(&mut self) {
+        fn sort_dedup<T: PartialEq, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+            v.sort_by(|a, b| key(a).cmp(&key(b)));
+            v.dedup();
+        }
+        sort_dedup(&mut self.targets, |t| (t.provider, t.id.clone()));
+        for t in &mut self.targets {
+            t.regions.sort();
+            t.regions.dedup();
+        }
+        sort_dedup(&mut self.coverage, |c| {
+            (
+                c.provider,
+                c.target.clone(),
+                c.region.clone(),
+                c.api.clone(),
+                c.detail.clone(),
+            )
+        });
+        for w in &mut self.workloads {
+            w.normalize();
+        }
+        sort_dedup(&mut self.workloads, |w| (w.provider, w.id.clone()));
+        for i in &mut self.identities {
+            i.normalize();
+        }
+        sort_dedup(&mut self.identities, |i| (i.provider, i.id.clone()));
+        sort_dedup(&mut self.policies, |p| (p.provider, p.id.clone()));
+        sort_dedup(&mut self.bindings, |b| {
+            (
+                b.provider,
+                b.scope.clone(),
+                b.principal.clone(),
+                b.grant.clone(),
+            )
+        });
+        for t in &mut self.triggers {
+            t.workloads.sort();
+            t.workloads.dedup();
+        }
+        sort_dedup(&mut self.triggers, |t| (t.provider, t.id.clone()));
+        sort_dedup(&mut self.usage, |u| {
+            (
+                u.provider,
+                u.principal.clone(),
+                u.service.clone(),
+                u.action.clone(),
+            )
+        });
+    }
+
+    /// True when every coverage record is `complete`.
+    pub fn is_complete(&self) -> bool {
+        self.coverage
+            .iter()
+            .all(|c| c.status == CoverageStatus::Complete)
+    }
+
+    /// Looks up a workload by id.
+    pub fn workload(&self, id: &str) -> Option<&Workload> {
+        self.workloads.iter().find(|w| w.id == id)
+    }
+
+    /// Looks up an identity by id.
+    pub fn identity(&self, id: &str) -> Option<&Identity> {
+        self.identities.iter().find(|i| i.id == id)
+    }
+}
+
+/// Where the data came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanSource {
+    pub mode: ScanMode,
+    /// The folder of an offline scan; absent for a live one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanMode {
+    Live,
+    Offline,
+    Merged,
+}
+
+/// A unit of scanning: an AWS account, a GCP project, an Azure subscription, a Power Platform
+/// environment, a Workspace domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub provider: Provider,
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Regions or locations that were scanned in this target.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// The organization the target belongs to, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+}
+
+/// How completely one API could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverageStatus {
+    Complete,
+    Partial,
+    Denied,
+    Throttled,
+    Failed,
+    Skipped,
+}
+
+impl CoverageStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CoverageStatus::Complete => "complete",
+            CoverageStatus::Partial => "partial",
+            CoverageStatus::Denied => "denied",
+            CoverageStatus::Throttled => "throttled",
+            CoverageStatus::Failed => "failed",
+            CoverageStatus::Skipped => "skipped",
+        }
+    }
+}
+
+/// One coverage record: (provider, target, region, api) → status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    pub provider: Provider,
+    pub target: String,
+    pub region: Option<String>,
+    /// `service:Operation`, e.g. `lambda:ListFunctions`.
+    pub api: String,
+    pub status: CoverageStatus,
+    /// What was read or why not; for per-resource calls, how many succeeded and which failed.
+    pub detail: String,
+}
+
+/// Anything that runs code or automation on someone's behalf.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// Canonical provider id (ARN, full resource name, flow id, script id).
+    pub id: String,
+    pub provider: Provider,
+    /// `aws_lambda_function`, `gcp_cloud_function`, `azure_function_app`, …
+    pub kind: String,
+    pub name: String,
+    /// The target (account, project, …) it belongs to.
+    pub target: String,
+    /// Region or location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<String>,
+    /// Identities the workload runs as (ids into `Snapshot::identities`).
+    #[serde(default)]
+    pub identities: Vec<String>,
+    /// OAuth scopes it holds (Apps Script, flows' connections).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+    /// Environment variable / app setting **names**; values are never stored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub env_var_names: Vec<String>,
+    /// Names among `env_var_names` whose value looked like a secret when it was read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secret_like_env_vars: Vec<String>,
+    /// A hash of the deployed code (Lambda `CodeSha256`, a version id): detects code changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_hash: Option<String>,
+    pub exposure: Exposure,
+    /// Provider-specific facts.
+    pub details: WorkloadDetails,
+}
+
+impl Workload {
+    fn normalize(&mut self) {
+        self.identities.sort();
+        self.identities.dedup();
+        self.scopes.sort();
+        self.scopes.dedup();
+        self.env_var_names.sort();
+        self.env_var_names.dedup();
+        self.secret_like_env_vars.sort();
+        self.secret_like_env_vars.dedup();
+    }
+}
+
+/// Who can reach the workload from outside.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    /// Anyone on the internet can invoke it without credentials.
+    pub public: bool,
+    /// A short human-readable description of every exposure, e.g. `function URL (auth NONE)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Provider-specific workload facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum WorkloadDetails {
+    AwsLambda(Box<LambdaDetails>),
+    /// For kinds whose typed details are not modelled yet: provider fields kept as they came.
+    Other {
+        fields: BTreeMap<String, Value>,
+    },
+}
+
+/// What the scanner keeps of a Lambda function.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LambdaDetails {
+    /// Execution role ARN.
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_type: Option<String>,
+    #[serde(default)]
+    pub architectures: Vec<String>,
+    /// Layer version ARNs.
+    #[serde(default)]
+    pub layers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_signing: Option<CodeSigning>,
+    /// The function's resource-based policy, decoded; `None` when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_policy: Option<Value>,
+    /// Whether `resource_policy` / `url` could be read: `None` fields are only trustworthy when true.
+    pub resource_policy_read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<FunctionUrl>,
+    pub url_read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<String>,
+}
+
+/// A code-signing configuration attached to a function.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSigning {
+    pub config_arn: String,
+    /// `Enforce` or `Warn`; `None` when the config itself could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub untrusted_artifact_on_deployment: Option<String>,
+}
+
+/// A Lambda function URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionUrl {
+    pub url: String,
+    /// `NONE` or `AWS_IAM`.
+    pub auth_type: String,
+}
+
+/// A principal: a role, user, group, service account, managed identity, maker, OAuth client.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    pub id: String,
+    pub provider: Provider,
+    /// `aws_iam_role`, `aws_iam_user`, `aws_iam_group`, `gcp_service_account`, …
+    pub kind: String,
+    pub name: String,
+    pub target: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+    pub details: IdentityDetails,
+}
+
+impl Identity {
+    fn normalize(&mut self) {
+        if let IdentityDetails::AwsIam(d) = &mut self.details {
+            d.inline_policies.sort_by(|a, b| a.name.cmp(&b.name));
+            d.attached_policies.sort();
+            d.attached_policies.dedup();
+            d.groups.sort();
+            d.groups.dedup();
+        }
+    }
+}
+
+/// Provider-specific identity facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum IdentityDetails {
+    AwsIam(Box<AwsIamDetails>),
+    Other { fields: BTreeMap<String, Value> },
+}
+
+/// An IAM role, user or group with every document that shapes its permissions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwsIamDetails {
+    #[serde(default)]
+    pub path: String,
+    /// Stable unique id (`AROA…`, `AIDA…`, `AGPA…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique_id: Option<String>,
+    /// Roles: the trust policy, decoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust_policy: Option<Value>,
+    #[serde(default)]
+    pub inline_policies: Vec<InlinePolicy>,
+    /// ARNs of attached managed policies (documents in `Snapshot::policies`).
+    #[serde(default)]
+    pub attached_policies: Vec<String>,
+    /// ARN of the permissions boundary policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions_boundary: Option<String>,
+    /// Users: the groups they belong to (group ARNs).
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Roles: when the role was last used, when AWS reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<String>,
+}
+
+/// A policy embedded in one principal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlinePolicy {
+    pub name: String,
+    pub document: Value,
+}
+
+/// A reusable permission document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyRecord {
+    pub id: String,
+    pub provider: Provider,
+    /// `aws_managed_policy`, `aws_scp`, `gcp_role`, `azure_role_definition`.
+    pub kind: String,
+    pub name: String,
+    /// The target it was read in (`aws` for AWS-managed policies).
+    pub target: String,
+    /// The default (effective) version's document, decoded.
+    pub document: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// A grant of a policy or role to a principal at a scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Binding {
+    pub provider: Provider,
+    /// Where it applies: an AWS account / OU / root id, a GCP resource name, an Azure scope.
+    pub scope: String,
+    /// Who receives it (identity id, member string, or the scope itself for SCPs).
+    pub principal: String,
+    /// What is granted: policy id, role name, role definition id.
+    pub grant: String,
+    pub kind: String,
+    /// Depth of `scope` in its hierarchy (0 = organization root), where the order matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Value>,
+}
+
+/// Something that starts a workload: an EventBridge rule, an event source mapping, a schedule, a mail
+/// arrival.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    pub id: String,
+    pub provider: Provider,
+    /// `aws_eventbridge_rule`, `aws_event_source_mapping`, …
+    pub kind: String,
+    pub name: String,
+    pub target: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Workload ids it starts.
+    #[serde(default)]
+    pub workloads: Vec<String>,
+    pub details: TriggerDetails,
+}
+
+/// Provider-specific trigger facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum TriggerDetails {
+    AwsEventbridgeRule(Box<EventBridgeRule>),
+    AwsEventSourceMapping(Box<EventSourceMapping>),
+    Other { fields: BTreeMap<String, Value> },
+}
+
+/// An EventBridge (CloudWatch Events) rule with its targets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventBridgeRule {
+    pub event_bus: String,
+    /// The event pattern, decoded; `None` for scheduled rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_pattern: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_expression: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_by: Option<String>,
+    #[serde(default)]
+    pub targets: Vec<RuleTarget>,
+    /// Whether the targets could be read.
+    pub targets_read: bool,
+}
+
+/// One target of an EventBridge rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleTarget {
+    pub id: String,
+    pub arn: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+}
+
+/// A Lambda event source mapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSourceMapping {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_source_arn: Option<String>,
+    pub function_arn: String,
+}
+
+/// Last-used data for one principal and one service (or action).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Usage {
+    pub provider: Provider,
+    pub principal: String,
+    /// Service namespace, e.g. `lambda`.
+    pub service: String,
+    /// Action name when the data is action-level, e.g. `CreateFunction`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// When the principal last authenticated to it; `None` = never within the tracking period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<String>,
+    /// The time the data is as of (the report's generation time).
+    pub as_of: String,
+    /// Which API produced it, e.g. `iam:GetServiceLastAccessedDetails`.
+    pub source: String,
+}

@@ -1,0 +1,121 @@
+//! The command line, per the contract in `spec/contract.md`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fnscope",
+    version,
+    about = "Finds serverless code and automation that can run with more power than it should (MITRE ATT&CK T1648)",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// More log output on stderr (-v info, -vv debug, -vvv trace)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Only errors on stderr; no progress
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Log format on stderr
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Collect live from the providers named (or from a folder of exports with --offline), evaluate, report
+    Scan(ScanArgs),
+    /// Evaluate a saved snapshot; no network
+    Check(CheckArgs),
+    /// The rule catalogue
+    Rules(RulesArgs),
+    /// The minimal read-only permissions the scanner needs at a provider
+    Permissions(PermissionsArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Critical,
+    High,
+    Medium,
+    Low,
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format (default: table on a terminal, json otherwise)
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE instead of stdout (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this severity is not suppressed
+    #[arg(long, value_enum, default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+    /// An incomplete scan exits by its findings alone (no exit code 3)
+    #[arg(long)]
+    pub allow_partial: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Providers to scan live: aws, gcp, azure, power-automate, apps-script (default: those with credentials)
+    #[arg(value_name = "PROVIDER")]
+    pub providers: Vec<String>,
+    /// Read a folder of exports (the providers' own CLI JSON) instead of calling APIs
+    #[arg(long, value_name = "DIR")]
+    pub offline: Option<PathBuf>,
+    /// AWS regions to scan, comma-separated (default: every enabled region)
+    #[arg(long, value_delimiter = ',', value_name = "REGIONS")]
+    pub regions: Option<Vec<String>>,
+    /// Write the snapshot to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// API calls in flight at once per region
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
+    #[arg(long)]
+    pub no_last_accessed: bool,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A snapshot saved with `scan --save`
+    pub snapshot: PathBuf,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct PermissionsArgs {
+    /// aws, gcp, azure, power-automate, apps-script
+    pub provider: String,
+}

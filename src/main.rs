@@ -1,0 +1,252 @@
+//! `fnscope`: which serverless code and automation in an estate can run with more power than it should,
+//! and who could plant more of it.
+
+mod cli;
+mod permissions;
+mod progress;
+mod report;
+mod scan;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command, FailOn, Format, ReportArgs};
+use fnscope_policies::{Evaluation, Severity};
+use fnscope_snapshot::Snapshot;
+
+/// An error at the command-line edge, with the exit code it maps to.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Usage, configuration, unreadable or malformed input: exit 2.
+    #[error("{0}")]
+    Input(String),
+    /// A bug or an environment failure: exit 4.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl CliError {
+    fn code(&self) -> u8 {
+        match self {
+            CliError::Input(_) => 2,
+            CliError::Internal(_) => 4,
+        }
+    }
+}
+
+impl From<fnscope_snapshot::SnapshotError> for CliError {
+    fn from(e: fnscope_snapshot::SnapshotError) -> Self {
+        match e {
+            fnscope_snapshot::SnapshotError::Serialize(_) => CliError::Internal(e.to_string()),
+            _ => CliError::Input(e.to_string()),
+        }
+    }
+}
+
+impl From<fnscope_providers::CollectError> for CliError {
+    fn from(e: fnscope_providers::CollectError) -> Self {
+        CliError::Input(e.to_string())
+    }
+}
+
+fn init_logging(cli: &Cli) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(v) if !v.is_empty() => EnvFilter::new(v),
+        _ => EnvFilter::new(match (cli.quiet, cli.verbose) {
+            (true, _) => "error",
+            (false, 0) => "warn",
+            (false, 1) => "warn,fnscope=info,fnscope_providers=info",
+            (false, 2) => "info,fnscope=debug,fnscope_providers=debug",
+            // The SDKs stay at info: their debug and trace output can carry request details.
+            _ => "info,fnscope=trace,fnscope_providers=trace",
+        }),
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(cli.verbose > 1);
+    match cli.log_format {
+        cli::LogFormat::Json => builder.json().init(),
+        cli::LogFormat::Text => builder.without_time().init(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("fnscope: internal error: cannot start the async runtime: {e}");
+            return ExitCode::from(4);
+        }
+    };
+    let code = runtime.block_on(async {
+        tokio::select! {
+            r = run(&cli) => match r {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("fnscope: {e}");
+                    e.code()
+                }
+            },
+            _ = tokio::signal::ctrl_c() => {
+                // Every file is written atomically at the end, so nothing partial is left behind.
+                eprintln!("fnscope: interrupted; nothing was written");
+                130
+            }
+        }
+    });
+    // Do not wait for in-flight requests after an interrupt.
+    runtime.shutdown_background();
+    ExitCode::from(code)
+}
+
+async fn run(cli: &Cli) -> Result<u8, CliError> {
+    match &cli.command {
+        Command::Scan(args) => {
+            let snapshot = scan::scan(args, cli.quiet).await?;
+            if let Some(path) = &args.save {
+                fnscope_snapshot::save(&snapshot, path)?;
+                tracing::info!(path = %path.display(), "snapshot saved");
+            }
+            report_and_exit(&snapshot, &args.report)
+        }
+        Command::Check(args) => {
+            let snapshot = fnscope_snapshot::load(&args.snapshot)?;
+            report_and_exit(&snapshot, &args.report)
+        }
+        Command::Rules(args) => {
+            let text = rules_listing(args.format)?;
+            write_out(None, text.as_bytes())?;
+            Ok(0)
+        }
+        Command::Permissions(args) => {
+            let text = permissions::render(&args.provider)?;
+            write_out(None, text.as_bytes())?;
+            Ok(0)
+        }
+    }
+}
+
+/// Evaluates, renders, writes, and decides the exit code per the contract.
+fn report_and_exit(snapshot: &Snapshot, args: &ReportArgs) -> Result<u8, CliError> {
+    let rules = fnscope_policies::catalogue();
+    let eval = fnscope_policies::evaluate(snapshot, &rules);
+    let format = args.format.unwrap_or_else(|| {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            Format::Table
+        } else {
+            Format::Json
+        }
+    });
+    let bytes = match format {
+        Format::Table => report::table::render(snapshot, &eval).into_bytes(),
+        Format::Json => {
+            let mut v = serde_json::to_vec_pretty(&report::json::build(snapshot, &eval))
+                .map_err(|e| CliError::Internal(format!("cannot serialize the report: {e}")))?;
+            v.push(b'\n');
+            v
+        }
+    };
+    write_out(args.output.as_deref(), &bytes)?;
+    if format != Format::Table && args.output.is_some() {
+        // Keep the person at the terminal informed even when the report goes to a file.
+        eprint!("{}", report::table::coverage_summary(snapshot));
+    }
+    Ok(exit_code(snapshot, &eval, args.fail_on, args.allow_partial))
+}
+
+/// 1 for an unsuppressed finding at or above the threshold, else 3 for an incomplete scan (unless
+/// allowed), else 0.
+fn exit_code(snapshot: &Snapshot, eval: &Evaluation, fail_on: FailOn, allow_partial: bool) -> u8 {
+    let threshold = match fail_on {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::High => Some(Severity::High),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::None => None,
+    };
+    let failing = threshold.is_some_and(|t| {
+        eval.findings
+            .iter()
+            .any(|f| f.suppressed.is_none() && f.severity >= t)
+    });
+    if failing {
+        1
+    } else if !snapshot.is_complete() && !allow_partial {
+        3
+    } else {
+        0
+    }
+}
+
+fn write_out(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    match path {
+        Some(p) => Ok(fnscope_snapshot::write_atomic(p, bytes)?),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|()| out.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`fnscope … | head`) is not an error worth a message.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(CliError::Input(format!("cannot write to stdout: {e}"))),
+            }
+        }
+    }
+}
+
+fn rules_listing(format: Format) -> Result<String, CliError> {
+    let rules = fnscope_policies::catalogue();
+    match format {
+        Format::Json => {
+            let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
+            serde_json::to_string_pretty(&metas)
+                .map(|s| s + "\n")
+                .map_err(|e| CliError::Internal(e.to_string()))
+        }
+        Format::Table => {
+            use tabled::{Table, Tabled, settings::Style};
+            #[derive(Tabled)]
+            struct Row {
+                id: &'static str,
+                provider: &'static str,
+                kind: String,
+                severity: &'static str,
+                mitre: String,
+                title: &'static str,
+            }
+            if rules.is_empty() {
+                return Ok("No rules in this build.\n".into());
+            }
+            let rows: Vec<Row> = rules
+                .iter()
+                .map(|r| {
+                    let m = r.meta();
+                    Row {
+                        id: m.id,
+                        provider: m.provider.as_str(),
+                        kind: format!("{:?}", m.kind).to_lowercase(),
+                        severity: m.severity,
+                        mitre: std::iter::once(m.technique)
+                            .chain(m.mitigations.iter().copied())
+                            .chain(m.analytics.iter().copied())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        title: m.title,
+                    }
+                })
+                .collect();
+            let mut t = Table::new(rows);
+            t.with(Style::sharp());
+            Ok(format!("{t}\n"))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! `fnscope scan`: live collection or offline import into one snapshot.
+
+use fnscope_snapshot::{Provider, ScanMode, ScanSource, Snapshot};
+
+use crate::CliError;
+use crate::cli::ScanArgs;
+use crate::progress::Bar;
+use fnscope_providers::progress::{NoProgress, Progress};
+
+pub async fn scan(args: &ScanArgs, quiet: bool) -> Result<Snapshot, CliError> {
+    let bar = Bar::new(quiet);
+    let progress: &dyn Progress = match &bar {
+        Some(b) => b,
+        None => &NoProgress,
+    };
+    let result = match &args.offline {
+        Some(dir) => offline(args, dir),
+        None => live(args, progress).await,
+    };
+    if let Some(b) = &bar {
+        b.finish();
+    }
+    let mut snapshot = result?;
+    snapshot.normalize();
+    Ok(snapshot)
+}
+
+fn providers(args: &ScanArgs) -> Result<Vec<Provider>, CliError> {
+    let mut out = Vec::new();
+    for name in &args.providers {
+        let p = Provider::parse(name).ok_or_else(|| {
+            CliError::Input(format!(
+                "unknown provider `{name}`: expected one of aws, gcp, azure, power-automate, apps-script"
+            ))
+        })?;
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError> {
+    if !dir.is_dir() {
+        return Err(CliError::Input(format!(
+            "offline folder `{}` does not exist or is not a folder",
+            dir.display()
+        )));
+    }
+    let wanted = providers(args)?;
+    let mut snapshot = Snapshot::new(
+        env!("CARGO_PKG_VERSION"),
+        ScanSource {
+            mode: ScanMode::Offline,
+            location: Some(dir.display().to_string()),
+        },
+    );
+    let mut found_any = false;
+    #[cfg(feature = "aws")]
+    if wanted.is_empty() || wanted.contains(&Provider::Aws) {
+        let accounts = fnscope_providers::aws::offline::import(dir)?;
+        found_any |= !accounts.is_empty();
+        for account in accounts {
+            fnscope_providers::aws::add_account(&mut snapshot, account);
+        }
+    }
+    if !found_any {
+        return Err(CliError::Input(format!(
+            "`{}` holds no provider exports (expected an `aws/<account-id>/` folder; see the README's offline layout)",
+            dir.display()
+        )));
+    }
+    Ok(snapshot)
+}
+
+async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliError> {
+    let mut wanted = providers(args)?;
+    if wanted.is_empty() {
+        wanted.push(Provider::Aws);
+    }
+    let mut snapshot = Snapshot::new(
+        env!("CARGO_PKG_VERSION"),
+        ScanSource {
+            mode: ScanMode::Live,
+            location: None,
+        },
+    );
+    for p in wanted {
+        match p {
+            #[cfg(feature = "aws")]
+            Provider::Aws => aws_live(args, progress, &mut snapshot).await?,
+            other => {
+                return Err(CliError::Input(format!(
+                    "provider `{other}` is not supported by this version of fnscope yet"
+                )));
+            }
+        }
+    }
+    Ok(snapshot)
+}
+
+#[cfg(feature = "aws")]
+async fn aws_live(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    use fnscope_providers::aws;
+    let opts = aws::LiveOptions {
+        regions: args.regions.clone(),
+        concurrency: usize::from(args.concurrency),
+        ..aws::LiveOptions::default()
+    };
+    progress.phase("aws: connecting", None);
+    let session = aws::Session::connect(opts).await?;
+    tracing::info!(account = %session.account_id, "scanning AWS account");
+    let data = session.collect(progress).await;
+    aws::add_account(snapshot, data);
+    if args.no_last_accessed {
+        snapshot.coverage.push(fnscope_snapshot::Coverage {
+            provider: Provider::Aws,
+            target: session.account_id.clone(),
+            region: None,
+            api: "iam:GetServiceLastAccessedDetails".into(),
+            status: fnscope_snapshot::CoverageStatus::Skipped,
+            detail: "not requested (--no-last-accessed)".into(),
+        });
+    } else {
+        let candidates = fnscope_policies::aws::candidates::serverless_write_candidates(snapshot);
+        let (reports, coverage) = session.last_accessed(&candidates, progress).await;
+        aws::build::add_last_accessed(snapshot, &reports);
+        snapshot.coverage.extend(coverage);
+    }
+    Ok(())
+}
