@@ -92,6 +92,9 @@ pub struct ScanArgs {
     /// API calls in flight at once per region
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+    /// Attempts per API call; throttling, 5xx and connection errors are retried with backoff and jitter
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub max_attempts: u32,
     /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
     #[arg(long)]
     pub no_last_accessed: bool,

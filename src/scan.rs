@@ -109,6 +109,7 @@ async fn aws_live(
     let opts = aws::LiveOptions {
         regions: args.regions.clone(),
         concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);

@@ -66,13 +66,12 @@ pub fn looks_like_secret(name: &str, value: &str) -> bool {
     {
         return true;
     }
-    if let Some(rest) = value.split("://").nth(1) {
-        // scheme://user:password@host
-        if let Some((userinfo, _)) = rest.split_once('@') {
-            if userinfo.contains(':') && !userinfo.contains('/') {
-                return true;
-            }
-        }
+    // scheme://user:password@host
+    if let Some((userinfo, _)) = value.split("://").nth(1).and_then(|r| r.split_once('@'))
+        && userinfo.contains(':')
+        && !userinfo.contains('/')
+    {
+        return true;
     }
     high_entropy_token(value)
 }

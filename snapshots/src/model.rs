@@ -110,7 +110,7 @@ impl Snapshot {
     /// snapshots whatever order the APIs answered in.
     pub fn normalize(&mut self) {
         fn sort_dedup<T: PartialEq, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-            v.sort_by(|a, b| key(a).cmp(&key(b)));
+            v.sort_by_key(&key);
             v.dedup();
         }
         sort_dedup(&mut self.targets, |t| (t.provider, t.id.clone()));
@@ -571,4 +571,81 @@ pub struct Usage {
     pub as_of: String,
     /// Which API produced it, e.g. `iam:GetServiceLastAccessedDetails`.
     pub source: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Snapshot {
+        let mut s = Snapshot::new(
+            "0.0.0",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: Some("x".into()),
+            },
+        );
+        for name in ["b", "a"] {
+            s.workloads.push(Workload {
+                id: format!("arn:aws:lambda:us-east-1:1:function:{name}"),
+                provider: Provider::Aws,
+                kind: "aws_lambda_function".into(),
+                name: name.into(),
+                target: "1".into(),
+                location: Some("us-east-1".into()),
+                runtime: None,
+                state: None,
+                owner: None,
+                created: None,
+                modified: None,
+                identities: vec!["r2".into(), "r1".into(), "r1".into()],
+                scopes: Vec::new(),
+                env_var_names: vec!["B".into(), "A".into()],
+                secret_like_env_vars: Vec::new(),
+                code_hash: None,
+                exposure: Exposure::default(),
+                details: WorkloadDetails::AwsLambda(Box::default()),
+            });
+        }
+        s.coverage.push(Coverage {
+            provider: Provider::Aws,
+            target: "1".into(),
+            region: None,
+            api: "iam:GetAccountAuthorizationDetails".into(),
+            status: CoverageStatus::Denied,
+            detail: "AccessDenied".into(),
+        });
+        s
+    }
+
+    #[test]
+    fn normalize_orders_everything_and_json_round_trips() {
+        let mut s = sample();
+        s.normalize();
+        assert_eq!(s.workloads[0].name, "a");
+        assert_eq!(s.workloads[0].identities, vec!["r1", "r2"]);
+        assert_eq!(s.workloads[0].env_var_names, vec!["A", "B"]);
+        let text = serde_json::to_string(&s).unwrap();
+        let back: Snapshot = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, s);
+        assert!(!s.is_complete());
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        v["workloads"][0]["exposure"]["publik"] = serde_json::Value::Bool(true);
+        let err = serde_json::from_value::<Snapshot>(v).unwrap_err().to_string();
+        assert!(err.contains("publik"), "{err}");
+    }
+
+    #[test]
+    fn provider_names_match_the_contract() {
+        let names: Vec<_> = Provider::ALL.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["aws", "gcp", "azure", "power-automate", "apps-script"]);
+        for p in Provider::ALL {
+            assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
+            assert_eq!(Provider::parse(p.as_str()), Some(p));
+        }
+    }
 }

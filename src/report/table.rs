@@ -83,14 +83,14 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
             if w.exposure.public {
                 exposure = format!("PUBLIC: {exposure}");
             }
-            if let WorkloadDetails::AwsLambda(d) = &w.details {
-                if !d.resource_policy_read || !d.url_read {
-                    exposure.push_str(if exposure.is_empty() {
-                        "unknown (not read)"
-                    } else {
-                        "; partly unknown"
-                    });
-                }
+            if let WorkloadDetails::AwsLambda(d) = &w.details
+                && (!d.resource_policy_read || !d.url_read)
+            {
+                exposure.push_str(if exposure.is_empty() {
+                    "unknown (not read)"
+                } else {
+                    "; partly unknown"
+                });
             }
             WorkloadRow {
                 name: w.name.clone(),

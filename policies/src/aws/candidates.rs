@@ -29,11 +29,9 @@ pub fn serverless_write_candidates(snapshot: &Snapshot) -> Vec<String> {
         let mut docs: Vec<&Value> = d.inline_policies.iter().map(|p| &p.document).collect();
         let mut attached: Vec<&str> = d.attached_policies.iter().map(String::as_str).collect();
         for g in &d.groups {
-            if let Some(group) = snapshot.identity(g) {
-                if let IdentityDetails::AwsIam(gd) = &group.details {
-                    docs.extend(gd.inline_policies.iter().map(|p| &p.document));
-                    attached.extend(gd.attached_policies.iter().map(String::as_str));
-                }
+            if let Some(IdentityDetails::AwsIam(gd)) = snapshot.identity(g).map(|g| &g.details) {
+                docs.extend(gd.inline_policies.iter().map(|p| &p.document));
+                attached.extend(gd.attached_policies.iter().map(String::as_str));
             }
         }
         for arn in attached {

@@ -1,5 +1,6 @@
 //! Classifying SDK errors into coverage statuses.
 
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
@@ -51,19 +52,24 @@ impl CallError {
 }
 
 /// Classifies any SDK error.
-pub fn classify<E, R>(err: &SdkError<E, R>) -> CallError
+pub fn classify<E>(err: &SdkError<E, HttpResponse>) -> CallError
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
 {
     match err {
         SdkError::ServiceError(ctx) => {
             let e = ctx.err();
             let code = e.code().map(str::to_string);
-            let message = e.message().unwrap_or("no message").to_string();
+            let http = ctx.raw().status().as_u16();
+            let message = match e.message() {
+                Some(m) => format!("{m} (HTTP {http})"),
+                None => format!("HTTP {http} without an error message"),
+            };
             let status = match code.as_deref() {
                 Some(c) if THROTTLE_CODES.contains(&c) => CoverageStatus::Throttled,
                 Some(c) if DENIED_CODES.contains(&c) => CoverageStatus::Denied,
+                _ if http == 429 => CoverageStatus::Throttled,
+                _ if http == 401 || http == 403 => CoverageStatus::Denied,
                 _ => CoverageStatus::Failed,
             };
             let message = match &code {

@@ -502,8 +502,8 @@ impl Session {
         let lambda_ref = &lambda;
         let per_function: Vec<(
             String,
-            Result<Option<wire::GetPolicy>, CallError>,
-            Result<Option<wire::FunctionUrlConfig>, CallError>,
+            Lookup<wire::GetPolicy>,
+            Lookup<wire::FunctionUrlConfig>,
         )> = stream::iter(arns)
             .map(|(arn, _name)| async move {
                 let policy = match lambda_ref.get_policy().function_name(&arn).send().await {
@@ -937,6 +937,9 @@ impl Session {
         }
     }
 }
+
+/// A per-resource read: found, absent (not-found answer), or failed.
+type Lookup<T> = Result<Option<T>, CallError>;
 
 /// The next pagination token, or `None` at the end — also when the service repeats the token it was
 /// given (a loop guard: a repeating token would otherwise page forever).

@@ -387,6 +387,7 @@ fn coverage_at(
 }
 
 type CoverageLine = (&'static str, CoverageStatus, String);
+type PerFunction<T> = (BTreeMap<String, Fetched<T>>, Option<CoverageLine>);
 
 /// Reads `lambda/<folder>/<function-name>.json` for every function.
 fn per_function<T: DeserializeOwned>(
@@ -394,7 +395,7 @@ fn per_function<T: DeserializeOwned>(
     folder: &str,
     api: &'static str,
     functions: &[wire::FunctionConfiguration],
-) -> Result<(BTreeMap<String, Fetched<T>>, Option<CoverageLine>), CollectError> {
+) -> Result<PerFunction<T>, CollectError> {
     let folder = lambda.join(folder);
     let mut out = BTreeMap::new();
     if !exists_plain(&folder)? {

@@ -1,0 +1,397 @@
+//! The live AWS collector against moto (through the test proxy).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::harness::proxy::Fault;
+use crate::harness::{self, SEEDED_FUNCTIONS, fnscope, json_file, seed, stderr, stdout};
+
+fn workloads_by_name(snapshot: &Value) -> BTreeMap<String, Value> {
+    snapshot["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["name"].as_str().unwrap().to_string(), w.clone()))
+        .collect()
+}
+
+fn without_timestamps(mut v: Value) -> Value {
+    v.as_object_mut().unwrap().remove("taken_at");
+    v
+}
+
+#[test]
+fn live_scan_inventories_every_function_with_role_policy_url_and_triggers() {
+    let seeded = harness::seeded();
+    let proxy = harness::proxy(Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let report = dir.path().join("r.json");
+    // No --regions: the regions come from account:ListRegions.
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+            "--output",
+            report.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let s = json_file(&snap);
+    assert_eq!(s["schema"], "fnscope.snapshot/v1");
+    assert_eq!(s["targets"][0]["id"], seed::ACCOUNT);
+    assert_eq!(
+        s["targets"][0]["regions"],
+        serde_json::json!(["eu-west-1", "us-east-1"])
+    );
+    for c in s["coverage"].as_array().unwrap() {
+        assert_eq!(c["status"], "complete", "{c}");
+    }
+
+    let by_name = workloads_by_name(&s);
+    assert_eq!(by_name.len(), SEEDED_FUNCTIONS);
+    for f in &seeded.estate.functions {
+        let w = &by_name[&f.name];
+        assert_eq!(w["location"], f.region.as_str(), "{}", f.name);
+        assert_eq!(
+            w["identities"],
+            serde_json::json!([f.role_arn]),
+            "{}",
+            f.name
+        );
+        let d = &w["details"];
+        assert_eq!(d["type"], "aws_lambda");
+        assert_eq!(d["role"], f.role_arn.as_str());
+        assert_eq!(d["resource_policy_read"], true);
+        assert_eq!(d["url_read"], true);
+        let public_stmt = d["resource_policy"]["Statement"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .any(|st| st["Principal"] == "*" || st["Principal"]["AWS"] == "*")
+            })
+            .unwrap_or(false);
+        assert_eq!(
+            public_stmt, f.public_policy,
+            "{} resource policy: {}",
+            f.name, d["resource_policy"]
+        );
+        assert_eq!(
+            d["url"]["auth_type"].as_str(),
+            f.url_auth,
+            "{} url: {}",
+            f.name,
+            d["url"]
+        );
+        let public = f.public_policy || f.url_auth == Some("NONE");
+        assert_eq!(w["exposure"]["public"], public, "{}", f.name);
+        assert_eq!(
+            w["env_var_names"],
+            serde_json::json!(["DB_PASSWORD", "MODE"])
+        );
+        assert_eq!(
+            w["secret_like_env_vars"],
+            serde_json::json!(["DB_PASSWORD"])
+        );
+    }
+
+    // Triggers link to the functions they start.
+    let triggers = s["triggers"].as_array().unwrap();
+    for (rule, region, target) in &seeded.estate.rules {
+        let t = triggers
+            .iter()
+            .find(|t| t["name"] == rule.as_str() && t["location"] == region.as_str())
+            .unwrap_or_else(|| panic!("rule {rule} in {region} missing"));
+        let want = format!(
+            "arn:aws:lambda:{region}:{}:function:{target}",
+            seed::ACCOUNT
+        );
+        assert_eq!(t["workloads"], serde_json::json!([want]));
+        assert_eq!(
+            t["details"]["event_pattern"]["source"],
+            serde_json::json!(["aws.iam"])
+        );
+        assert_eq!(t["details"]["targets_read"], true);
+    }
+    for (queue, function) in &seeded.estate.mappings {
+        let t = triggers
+            .iter()
+            .find(|t| t["kind"] == "aws_event_source_mapping")
+            .expect("mapping");
+        assert_eq!(t["details"]["event_source_arn"], queue.as_str());
+        assert!(
+            t["workloads"][0]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!(":{function}"))
+        );
+    }
+
+    // No secret value anywhere: snapshot, report, logs.
+    let snap_text = std::fs::read_to_string(&snap).unwrap();
+    let report_text = std::fs::read_to_string(&report).unwrap();
+    for secret in &seeded.estate.secret_values {
+        assert!(
+            !snap_text.contains(secret.as_str()),
+            "snapshot holds {secret}"
+        );
+        assert!(
+            !report_text.contains(secret.as_str()),
+            "report holds {secret}"
+        );
+        assert!(!stderr(&out).contains(secret.as_str()));
+    }
+
+    // Last-accessed reports for exactly the principals that may create or change functions:
+    // the 50 roles with `*` and the deployer user, not the reader.
+    let generated: Vec<_> = proxy
+        .log()
+        .into_iter()
+        .filter(|o| o.name == "iam:GenerateServiceLastAccessedDetails")
+        .collect();
+    assert_eq!(generated.len(), SEEDED_FUNCTIONS / 4 + 1);
+    let usage = s["usage"].as_array().unwrap();
+    let deployer: Vec<_> = usage
+        .iter()
+        .filter(|u| u["principal"].as_str().unwrap().ends_with(":user/deployer"))
+        .collect();
+    assert!(deployer.iter().any(|u| u["action"].is_null()
+        && u["service"] == "lambda"
+        && u["last_used"] == "2026-01-01T00:00:00Z"));
+    assert!(deployer.iter().any(|u| u["action"] == "CreateFunction"));
+    assert!(
+        !usage
+            .iter()
+            .any(|u| u["principal"].as_str().unwrap().ends_with(":user/reader"))
+    );
+    assert!(usage.iter().all(|u| u["service"] == "lambda"));
+
+    // ListFunctions was paged (the proxy serves 25 a page).
+    let pages = proxy
+        .log()
+        .iter()
+        .filter(|o| o.name == "lambda:ListFunctions" && o.region == "us-east-1")
+        .count();
+    assert!(pages >= SEEDED_FUNCTIONS / 2 / 25, "{pages} pages");
+
+    // Read-only: every operation the scan made is on the list `fnscope permissions aws` prints.
+    let perms = fnscope(None, dir.path(), &["permissions", "aws"]);
+    let policy: Value = serde_json::from_str(&stdout(&perms)).unwrap();
+    let allowed: Vec<&str> = policy["Statement"][0]["Action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    for op in proxy.log() {
+        assert!(
+            allowed.contains(&op.name.as_str()),
+            "{} is not on the read-only list",
+            op.name
+        );
+    }
+
+    // A second scan gives the same snapshot apart from its timestamp.
+    let snap2 = dir.path().join("s2.json");
+    let out2 = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--save",
+            snap2.to_str().unwrap(),
+            "--format",
+            "json",
+            "-q",
+        ],
+    );
+    assert_eq!(out2.status.code(), Some(0), "stderr: {}", stderr(&out2));
+    assert_eq!(without_timestamps(s), without_timestamps(json_file(&snap2)));
+}
+
+#[test]
+fn denied_get_policy_in_one_region_is_recorded_and_exits_3() {
+    harness::seeded();
+    let proxy = harness::proxy(vec![Fault {
+        operation: "lambda:GetPolicy".into(),
+        region: Some("eu-west-1".into()),
+        error_code: "AccessDeniedException".into(),
+        status: 403,
+        times: None,
+    }]);
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let args = [
+        "scan",
+        "aws",
+        "--regions",
+        "us-east-1,eu-west-1",
+        "--no-last-accessed",
+        "--save",
+        snap.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    let out = fnscope(Some(&proxy.url), dir.path(), &args);
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let cov = report["coverage"].as_array().unwrap();
+    let denied: Vec<_> = cov
+        .iter()
+        .filter(|c| c["status"] != "complete" && c["status"] != "skipped")
+        .collect();
+    assert_eq!(denied.len(), 1, "{denied:?}");
+    assert_eq!(denied[0]["api"], "lambda:GetPolicy");
+    assert_eq!(denied[0]["region"], "eu-west-1");
+    assert_eq!(denied[0]["status"], "denied");
+    let detail = denied[0]["detail"].as_str().unwrap();
+    assert!(
+        detail.starts_with("100 of 100 functions not read"),
+        "{detail}"
+    );
+    assert!(detail.contains("AccessDeniedException"), "{detail}");
+    assert!(cov.iter().any(|c| c["api"] == "lambda:GetPolicy"
+        && c["region"] == "us-east-1"
+        && c["status"] == "complete"));
+
+    // The scan went on: every function is there; only eu-west-1 policies are marked unread.
+    let s = json_file(&snap);
+    let by_name = workloads_by_name(&s);
+    assert_eq!(by_name.len(), SEEDED_FUNCTIONS);
+    for w in by_name.values() {
+        let read = w["details"]["resource_policy_read"].as_bool().unwrap();
+        assert_eq!(read, w["location"] == "us-east-1", "{}", w["name"]);
+    }
+
+    // --allow-partial: the incomplete scan exits by its findings alone.
+    let mut partial = args.to_vec();
+    partial.push("--allow-partial");
+    let out = fnscope(Some(&proxy.url), dir.path(), &partial);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+}
+
+#[test]
+fn transient_throttling_is_retried_to_a_complete_scan() {
+    harness::seeded();
+    let proxy = harness::proxy(vec![Fault {
+        operation: "lambda:ListFunctions".into(),
+        region: Some("us-east-1".into()),
+        error_code: "TooManyRequestsException".into(),
+        status: 429,
+        times: Some(2),
+    }]);
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "us-east-1",
+            "--no-last-accessed",
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+            "--allow-partial",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let s = json_file(&snap);
+    assert_eq!(workloads_by_name(&s).len(), SEEDED_FUNCTIONS / 2);
+    let list = s["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "lambda:ListFunctions")
+        .unwrap()
+        .clone();
+    assert_eq!(list["status"], "complete");
+    let attempts = proxy
+        .log()
+        .iter()
+        .filter(|o| o.name == "lambda:ListFunctions")
+        .count();
+    assert_eq!(
+        attempts,
+        SEEDED_FUNCTIONS / 2 / 25 + 2,
+        "two throttled attempts, then every page once"
+    );
+}
+
+#[test]
+fn persistent_throttling_becomes_a_throttled_coverage_record() {
+    harness::seeded();
+    let proxy = harness::proxy(vec![Fault {
+        operation: "events:ListRules".into(),
+        region: None,
+        error_code: "ThrottlingException".into(),
+        status: 400,
+        times: None,
+    }]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "eu-west-1",
+            "--no-last-accessed",
+            "--max-attempts",
+            "2",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rec = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "events:ListRules")
+        .unwrap()
+        .clone();
+    assert_eq!(rec["status"], "throttled", "{rec}");
+    assert_eq!(report["inventory"]["workloads"], SEEDED_FUNCTIONS / 2);
+}
+
+#[test]
+fn unreachable_endpoint_is_a_clear_setup_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = crate::harness::moto::free_port();
+    let out = fnscope(
+        Some(&format!("http://127.0.0.1:{port}")),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "us-east-1",
+            "--max-attempts",
+            "2",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("sts:GetCallerIdentity"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("testing"),
+        "credentials must not be echoed"
+    );
+}

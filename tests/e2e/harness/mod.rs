@@ -1,0 +1,80 @@
+//! Shared test plumbing: moto, the proxy, the seeded estate, and running the real binary.
+
+pub mod moto;
+pub mod proxy;
+pub mod seed;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// One moto seeded once per test process with the 200-function estate; scans only read, so tests share it.
+pub struct Seeded {
+    pub moto: moto::Moto,
+    pub estate: seed::Estate,
+}
+
+pub const SEEDED_FUNCTIONS: usize = 200;
+
+pub fn seeded() -> &'static Seeded {
+    static SEEDED: OnceLock<Seeded> = OnceLock::new();
+    SEEDED.get_or_init(|| {
+        let moto = moto::Moto::start();
+        let rt = tokio::runtime::Runtime::new().expect("runtime");
+        let estate = rt.block_on(seed::seed(&moto.url, SEEDED_FUNCTIONS));
+        Seeded { moto, estate }
+    })
+}
+
+/// A proxy in front of the shared moto with the usual test configuration plus `faults`.
+pub fn proxy(faults: Vec<proxy::Fault>) -> proxy::Proxy {
+    let s = seeded();
+    proxy::Proxy::start(
+        &s.moto.url,
+        proxy::ProxyConfig {
+            faults,
+            regions: seed::REGIONS.iter().map(|r| r.to_string()).collect(),
+            list_functions_page: Some(25),
+            lambda_last_used: vec![("user/deployer".into(), "2026-01-01T00:00:00Z".into())],
+        },
+    )
+}
+
+/// Runs the fnscope binary with only loopback AWS settings in its environment.
+pub fn fnscope(endpoint: Option<&str>, home: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fnscope"));
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", home.join("no-aws-config"))
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            home.join("no-aws-credentials"),
+        )
+        .env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing")
+        .env("AWS_REGION", "us-east-1")
+        .args(args);
+    if let Some(e) = endpoint {
+        cmd.env("AWS_ENDPOINT_URL", e);
+    }
+    cmd.output().expect("run fnscope")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json_file(p: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(p).expect("read json")).expect("parse json")
+}
+
+/// The repository root (examples live there).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}

@@ -1,0 +1,391 @@
+//! A small proxy in front of moto. It forwards every request, records which operation each one was,
+//! serves what moto lacks (IAM last-accessed reports, `lambda:ListCodeSigningConfigs`,
+//! `account:ListRegions`), pages `lambda:ListFunctions` (moto answers it in one page), and injects faults.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, to_bytes};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode};
+
+/// A fault to inject: every request for `operation` (as [`Op::name`] spells it) in `region` (or any
+/// region when `None`) is answered with `error_code` and `status`.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    pub operation: String,
+    pub region: Option<String>,
+    pub error_code: String,
+    pub status: u16,
+    /// Answer with the fault only this many times, then forward (`None` = always).
+    pub times: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProxyConfig {
+    pub faults: Vec<Fault>,
+    /// Regions `account:ListRegions` reports.
+    pub regions: Vec<String>,
+    /// Page size imposed on `lambda:ListFunctions`.
+    pub list_functions_page: Option<usize>,
+    /// Principal ARN substring → lambda last-used time; principals not matched never used lambda.
+    pub lambda_last_used: Vec<(String, String)>,
+}
+
+/// One recorded request: `service:Operation` and region.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Op {
+    pub name: String,
+    pub region: String,
+}
+
+#[derive(Default)]
+struct State {
+    config: ProxyConfig,
+    log: Vec<Op>,
+    fault_hits: BTreeMap<usize, usize>,
+    jobs: BTreeMap<String, (String, u32)>,
+}
+
+pub struct Proxy {
+    pub url: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl Proxy {
+    /// Starts a proxy for `upstream` on a free loopback port, served from its own thread.
+    pub fn start(upstream: &str, config: ProxyConfig) -> Proxy {
+        let state = Arc::new(Mutex::new(State {
+            config,
+            ..State::default()
+        }));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind proxy");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let addr: SocketAddr = listener.local_addr().expect("addr");
+        let upstream = upstream.to_string();
+        let st = state.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("proxy runtime");
+            rt.block_on(async move {
+                let client = reqwest::Client::new();
+                let app = axum::Router::new().fallback(move |req: Request<Body>| {
+                    let client = client.clone();
+                    let upstream = upstream.clone();
+                    let st = st.clone();
+                    async move { handle(req, &client, &upstream, &st).await }
+                });
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+                axum::serve(listener, app).await.expect("serve");
+            });
+        });
+        Proxy {
+            url: format!("http://{addr}"),
+            state,
+        }
+    }
+
+    /// Every operation seen so far, in arrival order.
+    pub fn log(&self) -> Vec<Op> {
+        self.state.lock().expect("lock").log.clone()
+    }
+}
+
+/// `Credential=AKID/date/REGION/SERVICE/aws4_request` → (region, service).
+fn scope(headers: &HeaderMap) -> (String, String) {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let cred = auth
+        .split("Credential=")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .unwrap_or_default();
+    let parts: Vec<&str> = cred.split('/').collect();
+    if parts.len() >= 4 {
+        (parts[2].to_string(), parts[3].to_string())
+    } else {
+        (String::new(), String::new())
+    }
+}
+
+fn form_value(body: &str, key: &str) -> Option<String> {
+    body.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then(|| percent_decode(v))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(&s.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Names the operation of a request the way IAM actions are spelt.
+fn operation(
+    service: &str,
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+    body: &str,
+) -> String {
+    if let Some(target) = headers.get("x-amz-target").and_then(|v| v.to_str().ok()) {
+        let op = target.rsplit('.').next().unwrap_or(target);
+        return format!("{service}:{op}");
+    }
+    if let Some(action) = form_value(body, "Action") {
+        return format!("{service}:{action}");
+    }
+    let p = path.trim_end_matches('/');
+    let segs: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+    let op = match (service, method.as_str(), segs.as_slice()) {
+        ("lambda", "GET", [_, "functions"]) => "ListFunctions",
+        ("lambda", "GET", [_, "functions", _, "policy"]) => "GetPolicy",
+        ("lambda", "GET", [_, "functions", _, "url"]) => "GetFunctionUrlConfig",
+        ("lambda", "GET", [_, "functions", _]) => "GetFunction",
+        ("lambda", "GET", [_, "event-source-mappings"]) => "ListEventSourceMappings",
+        ("lambda", "GET", [_, "code-signing-configs"]) => "ListCodeSigningConfigs",
+        ("lambda", "GET", [_, "code-signing-configs", _, "functions"]) => {
+            "ListFunctionsByCodeSigningConfig"
+        }
+        ("lambda", "POST", [_, "functions"]) => "CreateFunction",
+        ("lambda", "POST", [_, "functions", _, "policy"]) => "AddPermission",
+        ("lambda", "POST", [_, "functions", _, "url"]) => "CreateFunctionUrlConfig",
+        ("lambda", "POST", [_, "event-source-mappings"]) => "CreateEventSourceMapping",
+        ("account", "POST", ["listRegions"]) => "ListRegions",
+        _ => return format!("{service}:{} {p}", method.as_str()),
+    };
+    format!("{service}:{op}")
+}
+
+fn xml(status: StatusCode, body: String) -> Response<Body> {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert("content-type", HeaderValue::from_static("text/xml"));
+    r
+}
+
+fn json(status: StatusCode, body: serde_json::Value) -> Response<Body> {
+    let mut r = Response::new(Body::from(body.to_string()));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert("content-type", HeaderValue::from_static("application/json"));
+    r
+}
+
+fn fault_response(service: &str, f: &Fault) -> Response<Body> {
+    let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::FORBIDDEN);
+    match service {
+        "iam" | "sts" => xml(
+            status,
+            format!(
+                "<ErrorResponse><Error><Type>Sender</Type><Code>{}</Code><Message>injected by the test proxy</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>",
+                f.error_code
+            ),
+        ),
+        _ => {
+            let mut r = json(
+                status,
+                serde_json::json!({"Type": "User", "message": "injected by the test proxy"}),
+            );
+            r.headers_mut().insert(
+                "x-amzn-errortype",
+                HeaderValue::from_str(&f.error_code).expect("header"),
+            );
+            r
+        }
+    }
+}
+
+async fn handle(
+    req: Request<Body>,
+    client: &reqwest::Client,
+    upstream: &str,
+    st: &Arc<Mutex<State>>,
+) -> Response<Body> {
+    let (parts, body) = req.into_parts();
+    let body = to_bytes(body, 64 << 20).await.unwrap_or_default();
+    let body_text = String::from_utf8_lossy(&body).into_owned();
+    let (region, service) = scope(&parts.headers);
+    let op = operation(
+        &service,
+        &parts.method,
+        parts.uri.path(),
+        &parts.headers,
+        &body_text,
+    );
+    let fault = {
+        let mut s = st.lock().expect("lock");
+        s.log.push(Op {
+            name: op.clone(),
+            region: region.clone(),
+        });
+        let mut hit = None;
+        for (i, f) in s.config.faults.clone().iter().enumerate() {
+            if f.operation == op && f.region.as_deref().is_none_or(|r| r == region) {
+                let n = s.fault_hits.entry(i).or_default();
+                if f.times.is_none_or(|t| *n < t) {
+                    *n += 1;
+                    hit = Some(f.clone());
+                    break;
+                }
+            }
+        }
+        hit
+    };
+    if let Some(f) = fault {
+        return fault_response(&service, &f);
+    }
+    match op.as_str() {
+        "iam:GenerateServiceLastAccessedDetails" => {
+            let arn = form_value(&body_text, "Arn").unwrap_or_default();
+            let mut s = st.lock().expect("lock");
+            let id = format!("job-{:04}", s.jobs.len());
+            s.jobs.insert(id.clone(), (arn, 0));
+            return xml(
+                StatusCode::OK,
+                format!(
+                    "<GenerateServiceLastAccessedDetailsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GenerateServiceLastAccessedDetailsResult><JobId>{id}</JobId></GenerateServiceLastAccessedDetailsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GenerateServiceLastAccessedDetailsResponse>"
+                ),
+            );
+        }
+        "iam:GetServiceLastAccessedDetails" => {
+            let id = form_value(&body_text, "JobId").unwrap_or_default();
+            let mut s = st.lock().expect("lock");
+            let used = s.config.lambda_last_used.clone();
+            let Some(job) = s.jobs.get_mut(&id) else {
+                return fault_response(
+                    "iam",
+                    &Fault {
+                        operation: op,
+                        region: None,
+                        error_code: "NoSuchEntity".into(),
+                        status: 404,
+                        times: None,
+                    },
+                );
+            };
+            job.1 += 1;
+            // The first poll answers IN_PROGRESS, as the real API does for a fresh job.
+            let status = if job.1 < 2 {
+                "IN_PROGRESS"
+            } else {
+                "COMPLETED"
+            };
+            let last = used
+                .iter()
+                .find(|(k, _)| job.0.contains(k.as_str()))
+                .map(|(_, t)| t.clone());
+            let service = if status == "COMPLETED" {
+                let (svc_last, actions) = match &last {
+                    Some(t) => (
+                        format!("<LastAuthenticated>{t}</LastAuthenticated><TotalAuthenticatedEntities>1</TotalAuthenticatedEntities>"),
+                        format!("<member><ActionName>CreateFunction</ActionName><LastAccessedTime>{t}</LastAccessedTime></member><member><ActionName>UpdateFunctionCode</ActionName></member>"),
+                    ),
+                    None => (
+                        "<TotalAuthenticatedEntities>0</TotalAuthenticatedEntities>".to_string(),
+                        "<member><ActionName>CreateFunction</ActionName></member><member><ActionName>UpdateFunctionCode</ActionName></member>".to_string(),
+                    ),
+                };
+                format!(
+                    "<ServicesLastAccessed><member><ServiceName>AWS Lambda</ServiceName><ServiceNamespace>lambda</ServiceNamespace>{svc_last}<TrackedActionsLastAccessed>{actions}</TrackedActionsLastAccessed></member><member><ServiceName>Amazon S3</ServiceName><ServiceNamespace>s3</ServiceNamespace><TotalAuthenticatedEntities>0</TotalAuthenticatedEntities></member></ServicesLastAccessed><JobCompletionDate>2026-11-20T08:00:05Z</JobCompletionDate>"
+                )
+            } else {
+                "<ServicesLastAccessed/>".to_string()
+            };
+            return xml(
+                StatusCode::OK,
+                format!(
+                    "<GetServiceLastAccessedDetailsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetServiceLastAccessedDetailsResult><JobStatus>{status}</JobStatus><JobType>ACTION_LEVEL</JobType><JobCreationDate>2026-11-20T08:00:00Z</JobCreationDate>{service}<IsTruncated>false</IsTruncated></GetServiceLastAccessedDetailsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetServiceLastAccessedDetailsResponse>"
+                ),
+            );
+        }
+        "lambda:ListCodeSigningConfigs" => {
+            return json(
+                StatusCode::OK,
+                serde_json::json!({"CodeSigningConfigs": []}),
+            );
+        }
+        "account:ListRegions" => {
+            let regions = st.lock().expect("lock").config.regions.clone();
+            let list: Vec<_> = regions
+                .iter()
+                .map(|r| serde_json::json!({"RegionName": r, "RegionOptStatus": "ENABLED_BY_DEFAULT"}))
+                .collect();
+            return json(StatusCode::OK, serde_json::json!({"Regions": list}));
+        }
+        _ => {}
+    }
+
+    // Forward to moto.
+    let url = format!(
+        "{upstream}{}",
+        parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/")
+    );
+    let mut rb = client
+        .request(parts.method.clone(), &url)
+        .body(body.to_vec());
+    for (k, v) in &parts.headers {
+        if k != "host" && k != "content-length" {
+            rb = rb.header(k, v);
+        }
+    }
+    let resp = match rb.send().await {
+        Ok(r) => r,
+        Err(e) => {
+            return json(
+                StatusCode::BAD_GATEWAY,
+                serde_json::json!({"message": e.to_string()}),
+            );
+        }
+    };
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let bytes = resp.bytes().await.unwrap_or_default();
+    let page = st.lock().expect("lock").config.list_functions_page;
+    let bytes = match (op.as_str(), page) {
+        ("lambda:ListFunctions", Some(size)) if status.is_success() => {
+            page_functions(&bytes, parts.uri.query().unwrap_or_default(), size)
+        }
+        _ => bytes.to_vec(),
+    };
+    let mut out = Response::new(Body::from(bytes));
+    *out.status_mut() = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::OK);
+    for (k, v) in &headers {
+        if k != "content-length" && k != "transfer-encoding" {
+            out.headers_mut().insert(k.clone(), v.clone());
+        }
+    }
+    out
+}
+
+/// Slices moto's one-page `ListFunctions` answer into pages of `size`, with `NextMarker` = offset.
+fn page_functions(bytes: &[u8], query: &str, size: usize) -> Vec<u8> {
+    let Ok(mut v) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return bytes.to_vec();
+    };
+    let start: usize = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("Marker="))
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    let all = v["Functions"].as_array().cloned().unwrap_or_default();
+    let end = (start + size).min(all.len());
+    v["Functions"] = serde_json::Value::Array(all[start.min(end)..end].to_vec());
+    v["NextMarker"] = if end < all.len() {
+        serde_json::Value::String(end.to_string())
+    } else {
+        serde_json::Value::Null
+    };
+    serde_json::to_vec(&v).unwrap_or_default()
+}

@@ -1,0 +1,6 @@
+//! End-to-end tests of the `fnscope` binary: against moto (AWS), and on the bundled offline estate.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod aws_live;
+mod harness;
+mod offline;

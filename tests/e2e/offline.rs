@@ -1,0 +1,416 @@
+//! The offline importer and the CLI on the bundled example estate.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::harness::{fnscope, json_file, repo, stderr, stdout};
+
+fn estate() -> String {
+    repo().join("examples/estate").display().to_string()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+const ACCT: &str = "111122223333";
+
+#[test]
+fn example_estate_scans_offline_into_the_expected_inventory() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["schema"], "fnscope.report/v1");
+    assert_eq!(report["inventory"]["workloads"], 12);
+    assert_eq!(report["inventory"]["complete"], true);
+    for key in [
+        "critical",
+        "high",
+        "medium",
+        "low",
+        "suppressed",
+        "not_evaluated",
+    ] {
+        assert!(report["summary"][key].is_number(), "{key}");
+    }
+
+    let s = json_file(&snap);
+    let w = |name: &str| -> Value {
+        s["workloads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["name"] == name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .clone()
+    };
+    let webhook = w("public-webhook");
+    assert_eq!(webhook["exposure"]["public"], true);
+    assert_eq!(webhook["details"]["url"]["auth_type"], "NONE");
+    assert_eq!(
+        webhook["secret_like_env_vars"],
+        serde_json::json!(["SIGNING_SECRET"])
+    );
+    assert_eq!(
+        w("partner-api")["exposure"]["notes"],
+        serde_json::json!(["resource policy: account 444455556666"])
+    );
+    assert_eq!(w("thumbnailer")["exposure"]["public"], false);
+    assert_eq!(
+        w("audit-forwarder")["details"]["code_signing"]["untrusted_artifact_on_deployment"],
+        "Enforce"
+    );
+    assert!(w("ops-automation")["details"]["code_signing"].is_null());
+    assert_eq!(
+        w("ops-automation")["identities"],
+        serde_json::json!([format!(
+            "arn:aws:iam::{ACCT}:role/service-role/ops-automation-role"
+        )])
+    );
+    // eu-west-1 exported an empty get-policy folder: read, none present.
+    assert_eq!(w("eu-cleanup")["details"]["resource_policy_read"], true);
+    assert!(w("eu-cleanup")["details"]["resource_policy"].is_null());
+    assert_eq!(w("report-exporter")["modified"], "2026-09-14T11:22:33Z");
+
+    // The CreateUser rule in us-east-1 starts new-user-keys; the same pattern in eu-west-1 is kept too.
+    let rule = s["triggers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "on-new-user")
+        .unwrap();
+    assert_eq!(
+        rule["workloads"],
+        serde_json::json!([format!(
+            "arn:aws:lambda:us-east-1:{ACCT}:function:new-user-keys"
+        )])
+    );
+    assert_eq!(
+        rule["details"]["event_pattern"]["detail"]["eventName"],
+        serde_json::json!(["CreateUser"])
+    );
+
+    // IAM: roles, users, groups; managed policy documents for attached policies only; group membership.
+    let ident = |id: &str| {
+        s["identities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .cloned()
+    };
+    let alice = ident(&format!("arn:aws:iam::{ACCT}:user/alice")).unwrap();
+    assert_eq!(
+        alice["details"]["groups"],
+        serde_json::json!([format!("arn:aws:iam::{ACCT}:group/developers")])
+    );
+    let capped = ident(&format!(
+        "arn:aws:iam::{ACCT}:role/service-role/audit-forwarder-role"
+    ))
+    .unwrap();
+    assert_eq!(
+        capped["details"]["permissions_boundary"],
+        format!("arn:aws:iam::{ACCT}:policy/s3-read-only-boundary")
+    );
+    assert_eq!(
+        s["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["kind"] == "aws_managed_policy")
+            .count(),
+        4
+    );
+    assert_eq!(
+        s["bindings"].as_array().unwrap().len(),
+        4,
+        "SCP attachments at root, OU (2) and account"
+    );
+    assert!(s["usage"].as_array().unwrap().iter().any(|u| u["principal"]
+        == format!("arn:aws:iam::{ACCT}:user/deployer")
+        && u["action"] == "CreateFunction"
+        && u["last_used"].is_null()));
+
+    // Values in the export never reach the snapshot or the report.
+    let text = std::fs::read_to_string(&snap).unwrap() + &stdout(&out);
+    for secret in [
+        "Wint3r-is-c0ming",
+        "sk_live_51HxQvR2",
+        "do-not-store-this-input",
+        "hooks.example.net",
+    ] {
+        assert!(!text.contains(secret), "{secret} leaked");
+    }
+
+    // check on the saved snapshot reports the same as the scan did.
+    let checked = fnscope(
+        None,
+        dir.path(),
+        &["check", snap.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(checked.status.code(), Some(0));
+    let again: Value = serde_json::from_str(&stdout(&checked)).unwrap();
+    assert_eq!(again["coverage"], report["coverage"]);
+    assert_eq!(again["findings"], report["findings"]);
+}
+
+#[test]
+fn table_view_lists_functions_and_ends_with_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "--format", "table"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for needle in [
+        "Workloads (12)",
+        "new-user-keys",
+        "rule on-new-user",
+        "sqs (orders-incoming)",
+        "PUBLIC: function URL (auth NONE)",
+        "ops-automation-role",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from\n{text}");
+    }
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("Coverage: aws 111122223333 (2 regions)"),
+        "{last}"
+    );
+}
+
+#[test]
+fn missing_export_files_are_coverage_records_not_empty_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("estate");
+    copy_dir(&repo().join("examples/estate"), &copy);
+    let region = copy.join(format!("aws/{ACCT}/us-east-1/lambda"));
+    std::fs::remove_dir_all(region.join("get-policy")).unwrap();
+    std::fs::remove_file(copy.join(format!("aws/{ACCT}/organizations/scps.json"))).unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            copy.to_str().unwrap(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let skipped: Vec<_> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "skipped")
+        .map(|c| (c["api"].as_str().unwrap().to_string(), c["region"].clone()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (
+                "organizations:ListPoliciesForTarget".to_string(),
+                Value::Null
+            ),
+            (
+                "lambda:GetPolicy".to_string(),
+                Value::String("us-east-1".into())
+            ),
+        ]
+    );
+    let s = json_file(&snap);
+    let webhook = s["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == "public-webhook")
+        .unwrap();
+    assert_eq!(webhook["details"]["resource_policy_read"], false);
+}
+
+#[test]
+fn malformed_export_is_an_error_naming_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("estate");
+    copy_dir(&repo().join("examples/estate"), &copy);
+    let file = copy.join(format!("aws/{ACCT}/eu-west-1/lambda/list-functions.json"));
+    let mut v: Value = json_file(&file);
+    v["Functions"][2]["FunctionName"] = Value::from(42);
+    std::fs::write(&file, v.to_string()).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("eu-west-1/lambda/list-functions.json"),
+        "{err}"
+    );
+    assert!(err.contains("`Functions[2].FunctionName`"), "{err}");
+
+    std::fs::write(&file, "{\"Functions\": [").unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("list-functions.json"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn symlinks_in_an_export_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("estate");
+    copy_dir(&repo().join("examples/estate"), &copy);
+    let outside = dir.path().join("outside.json");
+    std::fs::write(&outside, "{\"Functions\": []}").unwrap();
+    let target = copy.join(format!("aws/{ACCT}/eu-west-1/lambda/list-functions.json"));
+    std::fs::remove_file(&target).unwrap();
+    std::os::unix::fs::symlink(&outside, &target).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_snapshots_and_paths_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let v7 = dir.path().join("v7.json");
+    std::fs::write(
+        &v7,
+        r#"{"schema":"fnscope.snapshot/v7","schema_version":7}"#,
+    )
+    .unwrap();
+    let out = fnscope(None, dir.path(), &["check", v7.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("schema_version 7"),
+        "{}",
+        stderr(&out)
+    );
+
+    let snap = dir.path().join("s.json");
+    let ok = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "-q",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    let mut v = json_file(&snap);
+    v["workloads"][3]["exposure"]["public"] = Value::from("yes");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let out = fnscope(None, dir.path(), &["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("workloads[3].exposure.public"),
+        "{}",
+        stderr(&out)
+    );
+
+    // An unwritable destination is a clear error, and an existing snapshot there stays intact.
+    let before = std::fs::read(&snap).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--save",
+            dir.path().join("no/such/dir/s.json").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no/such/dir/s.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&snap).unwrap(), before);
+
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            dir.path().join("nowhere").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "cloudy"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown provider `cloudy`"));
+    // No temporary files are left next to the snapshot.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".fnscope-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn clap_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(None, dir.path(), &["scan", "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = fnscope(None, dir.path(), &["permissions", "oracle"]);
+    assert_eq!(out.status.code(), Some(2));
+}
