@@ -635,14 +635,19 @@ mod tests {
     fn unknown_fields_are_rejected() {
         let mut v = serde_json::to_value(sample()).unwrap();
         v["workloads"][0]["exposure"]["publik"] = serde_json::Value::Bool(true);
-        let err = serde_json::from_value::<Snapshot>(v).unwrap_err().to_string();
+        let err = serde_json::from_value::<Snapshot>(v)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("publik"), "{err}");
     }
 
     #[test]
     fn provider_names_match_the_contract() {
         let names: Vec<_> = Provider::ALL.iter().map(|p| p.as_str()).collect();
-        assert_eq!(names, ["aws", "gcp", "azure", "power-automate", "apps-script"]);
+        assert_eq!(
+            names,
+            ["aws", "gcp", "azure", "power-automate", "apps-script"]
+        );
         for p in Provider::ALL {
             assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
             assert_eq!(Provider::parse(p.as_str()), Some(p));
