@@ -73,6 +73,9 @@ pub struct ReportArgs {
     /// An incomplete scan exits by its findings alone (no exit code 3)
     #[arg(long)]
     pub allow_partial: bool,
+    /// Configuration file (default: fnscope.toml in the working directory, if present)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

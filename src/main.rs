@@ -2,6 +2,7 @@
 //! and who could plant more of it.
 
 mod cli;
+mod config;
 mod permissions;
 mod progress;
 mod report;
@@ -112,6 +113,8 @@ fn main() -> ExitCode {
 async fn run(cli: &Cli) -> Result<u8, CliError> {
     match &cli.command {
         Command::Scan(args) => {
+            // A broken configuration fails before any API call is made.
+            config::Config::load(args.report.config.as_deref())?;
             let snapshot = scan::scan(args, cli.quiet).await?;
             if let Some(path) = &args.save {
                 fnscope_snapshot::save(&snapshot, path)?;
@@ -136,10 +139,43 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
     }
 }
 
+/// Evaluates with the configuration's rules, settings and suppressions.
+fn evaluate(
+    snapshot: &Snapshot,
+    cfg: &config::Config,
+) -> (Evaluation, Vec<config::SuppressionStatus>) {
+    let rules: Vec<_> = fnscope_policies::catalogue()
+        .into_iter()
+        .filter(|r| !cfg.disabled.iter().any(|d| d == r.meta().id))
+        .collect();
+    let mut eval = fnscope_policies::evaluate(snapshot, &rules, &cfg.settings);
+    let today = chrono::Utc::now().date_naive();
+    let statuses = cfg.apply(&mut eval.findings, today);
+    for s in statuses.iter().filter(|s| s.status != "active") {
+        let file = cfg
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        tracing::warn!(
+            "{file}:{}: suppression of `{}` for `{}` is {}{}",
+            s.line,
+            s.rule,
+            s.resource,
+            s.status,
+            s.expires
+                .as_deref()
+                .map(|d| format!(" (expires {d})"))
+                .unwrap_or_default()
+        );
+    }
+    (eval, statuses)
+}
+
 /// Evaluates, renders, writes, and decides the exit code per the contract.
 fn report_and_exit(snapshot: &Snapshot, args: &ReportArgs) -> Result<u8, CliError> {
-    let rules = fnscope_policies::catalogue();
-    let eval = fnscope_policies::evaluate(snapshot, &rules);
+    let cfg = config::Config::load(args.config.as_deref())?;
+    let (eval, suppressions) = evaluate(snapshot, &cfg);
     let format = args.format.unwrap_or_else(|| {
         if args.output.is_none() && std::io::stdout().is_terminal() {
             Format::Table
@@ -148,10 +184,11 @@ fn report_and_exit(snapshot: &Snapshot, args: &ReportArgs) -> Result<u8, CliErro
         }
     });
     let bytes = match format {
-        Format::Table => report::table::render(snapshot, &eval).into_bytes(),
+        Format::Table => report::table::render(snapshot, &eval, &suppressions).into_bytes(),
         Format::Json => {
-            let mut v = serde_json::to_vec_pretty(&report::json::build(snapshot, &eval))
-                .map_err(|e| CliError::Internal(format!("cannot serialize the report: {e}")))?;
+            let mut v =
+                serde_json::to_vec_pretty(&report::json::build(snapshot, &eval, &suppressions))
+                    .map_err(|e| CliError::Internal(format!("cannot serialize the report: {e}")))?;
             v.push(b'\n');
             v
         }

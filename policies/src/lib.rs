@@ -8,13 +8,15 @@
 pub mod aws;
 mod finding;
 mod registry;
+mod rules;
 
 pub use finding::{
     BuildError, Evidence, Finding, FindingBuilder, Mitre, ResourceRef, Severity, Suppressed,
     fingerprint,
 };
 pub use registry::{
-    Evaluation, NotEvaluated, Outcome, Rule, RuleKind, RuleMeta, catalogue, evaluate,
+    Context, Evaluation, NotEvaluated, Outcome, Rule, RuleKind, RuleMeta, Settings, catalogue,
+    evaluate,
 };
 
-pub use fnscope_snapshot::Snapshot;
+pub use fnscope_snapshot::{Provider, Snapshot};

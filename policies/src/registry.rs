@@ -52,19 +52,69 @@ impl RuleMeta {
     }
 }
 
-/// What a rule concluded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Evaluated: zero or more findings.
-    Findings(Vec<Finding>),
-    /// Its input is missing or unreadable; the reason says which.
-    NotEvaluated(String),
+/// What a rule concluded: its findings, and what it could not evaluate (with the reason). Both may be
+/// non-empty: a rule evaluates what it can and says what it could not.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub not_evaluated: Vec<String>,
+}
+
+impl Outcome {
+    /// Nothing could be evaluated, for `reason`.
+    pub fn not_evaluated(reason: impl Into<String>) -> Outcome {
+        Outcome {
+            findings: Vec::new(),
+            not_evaluated: vec![reason.into()],
+        }
+    }
+}
+
+/// Settings that shape evaluation (from the configuration file).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// A permission unused for this many days counts as unused.
+    pub unused_days: i64,
+    /// Accounts that count as "ours" besides the scanned ones (AWS-007).
+    pub trusted_accounts: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            unused_days: 90,
+            trusted_accounts: Vec::new(),
+        }
+    }
+}
+
+/// What rules read: the snapshot, the settings, and per-provider indexes built once.
+pub struct Context<'a> {
+    pub snapshot: &'a Snapshot,
+    pub settings: &'a Settings,
+    aws: std::sync::OnceLock<crate::aws::View<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(snapshot: &'a Snapshot, settings: &'a Settings) -> Context<'a> {
+        Context {
+            snapshot,
+            settings,
+            aws: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The indexed AWS view of the snapshot.
+    pub fn aws(&self) -> &crate::aws::View<'a> {
+        self.aws
+            .get_or_init(|| crate::aws::View::new(self.snapshot))
+    }
 }
 
 /// A rule.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn evaluate(&self, snapshot: &Snapshot) -> Outcome;
+    fn evaluate(&self, ctx: &Context<'_>) -> Outcome;
 }
 
 /// A rule that could not be evaluated, and why.
@@ -83,25 +133,43 @@ pub struct Evaluation {
 
 /// Every built-in rule, in id order. A rule is added here and nowhere else.
 pub fn catalogue() -> Vec<&'static dyn Rule> {
-    let rules: Vec<&'static dyn Rule> = Vec::new();
-    rules
+    use crate::rules::aws;
+    vec![
+        &aws::aws_001::RULE,
+        &aws::aws_002::RULE,
+        &aws::aws_003::RULE,
+        &aws::aws_004::RULE,
+        &aws::aws_005::RULE,
+        &aws::aws_006::RULE,
+        &aws::aws_007::RULE,
+        &aws::aws_010::RULE,
+    ]
 }
 
 /// Runs every rule of `rules` whose provider has a target in the snapshot.
-pub fn evaluate(snapshot: &Snapshot, rules: &[&'static dyn Rule]) -> Evaluation {
+pub fn evaluate(
+    snapshot: &Snapshot,
+    rules: &[&'static dyn Rule],
+    settings: &Settings,
+) -> Evaluation {
+    let ctx = Context::new(snapshot, settings);
     let mut out = Evaluation::default();
     for rule in rules {
         let meta = rule.meta();
         if !snapshot.targets.iter().any(|t| t.provider == meta.provider) {
             continue;
         }
-        match rule.evaluate(snapshot) {
-            Outcome::Findings(f) => out.findings.extend(f),
-            Outcome::NotEvaluated(reason) => out.not_evaluated.push(NotEvaluated {
-                rule_id: meta.id.to_string(),
-                reason,
-            }),
-        }
+        let outcome = rule.evaluate(&ctx);
+        out.findings.extend(outcome.findings);
+        out.not_evaluated.extend(
+            outcome
+                .not_evaluated
+                .into_iter()
+                .map(|reason| NotEvaluated {
+                    rule_id: meta.id.to_string(),
+                    reason,
+                }),
+        );
     }
     out.findings.sort_by(|a, b| {
         b.severity

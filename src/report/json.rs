@@ -19,6 +19,8 @@ pub struct Report<'a> {
     pub not_evaluated: Vec<NotEvaluatedOut<'a>>,
     /// Added in v1: what was scanned.
     pub inventory: Inventory,
+    /// Added in v1: what each configured suppression did (`active`, `expired`, `unmatched`).
+    pub suppressions: &'a [crate::config::SuppressionStatus],
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -170,7 +172,11 @@ pub fn summary(eval: &Evaluation) -> Summary {
     s
 }
 
-pub fn build<'a>(snapshot: &'a Snapshot, eval: &'a Evaluation) -> Report<'a> {
+pub fn build<'a>(
+    snapshot: &'a Snapshot,
+    eval: &'a Evaluation,
+    suppressions: &'a [crate::config::SuppressionStatus],
+) -> Report<'a> {
     Report {
         schema: REPORT_SCHEMA,
         tool_version: env!("CARGO_PKG_VERSION"),
@@ -193,5 +199,6 @@ pub fn build<'a>(snapshot: &'a Snapshot, eval: &'a Evaluation) -> Report<'a> {
             triggers: snapshot.triggers.len(),
             complete: snapshot.is_complete(),
         },
+        suppressions,
     }
 }

@@ -60,7 +60,11 @@ fn triggers_by_workload(snapshot: &Snapshot) -> BTreeMap<&str, Vec<String>> {
     map
 }
 
-pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
+pub fn render(
+    snapshot: &Snapshot,
+    eval: &Evaluation,
+    suppressions: &[crate::config::SuppressionStatus],
+) -> String {
     let mut out = String::new();
     let triggers = triggers_by_workload(snapshot);
     let rows: Vec<WorkloadRow> = snapshot
@@ -152,14 +156,40 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
                 "    {} {}{}{cond}: {}",
                 f.rule_id, f.subject.name, target, f.title
             );
-            for e in &f.evidence {
-                let _ = writeln!(out, "        {}: {} ({})", e.kind, e.detail, e.path);
+            // One readable line of evidence: the path, trigger or exposure when there is one, else the
+            // granting statement. `--format json` carries all of it.
+            let primary = [
+                "path",
+                "trigger",
+                "exposure",
+                "usage",
+                "statement",
+                "privilege",
+            ]
+            .iter()
+            .find_map(|k| f.evidence.iter().find(|e| e.kind == *k))
+            .or(f.evidence.first());
+            if let Some(e) = primary {
+                let more = f.evidence.len() - 1;
+                let more = if more > 0 {
+                    format!(" [+{more} more]")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(out, "        {} — {}{more}", e.detail, e.path);
             }
         }
     }
     let suppressed = eval.findings.len() - active.len();
     if suppressed > 0 {
         let _ = writeln!(out, "  ({suppressed} suppressed)");
+    }
+    for s in suppressions.iter().filter(|s| s.status != "active") {
+        let _ = writeln!(
+            out,
+            "  suppression at line {} ({} / {}) is {}: {}",
+            s.line, s.rule, s.resource, s.status, s.reason
+        );
     }
     if !eval.not_evaluated.is_empty() {
         let _ = writeln!(out, "\nNot evaluated ({})", eval.not_evaluated.len());

@@ -1,6 +1,6 @@
 //! The live AWS collector against moto (through the test proxy).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -14,6 +14,35 @@ fn workloads_by_name(snapshot: &Value) -> BTreeMap<String, Value> {
         .iter()
         .map(|w| (w["name"].as_str().unwrap().to_string(), w.clone()))
         .collect()
+}
+
+/// The findings the seeded estate must produce: roles `i % 4 == 3` are administrative, `i % 4 == 2`
+/// can create access keys; `deployer` can create, invoke and pass any role.
+fn expected_triples(estate: &seed::Estate) -> BTreeSet<(String, String, String)> {
+    let mut want = BTreeSet::new();
+    let mut add = |rule: &str, s: &str, t: &str| {
+        want.insert((format!("T1648-AWS-{rule}"), s.to_string(), t.to_string()));
+    };
+    for (i, f) in estate.functions.iter().enumerate() {
+        let role = format!("fn-role-{i:03}");
+        match i % 4 {
+            3 => {
+                add("001", "deployer", &role);
+                add("004", &f.name, &role);
+            }
+            2 => {
+                add("001", "deployer", &role);
+                add("005", &f.name, &role);
+            }
+            _ => continue,
+        }
+        if f.public_policy || f.url_auth == Some("NONE") {
+            add("007", &f.name, &role);
+        }
+    }
+    add("006", "fn-002", "fn-role-002");
+    add("010", "deployer", "");
+    want
 }
 
 fn without_timestamps(mut v: Value) -> Value {
@@ -43,7 +72,8 @@ fn live_scan_inventories_every_function_with_role_policy_url_and_triggers() {
             report.to_str().unwrap(),
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    // Exit 1: the estate has planted critical findings.
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let s = json_file(&snap);
     assert_eq!(s["schema"], "fnscope.snapshot/v1");
     assert_eq!(s["targets"][0]["id"], seed::ACCOUNT);
@@ -198,6 +228,52 @@ fn live_scan_inventories_every_function_with_role_policy_url_and_triggers() {
         );
     }
 
+    // Exactly the planted (rule, subject, target) triples, each with the statement that grants it.
+    let r = json_file(&report);
+    let got: BTreeSet<(String, String, String)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["target"]["name"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let want = expected_triples(&seeded.estate);
+    assert_eq!(
+        got.symmetric_difference(&want).collect::<Vec<_>>(),
+        Vec::<&(String, String, String)>::new(),
+        "not evaluated: {}",
+        r["not_evaluated"]
+    );
+    for f in r["findings"].as_array().unwrap() {
+        assert!(
+            f["evidence"].as_array().unwrap().iter().any(|e| e["path"]
+                .as_str()
+                .unwrap()
+                .contains("statement ")
+                || e["detail"].as_str().unwrap().contains("statement ")),
+            "no granting statement in {f}"
+        );
+        assert_eq!(f["conditional"], false, "{f}");
+        assert_eq!(f["fingerprint"].as_str().unwrap().len(), 32);
+    }
+    let deploy = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule_id"] == "T1648-AWS-001")
+        .unwrap();
+    assert!(deploy["evidence"].as_array().unwrap().iter().any(|e| {
+        e["path"].as_str().unwrap().contains(&format!(
+            "inline policy `deploy` of arn:aws:iam::{}:user/deployer",
+            seed::ACCOUNT
+        ))
+    }));
+
     // A second scan gives the same snapshot apart from its timestamp.
     let snap2 = dir.path().join("s2.json");
     let out2 = fnscope(
@@ -213,7 +289,7 @@ fn live_scan_inventories_every_function_with_role_policy_url_and_triggers() {
             "-q",
         ],
     );
-    assert_eq!(out2.status.code(), Some(0), "stderr: {}", stderr(&out2));
+    assert_eq!(out2.status.code(), Some(1), "stderr: {}", stderr(&out2));
     assert_eq!(without_timestamps(s), without_timestamps(json_file(&snap2)));
 }
 
@@ -239,6 +315,8 @@ fn denied_get_policy_in_one_region_is_recorded_and_exits_3() {
         snap.to_str().unwrap(),
         "--format",
         "json",
+        "--fail-on",
+        "none",
     ];
     let out = fnscope(Some(&proxy.url), dir.path(), &args);
     assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
@@ -303,6 +381,9 @@ fn transient_throttling_is_retried_to_a_complete_scan() {
             snap.to_str().unwrap(),
             "--format",
             "json",
+            "--fail-on",
+            "none",
+            // --no-last-accessed leaves a `skipped` record: the scan is otherwise complete.
             "--allow-partial",
         ],
     );
@@ -353,6 +434,8 @@ fn persistent_throttling_becomes_a_throttled_coverage_record() {
             "2",
             "--format",
             "json",
+            "--fail-on",
+            "none",
         ],
     );
     assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));

@@ -42,9 +42,80 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
             "json",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    // Exit 1: the example estate has critical findings (the default --fail-on is high).
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["schema"], "fnscope.report/v1");
+    let mut triples: Vec<(String, String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["target"]["name"].as_str().unwrap_or("-").to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    triples.sort();
+    let want: Vec<(String, String, String, String)> = [
+        (
+            "T1648-AWS-001",
+            "deployer",
+            "ops-automation-role",
+            "critical",
+        ),
+        ("T1648-AWS-001", "deployer", "user-provisioner-role", "high"),
+        ("T1648-AWS-004", "eu-cleanup", "ops-automation-role", "high"),
+        (
+            "T1648-AWS-004",
+            "ops-automation",
+            "ops-automation-role",
+            "high",
+        ),
+        (
+            "T1648-AWS-004",
+            "partner-api",
+            "ops-automation-role",
+            "high",
+        ),
+        (
+            "T1648-AWS-005",
+            "eu-iam-watch",
+            "user-provisioner-role",
+            "high",
+        ),
+        (
+            "T1648-AWS-005",
+            "new-user-keys",
+            "user-provisioner-role",
+            "high",
+        ),
+        (
+            "T1648-AWS-006",
+            "new-user-keys",
+            "user-provisioner-role",
+            "critical",
+        ),
+        (
+            "T1648-AWS-007",
+            "partner-api",
+            "ops-automation-role",
+            "critical",
+        ),
+        ("T1648-AWS-010", "deployer", "-", "medium"),
+    ]
+    .iter()
+    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+    .collect();
+    assert_eq!(triples, want);
+    assert_eq!(report["summary"]["critical"], 3);
+    assert_eq!(report["summary"]["not_evaluated"], 1);
+    for f in report["findings"].as_array().unwrap() {
+        assert!(!f["mitre"]["technique"].as_str().unwrap().is_empty());
+    }
     assert_eq!(report["inventory"]["workloads"], 12);
     assert_eq!(report["inventory"]["complete"], true);
     for key in [
@@ -172,7 +243,7 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
         dir.path(),
         &["check", snap.to_str().unwrap(), "--format", "json"],
     );
-    assert_eq!(checked.status.code(), Some(0));
+    assert_eq!(checked.status.code(), Some(1));
     let again: Value = serde_json::from_str(&stdout(&checked)).unwrap();
     assert_eq!(again["coverage"], report["coverage"]);
     assert_eq!(again["findings"], report["findings"]);
@@ -186,7 +257,7 @@ fn table_view_lists_functions_and_ends_with_coverage() {
         dir.path(),
         &["scan", "--offline", &estate(), "--format", "table"],
     );
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     for needle in [
         "Workloads (12)",
@@ -225,6 +296,8 @@ fn missing_export_files_are_coverage_records_not_empty_results() {
             snap.to_str().unwrap(),
             "--format",
             "json",
+            "--fail-on",
+            "none",
         ],
     );
     assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
@@ -346,7 +419,7 @@ fn bad_snapshots_and_paths_are_usage_errors() {
             "json",
         ],
     );
-    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(ok.status.code(), Some(1));
     let mut v = json_file(&snap);
     v["workloads"][3]["exposure"]["public"] = Value::from("yes");
     let bad = dir.path().join("bad.json");
@@ -413,4 +486,140 @@ fn clap_usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = fnscope(None, dir.path(), &["permissions", "oracle"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn config_file_suppresses_overrides_and_reports_stale_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("fnscope.toml");
+    std::fs::write(
+        &cfg,
+        r#"
+[rules]
+disable = ["T1648-AWS-010"]
+severity = { "T1648-AWS-005" = "medium" }
+
+[[suppress]]
+rule = "T1648-AWS-00[14]"
+resource = "arn:aws:*:*:111122223333:*ops-automation*"
+reason = "break-glass automation, reviewed by the platform team"
+
+[[suppress]]
+rule = "T1648-AWS-007"
+resource = "*partner-api*"
+reason = "partner contract"
+expires = "2020-01-01"
+
+[[suppress]]
+rule = "T1648-AWS-002"
+resource = "*"
+reason = "nothing matches this"
+"#,
+    )
+    .unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = r["findings"].as_array().unwrap();
+    assert!(
+        !findings.iter().any(|f| f["rule_id"] == "T1648-AWS-010"),
+        "disabled rule ran"
+    );
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f["rule_id"] == "T1648-AWS-005")
+            .all(|f| f["severity"] == "medium")
+    );
+    let suppressed: Vec<_> = findings
+        .iter()
+        .filter(|f| !f["suppressed"].is_null())
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap(),
+                f["subject"]["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // AWS-001 deployer → ops-automation-role (target matches) and AWS-004 for the three functions of
+    // that role; the expired AWS-007 entry suppresses nothing.
+    assert_eq!(suppressed.len(), 4, "{suppressed:?}");
+    assert!(suppressed.contains(&("T1648-AWS-001", "deployer")));
+    assert_eq!(r["summary"]["suppressed"], 4);
+    let statuses: Vec<_> = r["suppressions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["active", "expired", "unmatched"]);
+    assert!(stderr(&out).contains("is expired"), "{}", stderr(&out));
+
+    // Only critical findings left unsuppressed gate: with the 001/004 entries the critical AWS-006 and
+    // AWS-007 still fail the run.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[suppress]]\nrule = \"T1648-AWS-001\"\nresource = \"*\"\n",
+    )
+    .unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--config",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("reason"), "{}", stderr(&out));
+}
+
+#[test]
+fn rules_and_permissions_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(None, dir.path(), &["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let rules: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<_> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "T1648-AWS-001",
+            "T1648-AWS-002",
+            "T1648-AWS-003",
+            "T1648-AWS-004",
+            "T1648-AWS-005",
+            "T1648-AWS-006",
+            "T1648-AWS-007",
+            "T1648-AWS-010"
+        ]
+    );
+    for r in rules.as_array().unwrap() {
+        assert_eq!(r["technique"], "T1648");
+        assert!(!r["remediation"].as_str().unwrap().is_empty());
+    }
+    let table = fnscope(None, dir.path(), &["rules"]);
+    assert!(stdout(&table).contains("T1648-AWS-006"));
 }

@@ -174,10 +174,12 @@ pub async fn seed(endpoint: &str, n: usize) -> Estate {
             }
         }
         let events = aws_sdk_eventbridge::Client::new(&cfg);
+        // us-east-1: the Pacu backdoor (fn-002's role can create access keys). eu-west-1: the same
+        // pattern on an admin function, which never fires (IAM events only reach us-east-1).
         let target = if region == "us-east-1" {
-            "fn-000"
+            "fn-002"
         } else {
-            "fn-001"
+            "fn-003"
         };
         let rule = if region == "us-east-1" {
             "on-create-user"

@@ -1,0 +1,737 @@
+//! Rule fixtures: each rule's positive and negative cases, and the subtle cases of issue 3 (resource-
+//! scoped PassRole, Deny over wildcard Allow, NotAction, PassedToService, `IAM:Pass*`, boundaries, SCPs,
+//! function-scoped UpdateFunctionCode, EventBridge region and pattern).
+
+use fnscope_snapshot::{
+    AwsIamDetails, Binding, CodeSigning, Coverage, CoverageStatus, EventBridgeRule, Exposure,
+    FunctionUrl, Identity, IdentityDetails, InlinePolicy, LambdaDetails, PolicyRecord, Provider,
+    RuleTarget, ScanMode, ScanSource, Snapshot, Target, Trigger, TriggerDetails, Usage, Workload,
+    WorkloadDetails,
+};
+use serde_json::{Value, json};
+
+use crate::{Finding, Settings, catalogue, evaluate};
+
+const A: &str = "111122223333";
+const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+struct Estate {
+    s: Snapshot,
+}
+
+fn allow(action: Value, resource: Value) -> Value {
+    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": resource}]})
+}
+
+fn trust(service: &str) -> Value {
+    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]})
+}
+
+fn role_arn(name: &str) -> String {
+    format!("arn:aws:iam::{A}:role/{name}")
+}
+
+fn fn_arn(region: &str, name: &str) -> String {
+    format!("arn:aws:lambda:{region}:{A}:function:{name}")
+}
+
+impl Estate {
+    fn new() -> Estate {
+        let mut s = Snapshot::new(
+            "test",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: None,
+            },
+        );
+        s.targets.push(Target {
+            provider: Provider::Aws,
+            id: A.into(),
+            name: None,
+            regions: vec!["eu-west-1".into(), "us-east-1".into()],
+            organization: None,
+        });
+        for api in [
+            "iam:GetAccountAuthorizationDetails",
+            "organizations:DescribeOrganization",
+        ] {
+            s.coverage.push(Coverage {
+                provider: Provider::Aws,
+                target: A.into(),
+                region: None,
+                api: api.into(),
+                status: CoverageStatus::Complete,
+                detail: String::new(),
+            });
+        }
+        s.policies.push(PolicyRecord {
+            id: ADMIN.into(),
+            provider: Provider::Aws,
+            kind: "aws_managed_policy".into(),
+            name: "AdministratorAccess".into(),
+            target: "aws".into(),
+            document: allow(json!("*"), json!("*")),
+            version: Some("v1".into()),
+        });
+        Estate { s }
+    }
+
+    fn identity(&mut self, kind: &str, name: &str, details: AwsIamDetails) -> &mut Self {
+        let seg = match kind {
+            "aws_iam_user" => "user",
+            "aws_iam_group" => "group",
+            _ => "role",
+        };
+        self.s.identities.push(Identity {
+            id: format!("arn:aws:iam::{A}:{seg}/{name}"),
+            provider: Provider::Aws,
+            kind: kind.into(),
+            name: name.into(),
+            target: A.into(),
+            created: Some("2020-01-01T00:00:00Z".into()),
+            details: IdentityDetails::AwsIam(Box::new(details)),
+        });
+        self
+    }
+
+    fn role(
+        &mut self,
+        name: &str,
+        service: &str,
+        inline: Option<Value>,
+        attached: &[&str],
+        boundary: Option<&str>,
+    ) -> &mut Self {
+        self.identity(
+            "aws_iam_role",
+            name,
+            AwsIamDetails {
+                path: "/".into(),
+                trust_policy: Some(trust(service)),
+                inline_policies: inline
+                    .into_iter()
+                    .map(|d| InlinePolicy {
+                        name: "inline".into(),
+                        document: d,
+                    })
+                    .collect(),
+                attached_policies: attached.iter().map(|s| s.to_string()).collect(),
+                permissions_boundary: boundary.map(str::to_string),
+                ..AwsIamDetails::default()
+            },
+        )
+    }
+
+    fn user(&mut self, name: &str, inline: Value) -> &mut Self {
+        self.identity(
+            "aws_iam_user",
+            name,
+            AwsIamDetails {
+                path: "/".into(),
+                inline_policies: vec![InlinePolicy {
+                    name: "inline".into(),
+                    document: inline,
+                }],
+                ..AwsIamDetails::default()
+            },
+        )
+    }
+
+    fn managed(&mut self, name: &str, doc: Value) -> &mut Self {
+        self.s.policies.push(PolicyRecord {
+            id: format!("arn:aws:iam::{A}:policy/{name}"),
+            provider: Provider::Aws,
+            kind: "aws_managed_policy".into(),
+            name: name.into(),
+            target: A.into(),
+            document: doc,
+            version: Some("v1".into()),
+        });
+        self
+    }
+
+    fn function(&mut self, region: &str, name: &str, role: &str) -> &mut Self {
+        self.s.workloads.push(Workload {
+            id: fn_arn(region, name),
+            provider: Provider::Aws,
+            kind: "aws_lambda_function".into(),
+            name: name.into(),
+            target: A.into(),
+            location: Some(region.into()),
+            runtime: Some("python3.12".into()),
+            state: None,
+            owner: None,
+            created: None,
+            modified: None,
+            identities: vec![role_arn(role)],
+            scopes: Vec::new(),
+            env_var_names: Vec::new(),
+            secret_like_env_vars: Vec::new(),
+            code_hash: None,
+            exposure: Exposure::default(),
+            details: WorkloadDetails::AwsLambda(Box::new(LambdaDetails {
+                role: role_arn(role),
+                resource_policy_read: true,
+                url_read: true,
+                ..LambdaDetails::default()
+            })),
+        });
+        self
+    }
+
+    fn lambda_mut(&mut self, name: &str) -> &mut LambdaDetails {
+        let w = self
+            .s
+            .workloads
+            .iter_mut()
+            .find(|w| w.name == name)
+            .unwrap();
+        match &mut w.details {
+            WorkloadDetails::AwsLambda(d) => d,
+            WorkloadDetails::Other { .. } => unreachable!(),
+        }
+    }
+
+    fn rule(&mut self, region: &str, name: &str, pattern: Value, target: &str) -> &mut Self {
+        let target_arn = fn_arn(region, target);
+        self.s.triggers.push(Trigger {
+            id: format!("arn:aws:events:{region}:{A}:rule/{name}"),
+            provider: Provider::Aws,
+            kind: "aws_eventbridge_rule".into(),
+            name: name.into(),
+            target: A.into(),
+            location: Some(region.into()),
+            state: Some("ENABLED".into()),
+            workloads: vec![target_arn.clone()],
+            details: TriggerDetails::AwsEventbridgeRule(Box::new(EventBridgeRule {
+                event_bus: "default".into(),
+                event_pattern: Some(pattern),
+                targets: vec![RuleTarget {
+                    id: "1".into(),
+                    arn: target_arn,
+                    role_arn: None,
+                }],
+                targets_read: true,
+                ..EventBridgeRule::default()
+            })),
+        });
+        self
+    }
+
+    fn scps(&mut self, levels: &[&[Value]]) -> &mut Self {
+        for (depth, docs) in levels.iter().enumerate() {
+            for (i, d) in docs.iter().enumerate() {
+                let id = format!("p-{depth}-{i}");
+                self.s.policies.push(PolicyRecord {
+                    id: id.clone(),
+                    provider: Provider::Aws,
+                    kind: "aws_scp".into(),
+                    name: id.clone(),
+                    target: "o-1".into(),
+                    document: d.clone(),
+                    version: None,
+                });
+                self.s.bindings.push(Binding {
+                    provider: Provider::Aws,
+                    scope: format!("level-{depth}"),
+                    principal: A.into(),
+                    grant: id,
+                    kind: "aws_scp_attachment".into(),
+                    order: Some(depth as u32),
+                    condition: None,
+                });
+            }
+        }
+        self
+    }
+
+    fn findings(&self, rule: &str) -> Vec<Finding> {
+        self.run(rule).0
+    }
+
+    fn run(&self, rule: &str) -> (Vec<Finding>, Vec<String>) {
+        let rules: Vec<_> = catalogue()
+            .into_iter()
+            .filter(|r| r.meta().id == rule)
+            .collect();
+        assert_eq!(rules.len(), 1, "{rule}");
+        let e = evaluate(&self.s, &rules, &Settings::default());
+        (
+            e.findings,
+            e.not_evaluated.into_iter().map(|n| n.reason).collect(),
+        )
+    }
+
+    /// (subject name, target name, severity) of a rule's findings, sorted.
+    fn triples(&self, rule: &str) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = self
+            .findings(rule)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.subject.name,
+                    f.target.map(|t| t.name).unwrap_or_default(),
+                    f.severity.as_str().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+fn t(s: &str, tg: &str, sev: &str) -> (String, String, String) {
+    (s.into(), tg.into(), sev.into())
+}
+
+/// A deployer that can create and invoke functions, with `pass` as its PassRole statement.
+fn deployer(pass: Value) -> Value {
+    let mut doc = allow(
+        json!(["lambda:CreateFunction", "lambda:InvokeFunction"]),
+        json!("*"),
+    );
+    doc["Statement"].as_array_mut().unwrap().push(pass);
+    doc
+}
+
+fn base() -> Estate {
+    let mut e = Estate::new();
+    e.role("admin-fn", "lambda.amazonaws.com", None, &[ADMIN], None)
+        .role(
+            "keys-fn",
+            "lambda.amazonaws.com",
+            Some(allow(json!("iam:CreateAccessKey"), json!("*"))),
+            &[],
+            None,
+        )
+        .role(
+            "harmless-fn",
+            "lambda.amazonaws.com",
+            Some(allow(json!("s3:GetObject"), json!("*"))),
+            &[],
+            None,
+        )
+        .role("admin-ec2", "ec2.amazonaws.com", None, &[ADMIN], None);
+    e
+}
+
+#[test]
+fn aws_001_pass_and_create_reach_every_privileged_lambda_role() {
+    let mut e = base();
+    e.user(
+        "dev",
+        deployer(json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"})),
+    );
+    assert_eq!(
+        e.triples("T1648-AWS-001"),
+        vec![
+            t("dev", "admin-fn", "critical"),
+            t("dev", "keys-fn", "high")
+        ]
+    );
+    let f = &e.findings("T1648-AWS-001")[0];
+    assert!(
+        f.evidence
+            .iter()
+            .any(|x| x.kind == "path" && x.path.contains("lambda-001"))
+    );
+    assert!(f.evidence.iter().any(|x| {
+        x.detail.starts_with("iam:PassRole")
+            && x.path
+                .contains("inline policy `inline` of arn:aws:iam::111122223333:user/dev")
+    }));
+    assert!(!f.conditional);
+}
+
+#[test]
+fn aws_001_passrole_scoped_to_a_harmless_role_is_no_finding() {
+    let mut e = base();
+    e.user("dev", deployer(json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": role_arn("harmless-fn")})));
+    assert!(e.triples("T1648-AWS-001").is_empty());
+}
+
+#[test]
+fn aws_001_deny_overrides_wildcard_allow() {
+    let mut e = base();
+    let mut doc = allow(json!("*"), json!("*"));
+    // Not admin: deny the self-escalation and credential actions, and PassRole on the admin role.
+    doc["Statement"].as_array_mut().unwrap().extend([
+        json!({"Effect": "Deny", "Action": ["iam:*"], "NotResource": role_arn("keys-fn")}),
+        json!({"Effect": "Deny", "Action": ["iam:Put*", "iam:Attach*", "iam:Create*", "iam:Update*", "iam:AddUserToGroup", "iam:Upload*", "iam:Reset*", "iam:SetDefaultPolicyVersion", "sts:*"], "Resource": "*"}),
+    ]);
+    e.user("dev", doc);
+    assert_eq!(
+        e.triples("T1648-AWS-001"),
+        vec![t("dev", "keys-fn", "high")]
+    );
+}
+
+#[test]
+fn aws_001_not_action_allow_and_wildcard_case() {
+    let mut e = base();
+    e.user(
+        "dev",
+        deployer(
+            json!({"Effect": "Allow", "Action": "IAM:Pass*", "Resource": role_arn("admin-fn")}),
+        ),
+    );
+    assert_eq!(
+        e.triples("T1648-AWS-001"),
+        vec![t("dev", "admin-fn", "critical")]
+    );
+
+    let mut e = base();
+    let mut doc = json!({"Statement": [{"Effect": "Allow", "NotAction": ["iam:*", "sts:*"], "Resource": "*"},
+                                        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": role_arn("admin-fn")}]});
+    doc["Version"] = json!("2012-10-17");
+    e.user("ops", doc);
+    assert_eq!(
+        e.triples("T1648-AWS-001"),
+        vec![t("ops", "admin-fn", "critical")]
+    );
+}
+
+#[test]
+fn aws_001_passed_to_service_limited_to_another_service() {
+    let mut e = base();
+    e.user(
+        "dev",
+        deployer(json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                        "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}})),
+    );
+    assert!(e.triples("T1648-AWS-001").is_empty());
+    let mut e = base();
+    e.user(
+        "dev",
+        deployer(
+            json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                        "Condition": {"StringLike": {"iam:PassedToService": "lambda.*"}}}),
+        ),
+    );
+    assert_eq!(e.triples("T1648-AWS-001").len(), 2);
+}
+
+#[test]
+fn aws_001_boundary_caps_the_admin_role_and_scp_blocks_create() {
+    let mut e = Estate::new();
+    e.managed("s3-only", allow(json!("s3:GetObject"), json!("*")));
+    e.role(
+        "capped-fn",
+        "lambda.amazonaws.com",
+        None,
+        &[ADMIN],
+        Some(&format!("arn:aws:iam::{A}:policy/s3-only")),
+    );
+    e.user(
+        "dev",
+        deployer(json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"})),
+    );
+    assert!(
+        e.triples("T1648-AWS-001").is_empty(),
+        "a boundary-capped admin role is not privileged"
+    );
+
+    let mut e = base();
+    e.user(
+        "dev",
+        deployer(json!({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"})),
+    );
+    let full = allow(json!("*"), json!("*"));
+    let deny = json!({"Statement": [{"Effect": "Deny", "Action": "lambda:CreateFunction", "Resource": "*"}]});
+    e.scps(&[std::slice::from_ref(&full), &[full.clone(), deny]]);
+    assert!(
+        e.triples("T1648-AWS-001").is_empty(),
+        "an SCP denying lambda:CreateFunction closes the path"
+    );
+}
+
+#[test]
+fn aws_001_admin_subjects_and_missing_trigger_legs() {
+    let mut e = base();
+    e.user("root-like", allow(json!("*"), json!("*")));
+    assert!(
+        e.triples("T1648-AWS-001").is_empty(),
+        "an administrative source never yields an escalation"
+    );
+    let mut e = base();
+    e.user(
+        "half",
+        json!({"Statement": [{"Effect": "Allow", "Action": ["lambda:CreateFunction", "iam:PassRole"], "Resource": "*"}]}),
+    );
+    assert!(
+        e.triples("T1648-AWS-001").is_empty(),
+        "no way to trigger the function"
+    );
+}
+
+#[test]
+fn aws_002_update_code_scoped_to_one_function() {
+    let mut e = base();
+    e.function("us-east-1", "payroll", "admin-fn")
+        .function("us-east-1", "reports", "admin-fn")
+        .function("us-east-1", "thumbs", "harmless-fn");
+    e.user(
+        "ci",
+        allow(
+            json!("lambda:UpdateFunctionCode"),
+            json!(fn_arn("us-east-1", "reports")),
+        ),
+    );
+    let f = e.findings("T1648-AWS-002");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].resource.as_ref().unwrap().name, "reports");
+    assert_eq!(f[0].severity.as_str(), "critical");
+    assert!(f[0].evidence.iter().any(|x| x.path == "lambda-003"));
+
+    // Enforced code signing neutralises the path.
+    e.lambda_mut("reports").code_signing = Some(CodeSigning {
+        config_arn: "csc".into(),
+        untrusted_artifact_on_deployment: Some("Enforce".into()),
+    });
+    assert!(e.findings("T1648-AWS-002").is_empty());
+}
+
+#[test]
+fn aws_002_invoke_makes_it_lambda_004() {
+    let mut e = base();
+    e.function("eu-west-1", "keys", "keys-fn");
+    e.user(
+        "dev",
+        allow(
+            json!(["lambda:UpdateFunctionCode", "lambda:InvokeFunction"]),
+            json!("*"),
+        ),
+    );
+    let f = e.findings("T1648-AWS-002");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity.as_str(), "high");
+    assert!(f[0].evidence.iter().any(|x| x.path == "lambda-004"));
+}
+
+#[test]
+fn aws_003_layer_injection_honours_the_layer_condition_and_role_swap() {
+    let mut e = base();
+    e.function("us-east-1", "payroll", "admin-fn")
+        .function("us-east-1", "toy", "harmless-fn");
+    e.user(
+        "tuner",
+        allow(json!("lambda:UpdateFunctionConfiguration"), json!("*")),
+    );
+    assert_eq!(
+        e.triples("T1648-AWS-003"),
+        vec![t("tuner", "admin-fn", "critical")]
+    );
+
+    let mut e = base();
+    e.function("us-east-1", "payroll", "admin-fn");
+    e.user(
+        "tuner",
+        json!({"Statement": [{"Effect": "Allow", "Action": "lambda:UpdateFunctionConfiguration", "Resource": "*",
+                              "Condition": {"ForAllValues:StringLike": {"lambda:Layer": [format!("arn:aws:lambda:*:{A}:layer:approved-*")]}}}]}),
+    );
+    assert!(
+        e.triples("T1648-AWS-003").is_empty(),
+        "layers restricted to approved ones the caller cannot publish"
+    );
+
+    let mut e = base();
+    e.function("us-east-1", "toy", "harmless-fn");
+    e.user(
+        "swapper",
+        json!({"Statement": [{"Effect": "Allow", "Action": ["lambda:UpdateFunctionConfiguration", "lambda:UpdateFunctionCode"], "Resource": fn_arn("us-east-1", "toy")},
+                             {"Effect": "Allow", "Action": "iam:PassRole", "Resource": role_arn("admin-fn")}]}),
+    );
+    let f = e.findings("T1648-AWS-003");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].target.as_ref().unwrap().name, "admin-fn");
+    assert!(
+        f[0].evidence
+            .iter()
+            .any(|x| x.path == "X-pmapper-lambda-swap")
+    );
+}
+
+#[test]
+fn aws_004_and_005_classify_execution_roles() {
+    let mut e = base();
+    e.managed("s3-only", allow(json!("s3:GetObject"), json!("*")));
+    e.role(
+        "capped-fn",
+        "lambda.amazonaws.com",
+        None,
+        &[ADMIN],
+        Some(&format!("arn:aws:iam::{A}:policy/s3-only")),
+    );
+    e.function("us-east-1", "a", "admin-fn")
+        .function("us-east-1", "k", "keys-fn")
+        .function("us-east-1", "h", "harmless-fn")
+        .function("us-east-1", "c", "capped-fn");
+    assert_eq!(e.triples("T1648-AWS-004"), vec![t("a", "admin-fn", "high")]);
+    assert_eq!(e.triples("T1648-AWS-005"), vec![t("k", "keys-fn", "high")]);
+}
+
+#[test]
+fn aws_006_only_us_east_1_rules_matching_iam_events() {
+    let pacu = json!({"source": ["aws.iam"], "detail-type": ["AWS API Call via CloudTrail"], "detail": {"eventSource": ["iam.amazonaws.com"], "eventName": ["CreateUser"]}});
+    let mut e = base();
+    e.function("us-east-1", "backdoor", "keys-fn")
+        .function("eu-west-1", "eu-backdoor", "keys-fn")
+        .function("us-east-1", "notify", "harmless-fn")
+        .function("us-east-1", "cleanup", "keys-fn");
+    e.rule("us-east-1", "on-new-user", pacu.clone(), "backdoor")
+        .rule("eu-west-1", "eu-new-user", pacu.clone(), "eu-backdoor")
+        .rule("us-east-1", "notify-new-user", pacu, "notify")
+        .rule(
+            "us-east-1",
+            "on-delete",
+            json!({"source": ["aws.iam"], "detail": {"eventName": ["DeleteUser"]}}),
+            "cleanup",
+        );
+    assert_eq!(
+        e.triples("T1648-AWS-006"),
+        vec![t("backdoor", "keys-fn", "critical")]
+    );
+}
+
+#[test]
+fn aws_007_public_and_foreign_invokers_of_privileged_functions() {
+    let mut e = base();
+    e.function("us-east-1", "open", "admin-fn")
+        .function("us-east-1", "partner", "keys-fn")
+        .function("us-east-1", "s3-trigger", "admin-fn")
+        .function("us-east-1", "public-toy", "harmless-fn")
+        .function("us-east-1", "url", "keys-fn");
+    e.lambda_mut("open").resource_policy = Some(
+        json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction", "Resource": "x"}]}),
+    );
+    e.lambda_mut("partner").resource_policy = Some(
+        json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "lambda:*"}]}),
+    );
+    e.lambda_mut("s3-trigger").resource_policy = Some(
+        json!({"Statement": [{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction",
+        "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::b"}}}]}),
+    );
+    e.lambda_mut("public-toy").resource_policy = Some(
+        json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction"}]}),
+    );
+    e.lambda_mut("url").url = Some(FunctionUrl {
+        url: "https://x".into(),
+        auth_type: "NONE".into(),
+    });
+    assert_eq!(
+        e.triples("T1648-AWS-007"),
+        vec![
+            t("open", "admin-fn", "critical"),
+            t("partner", "keys-fn", "high"),
+            t("url", "keys-fn", "high")
+        ]
+    );
+    // A trusted account is not foreign.
+    let rules: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|r| r.meta().id == "T1648-AWS-007")
+        .collect();
+    let settings = Settings {
+        trusted_accounts: vec!["444455556666".into()],
+        ..Settings::default()
+    };
+    let names: Vec<_> = evaluate(&e.s, &rules, &settings)
+        .findings
+        .into_iter()
+        .map(|f| f.subject.name)
+        .collect();
+    assert_eq!(names, ["open", "url"]);
+
+    // An unread resource policy is reported, never a pass.
+    e.lambda_mut("url").resource_policy_read = false;
+    let (_, not_evaluated) = e.run("T1648-AWS-007");
+    assert!(
+        not_evaluated.iter().any(|r| r.contains("not read")),
+        "{not_evaluated:?}"
+    );
+}
+
+#[test]
+fn aws_010_unused_create_permission_needs_usage_data() {
+    let mut e = base();
+    e.user(
+        "old-deployer",
+        allow(json!("lambda:CreateFunction"), json!("*")),
+    )
+    .user(
+        "active",
+        allow(json!("lambda:UpdateFunctionCode"), json!("*")),
+    )
+    .user(
+        "nodata",
+        allow(json!("lambda:UpdateFunctionConfiguration"), json!("*")),
+    );
+    let usage = |who: &str, action: Option<&str>, last: Option<&str>| Usage {
+        provider: Provider::Aws,
+        principal: format!("arn:aws:iam::{A}:user/{who}"),
+        service: "lambda".into(),
+        action: action.map(str::to_string),
+        last_used: last.map(str::to_string),
+        as_of: "2026-11-20T00:00:00Z".into(),
+        source: "iam:GetServiceLastAccessedDetails".into(),
+    };
+    e.s.usage.extend([
+        usage("old-deployer", None, Some("2026-01-01T00:00:00Z")),
+        usage("old-deployer", Some("CreateFunction"), None),
+        usage("active", None, Some("2026-11-19T00:00:00Z")),
+        usage(
+            "active",
+            Some("UpdateFunctionCode"),
+            Some("2026-11-19T00:00:00Z"),
+        ),
+    ]);
+    let (findings, not_evaluated) = e.run("T1648-AWS-010");
+    let names: Vec<_> = findings.iter().map(|f| f.subject.name.as_str()).collect();
+    assert_eq!(names, ["old-deployer"]);
+    assert!(
+        findings[0]
+            .evidence
+            .iter()
+            .any(|x| x.detail.contains("lambda:CreateFunction last used: never"))
+    );
+    assert!(
+        not_evaluated.iter().any(|r| r.contains("nodata")),
+        "{not_evaluated:?}"
+    );
+}
+
+#[test]
+fn missing_iam_data_is_not_evaluated_never_a_pass() {
+    let mut e = base();
+    e.s.coverage
+        .retain(|c| c.api != "iam:GetAccountAuthorizationDetails");
+    e.s.coverage.push(Coverage {
+        provider: Provider::Aws,
+        target: A.into(),
+        region: None,
+        api: "iam:GetAccountAuthorizationDetails".into(),
+        status: CoverageStatus::Denied,
+        detail: "AccessDenied".into(),
+    });
+    for r in catalogue() {
+        let (_, not_evaluated) = e.run(r.meta().id);
+        assert!(
+            not_evaluated
+                .iter()
+                .any(|n| n.contains("IAM authorization details were not read")),
+            "{}",
+            r.meta().id
+        );
+    }
+}
+
+#[test]
+fn unknown_scps_make_findings_conditional() {
+    let mut e = base();
+    e.s.coverage
+        .retain(|c| !c.api.starts_with("organizations:"));
+    e.function("us-east-1", "a", "admin-fn");
+    let f = e.findings("T1648-AWS-004");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].conditional);
+}

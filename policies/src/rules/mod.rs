@@ -1,0 +1,3 @@
+//! The built-in rules, one per file, grouped by provider. Registered in `registry::catalogue`.
+
+pub mod aws;
