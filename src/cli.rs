@@ -38,6 +38,8 @@ pub enum Command {
     Scan(ScanArgs),
     /// Evaluate a saved snapshot; no network
     Check(CheckArgs),
+    /// What changed between two snapshots: resources and findings
+    Diff(DiffArgs),
     /// The rule catalogue
     Rules(RulesArgs),
     /// The minimal read-only permissions the scanner needs at a provider
@@ -48,6 +50,11 @@ pub enum Command {
 pub enum Format {
     Table,
     Json,
+    Sarif,
+    Ocsf,
+    Csv,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +86,13 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct GateArgs {
+    /// Report and gate only on findings whose fingerprints are not in this snapshot's findings
+    #[arg(long, value_name = "SNAPSHOT")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Providers to scan live: aws, gcp, azure, power-automate, apps-script (default: those with credentials)
     #[arg(value_name = "PROVIDER")]
@@ -89,9 +103,18 @@ pub struct ScanArgs {
     /// AWS regions to scan, comma-separated (default: every enabled region)
     #[arg(long, value_delimiter = ',', value_name = "REGIONS")]
     pub regions: Option<Vec<String>>,
-    /// Write the snapshot to FILE (atomically)
+    /// Write the snapshot to FILE (atomically; gzip-compressed when FILE ends in .gz)
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
+    /// Also keep the snapshot in a history folder as fnscope-<UTC time>.json.gz
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// With --save-dir: keep only the newest N snapshots
+    #[arg(long, value_name = "N", requires = "save_dir")]
+    pub keep: Option<usize>,
+    /// With --save-dir: delete snapshots older than DAYS days
+    #[arg(long, value_name = "DAYS", requires = "save_dir")]
+    pub keep_days: Option<i64>,
     /// API calls in flight at once per region
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
@@ -103,6 +126,8 @@ pub struct ScanArgs {
     pub no_last_accessed: bool,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
 }
 
 #[derive(Debug, Args)]
@@ -111,13 +136,39 @@ pub struct CheckArgs {
     pub snapshot: PathBuf,
     #[command(flatten)]
     pub report: ReportArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older snapshot (or pick both from --history)
+    #[arg(required_unless_present = "history")]
+    pub old: Option<PathBuf>,
+    /// The newer snapshot
+    #[arg(required_unless_present = "history")]
+    pub new: Option<PathBuf>,
+    /// A folder written by `scan --save-dir`
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["old", "new"], requires = "since")]
+    pub history: Option<PathBuf>,
+    /// With --history: `last` (the two newest) or a date / RFC 3339 time (the newest before it vs the newest)
+    #[arg(long, value_name = "last|DATE", requires = "history")]
+    pub since: Option<String>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,8 @@
 
 mod cli;
 mod config;
+mod diffcmd;
+mod history;
 mod permissions;
 mod progress;
 mod report;
@@ -120,12 +122,23 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
                 fnscope_snapshot::save(&snapshot, path)?;
                 tracing::info!(path = %path.display(), "snapshot saved");
             }
-            report_and_exit(&snapshot, &args.report)
+            if let Some(dir) = &args.save_dir {
+                let path = history::path_for(dir, snapshot.taken_at)?;
+                fnscope_snapshot::save(&snapshot, &path)?;
+                tracing::info!(path = %path.display(), "snapshot added to the history");
+                for gone in
+                    history::prune(dir, args.keep, args.keep_days, &path, snapshot.taken_at)?
+                {
+                    tracing::info!(path = %gone.display(), "pruned from the history");
+                }
+            }
+            report_and_exit(&snapshot, &args.report, args.gate.baseline.as_deref())
         }
         Command::Check(args) => {
             let snapshot = fnscope_snapshot::load(&args.snapshot)?;
-            report_and_exit(&snapshot, &args.report)
+            report_and_exit(&snapshot, &args.report, args.gate.baseline.as_deref())
         }
+        Command::Diff(args) => diff(args),
         Command::Rules(args) => {
             let text = rules_listing(args.format)?;
             write_out(None, text.as_bytes())?;
@@ -172,25 +185,109 @@ fn evaluate(
     (eval, statuses)
 }
 
-/// Evaluates, renders, writes, and decides the exit code per the contract.
-fn report_and_exit(snapshot: &Snapshot, args: &ReportArgs) -> Result<u8, CliError> {
-    let cfg = config::Config::load(args.config.as_deref())?;
-    let (eval, suppressions) = evaluate(snapshot, &cfg);
-    let format = args.format.unwrap_or_else(|| {
+fn default_format(args: &ReportArgs) -> Format {
+    args.format.unwrap_or_else(|| {
         if args.output.is_none() && std::io::stdout().is_terminal() {
             Format::Table
         } else {
             Format::Json
         }
-    });
+    })
+}
+
+fn internal<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> CliError {
+    move |e| CliError::Internal(format!("cannot render the {what}: {e}"))
+}
+
+/// `fnscope diff`: both snapshots evaluated with the same rules and configuration; `--fail-on` applies
+/// to new findings only.
+fn diff(args: &cli::DiffArgs) -> Result<u8, CliError> {
+    let (old_path, new_path) = match (&args.history, &args.old, &args.new) {
+        (Some(dir), _, _) => history::pick(dir, args.since.as_deref().unwrap_or("last"))?,
+        (None, Some(o), Some(n)) => (o.clone(), n.clone()),
+        _ => {
+            return Err(CliError::Input(
+                "diff needs OLD and NEW, or --history DIR --since …".into(),
+            ));
+        }
+    };
+    let old = fnscope_snapshot::load(&old_path)?;
+    let new = fnscope_snapshot::load(&new_path)?;
+    let cfg = config::Config::load(args.report.config.as_deref())?;
+    let (old_eval, _) = evaluate(&old, &cfg);
+    let (new_eval, _) = evaluate(&new, &cfg);
+    let d = diffcmd::compute(&old, &new, &old_eval, &new_eval);
+    let bytes = match default_format(&args.report) {
+        Format::Table => diffcmd::table(&d).into_bytes(),
+        Format::Json => diffcmd::json(&d, &old, &new).map_err(internal("diff"))?,
+        Format::Markdown => diffcmd::markdown(&d).into_bytes(),
+        other => {
+            return Err(CliError::Input(format!(
+                "diff writes table, json or markdown, not {other:?}"
+            )));
+        }
+    };
+    write_out(args.report.output.as_deref(), &bytes)?;
+    let only_new = Evaluation {
+        findings: d.new,
+        not_evaluated: Vec::new(),
+    };
+    Ok(exit_code(
+        &new,
+        &only_new,
+        args.report.fail_on,
+        args.report.allow_partial,
+    ))
+}
+
+/// Evaluates, renders, writes, and decides the exit code per the contract.
+fn report_and_exit(
+    snapshot: &Snapshot,
+    args: &ReportArgs,
+    baseline: Option<&std::path::Path>,
+) -> Result<u8, CliError> {
+    let cfg = config::Config::load(args.config.as_deref())?;
+    let (mut eval, suppressions) = evaluate(snapshot, &cfg);
+    let mut known = None;
+    if let Some(path) = baseline {
+        let base = fnscope_snapshot::load(path)?;
+        let (base_eval, _) = evaluate(&base, &cfg);
+        let fps: std::collections::HashSet<String> = base_eval
+            .findings
+            .into_iter()
+            .map(|f| f.fingerprint)
+            .collect();
+        let before = eval.findings.len();
+        eval.findings.retain(|f| !fps.contains(&f.fingerprint));
+        known = Some((path.display().to_string(), before - eval.findings.len()));
+    }
+    let format = default_format(args);
     let bytes = match format {
-        Format::Table => report::table::render(snapshot, &eval, &suppressions).into_bytes(),
+        Format::Table => {
+            let mut t = report::table::render(snapshot, &eval, &suppressions);
+            if let Some((p, n)) = &known {
+                t.push_str(&format!(
+                    "Baseline {p}: {n} findings already known are not shown.\n"
+                ));
+            }
+            t.into_bytes()
+        }
         Format::Json => {
-            let mut v =
-                serde_json::to_vec_pretty(&report::json::build(snapshot, &eval, &suppressions))
-                    .map_err(|e| CliError::Internal(format!("cannot serialize the report: {e}")))?;
+            let mut report = report::json::build(snapshot, &eval, &suppressions);
+            report.baseline = known.as_ref().map(|(p, n)| report::json::BaselineOut {
+                path: p.clone(),
+                known: *n,
+            });
+            let mut v = serde_json::to_vec_pretty(&report).map_err(internal("report"))?;
             v.push(b'\n');
             v
+        }
+        Format::Sarif => report::sarif::render(snapshot, &eval).map_err(internal("SARIF log"))?,
+        Format::Ocsf => report::ocsf::render(snapshot, &eval).map_err(internal("OCSF events"))?,
+        Format::Csv => report::csv::render(&eval).map_err(internal("CSV"))?,
+        Format::Markdown => report::markdown::render(snapshot, &eval).into_bytes(),
+        Format::Html => {
+            return Err(CliError::Input("--format html is not available yet".into()));
         }
     };
     write_out(args.output.as_deref(), &bytes)?;
@@ -240,16 +337,16 @@ fn write_out(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     }
 }
 
-fn rules_listing(format: Format) -> Result<String, CliError> {
+fn rules_listing(format: cli::ListFormat) -> Result<String, CliError> {
     let rules = fnscope_policies::catalogue();
     match format {
-        Format::Json => {
+        cli::ListFormat::Json => {
             let metas: Vec<_> = rules.iter().map(|r| r.meta()).collect();
             serde_json::to_string_pretty(&metas)
                 .map(|s| s + "\n")
                 .map_err(|e| CliError::Internal(e.to_string()))
         }
-        Format::Table => {
+        cli::ListFormat::Table => {
             use tabled::{Table, Tabled, settings::Style};
             #[derive(Tabled)]
             struct Row {

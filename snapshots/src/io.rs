@@ -43,13 +43,26 @@ pub enum SnapshotError {
     Serialize(serde_json::Error),
 }
 
-/// Reads and validates a snapshot file.
+/// Reads and validates a snapshot file; gzip-compressed snapshots (`.json.gz`, or any file starting with
+/// the gzip magic bytes) are decompressed transparently.
 pub fn load(path: &Path) -> Result<Snapshot, SnapshotError> {
-    let bytes = std::fs::read(path).map_err(|source| SnapshotError::Read {
+    let read_err = |source| SnapshotError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
+            .map_err(read_err)?;
+        return from_slice(&out, path);
+    }
     from_slice(&bytes, path)
+}
+
+/// True when `path` names a compressed snapshot.
+pub fn is_compressed(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "gz")
 }
 
 /// Parses snapshot bytes; `path` is only used in error messages.
@@ -104,9 +117,19 @@ pub fn to_vec(snapshot: &Snapshot) -> Result<Vec<u8>, SnapshotError> {
     Ok(out)
 }
 
-/// Writes `snapshot` to `path` atomically.
+/// Writes `snapshot` to `path` atomically, gzip-compressed when the name ends in `.gz`.
 pub fn save(snapshot: &Snapshot, path: &Path) -> Result<(), SnapshotError> {
     let bytes = to_vec(snapshot)?;
+    if is_compressed(path) {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let write_err = |source| SnapshotError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        enc.write_all(&bytes).map_err(write_err)?;
+        let gz = enc.finish().map_err(write_err)?;
+        return write_atomic(path, &gz);
+    }
     write_atomic(path, &bytes)
 }
 

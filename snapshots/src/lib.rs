@@ -4,8 +4,9 @@
 //! usage data — and, as importantly, what it could *not* see ([`Coverage`]). Rules read it; diffs compare
 //! two of them. The format is versioned ([`SCHEMA_VERSION`]) and saved atomically.
 
+pub mod diff;
 mod io;
 mod model;
 
-pub use io::{SnapshotError, from_slice, load, save, to_vec, write_atomic};
+pub use io::{SnapshotError, from_slice, is_compressed, load, save, to_vec, write_atomic};
 pub use model::*;

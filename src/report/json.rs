@@ -21,6 +21,15 @@ pub struct Report<'a> {
     pub inventory: Inventory,
     /// Added in v1: what each configured suppression did (`active`, `expired`, `unmatched`).
     pub suppressions: &'a [crate::config::SuppressionStatus],
+    /// Added in v1: with `--baseline`, the baseline and how many of its findings were left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BaselineOut {
+    pub path: String,
+    pub known: usize,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -200,5 +209,6 @@ pub fn build<'a>(
             complete: snapshot.is_complete(),
         },
         suppressions,
+        baseline: None,
     }
 }

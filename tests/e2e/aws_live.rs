@@ -478,3 +478,144 @@ fn unreachable_endpoint_is_a_clear_setup_error() {
         "credentials must not be echoed"
     );
 }
+
+#[test]
+fn diff_of_two_moto_scans_shows_the_changes_and_gates_on_new_findings() {
+    // Its own moto: this test changes the estate between scans.
+    let moto = crate::harness::moto::Moto::start();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(seed::seed(&moto.url, 8));
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        dir.path().join("old.json.gz"),
+        dir.path().join("new.json.gz"),
+    );
+    let scan = |path: &std::path::Path| {
+        let out = fnscope(
+            Some(&moto.url),
+            dir.path(),
+            &[
+                "scan",
+                "aws",
+                "--regions",
+                "us-east-1,eu-west-1",
+                "--no-last-accessed",
+                "--save",
+                path.to_str().unwrap(),
+                "-q",
+                "--format",
+                "json",
+            ],
+        );
+        assert!(
+            matches!(out.status.code(), Some(1) | Some(3)),
+            "{}",
+            stderr(&out)
+        );
+    };
+    scan(&old);
+    rt.block_on(async {
+        let cfg = seed::config(&moto.url, "us-east-1").await;
+        let iam = aws_sdk_iam::Client::new(&cfg);
+        let lambda = aws_sdk_lambda::Client::new(&cfg);
+        // fn-role-000 (harmless) widened to admin; fn-004 removed; fn-new added on fn-role-001.
+        iam.put_role_policy()
+            .role_name("fn-role-000")
+            .policy_name("inline")
+            .policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+            .send()
+            .await
+            .unwrap();
+        lambda.delete_function().function_name("fn-004").send().await.unwrap();
+        let role = seed::ACCOUNT;
+        lambda
+            .create_function()
+            .function_name("fn-new")
+            .runtime(aws_sdk_lambda::types::Runtime::Python312)
+            .role(format!("arn:aws:iam::{role}:role/service-role/fn-role-003"))
+            .handler("app.handler")
+            .code(
+                aws_sdk_lambda::types::FunctionCode::builder()
+                    .zip_file(aws_sdk_lambda::primitives::Blob::new({
+                        let mut z = b"PK\x05\x06".to_vec();
+                        z.extend([0u8; 18]);
+                        z
+                    }))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    });
+    scan(&new);
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "new critical/high findings fail the diff: {}",
+        stderr(&out)
+    );
+    let d: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let names = |k: &str| -> Vec<String> {
+        d["resources"][k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("added"), ["fn-new"]);
+    // fn-004 and the SQS mapping that fed it.
+    assert!(
+        names("removed").contains(&"fn-004".to_string()),
+        "{:?}",
+        names("removed")
+    );
+    let changed = d["resources"]["changed"].as_array().unwrap();
+    let role = changed
+        .iter()
+        .find(|c| c["name"] == "fn-role-000")
+        .expect("the widened role");
+    assert_eq!(
+        role["changes"][0]["field"],
+        "details.inline_policies[inline].document"
+    );
+    assert_eq!(
+        role["changes"][0]["old"]["Statement"][0]["Action"],
+        "s3:GetObject"
+    );
+    assert_eq!(role["changes"][0]["new"]["Statement"][0]["Action"], "*");
+    let new_findings: BTreeSet<(String, String)> = d["findings"]["new"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: BTreeSet<(String, String)> = [
+        ("T1648-AWS-004", "fn-000"), // fn-000 now runs as an admin role
+        ("T1648-AWS-007", "fn-000"), // … and it is public (resource policy and URL auth NONE)
+        ("T1648-AWS-004", "fn-new"),
+        ("T1648-AWS-001", "deployer"), // deployer can now pass fn-role-000 too
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(new_findings, want);
+    // fn-004's role was harmless: nothing resolved.
+    assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
+}

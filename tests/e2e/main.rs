@@ -4,3 +4,4 @@
 mod aws_live;
 mod harness;
 mod offline;
+mod outputs;

@@ -1,0 +1,371 @@
+//! The resource diff between two snapshots: what was added, removed, and changed — field by field, for
+//! the fields that matter to a reviewer (role or identity swapped, policy documents, trust, triggers,
+//! exposure, code), not for timestamps that move on every scan.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::Snapshot;
+
+/// A resource in a diff: enough to recognise it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResourceRef {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub provider: String,
+}
+
+/// One changed field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+}
+
+/// A resource present in both snapshots with changed fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changed {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    pub provider: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Resources added, removed and changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ResourceDiff {
+    pub added: Vec<ResourceRef>,
+    pub removed: Vec<ResourceRef>,
+    pub changed: Vec<Changed>,
+}
+
+impl ResourceDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Fields that change on every scan without meaning anything; never reported.
+const VOLATILE: &[&str] = &["modified", "created", "last_used"];
+
+/// Fields whose value is reported whole (a policy document is read as one thing, not as JSON paths).
+const WHOLE: &[&str] = &[
+    "document",
+    "trust_policy",
+    "resource_policy",
+    "event_pattern",
+    "identities",
+    "attached_policies",
+    "groups",
+    "scopes",
+    "env_var_names",
+    "secret_like_env_vars",
+    "workloads",
+    "targets",
+    "layers",
+    "notes",
+    "architectures",
+    "condition",
+];
+
+/// A keyed item of one snapshot list.
+struct Item {
+    reference: ResourceRef,
+    value: Value,
+}
+
+fn items<T: Serialize>(
+    list: &[T],
+    key: impl Fn(&T) -> String,
+    reference: impl Fn(&T) -> ResourceRef,
+) -> BTreeMap<String, Item> {
+    list.iter()
+        .map(|x| {
+            (
+                key(x),
+                Item {
+                    reference: reference(x),
+                    value: serde_json::to_value(x).unwrap_or(Value::Null),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Named arrays compared element by element: `inline_policies[name]`.
+fn named_array(v: &[Value]) -> Option<BTreeMap<String, &Value>> {
+    let mut out = BTreeMap::new();
+    for x in v {
+        let name = x.get("name").and_then(Value::as_str)?;
+        out.insert(name.to_string(), x);
+    }
+    Some(out)
+}
+
+fn diff_values(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>) {
+    if old == new {
+        return;
+    }
+    let leaf = path.rsplit('.').next().unwrap_or(path);
+    let leaf = leaf.split('[').next().unwrap_or(leaf);
+    if VOLATILE.contains(&leaf) {
+        return;
+    }
+    let join = |k: &str| {
+        if path.is_empty() {
+            k.to_string()
+        } else {
+            format!("{path}.{k}")
+        }
+    };
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) if !WHOLE.contains(&leaf) => {
+            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for k in keys {
+                let (x, y) = (
+                    a.get(k.as_str()).unwrap_or(&Value::Null),
+                    b.get(k.as_str()).unwrap_or(&Value::Null),
+                );
+                diff_values(&join(k), x, y, out);
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if !WHOLE.contains(&leaf) => {
+            match (named_array(a), named_array(b)) {
+                (Some(x), Some(y)) => {
+                    let keys: std::collections::BTreeSet<&String> =
+                        x.keys().chain(y.keys()).collect();
+                    for k in keys {
+                        diff_values(
+                            &format!("{path}[{k}]"),
+                            x.get(k).copied().unwrap_or(&Value::Null),
+                            y.get(k).copied().unwrap_or(&Value::Null),
+                            out,
+                        );
+                    }
+                }
+                _ => out.push(FieldChange {
+                    field: path.to_string(),
+                    old: old.clone(),
+                    new: new.clone(),
+                }),
+            }
+        }
+        _ => out.push(FieldChange {
+            field: path.to_string(),
+            old: old.clone(),
+            new: new.clone(),
+        }),
+    }
+}
+
+fn compare(old: BTreeMap<String, Item>, mut new: BTreeMap<String, Item>, out: &mut ResourceDiff) {
+    for (k, o) in old {
+        match new.remove(&k) {
+            None => out.removed.push(o.reference),
+            Some(n) => {
+                let mut changes = Vec::new();
+                diff_values("", &o.value, &n.value, &mut changes);
+                if !changes.is_empty() {
+                    let r = n.reference;
+                    out.changed.push(Changed {
+                        id: r.id,
+                        kind: r.kind,
+                        name: r.name,
+                        provider: r.provider,
+                        changes,
+                    });
+                }
+            }
+        }
+    }
+    out.added.extend(new.into_values().map(|n| n.reference));
+}
+
+/// The resources that differ between `old` and `new`: workloads, identities, policies, bindings and
+/// triggers (usage data and coverage are not resources).
+pub fn diff(old: &Snapshot, new: &Snapshot) -> ResourceDiff {
+    let mut out = ResourceDiff::default();
+    let r = |id: &str, kind: &str, name: &str, p: crate::Provider| ResourceRef {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        name: name.to_string(),
+        provider: p.as_str().to_string(),
+    };
+    compare(
+        items(
+            &old.workloads,
+            |w| format!("{}|{}", w.provider, w.id),
+            |w| r(&w.id, &w.kind, &w.name, w.provider),
+        ),
+        items(
+            &new.workloads,
+            |w| format!("{}|{}", w.provider, w.id),
+            |w| r(&w.id, &w.kind, &w.name, w.provider),
+        ),
+        &mut out,
+    );
+    compare(
+        items(
+            &old.identities,
+            |i| format!("{}|{}", i.provider, i.id),
+            |i| r(&i.id, &i.kind, &i.name, i.provider),
+        ),
+        items(
+            &new.identities,
+            |i| format!("{}|{}", i.provider, i.id),
+            |i| r(&i.id, &i.kind, &i.name, i.provider),
+        ),
+        &mut out,
+    );
+    compare(
+        items(
+            &old.policies,
+            |p| format!("{}|{}", p.provider, p.id),
+            |p| r(&p.id, &p.kind, &p.name, p.provider),
+        ),
+        items(
+            &new.policies,
+            |p| format!("{}|{}", p.provider, p.id),
+            |p| r(&p.id, &p.kind, &p.name, p.provider),
+        ),
+        &mut out,
+    );
+    let binding_id = |b: &crate::Binding| format!("{} → {} @ {}", b.grant, b.principal, b.scope);
+    compare(
+        items(
+            &old.bindings,
+            |b| format!("{}|{}", b.provider, binding_id(b)),
+            |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
+        ),
+        items(
+            &new.bindings,
+            |b| format!("{}|{}", b.provider, binding_id(b)),
+            |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
+        ),
+        &mut out,
+    );
+    compare(
+        items(
+            &old.triggers,
+            |t| format!("{}|{}", t.provider, t.id),
+            |t| r(&t.id, &t.kind, &t.name, t.provider),
+        ),
+        items(
+            &new.triggers,
+            |t| format!("{}|{}", t.provider, t.id),
+            |t| r(&t.id, &t.kind, &t.name, t.provider),
+        ),
+        &mut out,
+    );
+    out.added
+        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+    out.removed
+        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+    out.changed
+        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use serde_json::json;
+
+    fn snap() -> Snapshot {
+        let mut s = Snapshot::new(
+            "t",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: None,
+            },
+        );
+        s.identities.push(Identity {
+            id: "arn:aws:iam::1:role/r".into(),
+            provider: Provider::Aws,
+            kind: "aws_iam_role".into(),
+            name: "r".into(),
+            target: "1".into(),
+            created: None,
+            details: IdentityDetails::AwsIam(Box::new(AwsIamDetails {
+                inline_policies: vec![InlinePolicy { name: "p".into(), document: json!({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}) }],
+                last_used: Some("2026-01-01T00:00:00Z".into()),
+                ..AwsIamDetails::default()
+            })),
+        });
+        s.workloads.push(Workload {
+            id: "arn:aws:lambda:us-east-1:1:function:f".into(),
+            provider: Provider::Aws,
+            kind: "aws_lambda_function".into(),
+            name: "f".into(),
+            target: "1".into(),
+            location: Some("us-east-1".into()),
+            runtime: None,
+            state: None,
+            owner: None,
+            created: None,
+            modified: Some("2026-01-01T00:00:00Z".into()),
+            identities: vec!["arn:aws:iam::1:role/r".into()],
+            scopes: Vec::new(),
+            env_var_names: Vec::new(),
+            secret_like_env_vars: Vec::new(),
+            code_hash: Some("a".into()),
+            exposure: Exposure::default(),
+            details: WorkloadDetails::AwsLambda(Box::new(LambdaDetails {
+                role: "arn:aws:iam::1:role/r".into(),
+                ..LambdaDetails::default()
+            })),
+        });
+        s
+    }
+
+    #[test]
+    fn reports_what_matters_and_ignores_timestamps() {
+        let old = snap();
+        let mut new = snap();
+        assert!(diff(&old, &new).is_empty());
+        // Volatile fields only: no change.
+        new.workloads[0].modified = Some("2026-02-02T00:00:00Z".into());
+        if let IdentityDetails::AwsIam(d) = &mut new.identities[0].details {
+            d.last_used = Some("2026-02-02T00:00:00Z".into());
+        }
+        assert!(diff(&old, &new).is_empty());
+        // A widened policy, new code, a swapped role, a new function.
+        if let IdentityDetails::AwsIam(d) = &mut new.identities[0].details {
+            d.inline_policies[0].document =
+                json!({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]});
+        }
+        new.workloads[0].code_hash = Some("b".into());
+        new.workloads[0].identities = vec!["arn:aws:iam::1:role/admin".into()];
+        let mut added = new.workloads[0].clone();
+        added.id = "arn:aws:lambda:us-east-1:1:function:g".into();
+        added.name = "g".into();
+        new.workloads.push(added);
+        let d = diff(&old, &new);
+        assert_eq!(d.added.len(), 1);
+        assert_eq!(d.added[0].name, "g");
+        let fields: Vec<_> = d
+            .changed
+            .iter()
+            .flat_map(|c| c.changes.iter().map(|x| x.field.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "details.inline_policies[p].document",
+                "code_hash",
+                "identities"
+            ]
+        );
+        let id_change = &d.changed[1].changes[1];
+        assert_eq!(id_change.new, json!(["arn:aws:iam::1:role/admin"]));
+        // Removal.
+        let d = diff(&new, &old);
+        assert_eq!(d.removed.len(), 1);
+    }
+}

@@ -1,0 +1,377 @@
+//! SARIF 2.1.0, typed here (a small subset of the spec, kept valid against the official schema by a
+//! test): rules with help text and `security-severity`, results with the cloud resource as a logical
+//! location, `partialFingerprints` from the finding fingerprint, suppressions, and the incomplete parts
+//! of the scan as tool notifications.
+
+use serde::Serialize;
+
+use fnscope_policies::{Evaluation, Finding, RuleMeta, Severity};
+use fnscope_snapshot::{CoverageStatus, Snapshot};
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    results: Vec<SarifResult>,
+    invocations: Vec<Invocation>,
+    automation_details: AutomationDetails,
+}
+
+#[derive(Serialize)]
+struct AutomationDetails {
+    id: String,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<ReportingDescriptor<'a>>,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor<'a> {
+    id: &'a str,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: Vec<String>,
+    precision: &'static str,
+    #[serde(rename = "security-severity")]
+    security_severity: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+    logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation {
+    name: String,
+    fully_qualified_name: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "fnscopeFingerprint/v1")]
+    fnscope: String,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: String,
+}
+
+#[derive(Serialize)]
+struct ResultProperties {
+    severity: &'static str,
+    conditional: bool,
+    subject: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
+    evidence: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "note",
+    }
+}
+
+/// GitHub's scale: over 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, below low.
+fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+    }
+}
+
+/// The highest severity a rule can report, from its severity wording.
+fn rule_severity(m: &RuleMeta) -> Severity {
+    let s = m.severity.to_ascii_lowercase();
+    if s.contains("critical") {
+        Severity::Critical
+    } else if s.contains("high") || s.contains("privilege") {
+        Severity::High
+    } else if s.contains("medium") {
+        Severity::Medium
+    } else {
+        Severity::Low
+    }
+}
+
+/// A relative path naming the cloud resource, for tools that need a physical location.
+fn artifact_uri(f: &Finding) -> String {
+    let r = f.resource.as_ref().unwrap_or(&f.subject);
+    let clean: String =
+        r.id.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "-_.".contains(c) {
+                    c
+                } else {
+                    '/'
+                }
+            })
+            .collect();
+    format!(
+        "{}/{}",
+        f.provider.as_str(),
+        clean.trim_matches('/').replace("//", "/")
+    )
+}
+
+pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> Result<Vec<u8>, serde_json::Error> {
+    let catalogue = fnscope_policies::catalogue();
+    let metas: Vec<&RuleMeta> = catalogue.iter().map(|r| r.meta()).collect();
+    let rules: Vec<ReportingDescriptor> = metas
+        .iter()
+        .map(|m| {
+            let sev = rule_severity(m);
+            let mut tags = vec!["security".to_string(), m.technique.to_string()];
+            tags.extend(m.mitigations.iter().map(|s| s.to_string()));
+            tags.extend(m.analytics.iter().map(|s| s.to_string()));
+            ReportingDescriptor {
+                id: m.id,
+                name: m.id.replace('-', ""),
+                short_description: Text {
+                    text: m.title.to_string(),
+                },
+                full_description: Text {
+                    text: m.rationale.to_string(),
+                },
+                help: Help {
+                    text: format!("{}\n\nRemediation: {}", m.rationale, m.remediation),
+                    markdown: format!(
+                        "**{}**\n\n{}\n\n**Remediation.** {}\n\nMITRE ATT&CK {} · severity: {}",
+                        m.title, m.rationale, m.remediation, m.technique, m.severity
+                    ),
+                },
+                default_configuration: Configuration { level: level(sev) },
+                properties: RuleProperties {
+                    tags,
+                    precision: "high",
+                    security_severity: security_severity(sev),
+                },
+            }
+        })
+        .collect();
+    let results = eval
+        .findings
+        .iter()
+        .map(|f| {
+            let loc = f.resource.as_ref().unwrap_or(&f.subject);
+            let target = f.target.as_ref().map(|t| t.id.clone());
+            SarifResult {
+                rule_id: f.rule_id.clone(),
+                rule_index: metas.iter().position(|m| m.id == f.rule_id).unwrap_or(0),
+                level: level(f.severity),
+                message: Text {
+                    text: format!(
+                        "{}: {}{}. {}",
+                        f.title,
+                        f.subject.name,
+                        f.target
+                            .as_ref()
+                            .map(|t| format!(" → {}", t.name))
+                            .unwrap_or_default(),
+                        f.evidence
+                            .first()
+                            .map(|e| e.detail.as_str())
+                            .unwrap_or_default()
+                    ),
+                },
+                locations: vec![Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: artifact_uri(f),
+                        },
+                        region: Region { start_line: 1 },
+                    },
+                    logical_locations: vec![LogicalLocation {
+                        name: loc.name.clone(),
+                        fully_qualified_name: loc.id.clone(),
+                        kind: "resource",
+                    }],
+                }],
+                partial_fingerprints: Fingerprints {
+                    fnscope: f.fingerprint.clone(),
+                },
+                suppressions: f
+                    .suppressed
+                    .iter()
+                    .map(|s| Suppression {
+                        kind: "external",
+                        justification: s.reason.clone(),
+                    })
+                    .collect(),
+                properties: ResultProperties {
+                    severity: f.severity.as_str(),
+                    conditional: f.conditional,
+                    subject: f.subject.id.clone(),
+                    target,
+                    evidence: f
+                        .evidence
+                        .iter()
+                        .map(|e| format!("{}: {} ({})", e.kind, e.detail, e.path))
+                        .collect(),
+                },
+            }
+        })
+        .collect();
+    let notifications = snapshot
+        .coverage
+        .iter()
+        .filter(|c| c.status != CoverageStatus::Complete)
+        .map(|c| Notification {
+            level: "warning",
+            message: Text {
+                text: format!(
+                    "{} {} {}{}: {}",
+                    c.status.as_str(),
+                    c.api,
+                    c.target,
+                    c.region
+                        .as_deref()
+                        .map(|r| format!(" {r}"))
+                        .unwrap_or_default(),
+                    c.detail
+                ),
+            },
+        })
+        .chain(eval.not_evaluated.iter().map(|n| Notification {
+            level: "warning",
+            message: Text {
+                text: format!("{} not evaluated: {}", n.rule_id, n.reason),
+            },
+        }))
+        .collect();
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "fnscope",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://attack.mitre.org/techniques/T1648/",
+                    rules,
+                },
+            },
+            results,
+            invocations: vec![Invocation {
+                execution_successful: true,
+                tool_execution_notifications: notifications,
+            }],
+            automation_details: AutomationDetails {
+                id: format!(
+                    "fnscope/{}/",
+                    snapshot
+                        .targets
+                        .iter()
+                        .map(|t| format!("{}-{}", t.provider, t.id))
+                        .collect::<Vec<_>>()
+                        .join("+")
+                ),
+            },
+        }],
+    };
+    let mut v = serde_json::to_vec_pretty(&log)?;
+    v.push(b'\n');
+    Ok(v)
+}

@@ -1,0 +1,429 @@
+//! Every output format from the same findings, baseline gating, history and diff on offline estates.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::harness::{fnscope, repo, stderr, stdout};
+
+fn estate() -> String {
+    repo().join("examples/estate").display().to_string()
+}
+
+fn json_report(dir: &Path) -> Value {
+    let out = fnscope(
+        None,
+        dir,
+        &["scan", "--offline", &estate(), "--format", "json"],
+    );
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+fn fingerprints(report: &Value) -> Vec<String> {
+    let mut v: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "--format", "sarif"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let schema: Value = serde_json::from_slice(
+        &std::fs::read(repo().join("tests/data/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The validator does bite: an invalid level is rejected.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = "severe".into();
+    assert!(!validator.is_valid(&broken));
+
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 8);
+    for r in rules {
+        let sev: f64 = r["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((0.0..=10.0).contains(&sev));
+        assert!(
+            r["help"]["markdown"]
+                .as_str()
+                .unwrap()
+                .contains("Remediation")
+        );
+    }
+    let results = run["results"].as_array().unwrap();
+    let mut fps: Vec<String> = results
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["fnscopeFingerprint/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    fps.sort();
+    assert_eq!(fps, fingerprints(&json_report(dir.path())));
+    let backdoor = results
+        .iter()
+        .find(|r| r["ruleId"] == "T1648-AWS-006")
+        .unwrap();
+    assert_eq!(backdoor["level"], "error");
+    assert_eq!(
+        backdoor["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+        "arn:aws:lambda:us-east-1:111122223333:function:new-user-keys"
+    );
+    assert_eq!(
+        rules[backdoor["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "T1648-AWS-006"
+    );
+    // The incomplete part of the evaluation travels as a notification.
+    let notes = run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(notes.iter().any(|n| {
+        n["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("T1648-AWS-010 not evaluated")
+    }));
+}
+
+#[test]
+fn csv_ocsf_and_markdown_carry_the_same_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let want = fingerprints(&json_report(dir.path()));
+
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "--format", "csv"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = rdr.headers().unwrap().clone();
+    let fp_col = headers.iter().position(|h| h == "fingerprint").unwrap();
+    let mut got: Vec<String> = rdr
+        .records()
+        .map(|r| r.unwrap()[fp_col].to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "--format", "ocsf"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let events: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut got: Vec<String> = events
+        .iter()
+        .map(|e| e["finding_info"]["uid"].as_str().unwrap().to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+    for e in &events {
+        assert_eq!(e["class_uid"], 2004);
+        assert_eq!(e["category_uid"], 2);
+        assert_eq!(e["type_uid"], 200401);
+        assert_eq!(e["metadata"]["version"], "1.3.0");
+        assert_eq!(e["cloud"]["provider"], "AWS");
+        assert_eq!(e["finding_info"]["attacks"][0]["technique"]["uid"], "T1648");
+        assert!((1..=5).contains(&e["severity_id"].as_u64().unwrap()));
+    }
+
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "--offline", &estate(), "--format", "markdown"],
+    );
+    let md = stdout(&out);
+    assert!(md.starts_with("## fnscope report"));
+    assert!(
+        md.contains("**3 critical · 6 high · 1 medium · 0 low**"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines()
+            .filter(|l| l.starts_with("| critical")
+                || l.starts_with("| high")
+                || l.starts_with("| medium"))
+            .count(),
+        10
+    );
+}
+
+#[test]
+fn baseline_gates_only_on_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json.gz");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--save",
+            base.to_str().unwrap(),
+            "-q",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        &std::fs::read(&base).unwrap()[..2],
+        &[0x1f, 0x8b],
+        "a .gz snapshot is compressed"
+    );
+
+    // Same estate against its own baseline: nothing new, exit 0.
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "check",
+            base.to_str().unwrap(),
+            "--baseline",
+            base.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(r["baseline"]["known"], 10);
+
+    // A changed estate: only the new finding is reported and gates.
+    let changed = dir.path().join("estate");
+    copy_changed_estate(&changed);
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            changed.to_str().unwrap(),
+            "--baseline",
+            base.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules: Vec<_> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap(),
+                f["subject"]["name"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rules, [("T1648-AWS-004", "new-admin-fn")]);
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            changed.to_str().unwrap(),
+            "--baseline",
+            base.to_str().unwrap(),
+            "--fail-on",
+            "critical",
+            "-q",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a new high finding does not fail --fail-on critical"
+    );
+}
+
+/// The example estate with a function added (running as the admin role), one removed, and a role's
+/// inline policy widened.
+fn copy_changed_estate(to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let dest = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &dest);
+            } else {
+                std::fs::copy(e.path(), dest).unwrap();
+            }
+        }
+    }
+    copy(&repo().join("examples/estate"), to);
+    let acct = to.join("aws/111122223333");
+    let lf = acct.join("us-east-1/lambda/list-functions.json");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&lf).unwrap()).unwrap();
+    let fns = v["Functions"].as_array_mut().unwrap();
+    let mut added = fns[0].clone();
+    added["FunctionName"] = "new-admin-fn".into();
+    added["FunctionArn"] = "arn:aws:lambda:us-east-1:111122223333:function:new-admin-fn".into();
+    added["Role"] = "arn:aws:iam::111122223333:role/service-role/ops-automation-role".into();
+    fns.push(added);
+    fns.retain(|f| f["FunctionName"] != "thumbnailer");
+    std::fs::write(&lf, v.to_string()).unwrap();
+    std::fs::remove_file(acct.join("us-east-1/lambda/get-policy/thumbnailer.json")).unwrap();
+    let iam = acct.join("iam/get-account-authorization-details.json");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&iam).unwrap()).unwrap();
+    for r in v["RoleDetailList"].as_array_mut().unwrap() {
+        if r["RoleName"] == "report-exporter-role" {
+            r["RolePolicyList"][0]["PolicyDocument"]["Statement"][0]["Action"] = "*".into();
+        }
+    }
+    std::fs::write(&iam, v.to_string()).unwrap();
+}
+
+#[test]
+fn diff_of_two_scans_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let hist = dir.path().join("history");
+    let changed = dir.path().join("estate");
+    copy_changed_estate(&changed);
+    for src in [estate(), changed.display().to_string()] {
+        let out = fnscope(
+            None,
+            dir.path(),
+            &[
+                "scan",
+                "--offline",
+                &src,
+                "--save-dir",
+                hist.to_str().unwrap(),
+                "--keep",
+                "2",
+                "-q",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1));
+        std::thread::sleep(std::time::Duration::from_millis(1100)); // distinct second-resolution names
+    }
+    let names: Vec<_> = std::fs::read_dir(&hist)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "diff",
+            "--history",
+            hist.to_str().unwrap(),
+            "--since",
+            "last",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a new high finding fails the default --fail-on high: {}",
+        stderr(&out)
+    );
+    let d: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(d["schema"], "fnscope.diff/v1");
+    let names = |k: &str| -> Vec<String> {
+        d["resources"][k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("added"), ["new-admin-fn"]);
+    assert_eq!(names("removed"), ["thumbnailer"]);
+    assert_eq!(names("changed"), ["report-exporter-role"]);
+    let change = &d["resources"]["changed"][0]["changes"][0];
+    assert_eq!(
+        change["field"],
+        "details.inline_policies[reports-bucket].document"
+    );
+    assert_eq!(change["new"]["Statement"][0]["Action"], "*");
+    assert_eq!(d["findings"]["new"].as_array().unwrap().len(), 1);
+    assert_eq!(d["findings"]["new"][0]["rule_id"], "T1648-AWS-004");
+    assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
+    assert_eq!(d["findings"]["unchanged"], 10);
+
+    // --fail-on applies to new findings only.
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "diff",
+            "--history",
+            hist.to_str().unwrap(),
+            "--since",
+            "last",
+            "--fail-on",
+            "critical",
+            "-q",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // Reversed: the finding is resolved, nothing new.
+    let mut files: Vec<_> = std::fs::read_dir(&hist)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "diff",
+            files[1].to_str().unwrap(),
+            files[0].to_str().unwrap(),
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let md = stdout(&out);
+    assert!(md.contains("### Resolved findings"), "{md}");
+    assert!(
+        md.contains(
+            "statement 0: Allow * on arn:aws:s3:::acme-reports/* → Allow s3:GetObject, s3:PutObject"
+        ),
+        "{md}"
+    );
+}
