@@ -360,6 +360,7 @@ pub fn markdown(d: &Diff) -> String {
                 lines.join("<br>")
             );
         }
+        let _ = writeln!(out);
     }
     out
 }

@@ -132,11 +132,21 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
                     tracing::info!(path = %gone.display(), "pruned from the history");
                 }
             }
-            report_and_exit(&snapshot, &args.report, args.gate.baseline.as_deref())
+            report_and_exit(
+                &snapshot,
+                &args.report,
+                args.gate.baseline.as_deref(),
+                cli.quiet,
+            )
         }
         Command::Check(args) => {
             let snapshot = fnscope_snapshot::load(&args.snapshot)?;
-            report_and_exit(&snapshot, &args.report, args.gate.baseline.as_deref())
+            report_and_exit(
+                &snapshot,
+                &args.report,
+                args.gate.baseline.as_deref(),
+                cli.quiet,
+            )
         }
         Command::Diff(args) => diff(args),
         Command::Rules(args) => {
@@ -245,6 +255,7 @@ fn report_and_exit(
     snapshot: &Snapshot,
     args: &ReportArgs,
     baseline: Option<&std::path::Path>,
+    quiet: bool,
 ) -> Result<u8, CliError> {
     let cfg = config::Config::load(args.config.as_deref())?;
     let (mut eval, suppressions) = evaluate(snapshot, &cfg);
@@ -286,12 +297,10 @@ fn report_and_exit(
         Format::Ocsf => report::ocsf::render(snapshot, &eval).map_err(internal("OCSF events"))?,
         Format::Csv => report::csv::render(&eval).map_err(internal("CSV"))?,
         Format::Markdown => report::markdown::render(snapshot, &eval).into_bytes(),
-        Format::Html => {
-            return Err(CliError::Input("--format html is not available yet".into()));
-        }
+        Format::Html => report::html::render(snapshot, &eval).into_bytes(),
     };
     write_out(args.output.as_deref(), &bytes)?;
-    if format != Format::Table && args.output.is_some() {
+    if format != Format::Table && args.output.is_some() && !quiet {
         // Keep the person at the terminal informed even when the report goes to a file.
         eprint!("{}", report::table::coverage_summary(snapshot));
     }

@@ -427,3 +427,111 @@ fn diff_of_two_scans_and_history() {
         "{md}"
     );
 }
+
+/// Headless Chromium (Debian's `chromium`; `.ci/run` and `scripts/test` install it). Set
+/// FNSCOPE_SKIP_BROWSER=1 to skip the browser check on a machine without it.
+fn chromium() -> Option<std::path::PathBuf> {
+    if std::env::var("FNSCOPE_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+        return None;
+    }
+    let found = std::env::var("FNSCOPE_CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .ok()
+        .or_else(|| {
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+                .iter()
+                .map(std::path::PathBuf::from)
+                .find(|p| p.exists())
+        });
+    assert!(
+        found.is_some(),
+        "headless Chromium is needed: apt-get install chromium (or set FNSCOPE_SKIP_BROWSER=1)"
+    );
+    found
+}
+
+#[test]
+fn html_report_is_self_contained_and_renders_its_graphs_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--format",
+            "html",
+            "--output",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&html).unwrap();
+    // Nothing to fetch: no script, no external reference, and a CSP that forbids fetching.
+    assert!(text.contains("default-src 'none'"));
+    for banned in ["<script", "src=", "href=", "@import", "url(http"] {
+        assert!(!text.contains(banned), "{banned} in the report");
+    }
+    assert_eq!(text.matches("https://").count(), 0);
+    assert_eq!(
+        text.matches("<svg class=\"path\"").count(),
+        9,
+        "one picture per finding with a target"
+    );
+
+    let Some(browser) = chromium() else { return };
+    let profile = tempfile::tempdir().unwrap();
+    let flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+    let url = format!("file://{}", html.display());
+    let dom = std::process::Command::new(&browser)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--dump-dom", &url])
+        .output()
+        .unwrap();
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let rendered = String::from_utf8_lossy(&dom.stdout);
+    assert!(rendered.contains("3 critical"), "the summary rendered");
+    assert!(
+        rendered.contains("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction"),
+        "the AWS-001 path picture rendered"
+    );
+    assert!(rendered.contains("<svg class=\"path\""));
+    let png = dir.path().join("shot.png");
+    let shot = std::process::Command::new(&browser)
+        .args(flags)
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args([
+            "--window-size=1200,900",
+            &format!("--screenshot={}", png.display()),
+            &url,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        shot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(
+        bytes.starts_with(b"\x89PNG") && bytes.len() > 20_000,
+        "a real screenshot ({} bytes)",
+        bytes.len()
+    );
+}
