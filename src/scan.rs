@@ -64,9 +64,17 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             fnscope_providers::aws::add_account(&mut snapshot, account);
         }
     }
+    #[cfg(feature = "gcp")]
+    if wanted.is_empty() || wanted.contains(&Provider::Gcp) {
+        let projects = fnscope_providers::gcp::offline::import(dir)?;
+        found_any |= !projects.is_empty();
+        for project in projects {
+            fnscope_providers::gcp::add_project(&mut snapshot, project);
+        }
+    }
     if !found_any {
         return Err(CliError::Input(format!(
-            "`{}` holds no provider exports (expected an `aws/<account-id>/` folder; see the README's offline layout)",
+            "`{}` holds no provider exports (expected `aws/<account-id>/` or `gcp/<project-id>/` folders; see the README's offline layout)",
             dir.display()
         )));
     }

@@ -68,6 +68,7 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
         name: None,
         regions: vec!["us-east-1".into(), "eu-west-1".into()],
         organization: None,
+        ancestors: Vec::new(),
     });
     for api in [
         "iam:GetAccountAuthorizationDetails",

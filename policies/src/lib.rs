@@ -7,6 +7,7 @@
 
 pub mod aws;
 mod finding;
+pub mod gcp;
 mod registry;
 mod rules;
 

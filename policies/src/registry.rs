@@ -93,6 +93,7 @@ pub struct Context<'a> {
     pub snapshot: &'a Snapshot,
     pub settings: &'a Settings,
     aws: std::sync::OnceLock<crate::aws::View<'a>>,
+    gcp: std::sync::OnceLock<crate::gcp::View<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -101,7 +102,14 @@ impl<'a> Context<'a> {
             snapshot,
             settings,
             aws: std::sync::OnceLock::new(),
+            gcp: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The indexed GCP view of the snapshot.
+    pub fn gcp(&self) -> &crate::gcp::View<'a> {
+        self.gcp
+            .get_or_init(|| crate::gcp::View::new(self.snapshot))
     }
 
     /// The indexed AWS view of the snapshot.
@@ -131,9 +139,28 @@ pub struct Evaluation {
     pub not_evaluated: Vec<NotEvaluated>,
 }
 
+/// Declares the type of a rule file: `declare_rule!(Aws001, META, evaluate);` with `META` the rule's
+/// [`RuleMeta`] and `evaluate` a `fn(&Context) -> Outcome`. The rule is then `RULE`, registered once in
+/// [`catalogue`].
+#[macro_export]
+macro_rules! declare_rule {
+    ($name:ident, $meta:path, $eval:path) => {
+        pub struct $name;
+        pub static RULE: $name = $name;
+        impl $crate::Rule for $name {
+            fn meta(&self) -> &'static $crate::RuleMeta {
+                &$meta
+            }
+            fn evaluate(&self, ctx: &$crate::Context<'_>) -> $crate::Outcome {
+                $eval(ctx)
+            }
+        }
+    };
+}
+
 /// Every built-in rule, in id order. A rule is added here and nowhere else.
 pub fn catalogue() -> Vec<&'static dyn Rule> {
-    use crate::rules::aws;
+    use crate::rules::{aws, gcp};
     vec![
         &aws::aws_001::RULE,
         &aws::aws_002::RULE,
@@ -143,6 +170,12 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &aws::aws_006::RULE,
         &aws::aws_007::RULE,
         &aws::aws_010::RULE,
+        &gcp::gcp_001::RULE,
+        &gcp::gcp_002::RULE,
+        &gcp::gcp_003::RULE,
+        &gcp::gcp_004::RULE,
+        &gcp::gcp_005::RULE,
+        &gcp::gcp_008::RULE,
     ]
 }
 

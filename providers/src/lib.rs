@@ -7,6 +7,9 @@
 
 #[cfg(feature = "aws")]
 pub mod aws;
+pub mod files;
+#[cfg(feature = "gcp")]
+pub mod gcp;
 pub mod progress;
 pub mod secrets;
 

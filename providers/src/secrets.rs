@@ -1,6 +1,44 @@
 //! Deciding, at the edge, whether a configuration value looks like a secret. Only the verdict is kept;
 //! the value itself is dropped as soon as it has been looked at.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// Environment variables with their values already dropped.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct EnvVars {
+    pub names: Vec<String>,
+    pub secret_like: Vec<String>,
+}
+
+impl EnvVars {
+    /// Keeps the names of `vars` and which of them look like secrets; the values go no further.
+    pub fn from_pairs<'a>(vars: impl IntoIterator<Item = (&'a str, &'a str)>) -> EnvVars {
+        let mut out = EnvVars::default();
+        for (name, value) in vars {
+            if looks_like_secret(name, value) {
+                out.secret_like.push(name.to_string());
+            }
+            out.names.push(name.to_string());
+        }
+        out.names.sort();
+        out.secret_like.sort();
+        out
+    }
+}
+
+impl<'de> Deserialize<'de> for EnvVars {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map: Option<BTreeMap<String, Value>> = Option::deserialize(d)?;
+        let map = map.unwrap_or_default();
+        Ok(EnvVars::from_pairs(map.iter().map(|(k, v)| {
+            (k.as_str(), v.as_str().unwrap_or_default())
+        })))
+    }
+}
+
 /// Name fragments that mark a variable as carrying a credential.
 const SECRET_NAME_HINTS: &[&str] = &[
     "SECRET",

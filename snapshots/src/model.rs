@@ -210,6 +210,9 @@ pub struct Target {
     /// The organization the target belongs to, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
+    /// Resource-hierarchy ancestors, nearest first (GCP: `folders/…`, `organizations/…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<String>,
 }
 
 /// How completely one API could be read.
@@ -325,6 +328,7 @@ pub struct Exposure {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum WorkloadDetails {
     AwsLambda(Box<LambdaDetails>),
+    GcpFunction(Box<GcpFunctionDetails>),
     /// For kinds whose typed details are not modelled yet: provider fields kept as they came.
     Other {
         fields: BTreeMap<String, Value>,
@@ -358,6 +362,40 @@ pub struct LambdaDetails {
     pub url_read: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
+}
+
+/// What the scanner keeps of a Cloud Function (1st or 2nd gen) or a function deployed as a Cloud Run
+/// service.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GcpFunctionDetails {
+    /// `GEN_1`, `GEN_2`, or `RUN` (a Cloud Run service built from function source).
+    pub generation: String,
+    /// The runtime service account email (the default account when the function names none).
+    pub service_account: String,
+    /// True when the function named no account and runs as the project's default one.
+    pub service_account_defaulted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingress: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// HTTP-triggered (else event-triggered).
+    pub http_trigger: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    /// Eventarc filters as `attribute=value`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub event_filters: Vec<String>,
+    /// 2nd gen: the Cloud Run service that serves it (its IAM policy decides who may invoke).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_service: Option<String>,
+    /// The IAM policy that decides who may invoke (the function's for 1st gen, the Run service's for
+    /// 2nd gen), when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoker_policy: Option<Value>,
+    pub invoker_policy_read: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_service_account: Option<String>,
 }
 
 /// A code-signing configuration attached to a function.
@@ -411,6 +449,7 @@ impl Identity {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum IdentityDetails {
     AwsIam(Box<AwsIamDetails>),
+    GcpServiceAccount(Box<GcpServiceAccountDetails>),
     Other { fields: BTreeMap<String, Value> },
 }
 
@@ -440,6 +479,21 @@ pub struct AwsIamDetails {
     /// Roles: when the role was last used, when AWS reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_used: Option<String>,
+}
+
+/// A GCP service account and who may act as it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GcpServiceAccountDetails {
+    pub email: String,
+    pub project: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique_id: Option<String>,
+    pub disabled: bool,
+    /// The account's own IAM policy (who holds actAs / token creation on it), when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iam_policy: Option<Value>,
+    pub iam_policy_read: bool,
 }
 
 /// A policy embedded in one principal.

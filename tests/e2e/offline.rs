@@ -34,6 +34,7 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--save",
@@ -255,7 +256,7 @@ fn table_view_lists_functions_and_ends_with_coverage() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "--format", "table"],
+        &["scan", "aws", "--offline", &estate(), "--format", "table"],
     );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -290,6 +291,7 @@ fn missing_export_files_are_coverage_records_not_empty_results() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             copy.to_str().unwrap(),
             "--save",
@@ -344,7 +346,7 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", copy.to_str().unwrap()],
+        &["scan", "aws", "--offline", copy.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -358,7 +360,7 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", copy.to_str().unwrap()],
+        &["scan", "aws", "--offline", copy.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -381,7 +383,7 @@ fn symlinks_in_an_export_are_refused() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", copy.to_str().unwrap()],
+        &["scan", "aws", "--offline", copy.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
@@ -410,6 +412,7 @@ fn bad_snapshots_and_paths_are_usage_errors() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--save",
@@ -439,6 +442,7 @@ fn bad_snapshots_and_paths_are_usage_errors() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--save",
@@ -458,6 +462,7 @@ fn bad_snapshots_and_paths_are_usage_errors() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             dir.path().join("nowhere").to_str().unwrap(),
         ],
@@ -466,7 +471,7 @@ fn bad_snapshots_and_paths_are_usage_errors() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "cloudy"],
+        &["scan", "aws", "--offline", &estate(), "cloudy"],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("unknown provider `cloudy`"));
@@ -522,6 +527,7 @@ reason = "nothing matches this"
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--config",
@@ -580,6 +586,7 @@ reason = "nothing matches this"
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--config",
@@ -613,7 +620,13 @@ fn rules_and_permissions_commands() {
             "T1648-AWS-005",
             "T1648-AWS-006",
             "T1648-AWS-007",
-            "T1648-AWS-010"
+            "T1648-AWS-010",
+            "T1648-GCP-001",
+            "T1648-GCP-002",
+            "T1648-GCP-003",
+            "T1648-GCP-004",
+            "T1648-GCP-005",
+            "T1648-GCP-008"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -622,4 +635,105 @@ fn rules_and_permissions_commands() {
     }
     let table = fnscope(None, dir.path(), &["rules"]);
     assert!(stdout(&table).contains("T1648-AWS-006"));
+}
+
+#[test]
+fn gcp_example_project_yields_exactly_the_planted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut got: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["target"]["name"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    let appspot = "acme-fn-prod@appspot.gserviceaccount.com";
+    let compute = "418213377911-compute@developer.gserviceaccount.com";
+    let iam_sync = "iam-sync@acme-fn-prod.iam.gserviceaccount.com";
+    let ci = "ci-deployer@acme-fn-prod.iam.gserviceaccount.com";
+    let mut want: Vec<(String, String, String)> = Vec::new();
+    let mut add = |r: &str, s: &str, t: &str| {
+        want.push((format!("T1648-GCP-{r}"), s.to_string(), t.to_string()))
+    };
+    // Deployers with actAs over the project: the folder's platform group, the human editor, the CI
+    // account's custom role, and the default accounts (Editor) reach every privileged account.
+    for subject in [
+        "platform@acme.example",
+        "dev@acme.example",
+        ci,
+        appspot,
+        compute,
+    ] {
+        for target in [appspot, compute, iam_sync, ci] {
+            if subject != target {
+                add("001", subject, target);
+            }
+        }
+    }
+    add("002", "legacy-mailer", appspot); // 1st gen, no account named: App Engine default with Editor
+    add("002", "thumbnails", compute); // 2nd gen, no account named: compute default with Editor
+    add("003", "on-iam-change", iam_sync); // key admin runtime account
+    add("004", "legacy-mailer", appspot); // allUsers invoker on a critical function
+    add("005", "ceo@acme.example", "organizations/684220931133");
+    add("005", "dev@acme.example", "projects/acme-fn-prod");
+    add(
+        "008",
+        "analyst@acme.example",
+        "roles/cloudfunctions.developer",
+    );
+    want.sort();
+    assert_eq!(got, want);
+    // analyst holds actAs only on the harmless exporter account: no GCP-001 for analyst.
+    // exporter is public but harmless: no GCP-004 for it.
+    let s = std::fs::read_to_string(&snap).unwrap();
+    assert!(
+        !s.contains("SG.4fG7hJ2kL9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG"),
+        "a secret value reached the snapshot"
+    );
+    let v: Value = serde_json::from_str(&s).unwrap();
+    let legacy = v["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == "legacy-mailer")
+        .unwrap();
+    assert_eq!(legacy["details"]["service_account_defaulted"], true);
+    assert_eq!(legacy["exposure"]["public"], true);
+    let exporter = v["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == "exporter")
+        .unwrap();
+    assert_eq!(
+        exporter["secret_like_env_vars"],
+        serde_json::json!(["SENDGRID_API_KEY"])
+    );
+    assert_eq!(
+        v["targets"][0]["ancestors"],
+        serde_json::json!(["folders/77120034", "organizations/684220931133"])
+    );
 }

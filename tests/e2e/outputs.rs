@@ -14,7 +14,7 @@ fn json_report(dir: &Path) -> Value {
     let out = fnscope(
         None,
         dir,
-        &["scan", "--offline", &estate(), "--format", "json"],
+        &["scan", "aws", "--offline", &estate(), "--format", "json"],
     );
     serde_json::from_str(&stdout(&out)).unwrap()
 }
@@ -36,7 +36,7 @@ fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "--format", "sarif"],
+        &["scan", "aws", "--offline", &estate(), "--format", "sarif"],
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -57,7 +57,7 @@ fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
 
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 8);
+    assert_eq!(rules.len(), 14, "every rule of the catalogue");
     for r in rules {
         let sev: f64 = r["properties"]["security-severity"]
             .as_str()
@@ -117,7 +117,7 @@ fn csv_ocsf_and_markdown_carry_the_same_findings() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "--format", "csv"],
+        &["scan", "aws", "--offline", &estate(), "--format", "csv"],
     );
     assert_eq!(out.status.code(), Some(1));
     let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
@@ -133,7 +133,7 @@ fn csv_ocsf_and_markdown_carry_the_same_findings() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "--format", "ocsf"],
+        &["scan", "aws", "--offline", &estate(), "--format", "ocsf"],
     );
     assert_eq!(out.status.code(), Some(1));
     let events: Vec<Value> = stdout(&out)
@@ -159,7 +159,14 @@ fn csv_ocsf_and_markdown_carry_the_same_findings() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "--offline", &estate(), "--format", "markdown"],
+        &[
+            "scan",
+            "aws",
+            "--offline",
+            &estate(),
+            "--format",
+            "markdown",
+        ],
     );
     let md = stdout(&out);
     assert!(md.starts_with("## fnscope report"));
@@ -186,6 +193,7 @@ fn baseline_gates_only_on_new_findings() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--save",
@@ -228,6 +236,7 @@ fn baseline_gates_only_on_new_findings() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             changed.to_str().unwrap(),
             "--baseline",
@@ -255,6 +264,7 @@ fn baseline_gates_only_on_new_findings() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             changed.to_str().unwrap(),
             "--baseline",
@@ -321,6 +331,7 @@ fn diff_of_two_scans_and_history() {
             dir.path(),
             &[
                 "scan",
+                "aws",
                 "--offline",
                 &src,
                 "--save-dir",
@@ -459,6 +470,7 @@ fn html_report_is_self_contained_and_renders_its_graphs_in_chromium() {
         dir.path(),
         &[
             "scan",
+            "aws",
             "--offline",
             &estate(),
             "--format",

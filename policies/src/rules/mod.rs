@@ -1,3 +1,4 @@
 //! The built-in rules, one per file, grouped by provider. Registered in `registry::catalogue`.
 
 pub mod aws;
+pub mod gcp;

@@ -63,6 +63,7 @@ pub fn add_account(snap: &mut Snapshot, data: AccountData) {
         name: None,
         regions: data.regions.iter().map(|r| r.region.clone()).collect(),
         organization: data.scps.as_ref().and_then(|s| s.organization_id.clone()),
+        ancestors: Vec::new(),
     });
     if let Some(iam) = &data.iam {
         add_iam(snap, &account, iam, &mut coverage);

@@ -6,12 +6,8 @@
 //! Environment variable values never reach these structs: [`EnvVars`] keeps names and a secret-looking
 //! verdict only.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::Value;
-
-use crate::secrets::looks_like_secret;
 
 /// `lambda:ListFunctions` page.
 #[derive(Debug, Default, Deserialize)]
@@ -60,38 +56,7 @@ pub struct FunctionEnvironment {
     pub variables: EnvVars,
 }
 
-/// Environment variables with their values already dropped.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct EnvVars {
-    pub names: Vec<String>,
-    pub secret_like: Vec<String>,
-}
-
-impl EnvVars {
-    /// Keeps the names of `vars` and which of them look like secrets; the values go no further.
-    pub fn from_pairs<'a>(vars: impl IntoIterator<Item = (&'a str, &'a str)>) -> EnvVars {
-        let mut out = EnvVars::default();
-        for (name, value) in vars {
-            if looks_like_secret(name, value) {
-                out.secret_like.push(name.to_string());
-            }
-            out.names.push(name.to_string());
-        }
-        out.names.sort();
-        out.secret_like.sort();
-        out
-    }
-}
-
-impl<'de> Deserialize<'de> for EnvVars {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map: Option<BTreeMap<String, Value>> = Option::deserialize(d)?;
-        let map = map.unwrap_or_default();
-        Ok(EnvVars::from_pairs(map.iter().map(|(k, v)| {
-            (k.as_str(), v.as_str().unwrap_or_default())
-        })))
-    }
-}
+pub use crate::secrets::EnvVars;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "PascalCase")]

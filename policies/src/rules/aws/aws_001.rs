@@ -6,10 +6,10 @@ use crate::aws::Priv;
 use crate::aws::condition::Ctx;
 use crate::aws::eval::{Decision, Res};
 use crate::aws::paths::serverless_passrole_paths;
-use crate::{Context, Outcome, Rule, RuleKind, RuleMeta};
+use crate::{Context, Outcome, RuleKind, RuleMeta};
 use fnscope_snapshot::Provider;
 
-use super::{gaps, partition, probe, severity_of, subjects, with_grant, with_privilege};
+use super::{partition, probe, severity_of, start, subjects, with_grant, with_privilege};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-001",
@@ -29,130 +29,118 @@ pub static META: RuleMeta = RuleMeta {
     ],
 };
 
-pub struct Aws001;
-pub static RULE: Aws001 = Aws001;
+crate::declare_rule!(Aws001, META, evaluate);
 
-impl Rule for Aws001 {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn evaluate(&self, ctx: &Context<'_>) -> Outcome {
-        let paths = match serverless_passrole_paths() {
-            Ok(p) => p,
-            Err(e) => return Outcome::not_evaluated(e.clone()),
-        };
-        let view = ctx.aws();
-        let mut out = Outcome {
-            not_evaluated: gaps(view),
-            ..Outcome::default()
-        };
-        for s in subjects(view) {
-            let part = partition(s.arn());
-            let none = Ctx::new();
-            // Which paths' non-PassRole actions the subject holds, with the granting decisions.
-            let mut usable: Vec<(&crate::aws::paths::PassRolePath, Vec<(String, Decision)>)> =
-                Vec::new();
-            for path in paths {
-                let mut grants = Vec::new();
-                let mut ok = true;
-                for group in &path.required {
-                    let found = group.iter().find_map(|action| {
-                        let d =
-                            s.allowed(action, Res::AnyOf(&probe(action, part, &s.account)), &none);
-                        d.allowed.then(|| (action.clone(), d))
-                    });
-                    match found {
-                        Some(g) => grants.push(g),
-                        None => {
-                            ok = false;
-                            break;
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let paths = match serverless_passrole_paths() {
+        Ok(p) => p,
+        Err(e) => return Outcome::not_evaluated(e.clone()),
+    };
+    let (view, mut out) = start(ctx);
+    for s in subjects(view) {
+        let part = partition(s.arn());
+        let none = Ctx::new();
+        // Which paths' non-PassRole actions the subject holds, with the granting decisions.
+        let mut usable: Vec<(&crate::aws::paths::PassRolePath, Vec<(String, Decision)>)> =
+            Vec::new();
+        for path in paths {
+            let mut grants = Vec::new();
+            let mut ok = true;
+            for group in &path.required {
+                let found = group.iter().find_map(|action| {
+                    let d = s.allowed(action, Res::AnyOf(&probe(action, part, &s.account)), &none);
+                    d.allowed.then(|| (action.clone(), d))
+                });
+                match found {
+                    Some(g) => grants.push(g),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                usable.push((path, grants));
+            }
+        }
+        if usable.is_empty() {
+            continue;
+        }
+        let mut services: Vec<&str> = usable.iter().map(|(p, _)| p.service.as_str()).collect();
+        services.sort_unstable();
+        services.dedup();
+        for service in services {
+            for role in view.roles_trusting(service) {
+                if role.arn() == s.arn() || role.account != s.account {
+                    continue;
+                }
+                let facts = view.privilege(role);
+                let Some(severity) = severity_of(facts.level) else {
+                    continue;
+                };
+                let probe_resource = format!(
+                    "arn:{part}:{}:us-east-1:{}:{}",
+                    service.split('.').next().unwrap_or("lambda"),
+                    s.account,
+                    if service == "lambda.amazonaws.com" {
+                        "function:fnscope-probe"
+                    } else {
+                        "fnscope-probe"
+                    }
+                );
+                let pass_ctx = Ctx::new()
+                    .with("iam:PassedToService", &[service])
+                    .with("iam:AssociatedResourceArn", &[&probe_resource]);
+                let pass = s.allowed("iam:PassRole", Res::Arn(role.arn()), &pass_ctx);
+                if !pass.allowed {
+                    continue;
+                }
+                let matched: Vec<_> = usable
+                    .iter()
+                    .filter(|(p, _)| p.service == service)
+                    .collect();
+                let ids: Vec<&str> = matched.iter().map(|(p, _)| p.id.as_str()).collect();
+                let mut b = META
+                    .finding()
+                    .severity(severity)
+                    .subject(s.reference())
+                    .target(role.reference())
+                    .evidence(
+                        "path",
+                        format!(
+                            "{} can pass {} to {service}, create code there and trigger it",
+                            s.identity.name, role.identity.name
+                        ),
+                        ids.join(","),
+                    );
+                b = with_grant(
+                    b,
+                    &format!("iam:PassRole on {} to {service}", role.arn()),
+                    &pass,
+                );
+                let mut seen = Vec::new();
+                for (_, grants) in &matched {
+                    for (action, d) in grants {
+                        if !seen.contains(action) {
+                            seen.push(action.clone());
+                            b = with_grant(b, action, d);
                         }
                     }
                 }
-                if ok {
-                    usable.push((path, grants));
+                b = with_privilege(b, role.arn(), facts);
+                if facts.level == Priv::High && !facts.credentials {
+                    b = b.evidence(
+                        "note",
+                        "the role is privileged because it can assume an administrative role",
+                        role.arn().to_string(),
+                    );
                 }
-            }
-            if usable.is_empty() {
-                continue;
-            }
-            let mut services: Vec<&str> = usable.iter().map(|(p, _)| p.service.as_str()).collect();
-            services.sort_unstable();
-            services.dedup();
-            for service in services {
-                for role in view.roles_trusting(service) {
-                    if role.arn() == s.arn() || role.account != s.account {
-                        continue;
-                    }
-                    let facts = view.privilege(role);
-                    let Some(severity) = severity_of(facts.level) else {
-                        continue;
-                    };
-                    let probe_resource = format!(
-                        "arn:{part}:{}:us-east-1:{}:{}",
-                        service.split('.').next().unwrap_or("lambda"),
-                        s.account,
-                        if service == "lambda.amazonaws.com" {
-                            "function:fnscope-probe"
-                        } else {
-                            "fnscope-probe"
-                        }
-                    );
-                    let pass_ctx = Ctx::new()
-                        .with("iam:PassedToService", &[service])
-                        .with("iam:AssociatedResourceArn", &[&probe_resource]);
-                    let pass = s.allowed("iam:PassRole", Res::Arn(role.arn()), &pass_ctx);
-                    if !pass.allowed {
-                        continue;
-                    }
-                    let matched: Vec<_> = usable
-                        .iter()
-                        .filter(|(p, _)| p.service == service)
-                        .collect();
-                    let ids: Vec<&str> = matched.iter().map(|(p, _)| p.id.as_str()).collect();
-                    let mut b = META
-                        .finding()
-                        .severity(severity)
-                        .subject(s.reference())
-                        .target(role.reference())
-                        .evidence(
-                            "path",
-                            format!(
-                                "{} can pass {} to {service}, create code there and trigger it",
-                                s.identity.name, role.identity.name
-                            ),
-                            ids.join(","),
-                        );
-                    b = with_grant(
-                        b,
-                        &format!("iam:PassRole on {} to {service}", role.arn()),
-                        &pass,
-                    );
-                    let mut seen = Vec::new();
-                    for (_, grants) in &matched {
-                        for (action, d) in grants {
-                            if !seen.contains(action) {
-                                seen.push(action.clone());
-                                b = with_grant(b, action, d);
-                            }
-                        }
-                    }
-                    b = with_privilege(b, role.arn(), facts);
-                    if facts.level == Priv::High && !facts.credentials {
-                        b = b.evidence(
-                            "note",
-                            "the role is privileged because it can assume an administrative role",
-                            role.arn().to_string(),
-                        );
-                    }
-                    match b.build() {
-                        Ok(f) => out.findings.push(f),
-                        Err(e) => out.not_evaluated.push(e.to_string()),
-                    }
+                match b.build() {
+                    Ok(f) => out.findings.push(f),
+                    Err(e) => out.not_evaluated.push(e.to_string()),
                 }
             }
         }
-        out
     }
+    out
 }

@@ -6,9 +6,9 @@ use fnscope_snapshot::Provider;
 
 use crate::aws::condition::Ctx;
 use crate::aws::eval::Res;
-use crate::{Context, Outcome, Rule, RuleKind, RuleMeta};
+use crate::{Context, Outcome, RuleKind, RuleMeta};
 
-use super::{gaps, may_hold, partition, probe, severity_of, subjects, with_grant, with_privilege};
+use super::{may_hold, partition, probe, severity_of, start, subjects, with_grant, with_privilege};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-003",
@@ -27,189 +27,176 @@ pub static META: RuleMeta = RuleMeta {
     ],
 };
 
-pub struct Aws003;
-pub static RULE: Aws003 = Aws003;
+crate::declare_rule!(Aws003, META, evaluate);
 
-impl Rule for Aws003 {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn evaluate(&self, ctx: &Context<'_>) -> Outcome {
-        let view = ctx.aws();
-        let mut out = Outcome {
-            not_evaluated: gaps(view),
-            ..Outcome::default()
-        };
-        let configurers: Vec<_> = subjects(view)
-            .filter(|s| may_hold(s, "lambda:UpdateFunctionConfiguration"))
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let (view, mut out) = start(ctx);
+    let configurers: Vec<_> = subjects(view)
+        .filter(|s| may_hold(s, "lambda:UpdateFunctionConfiguration"))
+        .collect();
+    for s in configurers {
+        let part = partition(s.arn());
+        // Role-swap targets: privileged roles trusting Lambda that s can pass, found once per subject.
+        let pass_ctx = Ctx::new().with("iam:PassedToService", &["lambda.amazonaws.com"]);
+        let swap_roles: Vec<_> = view
+            .roles_trusting("lambda.amazonaws.com")
+            .filter(|r| r.account == s.account && r.arn() != s.arn())
+            .filter_map(|r| {
+                let facts = view.privilege(r);
+                severity_of(facts.level)?;
+                let d = s.allowed("iam:PassRole", Res::Arn(r.arn()), &pass_ctx);
+                d.allowed.then_some((r, facts, d))
+            })
             .collect();
-        for s in configurers {
-            let part = partition(s.arn());
-            // Role-swap targets: privileged roles trusting Lambda that s can pass, found once per subject.
-            let pass_ctx = Ctx::new().with("iam:PassedToService", &["lambda.amazonaws.com"]);
-            let swap_roles: Vec<_> = view
-                .roles_trusting("lambda.amazonaws.com")
-                .filter(|r| r.account == s.account && r.arn() != s.arn())
-                .filter_map(|r| {
-                    let facts = view.privilege(r);
-                    severity_of(facts.level)?;
-                    let d = s.allowed("iam:PassRole", Res::Arn(r.arn()), &pass_ctx);
-                    d.allowed.then_some((r, facts, d))
-                })
-                .collect();
-            let mut swapped_to: Vec<&str> = Vec::new();
-            for f in view.functions.iter().filter(|f| f.account == s.account) {
-                if f.code_signing_enforced() {
-                    continue;
-                }
-                let region = f.region.as_str();
-                let own_layer = format!(
-                    "arn:{part}:lambda:{region}:{}:layer:fnscope-probe:1",
-                    s.account
-                );
-                let foreign_layer =
-                    format!("arn:{part}:lambda:{region}:999999999999:layer:fnscope-probe:1");
-                let fn_role = view.principal(&f.lambda.role);
-                // (a) Layer injection into a privileged function.
-                if let Some(role) = fn_role.filter(|r| r.arn() != s.arn()) {
-                    let facts = view.privilege(role);
-                    if let Some(severity) = severity_of(facts.level) {
-                        let base = Ctx::new().with("aws:RequestedRegion", &[region]);
-                        let foreign = s.allowed(
+        let mut swapped_to: Vec<&str> = Vec::new();
+        for f in view.functions.iter().filter(|f| f.account == s.account) {
+            if f.code_signing_enforced() {
+                continue;
+            }
+            let region = f.region.as_str();
+            let own_layer = format!(
+                "arn:{part}:lambda:{region}:{}:layer:fnscope-probe:1",
+                s.account
+            );
+            let foreign_layer =
+                format!("arn:{part}:lambda:{region}:999999999999:layer:fnscope-probe:1");
+            let fn_role = view.principal(&f.lambda.role);
+            // (a) Layer injection into a privileged function.
+            if let Some(role) = fn_role.filter(|r| r.arn() != s.arn()) {
+                let facts = view.privilege(role);
+                if let Some(severity) = severity_of(facts.level) {
+                    let base = Ctx::new().with("aws:RequestedRegion", &[region]);
+                    let foreign = s.allowed(
+                        "lambda:UpdateFunctionConfiguration",
+                        Res::Arn(f.arn()),
+                        &base.clone().with("lambda:Layer", &[&foreign_layer]),
+                    );
+                    let own = || {
+                        let cfg = s.allowed(
                             "lambda:UpdateFunctionConfiguration",
                             Res::Arn(f.arn()),
-                            &base.clone().with("lambda:Layer", &[&foreign_layer]),
+                            &base.clone().with("lambda:Layer", &[&own_layer]),
                         );
-                        let own = || {
-                            let cfg = s.allowed(
-                                "lambda:UpdateFunctionConfiguration",
-                                Res::Arn(f.arn()),
-                                &base.clone().with("lambda:Layer", &[&own_layer]),
-                            );
-                            let publish = s.allowed(
-                                "lambda:PublishLayerVersion",
-                                Res::AnyOf(&probe("lambda:PublishLayerVersion", part, &s.account)),
-                                &Ctx::new(),
-                            );
-                            (cfg.allowed && publish.allowed).then_some((cfg, publish))
-                        };
-                        let mut b = None;
-                        if foreign.allowed {
-                            b = Some(with_grant(
-                                META.finding().evidence(
-                                    "path",
-                                    format!(
-                                        "{} can add a layer from another account to {}",
-                                        s.identity.name, f.workload.name
-                                    ),
-                                    "X-rhino-26",
-                                ),
-                                &format!(
-                                    "lambda:UpdateFunctionConfiguration on {} with a foreign layer",
-                                    f.arn()
-                                ),
-                                &foreign,
-                            ));
-                        } else if let Some((cfg, publish)) = own() {
-                            let x = META.finding().evidence(
+                        let publish = s.allowed(
+                            "lambda:PublishLayerVersion",
+                            Res::AnyOf(&probe("lambda:PublishLayerVersion", part, &s.account)),
+                            &Ctx::new(),
+                        );
+                        (cfg.allowed && publish.allowed).then_some((cfg, publish))
+                    };
+                    let mut b = None;
+                    if foreign.allowed {
+                        b = Some(with_grant(
+                            META.finding().evidence(
                                 "path",
                                 format!(
-                                    "{} can publish a layer and add it to {}",
+                                    "{} can add a layer from another account to {}",
                                     s.identity.name, f.workload.name
                                 ),
                                 "X-rhino-26",
-                            );
-                            let x = with_grant(
-                                x,
-                                &format!("lambda:UpdateFunctionConfiguration on {}", f.arn()),
-                                &cfg,
-                            );
-                            b = Some(with_grant(x, "lambda:PublishLayerVersion", &publish));
-                        }
-                        if let Some(b) = b {
-                            let b = with_privilege(
-                                b.severity(severity)
-                                    .subject(s.reference())
-                                    .target(role.reference())
-                                    .resource(f.reference())
-                                    .evidence_key("layer"),
-                                role.arn(),
-                                facts,
-                            );
-                            match b.build() {
-                                Ok(x) => out.findings.push(x),
-                                Err(e) => out.not_evaluated.push(e.to_string()),
-                            }
-                        }
-                    }
-                }
-                // (b) Role swap: re-code and re-point any function s controls at a privileged role.
-                if swap_roles.is_empty() {
-                    continue;
-                }
-                let fctx = Ctx::new().with("aws:RequestedRegion", &[region]);
-                let cfg = s.allowed(
-                    "lambda:UpdateFunctionConfiguration",
-                    Res::Arn(f.arn()),
-                    &fctx,
-                );
-                if !cfg.allowed {
-                    continue;
-                }
-                let code = s.allowed("lambda:UpdateFunctionCode", Res::Arn(f.arn()), &fctx);
-                if !code.allowed {
-                    continue;
-                }
-                for (r, facts, pass) in &swap_roles {
-                    // One finding per (subject, role): the first function (by ARN) that opens the path.
-                    if swapped_to.contains(&r.arn())
-                        || fn_role.is_some_and(|fr| fr.arn() == r.arn())
-                    {
-                        continue;
-                    }
-                    swapped_to.push(r.arn());
-                    let Some(severity) = severity_of(facts.level) else {
-                        continue;
-                    };
-                    let b = META
-                        .finding()
-                        .severity(severity)
-                        .subject(s.reference())
-                        .target(r.reference())
-                        .resource(f.reference())
-                        .evidence_key("role-swap")
-                        .evidence(
+                            ),
+                            &format!(
+                                "lambda:UpdateFunctionConfiguration on {} with a foreign layer",
+                                f.arn()
+                            ),
+                            &foreign,
+                        ));
+                    } else if let Some((cfg, publish)) = own() {
+                        let x = META.finding().evidence(
                             "path",
                             format!(
-                                "{} can re-code {} and switch its role to {}",
-                                s.identity.name, f.workload.name, r.identity.name
+                                "{} can publish a layer and add it to {}",
+                                s.identity.name, f.workload.name
                             ),
-                            "X-pmapper-lambda-swap",
+                            "X-rhino-26",
                         );
-                    let b = with_grant(
-                        b,
-                        &format!("lambda:UpdateFunctionConfiguration on {}", f.arn()),
-                        &cfg,
-                    );
-                    let b = with_grant(
-                        b,
-                        &format!("lambda:UpdateFunctionCode on {}", f.arn()),
-                        &code,
-                    );
-                    let b = with_grant(
-                        b,
-                        &format!("iam:PassRole on {} to lambda.amazonaws.com", r.arn()),
-                        pass,
-                    );
-                    let b = with_privilege(b, r.arn(), facts);
-                    match b.build() {
-                        Ok(x) => out.findings.push(x),
-                        Err(e) => out.not_evaluated.push(e.to_string()),
+                        let x = with_grant(
+                            x,
+                            &format!("lambda:UpdateFunctionConfiguration on {}", f.arn()),
+                            &cfg,
+                        );
+                        b = Some(with_grant(x, "lambda:PublishLayerVersion", &publish));
+                    }
+                    if let Some(b) = b {
+                        let b = with_privilege(
+                            b.severity(severity)
+                                .subject(s.reference())
+                                .target(role.reference())
+                                .resource(f.reference())
+                                .evidence_key("layer"),
+                            role.arn(),
+                            facts,
+                        );
+                        match b.build() {
+                            Ok(x) => out.findings.push(x),
+                            Err(e) => out.not_evaluated.push(e.to_string()),
+                        }
                     }
                 }
             }
+            // (b) Role swap: re-code and re-point any function s controls at a privileged role.
+            if swap_roles.is_empty() {
+                continue;
+            }
+            let fctx = Ctx::new().with("aws:RequestedRegion", &[region]);
+            let cfg = s.allowed(
+                "lambda:UpdateFunctionConfiguration",
+                Res::Arn(f.arn()),
+                &fctx,
+            );
+            if !cfg.allowed {
+                continue;
+            }
+            let code = s.allowed("lambda:UpdateFunctionCode", Res::Arn(f.arn()), &fctx);
+            if !code.allowed {
+                continue;
+            }
+            for (r, facts, pass) in &swap_roles {
+                // One finding per (subject, role): the first function (by ARN) that opens the path.
+                if swapped_to.contains(&r.arn()) || fn_role.is_some_and(|fr| fr.arn() == r.arn()) {
+                    continue;
+                }
+                swapped_to.push(r.arn());
+                let Some(severity) = severity_of(facts.level) else {
+                    continue;
+                };
+                let b = META
+                    .finding()
+                    .severity(severity)
+                    .subject(s.reference())
+                    .target(r.reference())
+                    .resource(f.reference())
+                    .evidence_key("role-swap")
+                    .evidence(
+                        "path",
+                        format!(
+                            "{} can re-code {} and switch its role to {}",
+                            s.identity.name, f.workload.name, r.identity.name
+                        ),
+                        "X-pmapper-lambda-swap",
+                    );
+                let b = with_grant(
+                    b,
+                    &format!("lambda:UpdateFunctionConfiguration on {}", f.arn()),
+                    &cfg,
+                );
+                let b = with_grant(
+                    b,
+                    &format!("lambda:UpdateFunctionCode on {}", f.arn()),
+                    &code,
+                );
+                let b = with_grant(
+                    b,
+                    &format!("iam:PassRole on {} to lambda.amazonaws.com", r.arn()),
+                    pass,
+                );
+                let b = with_privilege(b, r.arn(), facts);
+                match b.build() {
+                    Ok(x) => out.findings.push(x),
+                    Err(e) => out.not_evaluated.push(e.to_string()),
+                }
+            }
         }
-        out
     }
+    out
 }

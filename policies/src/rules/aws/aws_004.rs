@@ -2,9 +2,9 @@
 
 use fnscope_snapshot::Provider;
 
-use crate::{Context, Outcome, ResourceRef, Rule, RuleKind, RuleMeta, Severity};
+use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
-use super::{gaps, with_privilege};
+use super::{start, with_privilege};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-004",
@@ -23,39 +23,28 @@ pub static META: RuleMeta = RuleMeta {
     ],
 };
 
-pub struct Aws004;
-pub static RULE: Aws004 = Aws004;
+crate::declare_rule!(Aws004, META, evaluate);
 
-impl Rule for Aws004 {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn evaluate(&self, ctx: &Context<'_>) -> Outcome {
-        let view = ctx.aws();
-        let mut out = Outcome {
-            not_evaluated: gaps(view),
-            ..Outcome::default()
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let (view, mut out) = start(ctx);
+    for f in &view.functions {
+        let Some(role) = view.principal(&f.lambda.role) else {
+            continue;
         };
-        for f in &view.functions {
-            let Some(role) = view.principal(&f.lambda.role) else {
-                continue;
-            };
-            let Some(facts) = view.admin(role) else {
-                continue;
-            };
-            let subject: ResourceRef = f.reference();
-            let b = META
-                .finding()
-                .severity(Severity::High)
-                .subject(subject)
-                .target(role.reference())
-                .resource(f.reference());
-            match with_privilege(b, role.arn(), facts).build() {
-                Ok(x) => out.findings.push(x),
-                Err(e) => out.not_evaluated.push(e.to_string()),
-            }
+        let Some(facts) = view.admin(role) else {
+            continue;
+        };
+        let subject: ResourceRef = f.reference();
+        let b = META
+            .finding()
+            .severity(Severity::High)
+            .subject(subject)
+            .target(role.reference())
+            .resource(f.reference());
+        match with_privilege(b, role.arn(), facts).build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
         }
-        out
     }
+    out
 }

@@ -4,9 +4,9 @@
 use fnscope_snapshot::Provider;
 
 use crate::aws::Priv;
-use crate::{Context, Outcome, Rule, RuleKind, RuleMeta, Severity};
+use crate::{Context, Outcome, RuleKind, RuleMeta, Severity};
 
-use super::{gaps, with_privilege};
+use super::{start, with_privilege};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-005",
@@ -25,39 +25,28 @@ pub static META: RuleMeta = RuleMeta {
     ],
 };
 
-pub struct Aws005;
-pub static RULE: Aws005 = Aws005;
+crate::declare_rule!(Aws005, META, evaluate);
 
-impl Rule for Aws005 {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn evaluate(&self, ctx: &Context<'_>) -> Outcome {
-        let view = ctx.aws();
-        let mut out = Outcome {
-            not_evaluated: gaps(view),
-            ..Outcome::default()
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let (view, mut out) = start(ctx);
+    for f in &view.functions {
+        let Some(role) = view.principal(&f.lambda.role) else {
+            continue;
         };
-        for f in &view.functions {
-            let Some(role) = view.principal(&f.lambda.role) else {
-                continue;
-            };
-            let facts = view.privilege(role);
-            if facts.level != Priv::High || !facts.credentials {
-                continue;
-            }
-            let b = META
-                .finding()
-                .severity(Severity::High)
-                .subject(f.reference())
-                .target(role.reference())
-                .resource(f.reference());
-            match with_privilege(b, role.arn(), facts).build() {
-                Ok(x) => out.findings.push(x),
-                Err(e) => out.not_evaluated.push(e.to_string()),
-            }
+        let facts = view.privilege(role);
+        if facts.level != Priv::High || !facts.credentials {
+            continue;
         }
-        out
+        let b = META
+            .finding()
+            .severity(Severity::High)
+            .subject(f.reference())
+            .target(role.reference())
+            .resource(f.reference());
+        match with_privilege(b, role.arn(), facts).build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
+        }
     }
+    out
 }

@@ -5,9 +5,9 @@ use fnscope_snapshot::Provider;
 
 use crate::aws::action::action_matches;
 use crate::aws::policy::{Effect, Patterns, Policy};
-use crate::{Context, Outcome, Rule, RuleKind, RuleMeta};
+use crate::{Context, Outcome, RuleKind, RuleMeta};
 
-use super::{gaps, severity_of, with_privilege};
+use super::{severity_of, start, with_privilege};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-007",
@@ -34,134 +34,120 @@ const SOURCE_KEYS: &[&str] = &[
     "aws:sourceorgid",
 ];
 
-pub struct Aws007;
-pub static RULE: Aws007 = Aws007;
+crate::declare_rule!(Aws007, META, evaluate);
 
-impl Rule for Aws007 {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn evaluate(&self, ctx: &Context<'_>) -> Outcome {
-        let view = ctx.aws();
-        let mut out = Outcome {
-            not_evaluated: gaps(view),
-            ..Outcome::default()
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let (view, mut out) = start(ctx);
+    let ours: Vec<&str> = ctx
+        .snapshot
+        .targets
+        .iter()
+        .filter(|t| t.provider == Provider::Aws)
+        .map(|t| t.id.as_str())
+        .chain(ctx.settings.trusted_accounts.iter().map(String::as_str))
+        .collect();
+    let mut unread = Vec::new();
+    for f in &view.functions {
+        let Some(role) = view.principal(&f.lambda.role) else {
+            continue;
         };
-        let ours: Vec<&str> = ctx
-            .snapshot
-            .targets
-            .iter()
-            .filter(|t| t.provider == Provider::Aws)
-            .map(|t| t.id.as_str())
-            .chain(ctx.settings.trusted_accounts.iter().map(String::as_str))
-            .collect();
-        let mut unread = Vec::new();
-        for f in &view.functions {
-            let Some(role) = view.principal(&f.lambda.role) else {
-                continue;
-            };
-            let facts = view.privilege(role);
-            let Some(severity) = severity_of(facts.level) else {
-                continue;
-            };
-            let mut reasons: Vec<(String, String)> = Vec::new();
-            if let Some(u) = &f.lambda.url
-                && u.auth_type.eq_ignore_ascii_case("NONE")
-            {
-                reasons.push((
-                    format!("function URL {} with auth NONE", u.url),
-                    format!("{} function URL", f.arn()),
-                ));
-            }
-            if !f.lambda.resource_policy_read || !f.lambda.url_read {
-                unread.push(f.workload.name.clone());
-            }
-            if let Some(doc) = &f.lambda.resource_policy {
-                match Policy::parse(doc) {
-                    Ok(p) => {
-                        for st in &p.statements {
-                            if st.effect != Effect::Allow {
-                                continue;
-                            }
-                            let invokes = match &st.actions {
-                                Patterns::Only(a) => a.iter().any(|x| {
-                                    action_matches(x, "lambda:InvokeFunction")
-                                        || action_matches(x, "lambda:InvokeFunctionUrl")
-                                }),
-                                Patterns::Not(_) => true,
-                            };
-                            if !invokes
-                                || st
-                                    .conditions
-                                    .iter()
-                                    .any(|c| SOURCE_KEYS.contains(&c.key.as_str()))
-                            {
-                                continue;
-                            }
-                            let who: Vec<String> = match &st.principals {
-                                Some(Patterns::Only(ps)) => ps
-                                    .iter()
-                                    .filter_map(|p| {
-                                        if p == "*" || p == "AWS:*" {
-                                            Some("anyone".to_string())
-                                        } else {
-                                            let acct = p.strip_prefix("AWS:").map(|a| {
-                                                if a.starts_with("arn:") {
-                                                    a.split(':')
-                                                        .nth(4)
-                                                        .unwrap_or_default()
-                                                        .to_string()
-                                                } else {
-                                                    a.to_string()
-                                                }
-                                            })?;
-                                            (!acct.is_empty() && !ours.contains(&acct.as_str()))
-                                                .then(|| format!("account {acct}"))
-                                        }
-                                    })
-                                    .collect(),
-                                Some(Patterns::Not(_)) => vec!["anyone (NotPrincipal)".to_string()],
-                                None => Vec::new(),
-                            };
-                            if !who.is_empty() {
-                                reasons.push((
-                                    format!("resource policy lets {} invoke it", who.join(", ")),
-                                    format!("{} of the resource policy of {}", st.label(), f.arn()),
-                                ));
-                            }
-                        }
-                    }
-                    Err(e) => out.not_evaluated.push(format!(
-                        "resource policy of {} could not be read: {e}",
-                        f.arn()
-                    )),
-                }
-            }
-            if reasons.is_empty() {
-                continue;
-            }
-            let mut b = META
-                .finding()
-                .severity(severity)
-                .subject(f.reference())
-                .target(role.reference())
-                .resource(f.reference());
-            for (detail, path) in reasons {
-                b = b.evidence("exposure", detail, path);
-            }
-            match with_privilege(b, role.arn(), facts).build() {
-                Ok(x) => out.findings.push(x),
-                Err(e) => out.not_evaluated.push(e.to_string()),
-            }
-        }
-        if !unread.is_empty() {
-            out.not_evaluated.push(format!(
-                "the resource policy or URL of {} functions was not read (first: {})",
-                unread.len(),
-                unread[0]
+        let facts = view.privilege(role);
+        let Some(severity) = severity_of(facts.level) else {
+            continue;
+        };
+        let mut reasons: Vec<(String, String)> = Vec::new();
+        if let Some(u) = &f.lambda.url
+            && u.auth_type.eq_ignore_ascii_case("NONE")
+        {
+            reasons.push((
+                format!("function URL {} with auth NONE", u.url),
+                format!("{} function URL", f.arn()),
             ));
         }
-        out
+        if !f.lambda.resource_policy_read || !f.lambda.url_read {
+            unread.push(f.workload.name.clone());
+        }
+        if let Some(doc) = &f.lambda.resource_policy {
+            match Policy::parse(doc) {
+                Ok(p) => {
+                    for st in &p.statements {
+                        if st.effect != Effect::Allow {
+                            continue;
+                        }
+                        let invokes = match &st.actions {
+                            Patterns::Only(a) => a.iter().any(|x| {
+                                action_matches(x, "lambda:InvokeFunction")
+                                    || action_matches(x, "lambda:InvokeFunctionUrl")
+                            }),
+                            Patterns::Not(_) => true,
+                        };
+                        if !invokes
+                            || st
+                                .conditions
+                                .iter()
+                                .any(|c| SOURCE_KEYS.contains(&c.key.as_str()))
+                        {
+                            continue;
+                        }
+                        let who: Vec<String> = match &st.principals {
+                            Some(Patterns::Only(ps)) => ps
+                                .iter()
+                                .filter_map(|p| {
+                                    if p == "*" || p == "AWS:*" {
+                                        Some("anyone".to_string())
+                                    } else {
+                                        let acct = p.strip_prefix("AWS:").map(|a| {
+                                            if a.starts_with("arn:") {
+                                                a.split(':').nth(4).unwrap_or_default().to_string()
+                                            } else {
+                                                a.to_string()
+                                            }
+                                        })?;
+                                        (!acct.is_empty() && !ours.contains(&acct.as_str()))
+                                            .then(|| format!("account {acct}"))
+                                    }
+                                })
+                                .collect(),
+                            Some(Patterns::Not(_)) => vec!["anyone (NotPrincipal)".to_string()],
+                            None => Vec::new(),
+                        };
+                        if !who.is_empty() {
+                            reasons.push((
+                                format!("resource policy lets {} invoke it", who.join(", ")),
+                                format!("{} of the resource policy of {}", st.label(), f.arn()),
+                            ));
+                        }
+                    }
+                }
+                Err(e) => out.not_evaluated.push(format!(
+                    "resource policy of {} could not be read: {e}",
+                    f.arn()
+                )),
+            }
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        let mut b = META
+            .finding()
+            .severity(severity)
+            .subject(f.reference())
+            .target(role.reference())
+            .resource(f.reference());
+        for (detail, path) in reasons {
+            b = b.evidence("exposure", detail, path);
+        }
+        match with_privilege(b, role.arn(), facts).build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
+        }
     }
+    if !unread.is_empty() {
+        out.not_evaluated.push(format!(
+            "the resource policy or URL of {} functions was not read (first: {})",
+            unread.len(),
+            unread[0]
+        ));
+    }
+    out
 }

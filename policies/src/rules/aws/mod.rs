@@ -40,6 +40,16 @@ pub(crate) fn gaps(view: &View<'_>) -> Vec<String> {
     out
 }
 
+/// The AWS view and an outcome that already says what cannot be evaluated.
+pub(crate) fn start<'c, 'a>(ctx: &'c crate::Context<'a>) -> (&'c View<'a>, crate::Outcome) {
+    let view = ctx.aws();
+    let out = crate::Outcome {
+        not_evaluated: gaps(view),
+        ..crate::Outcome::default()
+    };
+    (view, out)
+}
+
 /// Subjects: IAM users and roles that are not service-linked and not already administrative.
 pub(crate) fn subjects<'v, 'a>(view: &'v View<'a>) -> impl Iterator<Item = &'v Principal<'a>> {
     view.principals

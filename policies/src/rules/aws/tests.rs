@@ -50,6 +50,7 @@ impl Estate {
             name: None,
             regions: vec!["eu-west-1".into(), "us-east-1".into()],
             organization: None,
+            ancestors: Vec::new(),
         });
         for api in [
             "iam:GetAccountAuthorizationDetails",
@@ -188,7 +189,7 @@ impl Estate {
             .unwrap();
         match &mut w.details {
             WorkloadDetails::AwsLambda(d) => d,
-            WorkloadDetails::Other { .. } => unreachable!(),
+            _ => unreachable!(),
         }
     }
 
@@ -713,7 +714,10 @@ fn missing_iam_data_is_not_evaluated_never_a_pass() {
         status: CoverageStatus::Denied,
         detail: "AccessDenied".into(),
     });
-    for r in catalogue() {
+    for r in catalogue()
+        .into_iter()
+        .filter(|r| r.meta().provider == Provider::Aws)
+    {
         let (_, not_evaluated) = e.run(r.meta().id);
         assert!(
             not_evaluated

@@ -1,0 +1,110 @@
+//! T1648-GCP-004: a privileged serverless function is publicly invocable (`allUsers` /
+//! `allAuthenticatedUsers` on the function's invoker role, or on the Cloud Run service for 2nd gen).
+
+use fnscope_snapshot::Provider;
+use serde_json::Value;
+
+use crate::gcp::GcpPriv;
+use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
+
+use super::{sa_ref, start, with_privilege};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "T1648-GCP-004",
+    title: "Privileged serverless function is publicly invocable",
+    provider: Provider::Gcp,
+    kind: RuleKind::Posture,
+    severity: "high; critical when the runtime account is critical",
+    technique: "T1648",
+    mitigations: &["M1036"],
+    analytics: &[],
+    rationale: "Anyone on the internet can drive code that runs with a privileged account; any input-handling flaw becomes that account's power.",
+    remediation: "Reduce the runtime account first; then remove allUsers / allAuthenticatedUsers from the invoker role (roles/cloudfunctions.invoker, roles/run.invoker for 2nd gen) or put the function behind authentication.",
+    references: &[
+        "Cloud Functions: 2nd gen functions are invoked through Cloud Run (roles/run.invoker)",
+    ],
+};
+
+crate::declare_rule!(Gcp004, META, evaluate);
+
+const INVOKERS: &[&str] = &["roles/cloudfunctions.invoker", "roles/run.invoker"];
+
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let (view, mut out) = start(ctx);
+    let mut unread = Vec::new();
+    for f in &view.functions {
+        let email = &f.details.service_account;
+        let (level, why) = view.privilege(&f.workload.target, email);
+        if level == GcpPriv::None {
+            continue;
+        }
+        let Some(policy) = &f.details.invoker_policy else {
+            if !f.details.invoker_policy_read {
+                unread.push(f.workload.name.clone());
+            }
+            continue;
+        };
+        let public: Vec<(String, String)> = policy
+            .get("bindings")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| {
+                let role = b.get("role")?.as_str()?;
+                if !INVOKERS.contains(&role) {
+                    return None;
+                }
+                let who: Vec<&str> = b
+                    .get("members")?
+                    .as_array()?
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter(|m| *m == "allUsers" || *m == "allAuthenticatedUsers")
+                    .collect();
+                (!who.is_empty()).then(|| (role.to_string(), who.join(", ")))
+            })
+            .collect();
+        if public.is_empty() {
+            continue;
+        }
+        let workload = ResourceRef {
+            id: f.workload.id.clone(),
+            kind: f.workload.kind.clone(),
+            name: f.workload.name.clone(),
+        };
+        let mut b = META
+            .finding()
+            .severity(if level == GcpPriv::Critical {
+                Severity::Critical
+            } else {
+                Severity::High
+            })
+            .subject(workload.clone())
+            .target(sa_ref(email))
+            .resource(workload);
+        let on = f
+            .details
+            .run_service
+            .clone()
+            .unwrap_or_else(|| f.workload.id.clone());
+        for (role, who) in public {
+            b = b.evidence(
+                "exposure",
+                format!("{role} is granted to {who}"),
+                format!("IAM policy of {on}"),
+            );
+        }
+        match with_privilege(b, email, &why).build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
+        }
+    }
+    if !unread.is_empty() {
+        out.not_evaluated.push(format!(
+            "the invoker policy of {} privileged functions was not read (first: {})",
+            unread.len(),
+            unread[0]
+        ));
+    }
+    out
+}

@@ -1,0 +1,329 @@
+//! Turns what was read from one GCP project (its functions, service accounts, the IAM policies of the
+//! project and its ancestors, role definitions, IAM insights) into snapshot records.
+
+use std::collections::BTreeMap;
+
+use fnscope_snapshot::{
+    Binding, Coverage, CoverageStatus, Exposure, GcpFunctionDetails, GcpServiceAccountDetails,
+    Identity, IdentityDetails, PolicyRecord, Provider, Snapshot, Target, Usage, Workload,
+    WorkloadDetails,
+};
+
+use super::wire;
+
+/// Everything read for one project. `None` = not read (a coverage record says why).
+#[derive(Debug, Default)]
+pub struct ProjectData {
+    pub project_id: String,
+    pub project_number: Option<String>,
+    /// Nearest first: `folders/…`, …, `organizations/…`.
+    pub ancestors: Vec<String>,
+    /// Resource name (`projects/p`, `folders/f`, `organizations/o`) → its IAM policy.
+    pub policies: BTreeMap<String, wire::Policy>,
+    pub functions: Option<Vec<wire::Function>>,
+    /// Function or Run service resource name → its IAM policy (`None` = not read).
+    pub invoker_policies: BTreeMap<String, Option<wire::Policy>>,
+    pub service_accounts: Option<Vec<wire::ServiceAccount>>,
+    /// Email → the account's IAM policy (`None` = not read).
+    pub service_account_policies: BTreeMap<String, Option<wire::Policy>>,
+    pub roles: Vec<wire::Role>,
+    pub insights: Option<Vec<wire::Insight>>,
+    pub coverage: Vec<Coverage>,
+}
+
+/// The member string of a service account.
+pub fn sa_member(email: &str) -> String {
+    format!("serviceAccount:{email}")
+}
+
+fn policy_value(p: &wire::Policy) -> serde_json::Value {
+    serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
+}
+
+/// Adds one project's records to `snap`.
+pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
+    let project = d.project_id.clone();
+    let mut coverage = d.coverage;
+    let regions: Vec<String> = d
+        .functions
+        .iter()
+        .flatten()
+        .filter_map(|f| f.name.split('/').nth(3).map(str::to_string))
+        .collect();
+    snap.targets.push(Target {
+        provider: Provider::Gcp,
+        id: project.clone(),
+        name: d.project_number.clone(),
+        regions,
+        organization: d
+            .ancestors
+            .iter()
+            .find(|a| a.starts_with("organizations/"))
+            .cloned(),
+        ancestors: d.ancestors.clone(),
+    });
+
+    // Bindings at every level: organization first (order 0), the project last.
+    let mut chain: Vec<String> = d.ancestors.iter().rev().cloned().collect();
+    chain.push(format!("projects/{project}"));
+    for (depth, scope) in chain.iter().enumerate() {
+        let Some(policy) = d.policies.get(scope) else {
+            continue;
+        };
+        for b in &policy.bindings {
+            for m in &b.members {
+                snap.bindings.push(Binding {
+                    provider: Provider::Gcp,
+                    scope: scope.clone(),
+                    principal: m.clone(),
+                    grant: b.role.clone(),
+                    kind: "gcp_iam_binding".into(),
+                    order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
+                    condition: b
+                        .condition
+                        .as_ref()
+                        .map(|c| serde_json::to_value(c).unwrap_or_default()),
+                });
+            }
+        }
+    }
+
+    for sa in d.service_accounts.iter().flatten() {
+        let policy = d.service_account_policies.get(&sa.email).cloned().flatten();
+        snap.identities.push(Identity {
+            id: sa_member(&sa.email),
+            provider: Provider::Gcp,
+            kind: "gcp_service_account".into(),
+            name: sa.email.clone(),
+            target: project.clone(),
+            created: None,
+            details: IdentityDetails::GcpServiceAccount(Box::new(GcpServiceAccountDetails {
+                email: sa.email.clone(),
+                project: sa.project_id.clone().unwrap_or_else(|| project.clone()),
+                unique_id: sa.unique_id.clone(),
+                disabled: sa.disabled,
+                iam_policy_read: policy.is_some(),
+                iam_policy: policy.as_ref().map(policy_value),
+            })),
+        });
+    }
+
+    let mut seen_roles = std::collections::BTreeSet::new();
+    for r in &d.roles {
+        if r.deleted || !seen_roles.insert(r.name.clone()) {
+            continue;
+        }
+        snap.policies.push(PolicyRecord {
+            id: r.name.clone(),
+            provider: Provider::Gcp,
+            kind: "gcp_role".into(),
+            name: r.title.clone().unwrap_or_else(|| r.name.clone()),
+            target: if r.name.starts_with("roles/") {
+                "gcp".into()
+            } else {
+                project.clone()
+            },
+            document: serde_json::json!({"includedPermissions": r.included_permissions}),
+            version: None,
+        });
+    }
+
+    for f in d.functions.iter().flatten() {
+        add_function(
+            snap,
+            &project,
+            d.project_number.as_deref(),
+            f,
+            &d.invoker_policies,
+            &mut coverage,
+        );
+    }
+
+    if let Some(insights) = &d.insights {
+        let as_of = snap
+            .taken_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        for i in insights {
+            if i.insight_subtype
+                .as_deref()
+                .is_some_and(|s| s != "PERMISSIONS_USAGE")
+                || i.state_info
+                    .as_ref()
+                    .and_then(|s| s.state.as_deref())
+                    .is_some_and(|s| s != "ACTIVE")
+            {
+                continue;
+            }
+            let (Some(member), Some(role)) = (&i.content.member, &i.content.role) else {
+                continue;
+            };
+            let when = i.last_refresh_time.clone().unwrap_or_else(|| as_of.clone());
+            let source = format!(
+                "recommender:google.iam.policy.Insight observation {}",
+                i.observation_period.as_deref().unwrap_or("unknown")
+            );
+            snap.usage.push(Usage {
+                provider: Provider::Gcp,
+                principal: member.clone(),
+                service: role.clone(),
+                action: None,
+                last_used: None,
+                as_of: when.clone(),
+                source: source.clone(),
+            });
+            for p in i
+                .content
+                .exercised_permissions
+                .iter()
+                .chain(&i.content.inferred_permissions)
+            {
+                snap.usage.push(Usage {
+                    provider: Provider::Gcp,
+                    principal: member.clone(),
+                    service: role.clone(),
+                    action: Some(p.permission.clone()),
+                    last_used: Some(when.clone()),
+                    as_of: when.clone(),
+                    source: source.clone(),
+                });
+            }
+        }
+    }
+    snap.coverage.extend(coverage);
+}
+
+fn add_function(
+    snap: &mut Snapshot,
+    project: &str,
+    number: Option<&str>,
+    f: &wire::Function,
+    invoker_policies: &BTreeMap<String, Option<wire::Policy>>,
+    coverage: &mut Vec<Coverage>,
+) {
+    let location = f.name.split('/').nth(3).map(str::to_string);
+    let short = f.name.rsplit('/').next().unwrap_or(&f.name).to_string();
+    let sc = f.service_config.as_ref();
+    let v1 = f.runtime.is_some() || f.https_trigger.is_some() || f.service_account_email.is_some();
+    let generation = f
+        .environment
+        .clone()
+        .unwrap_or_else(|| if v1 { "GEN_1".into() } else { "GEN_2".into() });
+    let named = sc
+        .and_then(|s| s.service_account_email.clone())
+        .or_else(|| f.service_account_email.clone())
+        .filter(|s| !s.is_empty());
+    let (service_account, defaulted) = match named {
+        Some(sa) => (sa, false),
+        None if generation == "GEN_1" => (format!("{project}@appspot.gserviceaccount.com"), true),
+        None => match number {
+            Some(n) => (format!("{n}-compute@developer.gserviceaccount.com"), true),
+            None => {
+                coverage.push(Coverage {
+                    provider: Provider::Gcp,
+                    target: project.to_string(),
+                    region: location.clone(),
+                    api: "cloudresourcemanager:projects.get".into(),
+                    status: CoverageStatus::Partial,
+                    detail: format!(
+                        "{}: runs as the default compute account, but the project number is unknown",
+                        f.name
+                    ),
+                });
+                (String::new(), true)
+            }
+        },
+    };
+    let run_service = sc.and_then(|s| s.service.clone());
+    let policy_key = if generation == "GEN_2" {
+        run_service.clone().unwrap_or_else(|| f.name.clone())
+    } else {
+        f.name.clone()
+    };
+    let policy = invoker_policies.get(&policy_key).cloned().flatten();
+    let env = sc
+        .and_then(|s| s.environment_variables.clone())
+        .or_else(|| f.environment_variables.clone())
+        .unwrap_or_default();
+    let ingress = sc
+        .and_then(|s| s.ingress_settings.clone())
+        .or_else(|| f.ingress_settings.clone());
+    let public = policy.as_ref().is_some_and(|p| {
+        p.bindings.iter().any(|b| {
+            (b.role == "roles/cloudfunctions.invoker" || b.role == "roles/run.invoker")
+                && b.members
+                    .iter()
+                    .any(|m| m == "allUsers" || m == "allAuthenticatedUsers")
+        })
+    });
+    let mut exposure = Exposure {
+        public,
+        notes: Vec::new(),
+    };
+    if public {
+        exposure
+            .notes
+            .push("invoker: allUsers / allAuthenticatedUsers".into());
+    }
+    if let Some(i) = &ingress {
+        exposure.notes.push(format!("ingress {i}"));
+    }
+    let trigger = f.event_trigger.as_ref();
+    snap.workloads.push(Workload {
+        id: f.name.clone(),
+        provider: Provider::Gcp,
+        kind: "gcp_cloud_function".into(),
+        name: short,
+        target: project.to_string(),
+        location,
+        runtime: f
+            .build_config
+            .as_ref()
+            .and_then(|b| b.runtime.clone())
+            .or_else(|| f.runtime.clone()),
+        state: f.state.clone().or_else(|| f.status.clone()),
+        owner: None,
+        created: None,
+        modified: f.update_time.clone(),
+        identities: if service_account.is_empty() {
+            Vec::new()
+        } else {
+            vec![sa_member(&service_account)]
+        },
+        scopes: Vec::new(),
+        env_var_names: env.names,
+        secret_like_env_vars: env.secret_like,
+        code_hash: None,
+        exposure,
+        details: WorkloadDetails::GcpFunction(Box::new(GcpFunctionDetails {
+            generation,
+            service_account,
+            service_account_defaulted: defaulted,
+            ingress,
+            url: f
+                .url
+                .clone()
+                .or_else(|| sc.and_then(|s| s.uri.clone()))
+                .or_else(|| f.https_trigger.as_ref().and_then(|h| h.url.clone())),
+            http_trigger: trigger.is_none(),
+            event_type: trigger.and_then(|t| t.event_type.clone()),
+            event_filters: trigger
+                .map(|t| {
+                    t.event_filters
+                        .iter()
+                        .map(|e| format!("{}={}", e.attribute, e.value))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            run_service,
+            invoker_policy_read: invoker_policies
+                .get(&policy_key)
+                .is_some_and(Option::is_some),
+            invoker_policy: policy.as_ref().map(policy_value),
+            build_service_account: f
+                .build_config
+                .as_ref()
+                .and_then(|b| b.service_account.clone())
+                .or_else(|| f.build_service_account.clone()),
+        })),
+    });
+}

@@ -1,0 +1,278 @@
+//! The offline GCP importer: `gcloud … --format=json` exports, laid out as the README describes:
+//!
+//! ```text
+//! gcp/<project-id>/
+//!   project.json                                  gcloud projects describe P
+//!   ancestors.json                                gcloud projects get-ancestors P
+//!   iam-policy.json                               gcloud projects get-iam-policy P
+//!   folder-iam-policies/<folder-id>.json          gcloud resource-manager folders get-iam-policy F
+//!   organization-iam-policies/<org-id>.json       gcloud organizations get-iam-policy O
+//!   functions.json                                gcloud functions list (v2 API: both generations)
+//!   invoker-iam-policies/<function-or-service>.json  gcloud functions get-iam-policy / gcloud run services get-iam-policy
+//!   service-accounts.json                         gcloud iam service-accounts list
+//!   service-account-iam-policies/<email>.json     gcloud iam service-accounts get-iam-policy EMAIL
+//!   roles/*.json                                  gcloud iam roles describe ROLE (predefined and custom)
+//!   insights.json                                 gcloud recommender insights list --insight-type=google.iam.policy.Insight
+//! ```
+//!
+//! Absent files are `skipped` coverage records; malformed ones are errors naming the file and field.
+
+use std::path::Path;
+
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+
+use super::build::ProjectData;
+use super::wire;
+use crate::CollectError;
+use crate::files::{exists_plain, file_name, json_stem, read, read_dir_sorted, read_opt};
+
+/// Reads every project folder under `dir/gcp`.
+pub fn import(dir: &Path) -> Result<Vec<ProjectData>, CollectError> {
+    let gcp = dir.join("gcp");
+    if !exists_plain(&gcp)? {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in read_dir_sorted(&gcp)? {
+        if entry.is_dir() {
+            out.push(import_project(&entry, &file_name(&entry))?);
+        }
+    }
+    Ok(out)
+}
+
+fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError> {
+    let mut d = ProjectData {
+        project_id: project.to_string(),
+        ..ProjectData::default()
+    };
+    let mut coverage = Vec::new();
+    let mut cov = |api: &str, status: CoverageStatus, detail: String| {
+        coverage.push(Coverage {
+            provider: Provider::Gcp,
+            target: project.to_string(),
+            region: None,
+            api: api.to_string(),
+            status,
+            detail,
+        });
+    };
+    let missing = |f: &Path| format!("`{}` is not in the export", f.display());
+
+    let f = dir.join("project.json");
+    let proj: Option<wire::Project> = read_opt(&f)?;
+    let number = proj.as_ref().and_then(|p| {
+        p.project_number.clone().or_else(|| {
+            p.name
+                .as_ref()
+                .and_then(|n| n.strip_prefix("projects/"))
+                .map(str::to_string)
+        })
+    });
+    match &proj {
+        Some(_) => cov(
+            "cloudresourcemanager:projects.get",
+            CoverageStatus::Complete,
+            "project described".into(),
+        ),
+        None => cov(
+            "cloudresourcemanager:projects.get",
+            CoverageStatus::Skipped,
+            missing(&f),
+        ),
+    }
+
+    let f = dir.join("ancestors.json");
+    let ancestors: Vec<String> = match read_opt::<Vec<wire::Ancestor>>(&f)? {
+        Some(list) => {
+            cov(
+                "cloudresourcemanager:projects.getAncestry",
+                CoverageStatus::Complete,
+                format!("{} ancestors", list.len().saturating_sub(1)),
+            );
+            list.into_iter()
+                .filter_map(|a| match a.kind.as_str() {
+                    "folder" => Some(format!("folders/{}", a.id)),
+                    "organization" => Some(format!("organizations/{}", a.id)),
+                    _ => None,
+                })
+                .collect()
+        }
+        None => {
+            cov(
+                "cloudresourcemanager:projects.getAncestry",
+                CoverageStatus::Skipped,
+                format!("{}: inherited bindings unknown", missing(&f)),
+            );
+            Vec::new()
+        }
+    };
+
+    let f = dir.join("iam-policy.json");
+    match read_opt::<wire::Policy>(&f)? {
+        Some(p) => {
+            cov(
+                "cloudresourcemanager:projects.getIamPolicy",
+                CoverageStatus::Complete,
+                format!("{} bindings", p.bindings.len()),
+            );
+            d.policies.insert(format!("projects/{project}"), p);
+        }
+        None => cov(
+            "cloudresourcemanager:projects.getIamPolicy",
+            CoverageStatus::Skipped,
+            missing(&f),
+        ),
+    }
+    for a in &ancestors {
+        let (folder, id) = match a.split_once('/') {
+            Some(("folders", id)) => ("folder-iam-policies", id),
+            Some(("organizations", id)) => ("organization-iam-policies", id),
+            _ => continue,
+        };
+        let f = dir.join(folder).join(format!("{id}.json"));
+        let api = if folder.starts_with("folder") {
+            "cloudresourcemanager:folders.getIamPolicy"
+        } else {
+            "cloudresourcemanager:organizations.getIamPolicy"
+        };
+        match read_opt::<wire::Policy>(&f)? {
+            Some(p) => {
+                cov(
+                    api,
+                    CoverageStatus::Complete,
+                    format!("{a}: {} bindings", p.bindings.len()),
+                );
+                d.policies.insert(a.clone(), p);
+            }
+            None => cov(
+                api,
+                CoverageStatus::Skipped,
+                format!("{a}: {}", missing(&f)),
+            ),
+        }
+    }
+
+    let f = dir.join("functions.json");
+    d.functions = read_opt::<Vec<wire::Function>>(&f)?;
+    match &d.functions {
+        Some(list) => cov(
+            "cloudfunctions:projects.locations.functions.list",
+            CoverageStatus::Complete,
+            format!("{} functions", list.len()),
+        ),
+        None => cov(
+            "cloudfunctions:projects.locations.functions.list",
+            CoverageStatus::Skipped,
+            missing(&f),
+        ),
+    }
+    // Invoker policies: the function's (1st gen) or its Cloud Run service's (2nd gen), named by the last
+    // path segment of the resource.
+    let folder = dir.join("invoker-iam-policies");
+    let present = exists_plain(&folder)?;
+    let mut unread = Vec::new();
+    for func in d.functions.iter().flatten() {
+        let key = match (
+            func.environment.as_deref(),
+            func.service_config.as_ref().and_then(|s| s.service.clone()),
+        ) {
+            (Some("GEN_2"), Some(svc)) => svc,
+            _ => func.name.clone(),
+        };
+        let short = key.rsplit('/').next().unwrap_or(&key).to_string();
+        let policy = if present {
+            Some(
+                read_opt::<wire::Policy>(&folder.join(format!("{short}.json")))?
+                    .unwrap_or_default(),
+            )
+        } else {
+            unread.push(short);
+            None
+        };
+        d.invoker_policies.insert(key, policy);
+    }
+    if !unread.is_empty() {
+        cov(
+            "cloudfunctions:functions.getIamPolicy",
+            CoverageStatus::Skipped,
+            format!(
+                "{}: who may invoke {} functions is unknown",
+                missing(&folder),
+                unread.len()
+            ),
+        );
+    } else if d.functions.as_ref().is_some_and(|f| !f.is_empty()) {
+        cov(
+            "cloudfunctions:functions.getIamPolicy",
+            CoverageStatus::Complete,
+            "invoker policies read".into(),
+        );
+    }
+
+    let f = dir.join("service-accounts.json");
+    d.service_accounts = read_opt::<Vec<wire::ServiceAccount>>(&f)?;
+    match &d.service_accounts {
+        Some(list) => cov(
+            "iam:projects.serviceAccounts.list",
+            CoverageStatus::Complete,
+            format!("{} service accounts", list.len()),
+        ),
+        None => cov(
+            "iam:projects.serviceAccounts.list",
+            CoverageStatus::Skipped,
+            missing(&f),
+        ),
+    }
+    let folder = dir.join("service-account-iam-policies");
+    let present = exists_plain(&folder)?;
+    for sa in d.service_accounts.iter().flatten() {
+        let policy = if present {
+            Some(
+                read_opt::<wire::Policy>(&folder.join(format!("{}.json", sa.email)))?
+                    .unwrap_or_default(),
+            )
+        } else {
+            None
+        };
+        d.service_account_policies.insert(sa.email.clone(), policy);
+    }
+    if !present && d.service_accounts.as_ref().is_some_and(|s| !s.is_empty()) {
+        cov(
+            "iam:projects.serviceAccounts.getIamPolicy",
+            CoverageStatus::Skipped,
+            format!("{}: account-level actAs grants unknown", missing(&folder)),
+        );
+    }
+
+    let folder = dir.join("roles");
+    if exists_plain(&folder)? {
+        for file in read_dir_sorted(&folder)? {
+            if json_stem(&file).is_some() {
+                d.roles.push(read(&file)?);
+            }
+        }
+    }
+
+    let f = dir.join("insights.json");
+    d.insights = read_opt(&f)?;
+    match &d.insights {
+        Some(list) => cov(
+            "recommender:insights.list",
+            CoverageStatus::Complete,
+            format!("{} IAM policy insights", list.len()),
+        ),
+        None => cov(
+            "recommender:insights.list",
+            CoverageStatus::Skipped,
+            format!(
+                "{} (IAM policy insights need Security Command Center Premium)",
+                missing(&f)
+            ),
+        ),
+    }
+    d.project_number = number;
+    d.ancestors = ancestors;
+    d.coverage = coverage;
+    Ok(d)
+}
