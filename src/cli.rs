@@ -103,6 +103,15 @@ pub struct ScanArgs {
     /// AWS regions to scan, comma-separated (default: every enabled region)
     #[arg(long, value_delimiter = ',', value_name = "REGIONS")]
     pub regions: Option<Vec<String>>,
+    /// GCP projects to scan live (repeatable or comma-separated)
+    #[arg(long = "gcp-project", value_delimiter = ',', value_name = "PROJECT")]
+    pub gcp_projects: Vec<String>,
+    /// Base URL for every Google API (emulators, tests); default: the public endpoints
+    #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_ENDPOINT")]
+    pub gcp_endpoint: Option<String>,
+    /// Token endpoint replacing the service-account key's token_uri
+    #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_TOKEN_URI")]
+    pub gcp_token_uri: Option<String>,
     /// Write the snapshot to FILE (atomically; gzip-compressed when FILE ends in .gz)
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,

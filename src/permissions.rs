@@ -20,7 +20,19 @@ pub fn render(provider: &str) -> Result<String, CliError> {
                 .map(|s| s + "\n")
                 .map_err(|e| CliError::Internal(e.to_string()))
         }
-        "gcp" | "azure" | "power-automate" | "apps-script" => Err(CliError::Input(format!(
+        #[cfg(feature = "gcp")]
+        "gcp" => {
+            // A custom role to grant at the organization (or per project), e.g.
+            // gcloud iam roles create fnscopeReader --organization=ORG --file=role.yaml
+            let mut out = String::from(
+                "# fnscope read-only custom role (gcloud iam roles create … --file=this.yaml)\ntitle: fnscope reader\nstage: GA\nincludedPermissions:\n",
+            );
+            for p in fnscope_providers::gcp::READ_ONLY_PERMISSIONS {
+                out.push_str(&format!("- {p}\n"));
+            }
+            Ok(out)
+        }
+        "azure" | "power-automate" | "apps-script" => Err(CliError::Input(format!(
             "provider `{provider}` is not supported by this version of fnscope yet"
         ))),
         other => Err(CliError::Input(format!(

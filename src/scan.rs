@@ -97,6 +97,8 @@ async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliE
         match p {
             #[cfg(feature = "aws")]
             Provider::Aws => aws_live(args, progress, &mut snapshot).await?,
+            #[cfg(feature = "gcp")]
+            Provider::Gcp => gcp_live(args, progress, &mut snapshot).await?,
             other => {
                 return Err(CliError::Input(format!(
                     "provider `{other}` is not supported by this version of fnscope yet"
@@ -105,6 +107,38 @@ async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliE
         }
     }
     Ok(snapshot)
+}
+
+#[cfg(feature = "gcp")]
+async fn gcp_live(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    use fnscope_providers::gcp;
+    if args.gcp_projects.is_empty() {
+        return Err(CliError::Input(
+            "scan gcp needs --gcp-project PROJECT (one or more, comma-separated)".into(),
+        ));
+    }
+    let opts = gcp::LiveOptions {
+        projects: args.gcp_projects.clone(),
+        endpoints: args
+            .gcp_endpoint
+            .as_deref()
+            .map(gcp::Endpoints::all_at)
+            .unwrap_or_default(),
+        token_uri: args.gcp_token_uri.clone(),
+        concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
+        ..gcp::LiveOptions::default()
+    };
+    progress.phase("gcp: authenticating", None);
+    let session = gcp::Session::connect(opts).await?;
+    for project in session.collect(progress).await {
+        gcp::add_project(snapshot, project);
+    }
+    Ok(())
 }
 
 #[cfg(feature = "aws")]

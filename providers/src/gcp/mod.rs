@@ -4,7 +4,9 @@
 //! JSON exports); the live collector shares [`build`].
 
 pub mod build;
+pub mod live;
 pub mod offline;
 pub mod wire;
 
 pub use build::{ProjectData, add_project};
+pub use live::{Endpoints, LiveOptions, READ_ONLY_PERMISSIONS, Session};

@@ -1,5 +1,6 @@
 //! Shared test plumbing: moto, the proxy, the seeded estate, and running the real binary.
 
+pub mod gfake;
 pub mod moto;
 pub mod proxy;
 pub mod seed;
@@ -42,6 +43,16 @@ pub fn proxy(faults: Vec<proxy::Fault>) -> proxy::Proxy {
 
 /// Runs the fnscope binary with only loopback AWS settings in its environment.
 pub fn fnscope(endpoint: Option<&str>, home: &Path, args: &[&str]) -> Output {
+    fnscope_env(endpoint, home, args, &[])
+}
+
+/// Like [`fnscope`], with extra environment variables.
+pub fn fnscope_env(
+    endpoint: Option<&str>,
+    home: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fnscope"));
     cmd.env_clear()
         .env("HOME", home)
@@ -58,6 +69,9 @@ pub fn fnscope(endpoint: Option<&str>, home: &Path, args: &[&str]) -> Output {
         .args(args);
     if let Some(e) = endpoint {
         cmd.env("AWS_ENDPOINT_URL", e);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
     }
     cmd.output().expect("run fnscope")
 }

@@ -1,0 +1,678 @@
+//! The live GCP collector: application default credentials through gcp_auth (a service-account key
+//! from `GOOGLE_APPLICATION_CREDENTIALS`, the gcloud user, the metadata server), REST calls with
+//! reqwest, every base URL and the token URI overridable, pagination, retries with backoff and jitter
+//! on 429/5xx (honouring `Retry-After`), bounded concurrency, and a coverage record for every API that
+//! could not be read. Read-only: only the calls in [`READ_ONLY_PERMISSIONS`].
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use futures::StreamExt;
+use futures::stream;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::build::ProjectData;
+use super::wire;
+use crate::CollectError;
+use crate::progress::Progress;
+
+/// The IAM permissions the scanner's calls need; `fnscope permissions gcp` prints them.
+pub const READ_ONLY_PERMISSIONS: &[&str] = &[
+    "cloudfunctions.functions.getIamPolicy",
+    "cloudfunctions.functions.list",
+    "iam.roles.get",
+    "iam.serviceAccounts.getIamPolicy",
+    "iam.serviceAccounts.list",
+    "recommender.iamPolicyInsights.list",
+    "resourcemanager.folders.get",
+    "resourcemanager.folders.getIamPolicy",
+    "resourcemanager.organizations.getIamPolicy",
+    "resourcemanager.projects.get",
+    "resourcemanager.projects.getIamPolicy",
+    "run.services.getIamPolicy",
+];
+
+const SCOPE: &str = "https://www.googleapis.com/auth/cloud-platform";
+
+/// Base URLs of the APIs (sovereign clouds, emulators and tests override them).
+#[derive(Debug, Clone)]
+pub struct Endpoints {
+    pub resourcemanager: String,
+    pub functions: String,
+    pub run: String,
+    pub iam: String,
+    pub recommender: String,
+}
+
+impl Default for Endpoints {
+    fn default() -> Self {
+        Endpoints {
+            resourcemanager: "https://cloudresourcemanager.googleapis.com".into(),
+            functions: "https://cloudfunctions.googleapis.com".into(),
+            run: "https://run.googleapis.com".into(),
+            iam: "https://iam.googleapis.com".into(),
+            recommender: "https://recommender.googleapis.com".into(),
+        }
+    }
+}
+
+impl Endpoints {
+    /// Every API at one base URL (an emulator or a test server).
+    pub fn all_at(base: &str) -> Endpoints {
+        let b = base.trim_end_matches('/').to_string();
+        Endpoints {
+            resourcemanager: b.clone(),
+            functions: b.clone(),
+            run: b.clone(),
+            iam: b.clone(),
+            recommender: b,
+        }
+    }
+}
+
+/// How a live GCP scan runs.
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    pub projects: Vec<String>,
+    pub endpoints: Endpoints,
+    /// Replaces the key file's `token_uri`.
+    pub token_uri: Option<String>,
+    pub concurrency: usize,
+    pub max_attempts: u32,
+    pub call_timeout: Duration,
+}
+
+impl Default for LiveOptions {
+    fn default() -> Self {
+        LiveOptions {
+            projects: Vec::new(),
+            endpoints: Endpoints::default(),
+            token_uri: None,
+            concurrency: 16,
+            max_attempts: 6,
+            call_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Why a call failed, in coverage terms.
+#[derive(Debug, Clone)]
+struct CallError {
+    status: CoverageStatus,
+    message: String,
+}
+
+/// A connected client.
+pub struct Session {
+    http: reqwest::Client,
+    auth: Arc<dyn gcp_auth::TokenProvider>,
+    opts: LiveOptions,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FunctionsPage {
+    #[serde(default)]
+    functions: Vec<wire::Function>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+    #[serde(default)]
+    unreachable: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AccountsPage {
+    #[serde(default)]
+    accounts: Vec<wire::ServiceAccount>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InsightsPage {
+    #[serde(default)]
+    insights: Vec<wire::Insight>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Node {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+fn auth_error(e: impl std::fmt::Display) -> CollectError {
+    CollectError::Setup {
+        provider: "gcp",
+        message: format!(
+            "cannot obtain Google credentials ({e}); set GOOGLE_APPLICATION_CREDENTIALS to a service-account key or run `gcloud auth application-default login`"
+        ),
+    }
+}
+
+impl Session {
+    /// Resolves credentials: a service-account key (with `token_uri` replaced when configured), else
+    /// gcp_auth's default chain.
+    pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
+        let auth: Arc<dyn gcp_auth::TokenProvider> = match (
+            std::env::var("GOOGLE_APPLICATION_CREDENTIALS").ok(),
+            &opts.token_uri,
+        ) {
+            (Some(path), Some(uri)) => {
+                let text = std::fs::read_to_string(&path).map_err(|source| CollectError::Io {
+                    path: path.clone().into(),
+                    source,
+                })?;
+                let mut key: serde_json::Value =
+                    serde_json::from_str(&text).map_err(|e| CollectError::Malformed {
+                        path: path.clone().into(),
+                        field: "the top level".into(),
+                        message: e.to_string(),
+                    })?;
+                key["token_uri"] = serde_json::Value::String(uri.clone());
+                Arc::new(
+                    gcp_auth::CustomServiceAccount::from_json(&key.to_string())
+                        .map_err(auth_error)?,
+                )
+            }
+            _ => gcp_auth::provider().await.map_err(auth_error)?,
+        };
+        // Fail early, with a clear message, when no token can be had.
+        auth.token(&[SCOPE]).await.map_err(auth_error)?;
+        let http = reqwest::Client::builder()
+            .timeout(opts.call_timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .map_err(|e| CollectError::Setup {
+                provider: "gcp",
+                message: format!("cannot build the HTTP client: {e}"),
+            })?;
+        Ok(Session { http, auth, opts })
+    }
+
+    async fn call<T: DeserializeOwned>(&self, post: bool, url: &str) -> Result<T, CallError> {
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let token = self.auth.token(&[SCOPE]).await.map_err(|e| CallError {
+                status: CoverageStatus::Denied,
+                message: format!("no access token: {e}"),
+            })?;
+            let req = if post {
+                self.http
+                    .post(url)
+                    .json(&serde_json::json!({"options": {"requestedPolicyVersion": 3}}))
+            } else {
+                self.http.get(url)
+            };
+            let result = req.bearer_auth(token.as_str()).send().await;
+            let retry_after = |r: &reqwest::Response| {
+                r.headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .map(Duration::from_secs)
+            };
+            let (err, wait) = match result {
+                Ok(r) if r.status().is_success() => {
+                    let bytes = r.bytes().await.map_err(|e| CallError {
+                        status: CoverageStatus::Failed,
+                        message: format!("reading the response: {e}"),
+                    })?;
+                    return serde_path_to_error::deserialize(
+                        &mut serde_json::Deserializer::from_slice(&bytes),
+                    )
+                    .map_err(|e| CallError {
+                        status: CoverageStatus::Failed,
+                        message: format!("malformed response at `{}`: {}", e.path(), e.inner()),
+                    });
+                }
+                Ok(r) => {
+                    let code = r.status().as_u16();
+                    let wait = retry_after(&r);
+                    let body = r.text().await.unwrap_or_default();
+                    let msg = serde_json::from_str::<serde_json::Value>(&body)
+                        .ok()
+                        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
+                        .unwrap_or_else(|| body.chars().take(200).collect());
+                    let status = match code {
+                        401 | 403 => CoverageStatus::Denied,
+                        429 => CoverageStatus::Throttled,
+                        _ => CoverageStatus::Failed,
+                    };
+                    let e = CallError {
+                        status,
+                        message: format!("HTTP {code}: {msg}"),
+                    };
+                    if !(code == 429 || code >= 500) {
+                        return Err(e);
+                    }
+                    (e, wait)
+                }
+                Err(e) => (
+                    CallError {
+                        status: CoverageStatus::Failed,
+                        message: format!("request failed: {e}"),
+                    },
+                    None,
+                ),
+            };
+            if attempt >= self.opts.max_attempts.max(1) {
+                return Err(err);
+            }
+            // Exponential backoff with full jitter, at least what the server asked for.
+            let cap = Duration::from_millis(200 * 2u64.pow(attempt.min(6)));
+            let jitter = Duration::from_millis(rand::random_range(0..=cap.as_millis() as u64));
+            tokio::time::sleep(wait.unwrap_or_default().max(jitter)).await;
+        }
+    }
+
+    async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, CallError> {
+        self.call(false, url).await
+    }
+
+    async fn policy_post(&self, url: &str) -> Result<wire::Policy, CallError> {
+        self.call(true, url).await
+    }
+
+    /// Collects every configured project.
+    pub async fn collect(&self, progress: &dyn Progress) -> Vec<ProjectData> {
+        progress.phase(
+            &format!("gcp: {} projects", self.opts.projects.len()),
+            Some(self.opts.projects.len() as u64),
+        );
+        let mut role_cache: BTreeMap<String, Option<wire::Role>> = BTreeMap::new();
+        let mut out = Vec::new();
+        for p in &self.opts.projects {
+            let mut d = self.project(p).await;
+            self.roles(&mut d, &mut role_cache).await;
+            progress.advance(1);
+            out.push(d);
+        }
+        out
+    }
+
+    async fn project(&self, project: &str) -> ProjectData {
+        let e = &self.opts.endpoints;
+        let mut d = ProjectData {
+            project_id: project.to_string(),
+            ..ProjectData::default()
+        };
+        let mut cov: Vec<Coverage> = Vec::new();
+        let mut push = |api: &str, status: CoverageStatus, detail: String| {
+            cov.push(Coverage {
+                provider: Provider::Gcp,
+                target: project.to_string(),
+                region: None,
+                api: api.to_string(),
+                status,
+                detail,
+            });
+        };
+
+        // The project and its ancestors.
+        match self
+            .get::<Node>(&format!("{}/v3/projects/{project}", e.resourcemanager))
+            .await
+        {
+            Ok(n) => {
+                d.project_number = n
+                    .name
+                    .as_deref()
+                    .and_then(|s| s.strip_prefix("projects/"))
+                    .map(str::to_string);
+                push(
+                    "cloudresourcemanager:projects.get",
+                    CoverageStatus::Complete,
+                    "project read".into(),
+                );
+                let mut parent = n.parent;
+                let mut depth = 0;
+                while let Some(p) = parent.take() {
+                    d.ancestors.push(p.clone());
+                    depth += 1;
+                    if !p.starts_with("folders/") || depth > 20 {
+                        break;
+                    }
+                    match self
+                        .get::<Node>(&format!("{}/v3/{p}", e.resourcemanager))
+                        .await
+                    {
+                        Ok(f) => parent = f.parent,
+                        Err(err) => {
+                            push(
+                                "cloudresourcemanager:folders.get",
+                                err.status,
+                                format!("{p}: {}; ancestors above it unknown", err.message),
+                            );
+                            break;
+                        }
+                    }
+                }
+            }
+            Err(err) => push(
+                "cloudresourcemanager:projects.get",
+                err.status,
+                format!("{}; ancestors unknown", err.message),
+            ),
+        }
+        let mut scopes = vec![format!("projects/{project}")];
+        scopes.extend(d.ancestors.iter().cloned());
+        for scope in scopes {
+            let api = match scope.split('/').next() {
+                Some("folders") => "cloudresourcemanager:folders.getIamPolicy",
+                Some("organizations") => "cloudresourcemanager:organizations.getIamPolicy",
+                _ => "cloudresourcemanager:projects.getIamPolicy",
+            };
+            match self
+                .policy_post(&format!("{}/v3/{scope}:getIamPolicy", e.resourcemanager))
+                .await
+            {
+                Ok(p) => {
+                    push(
+                        api,
+                        CoverageStatus::Complete,
+                        format!("{scope}: {} bindings", p.bindings.len()),
+                    );
+                    d.policies.insert(scope, p);
+                }
+                Err(err) => push(api, err.status, format!("{scope}: {}", err.message)),
+            }
+        }
+
+        // Functions, both generations, every location.
+        let mut functions = Vec::new();
+        let mut token: Option<String> = None;
+        let mut listed = true;
+        loop {
+            let mut url = format!(
+                "{}/v2/projects/{project}/locations/-/functions?pageSize=1000",
+                e.functions
+            );
+            if let Some(t) = &token {
+                url.push_str(&format!("&pageToken={t}"));
+            }
+            match self.get::<FunctionsPage>(&url).await {
+                Ok(page) => {
+                    functions.extend(page.functions);
+                    if !page.unreachable.is_empty() {
+                        push(
+                            "cloudfunctions:projects.locations.functions.list",
+                            CoverageStatus::Partial,
+                            format!("unreachable locations: {}", page.unreachable.join(", ")),
+                        );
+                    }
+                    token = page
+                        .next_page_token
+                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
+                    if token.is_none() {
+                        break;
+                    }
+                }
+                Err(err) => {
+                    push(
+                        "cloudfunctions:projects.locations.functions.list",
+                        err.status,
+                        err.message,
+                    );
+                    listed = false;
+                    break;
+                }
+            }
+        }
+        if listed {
+            push(
+                "cloudfunctions:projects.locations.functions.list",
+                CoverageStatus::Complete,
+                format!("{} functions", functions.len()),
+            );
+            // Invoker policies: the function's (1st gen) or its Cloud Run service's (2nd gen).
+            let keys: Vec<(String, String)> = functions
+                .iter()
+                .map(|f| {
+                    match (
+                        f.environment.as_deref(),
+                        f.service_config.as_ref().and_then(|s| s.service.clone()),
+                    ) {
+                        (Some("GEN_2"), Some(svc)) => (
+                            svc.clone(),
+                            format!(
+                                "{}/v2/{svc}:getIamPolicy?options.requestedPolicyVersion=3",
+                                e.run
+                            ),
+                        ),
+                        _ => (
+                            f.name.clone(),
+                            format!(
+                                "{}/v2/{}:getIamPolicy?options.requestedPolicyVersion=3",
+                                e.functions, f.name
+                            ),
+                        ),
+                    }
+                })
+                .collect();
+            let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(keys)
+                .map(|(key, url)| async move { (key, self.get::<wire::Policy>(&url).await) })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+            let mut errors = Vec::new();
+            for (key, r) in results {
+                match r {
+                    Ok(p) => {
+                        d.invoker_policies.insert(key, Some(p));
+                    }
+                    Err(err) => {
+                        errors.push(format!("{key}: {}", err.message));
+                        d.invoker_policies.insert(key, None);
+                    }
+                }
+            }
+            push(
+                "cloudfunctions:functions.getIamPolicy",
+                if errors.is_empty() {
+                    CoverageStatus::Complete
+                } else {
+                    CoverageStatus::Partial
+                },
+                if errors.is_empty() {
+                    format!("read for {} functions", functions.len())
+                } else {
+                    format!("{} not read; first: {}", errors.len(), errors[0])
+                },
+            );
+            d.functions = Some(functions);
+        }
+
+        // Service accounts and who may act as them.
+        let mut accounts = Vec::new();
+        let mut token: Option<String> = None;
+        let mut ok = true;
+        loop {
+            let mut url = format!(
+                "{}/v1/projects/{project}/serviceAccounts?pageSize=100",
+                e.iam
+            );
+            if let Some(t) = &token {
+                url.push_str(&format!("&pageToken={t}"));
+            }
+            match self.get::<AccountsPage>(&url).await {
+                Ok(page) => {
+                    accounts.extend(page.accounts);
+                    token = page
+                        .next_page_token
+                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
+                    if token.is_none() {
+                        break;
+                    }
+                }
+                Err(err) => {
+                    push("iam:projects.serviceAccounts.list", err.status, err.message);
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            push(
+                "iam:projects.serviceAccounts.list",
+                CoverageStatus::Complete,
+                format!("{} service accounts", accounts.len()),
+            );
+            let emails: Vec<String> = accounts.iter().map(|a| a.email.clone()).collect();
+            let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(emails)
+                .map(|email| async move {
+                    let url = format!("{}/v1/projects/{project}/serviceAccounts/{email}:getIamPolicy?options.requestedPolicyVersion=3", e.iam);
+                    (email, self.policy_post(&url).await)
+                })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+            let mut errors = Vec::new();
+            for (email, r) in results {
+                match r {
+                    Ok(p) => {
+                        d.service_account_policies.insert(email, Some(p));
+                    }
+                    Err(err) => {
+                        errors.push(format!("{email}: {}", err.message));
+                        d.service_account_policies.insert(email, None);
+                    }
+                }
+            }
+            if !accounts.is_empty() {
+                push(
+                    "iam:projects.serviceAccounts.getIamPolicy",
+                    if errors.is_empty() {
+                        CoverageStatus::Complete
+                    } else {
+                        CoverageStatus::Partial
+                    },
+                    if errors.is_empty() {
+                        format!("read for {} accounts", accounts.len())
+                    } else {
+                        format!("{} not read; first: {}", errors.len(), errors[0])
+                    },
+                );
+            }
+            d.service_accounts = Some(accounts);
+        }
+
+        // IAM policy insights (Security Command Center Premium): usage data for GCP-008.
+        let mut insights = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut url = format!(
+                "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
+                e.recommender
+            );
+            if let Some(t) = &token {
+                url.push_str(&format!("&pageToken={t}"));
+            }
+            match self.get::<InsightsPage>(&url).await {
+                Ok(page) => {
+                    insights.extend(page.insights);
+                    token = page
+                        .next_page_token
+                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
+                    if token.is_none() {
+                        push(
+                            "recommender:insights.list",
+                            CoverageStatus::Complete,
+                            format!("{} IAM policy insights", insights.len()),
+                        );
+                        d.insights = Some(std::mem::take(&mut insights));
+                        break;
+                    }
+                }
+                Err(err) => {
+                    push(
+                        "recommender:insights.list",
+                        err.status,
+                        format!(
+                            "{} (IAM policy insights need Security Command Center Premium or Enterprise)",
+                            err.message
+                        ),
+                    );
+                    break;
+                }
+            }
+        }
+        d.coverage = cov;
+        d
+    }
+
+    /// Reads the definition of every role named in a binding (cached across projects).
+    async fn roles(&self, d: &mut ProjectData, cache: &mut BTreeMap<String, Option<wire::Role>>) {
+        let mut names: BTreeSet<String> = d
+            .policies
+            .values()
+            .chain(d.invoker_policies.values().flatten())
+            .chain(d.service_account_policies.values().flatten())
+            .flat_map(|p| p.bindings.iter().map(|b| b.role.clone()))
+            .collect();
+        names.retain(|n| !cache.contains_key(n));
+        let e = &self.opts.endpoints;
+        let results: Vec<(String, Result<wire::Role, CallError>)> = stream::iter(names)
+            .map(|name| async move {
+                let url = format!("{}/v1/{name}", e.iam);
+                (name, self.get::<wire::Role>(&url).await)
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect()
+            .await;
+        let mut errors = Vec::new();
+        for (name, r) in results {
+            match r {
+                Ok(role) => {
+                    cache.insert(name, Some(role));
+                }
+                Err(err) => {
+                    errors.push(format!("{name}: {}", err.message));
+                    cache.insert(name, None);
+                }
+            }
+        }
+        let used: BTreeSet<&String> = d
+            .policies
+            .values()
+            .chain(d.invoker_policies.values().flatten())
+            .chain(d.service_account_policies.values().flatten())
+            .flat_map(|p| p.bindings.iter().map(|b| &b.role))
+            .collect();
+        for name in used {
+            if let Some(Some(role)) = cache.get(name) {
+                d.roles.push(wire::Role {
+                    name: role.name.clone(),
+                    title: role.title.clone(),
+                    included_permissions: role.included_permissions.clone(),
+                    deleted: role.deleted,
+                });
+            }
+        }
+        d.coverage.push(Coverage {
+            provider: Provider::Gcp,
+            target: d.project_id.clone(),
+            region: None,
+            api: "iam:roles.get".into(),
+            status: if errors.is_empty() {
+                CoverageStatus::Complete
+            } else {
+                CoverageStatus::Partial
+            },
+            detail: if errors.is_empty() {
+                format!("{} role definitions", d.roles.len())
+            } else {
+                format!("{} roles not read; first: {}", errors.len(), errors[0])
+            },
+        });
+    }
+}

@@ -1,0 +1,330 @@
+//! A fake Google Cloud API server: a real service-account JWT token endpoint (RS256 signature, issuer,
+//! audience and scope checked) and the Resource Manager v3, Cloud Functions v2, Cloud Run v2, IAM v1 and
+//! Recommender v1 routes the collector calls, answering from an export folder laid out like
+//! `examples/estate/gcp/<project>/` (whose files follow the discovery documents' shapes). Lists are
+//! paged two items at a time so paging is exercised.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, Response, StatusCode};
+use serde_json::{Value, json};
+
+pub struct GoogleFake {
+    pub url: String,
+    pub log: Arc<Mutex<Vec<String>>>,
+}
+
+struct State {
+    dir: PathBuf,
+    project: String,
+    public_key_der: Vec<u8>,
+    client_email: String,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+fn resp(status: StatusCode, v: Value) -> Response<Body> {
+    let mut r = Response::new(Body::from(v.to_string()));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert("content-type", "application/json".parse().expect("header"));
+    r
+}
+
+fn not_found(what: &str) -> Response<Body> {
+    resp(
+        StatusCode::NOT_FOUND,
+        json!({"error": {"code": 404, "message": format!("{what} not found"), "status": "NOT_FOUND"}}),
+    )
+}
+
+fn file(dir: &Path, rel: &str) -> Option<Value> {
+    std::fs::read(dir.join(rel))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+fn b64url(s: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    // JWT segments are base64url; accept them with or without padding (gcp_auth pads).
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(s.trim_end_matches('='))
+        .ok()
+}
+
+/// Checks a JWT-bearer assertion the way Google's token endpoint does (signature, iss, aud, scope, exp).
+fn verify(st: &State, assertion: &str, token_url: &str) -> Result<(), String> {
+    let parts: Vec<&str> = assertion.split('.').collect();
+    if parts.len() != 3 {
+        return Err("not a JWT".into());
+    }
+    let sig = b64url(parts[2]).ok_or("bad signature encoding")?;
+    let key = ring::signature::UnparsedPublicKey::new(
+        &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+        &st.public_key_der,
+    );
+    key.verify(format!("{}.{}", parts[0], parts[1]).as_bytes(), &sig)
+        .map_err(|_| "invalid JWT signature".to_string())?;
+    let header: Value = serde_json::from_slice(&b64url(parts[0]).ok_or("bad header")?)
+        .map_err(|e| e.to_string())?;
+    let claims: Value = serde_json::from_slice(&b64url(parts[1]).ok_or("bad claims")?)
+        .map_err(|e| e.to_string())?;
+    if header["alg"] != "RS256" {
+        return Err("alg must be RS256".into());
+    }
+    if claims["iss"] != st.client_email.as_str() {
+        return Err("unknown issuer".into());
+    }
+    if claims["aud"] != token_url {
+        return Err(format!("audience {} is not {token_url}", claims["aud"]));
+    }
+    if !claims["scope"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("https://www.googleapis.com/auth/cloud-platform")
+    {
+        return Err("scope cloud-platform missing".into());
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    if claims["exp"].as_u64().unwrap_or(0) < now {
+        return Err("expired assertion".into());
+    }
+    Ok(())
+}
+
+/// Pages a JSON array two at a time under `key`.
+fn page(items: Vec<Value>, key: &str, query: &str) -> Response<Body> {
+    let start: usize = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("pageToken="))
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    let end = (start + 2).min(items.len());
+    let mut v = json!({ key: items[start.min(end)..end].to_vec() });
+    if end < items.len() {
+        v["nextPageToken"] = json!(end.to_string());
+    }
+    resp(StatusCode::OK, v)
+}
+
+async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Body> {
+    let (parts, body) = req.into_parts();
+    let body = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().unwrap_or_default().to_string();
+    st.log
+        .lock()
+        .expect("lock")
+        .push(format!("{} {path}", parts.method));
+    if path == "/token" {
+        let form = String::from_utf8_lossy(&body).to_string();
+        let get = |k: &str| {
+            let raw = form
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(&format!("{k}=")))
+                .unwrap_or_default();
+            percent_encoding::percent_decode_str(raw)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        if get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer" {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "unsupported_grant_type"}),
+            );
+        }
+        return match verify(&st, &get("assertion"), &format!("{base}/token")) {
+            Ok(()) => resp(
+                StatusCode::OK,
+                json!({"access_token": "ya29.fake-token", "expires_in": 3600, "token_type": "Bearer"}),
+            ),
+            Err(e) => resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "invalid_grant", "error_description": e}),
+            ),
+        };
+    }
+    let authed = parts
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "Bearer ya29.fake-token");
+    if !authed {
+        return resp(
+            StatusCode::UNAUTHORIZED,
+            json!({"error": {"code": 401, "message": "Request had invalid authentication credentials.", "status": "UNAUTHENTICATED"}}),
+        );
+    }
+    let p = &st.project;
+    let dir = &st.dir;
+    let project_doc = file(dir, "project.json").unwrap_or_default();
+    let ancestors = file(dir, "ancestors.json").unwrap_or_default();
+    let anc: Vec<(String, String)> = ancestors
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| {
+            (
+                a["type"].as_str().unwrap_or_default().to_string(),
+                a["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let parent_of =
+        |i: usize| -> Option<String> { anc.get(i + 1).map(|(t, id)| format!("{}s/{id}", t)) };
+    // Resource Manager v3.
+    if path == format!("/v3/projects/{p}") {
+        return resp(
+            StatusCode::OK,
+            json!({
+                "name": format!("projects/{}", project_doc["projectNumber"].as_str().unwrap_or_default()),
+                "projectId": p, "state": "ACTIVE", "parent": parent_of(0)
+            }),
+        );
+    }
+    if let Some(rest) = path.strip_prefix("/v3/") {
+        if let Some(scope) = rest.strip_suffix(":getIamPolicy") {
+            let rel = match scope.split_once('/') {
+                Some(("projects", _)) => "iam-policy.json".to_string(),
+                Some(("folders", id)) => format!("folder-iam-policies/{id}.json"),
+                Some(("organizations", id)) => format!("organization-iam-policies/{id}.json"),
+                _ => return not_found(scope),
+            };
+            return file(dir, &rel).map_or_else(|| not_found(scope), |v| resp(StatusCode::OK, v));
+        }
+        if let Some(id) = rest.strip_prefix("folders/") {
+            let i = anc.iter().position(|(t, x)| t == "folder" && x == id);
+            return match i {
+                Some(i) => resp(
+                    StatusCode::OK,
+                    json!({"name": format!("folders/{id}"), "parent": parent_of(i), "state": "ACTIVE"}),
+                ),
+                None => not_found(rest),
+            };
+        }
+    }
+    // Cloud Functions v2 / Cloud Run v2 / IAM v1 policies of resources.
+    if let Some(name) = path
+        .strip_prefix("/v2/")
+        .and_then(|r| r.strip_suffix(":getIamPolicy"))
+    {
+        let short = name.rsplit('/').next().unwrap_or(name);
+        return file(dir, &format!("invoker-iam-policies/{short}.json"))
+            .map_or_else(|| not_found(name), |v| resp(StatusCode::OK, v));
+    }
+    if path == format!("/v2/projects/{p}/locations/-/functions") {
+        let items = file(dir, "functions.json")
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default();
+        return page(items, "functions", &query);
+    }
+    if path == format!("/v1/projects/{p}/serviceAccounts") {
+        let items = file(dir, "service-accounts.json")
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default();
+        return page(items, "accounts", &query);
+    }
+    if let Some(email) = path
+        .strip_prefix(&format!("/v1/projects/{p}/serviceAccounts/"))
+        .and_then(|r| r.strip_suffix(":getIamPolicy"))
+    {
+        return file(dir, &format!("service-account-iam-policies/{email}.json"))
+            .map_or_else(|| not_found(email), |v| resp(StatusCode::OK, v));
+    }
+    if path
+        == format!(
+            "/v1/projects/{p}/locations/global/insightTypes/google.iam.policy.Insight/insights"
+        )
+    {
+        let items = file(dir, "insights.json")
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default();
+        return page(items, "insights", &query);
+    }
+    if let Some(role) = path.strip_prefix("/v1/")
+        && (role.starts_with("roles/") || role.contains("/roles/"))
+    {
+        return file(dir, &format!("roles/{}.json", role.replace('/', ".")))
+            .map_or_else(|| not_found(role), |v| resp(StatusCode::OK, v));
+    }
+    not_found(&path)
+}
+
+impl GoogleFake {
+    /// Serves `dir` (one project's export folder) for `project`, trusting `public_key_der` (PKCS#1).
+    pub fn start(
+        dir: &Path,
+        project: &str,
+        public_key_der: Vec<u8>,
+        client_email: &str,
+    ) -> GoogleFake {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let addr: SocketAddr = listener.local_addr().expect("addr");
+        let url = format!("http://{addr}");
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let st = Arc::new(State {
+            dir: dir.to_path_buf(),
+            project: project.to_string(),
+            public_key_der,
+            client_email: client_email.to_string(),
+            log: log.clone(),
+        });
+        let base = url.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("rt");
+            rt.block_on(async move {
+                let app = axum::Router::new().fallback(move |req: Request<Body>| {
+                    let st = st.clone();
+                    let base = base.clone();
+                    async move { handle(st, req, base).await }
+                });
+                let l = tokio::net::TcpListener::from_std(listener).expect("listener");
+                axum::serve(l, app).await.expect("serve");
+            });
+        });
+        GoogleFake { url, log }
+    }
+}
+
+/// A fresh RSA key pair via openssl: (PKCS#8 PEM private key, PKCS#1 DER public key).
+pub fn keypair(dir: &Path) -> (String, Vec<u8>) {
+    let key = dir.join("key.pem");
+    let pubkey = dir.join("pub.der");
+    let ok = std::process::Command::new("openssl")
+        .args([
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+        ])
+        .arg(&key)
+        .status()
+        .expect("openssl is needed for the GCP token-flow test")
+        .success();
+    assert!(ok);
+    let ok = std::process::Command::new("openssl")
+        .args(["rsa", "-RSAPublicKey_out", "-outform", "DER", "-in"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&pubkey)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("openssl")
+        .success();
+    assert!(ok);
+    (
+        std::fs::read_to_string(&key).expect("key"),
+        std::fs::read(&pubkey).expect("pub"),
+    )
+}
