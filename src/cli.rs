@@ -106,6 +106,9 @@ pub struct ScanArgs {
     /// GCP projects to scan live (repeatable or comma-separated)
     #[arg(long = "gcp-project", value_delimiter = ',', value_name = "PROJECT")]
     pub gcp_projects: Vec<String>,
+    /// Scan every active project below these GCP organizations or folders (organizations/ID, folders/ID)
+    #[arg(long = "gcp-scope", value_delimiter = ',', value_name = "SCOPE")]
+    pub gcp_scopes: Vec<String>,
     /// Base URL for every Google API (emulators, tests); default: the public endpoints
     #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_ENDPOINT")]
     pub gcp_endpoint: Option<String>,

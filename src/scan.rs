@@ -116,13 +116,24 @@ async fn gcp_live(
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
     use fnscope_providers::gcp;
-    if args.gcp_projects.is_empty() {
+    if args.gcp_projects.is_empty() && args.gcp_scopes.is_empty() {
         return Err(CliError::Input(
-            "scan gcp needs --gcp-project PROJECT (one or more, comma-separated)".into(),
+            "scan gcp needs --gcp-project PROJECT or --gcp-scope organizations/ID|folders/ID"
+                .into(),
         ));
+    }
+    if let Some(bad) = args
+        .gcp_scopes
+        .iter()
+        .find(|s| !(s.starts_with("organizations/") || s.starts_with("folders/")))
+    {
+        return Err(CliError::Input(format!(
+            "--gcp-scope `{bad}`: expected organizations/ID or folders/ID"
+        )));
     }
     let opts = gcp::LiveOptions {
         projects: args.gcp_projects.clone(),
+        scopes: args.gcp_scopes.clone(),
         endpoints: args
             .gcp_endpoint
             .as_deref()
@@ -135,9 +146,14 @@ async fn gcp_live(
     };
     progress.phase("gcp: authenticating", None);
     let session = gcp::Session::connect(opts).await?;
-    for project in session.collect(progress).await {
+    let (projects, discovery) = session.collect(progress).await;
+    if projects.is_empty() {
+        tracing::warn!("no GCP project was found to scan");
+    }
+    for project in projects {
         gcp::add_project(snapshot, project);
     }
+    snapshot.coverage.extend(discovery);
     Ok(())
 }
 

@@ -117,6 +117,54 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
 }
 
 #[test]
+fn organization_scope_discovers_the_project_through_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let fake = GoogleFake::start(&export, PROJECT, public, CLIENT);
+    let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
+    let out = fnscope_env(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "--gcp-scope",
+            "organizations/684220931133",
+            "--gcp-endpoint",
+            &fake.url,
+            "--format",
+            "json",
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(r["inventory"]["targets"], 1);
+    assert_eq!(r["inventory"]["workloads"], 4);
+    let discovery = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "cloudresourcemanager:projects.list")
+        .unwrap()
+        .clone();
+    assert_eq!(discovery["status"], "complete", "{discovery}");
+    assert_eq!(discovery["target"], "organizations/684220931133");
+    let log = fake.log.lock().unwrap().clone();
+    assert!(
+        log.iter().any(|l| l == "GET /v3/folders"),
+        "folders listed: {log:?}"
+    );
+    let bad = fnscope(
+        None,
+        dir.path(),
+        &["scan", "gcp", "--gcp-scope", "projects/x"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn a_key_the_token_endpoint_rejects_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let (_, public) = keypair(dir.path());

@@ -28,10 +28,12 @@ pub const READ_ONLY_PERMISSIONS: &[&str] = &[
     "iam.serviceAccounts.list",
     "recommender.iamPolicyInsights.list",
     "resourcemanager.folders.get",
+    "resourcemanager.folders.list",
     "resourcemanager.folders.getIamPolicy",
     "resourcemanager.organizations.getIamPolicy",
     "resourcemanager.projects.get",
     "resourcemanager.projects.getIamPolicy",
+    "resourcemanager.projects.list",
     "run.services.getIamPolicy",
 ];
 
@@ -77,6 +79,8 @@ impl Endpoints {
 #[derive(Debug, Clone)]
 pub struct LiveOptions {
     pub projects: Vec<String>,
+    /// `organizations/O` or `folders/F`: every active project below them is scanned too.
+    pub scopes: Vec<String>,
     pub endpoints: Endpoints,
     /// Replaces the key file's `token_uri`.
     pub token_uri: Option<String>,
@@ -89,6 +93,7 @@ impl Default for LiveOptions {
     fn default() -> Self {
         LiveOptions {
             projects: Vec::new(),
+            scopes: Vec::new(),
             endpoints: Endpoints::default(),
             token_uri: None,
             concurrency: 16,
@@ -137,6 +142,33 @@ struct AccountsPage {
 struct InsightsPage {
     #[serde(default)]
     insights: Vec<wire::Insight>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ProjectsPage {
+    #[serde(default)]
+    projects: Vec<ListedProject>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListedProject {
+    #[serde(default)]
+    project_id: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FoldersPage {
+    #[serde(default)]
+    folders: Vec<Node>,
     #[serde(default)]
     next_page_token: Option<String>,
 }
@@ -283,21 +315,118 @@ impl Session {
         self.call(true, url).await
     }
 
-    /// Collects every configured project.
-    pub async fn collect(&self, progress: &dyn Progress) -> Vec<ProjectData> {
+    /// Every active project below the configured organizations and folders (direct children, then
+    /// each sub-folder), with a coverage record per scope.
+    async fn discover(&self) -> (Vec<String>, Vec<Coverage>) {
+        let e = &self.opts.endpoints;
+        let mut projects = Vec::new();
+        let mut coverage = Vec::new();
+        for scope in &self.opts.scopes {
+            let mut queue = vec![scope.clone()];
+            let mut seen = BTreeSet::new();
+            let mut errors = Vec::new();
+            while let Some(parent) = queue.pop() {
+                if !seen.insert(parent.clone()) || seen.len() > 10_000 {
+                    continue;
+                }
+                let mut token: Option<String> = None;
+                loop {
+                    let mut url = format!(
+                        "{}/v3/projects?parent={parent}&pageSize=1000",
+                        e.resourcemanager
+                    );
+                    if let Some(t) = &token {
+                        url.push_str(&format!("&pageToken={t}"));
+                    }
+                    match self.get::<ProjectsPage>(&url).await {
+                        Ok(page) => {
+                            projects.extend(
+                                page.projects
+                                    .into_iter()
+                                    .filter(|p| p.state.as_deref().is_none_or(|s| s == "ACTIVE"))
+                                    .filter_map(|p| p.project_id),
+                            );
+                            token = page
+                                .next_page_token
+                                .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
+                            if token.is_none() {
+                                break;
+                            }
+                        }
+                        Err(err) => {
+                            errors.push((
+                                err.status,
+                                format!("projects under {parent}: {}", err.message),
+                            ));
+                            break;
+                        }
+                    }
+                }
+                let mut token: Option<String> = None;
+                loop {
+                    let mut url = format!(
+                        "{}/v3/folders?parent={parent}&pageSize=1000",
+                        e.resourcemanager
+                    );
+                    if let Some(t) = &token {
+                        url.push_str(&format!("&pageToken={t}"));
+                    }
+                    match self.get::<FoldersPage>(&url).await {
+                        Ok(page) => {
+                            queue.extend(page.folders.into_iter().filter_map(|f| f.name));
+                            token = page
+                                .next_page_token
+                                .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
+                            if token.is_none() {
+                                break;
+                            }
+                        }
+                        Err(err) => {
+                            errors.push((
+                                err.status,
+                                format!("folders under {parent}: {}", err.message),
+                            ));
+                            break;
+                        }
+                    }
+                }
+            }
+            coverage.push(Coverage {
+                provider: Provider::Gcp,
+                target: scope.clone(),
+                region: None,
+                api: "cloudresourcemanager:projects.list".into(),
+                status: errors.first().map_or(CoverageStatus::Complete, |(s, _)| *s),
+                detail: match errors.first() {
+                    None => format!("{} folders and their projects listed", seen.len()),
+                    Some((_, m)) => format!("{} listings failed; first: {m}", errors.len()),
+                },
+            });
+        }
+        (projects, coverage)
+    }
+
+    /// Collects every configured project and every project below the configured scopes; the second
+    /// part is the coverage of the discovery itself.
+    pub async fn collect(&self, progress: &dyn Progress) -> (Vec<ProjectData>, Vec<Coverage>) {
+        progress.phase("gcp: discovering projects", None);
+        let (found, discovery) = self.discover().await;
+        let mut projects: Vec<String> = self.opts.projects.iter().cloned().chain(found).collect();
+        projects.sort();
+        projects.dedup();
         progress.phase(
-            &format!("gcp: {} projects", self.opts.projects.len()),
-            Some(self.opts.projects.len() as u64),
+            &format!("gcp: {} projects", projects.len()),
+            Some(projects.len() as u64),
         );
         let mut role_cache: BTreeMap<String, Option<wire::Role>> = BTreeMap::new();
         let mut out = Vec::new();
-        for p in &self.opts.projects {
+        for p in &projects {
             let mut d = self.project(p).await;
             self.roles(&mut d, &mut role_cache).await;
             progress.advance(1);
             out.push(d);
         }
-        out
+        (out, discovery)
     }
 
     async fn project(&self, project: &str) -> ProjectData {

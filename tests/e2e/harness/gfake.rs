@@ -177,6 +177,35 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
         .collect();
     let parent_of =
         |i: usize| -> Option<String> { anc.get(i + 1).map(|(t, id)| format!("{}s/{id}", t)) };
+    // Resource Manager v3: children of an organization or folder.
+    let parent_q = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("parent="))
+        .map(|v| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        });
+    if let (true, Some(parent)) = (path == "/v3/projects", &parent_q) {
+        let mine = parent_of(0).as_deref() == Some(parent.as_str());
+        let list: Vec<Value> = if mine {
+            vec![
+                json!({"name": format!("projects/{}", project_doc["projectNumber"].as_str().unwrap_or_default()), "projectId": p, "state": "ACTIVE", "parent": parent}),
+            ]
+        } else {
+            Vec::new()
+        };
+        return resp(StatusCode::OK, json!({ "projects": list }));
+    }
+    if let (true, Some(parent)) = (path == "/v3/folders", &parent_q) {
+        let list: Vec<Value> = anc
+            .iter()
+            .enumerate()
+            .filter(|(i, (t, _))| t == "folder" && parent_of(*i).as_deref() == Some(parent.as_str()))
+            .map(|(_, (_, id))| json!({"name": format!("folders/{id}"), "parent": parent, "state": "ACTIVE"}))
+            .collect();
+        return resp(StatusCode::OK, json!({ "folders": list }));
+    }
     // Resource Manager v3.
     if path == format!("/v3/projects/{p}") {
         return resp(
