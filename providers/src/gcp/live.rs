@@ -173,6 +173,28 @@ struct FoldersPage {
     next_page_token: Option<String>,
 }
 
+/// A list response with a `nextPageToken`.
+trait Page: DeserializeOwned {
+    fn next_token(&self) -> Option<&str>;
+}
+
+macro_rules! page {
+    ($($t:ty),*) => {$(
+        impl Page for $t {
+            fn next_token(&self) -> Option<&str> {
+                self.next_page_token.as_deref()
+            }
+        }
+    )*};
+}
+page!(
+    ProjectsPage,
+    FoldersPage,
+    FunctionsPage,
+    AccountsPage,
+    InsightsPage
+);
+
 #[derive(Deserialize)]
 struct Node {
     #[serde(default)]
@@ -311,6 +333,28 @@ impl Session {
         self.call(false, url).await
     }
 
+    /// Every page of a list call (`url` already has a query string); a token that repeats ends the loop.
+    async fn pages<P: Page>(&self, url: &str) -> Result<Vec<P>, CallError> {
+        let mut out: Vec<P> = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let full = match &token {
+                Some(t) => format!("{url}&pageToken={t}"),
+                None => url.to_string(),
+            };
+            let page: P = self.get(&full).await?;
+            let next = page
+                .next_token()
+                .filter(|t| !t.is_empty() && Some(*t) != token.as_deref())
+                .map(str::to_string);
+            out.push(page);
+            match next {
+                Some(t) => token = Some(t),
+                None => return Ok(out),
+            }
+        }
+    }
+
     async fn policy_post(&self, url: &str) -> Result<wire::Policy, CallError> {
         self.call(true, url).await
     }
@@ -329,66 +373,38 @@ impl Session {
                 if !seen.insert(parent.clone()) || seen.len() > 10_000 {
                     continue;
                 }
-                let mut token: Option<String> = None;
-                loop {
-                    let mut url = format!(
-                        "{}/v3/projects?parent={parent}&pageSize=1000",
-                        e.resourcemanager
-                    );
-                    if let Some(t) = &token {
-                        url.push_str(&format!("&pageToken={t}"));
-                    }
-                    match self.get::<ProjectsPage>(&url).await {
-                        Ok(page) => {
-                            projects.extend(
-                                page.projects
-                                    .into_iter()
-                                    .filter(|p| p.state.as_deref().is_none_or(|s| s == "ACTIVE"))
-                                    .filter_map(|p| p.project_id),
-                            );
-                            token = page
-                                .next_page_token
-                                .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
-                            if token.is_none() {
-                                break;
-                            }
-                        }
-                        Err(err) => {
-                            errors.push((
-                                err.status,
-                                format!("projects under {parent}: {}", err.message),
-                            ));
-                            break;
-                        }
-                    }
+                let url = format!(
+                    "{}/v3/projects?parent={parent}&pageSize=1000",
+                    e.resourcemanager
+                );
+                match self.pages::<ProjectsPage>(&url).await {
+                    Ok(pages) => projects.extend(
+                        pages
+                            .into_iter()
+                            .flat_map(|p| p.projects)
+                            .filter(|p| p.state.as_deref().is_none_or(|s| s == "ACTIVE"))
+                            .filter_map(|p| p.project_id),
+                    ),
+                    Err(err) => errors.push((
+                        err.status,
+                        format!("projects under {parent}: {}", err.message),
+                    )),
                 }
-                let mut token: Option<String> = None;
-                loop {
-                    let mut url = format!(
-                        "{}/v3/folders?parent={parent}&pageSize=1000",
-                        e.resourcemanager
-                    );
-                    if let Some(t) = &token {
-                        url.push_str(&format!("&pageToken={t}"));
-                    }
-                    match self.get::<FoldersPage>(&url).await {
-                        Ok(page) => {
-                            queue.extend(page.folders.into_iter().filter_map(|f| f.name));
-                            token = page
-                                .next_page_token
-                                .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
-                            if token.is_none() {
-                                break;
-                            }
-                        }
-                        Err(err) => {
-                            errors.push((
-                                err.status,
-                                format!("folders under {parent}: {}", err.message),
-                            ));
-                            break;
-                        }
-                    }
+                let url = format!(
+                    "{}/v3/folders?parent={parent}&pageSize=1000",
+                    e.resourcemanager
+                );
+                match self.pages::<FoldersPage>(&url).await {
+                    Ok(pages) => queue.extend(
+                        pages
+                            .into_iter()
+                            .flat_map(|p| p.folders)
+                            .filter_map(|f| f.name),
+                    ),
+                    Err(err) => errors.push((
+                        err.status,
+                        format!("folders under {parent}: {}", err.message),
+                    )),
                 }
             }
             coverage.push(Coverage {
@@ -518,51 +534,47 @@ impl Session {
         }
 
         // Functions, both generations, every location.
+        let url = format!(
+            "{}/v2/projects/{project}/locations/-/functions?pageSize=1000",
+            e.functions
+        );
         let mut functions = Vec::new();
-        let mut token: Option<String> = None;
-        let mut listed = true;
-        loop {
-            let mut url = format!(
-                "{}/v2/projects/{project}/locations/-/functions?pageSize=1000",
-                e.functions
-            );
-            if let Some(t) = &token {
-                url.push_str(&format!("&pageToken={t}"));
-            }
-            match self.get::<FunctionsPage>(&url).await {
-                Ok(page) => {
+        let mut unreachable: Vec<String> = Vec::new();
+        let listed = match self.pages::<FunctionsPage>(&url).await {
+            Ok(pages) => {
+                for page in pages {
+                    unreachable.extend(page.unreachable);
                     functions.extend(page.functions);
-                    if !page.unreachable.is_empty() {
-                        push(
-                            "cloudfunctions:projects.locations.functions.list",
-                            CoverageStatus::Partial,
-                            format!("unreachable locations: {}", page.unreachable.join(", ")),
-                        );
-                    }
-                    token = page
-                        .next_page_token
-                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
-                    if token.is_none() {
-                        break;
-                    }
                 }
-                Err(err) => {
-                    push(
-                        "cloudfunctions:projects.locations.functions.list",
-                        err.status,
-                        err.message,
-                    );
-                    listed = false;
-                    break;
-                }
+                true
             }
-        }
+            Err(err) => {
+                push(
+                    "cloudfunctions:projects.locations.functions.list",
+                    err.status,
+                    err.message,
+                );
+                false
+            }
+        };
         if listed {
-            push(
-                "cloudfunctions:projects.locations.functions.list",
-                CoverageStatus::Complete,
-                format!("{} functions", functions.len()),
-            );
+            if unreachable.is_empty() {
+                push(
+                    "cloudfunctions:projects.locations.functions.list",
+                    CoverageStatus::Complete,
+                    format!("{} functions", functions.len()),
+                );
+            } else {
+                push(
+                    "cloudfunctions:projects.locations.functions.list",
+                    CoverageStatus::Partial,
+                    format!(
+                        "{} functions; unreachable locations: {}",
+                        functions.len(),
+                        unreachable.join(", ")
+                    ),
+                );
+            }
             // Invoker policies: the function's (1st gen) or its Cloud Run service's (2nd gen).
             let keys: Vec<(String, String)> = functions
                 .iter()
@@ -622,34 +634,23 @@ impl Session {
         }
 
         // Service accounts and who may act as them.
-        let mut accounts = Vec::new();
-        let mut token: Option<String> = None;
-        let mut ok = true;
-        loop {
-            let mut url = format!(
-                "{}/v1/projects/{project}/serviceAccounts?pageSize=100",
-                e.iam
-            );
-            if let Some(t) = &token {
-                url.push_str(&format!("&pageToken={t}"));
+        let url = format!(
+            "{}/v1/projects/{project}/serviceAccounts?pageSize=100",
+            e.iam
+        );
+        let (accounts, ok) = match self.pages::<AccountsPage>(&url).await {
+            Ok(pages) => (
+                pages
+                    .into_iter()
+                    .flat_map(|p| p.accounts)
+                    .collect::<Vec<_>>(),
+                true,
+            ),
+            Err(err) => {
+                push("iam:projects.serviceAccounts.list", err.status, err.message);
+                (Vec::new(), false)
             }
-            match self.get::<AccountsPage>(&url).await {
-                Ok(page) => {
-                    accounts.extend(page.accounts);
-                    token = page
-                        .next_page_token
-                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
-                    if token.is_none() {
-                        break;
-                    }
-                }
-                Err(err) => {
-                    push("iam:projects.serviceAccounts.list", err.status, err.message);
-                    ok = false;
-                    break;
-                }
-            }
-        }
+        };
         if ok {
             push(
                 "iam:projects.serviceAccounts.list",
@@ -696,44 +697,28 @@ impl Session {
         }
 
         // IAM policy insights (Security Command Center Premium): usage data for GCP-008.
-        let mut insights = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let mut url = format!(
-                "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
-                e.recommender
-            );
-            if let Some(t) = &token {
-                url.push_str(&format!("&pageToken={t}"));
+        let url = format!(
+            "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
+            e.recommender
+        );
+        match self.pages::<InsightsPage>(&url).await {
+            Ok(pages) => {
+                let insights: Vec<_> = pages.into_iter().flat_map(|p| p.insights).collect();
+                push(
+                    "recommender:insights.list",
+                    CoverageStatus::Complete,
+                    format!("{} IAM policy insights", insights.len()),
+                );
+                d.insights = Some(insights);
             }
-            match self.get::<InsightsPage>(&url).await {
-                Ok(page) => {
-                    insights.extend(page.insights);
-                    token = page
-                        .next_page_token
-                        .filter(|t| !t.is_empty() && Some(t) != token.as_ref());
-                    if token.is_none() {
-                        push(
-                            "recommender:insights.list",
-                            CoverageStatus::Complete,
-                            format!("{} IAM policy insights", insights.len()),
-                        );
-                        d.insights = Some(std::mem::take(&mut insights));
-                        break;
-                    }
-                }
-                Err(err) => {
-                    push(
-                        "recommender:insights.list",
-                        err.status,
-                        format!(
-                            "{} (IAM policy insights need Security Command Center Premium or Enterprise)",
-                            err.message
-                        ),
-                    );
-                    break;
-                }
-            }
+            Err(err) => push(
+                "recommender:insights.list",
+                err.status,
+                format!(
+                    "{} (IAM policy insights need Security Command Center Premium or Enterprise)",
+                    err.message
+                ),
+            ),
         }
         d.coverage = cov;
         d
