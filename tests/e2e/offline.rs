@@ -1,27 +1,8 @@
 //! The offline importer and the CLI on the bundled example estate.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::harness::{fnscope, json_file, repo, stderr, stdout};
-
-fn estate() -> String {
-    repo().join("examples/estate").display().to_string()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
+use crate::harness::{copy_dir, estate, fnscope, json_file, repo, stderr, stdout};
 
 const ACCT: &str = "111122223333";
 

@@ -4,11 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::harness::{fnscope, repo, stderr, stdout};
-
-fn estate() -> String {
-    repo().join("examples/estate").display().to_string()
-}
+use crate::harness::{copy_dir, estate, fnscope, repo, stderr, stdout};
 
 fn json_report(dir: &Path) -> Value {
     let out = fnscope(
@@ -284,19 +280,7 @@ fn baseline_gates_only_on_new_findings() {
 /// The example estate with a function added (running as the admin role), one removed, and a role's
 /// inline policy widened.
 fn copy_changed_estate(to: &Path) {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            let dest = to.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                copy(&e.path(), &dest);
-            } else {
-                std::fs::copy(e.path(), dest).unwrap();
-            }
-        }
-    }
-    copy(&repo().join("examples/estate"), to);
+    copy_dir(&repo().join("examples/estate"), to);
     let acct = to.join("aws/111122223333");
     let lf = acct.join("us-east-1/lambda/list-functions.json");
     let mut v: Value = serde_json::from_slice(&std::fs::read(&lf).unwrap()).unwrap();

@@ -92,3 +92,22 @@ pub fn json_file(p: &Path) -> serde_json::Value {
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The bundled example estate, as a command-line argument.
+pub fn estate() -> String {
+    repo().join("examples/estate").display().to_string()
+}
+
+/// Copies a folder tree (to make a changed copy of the estate).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
