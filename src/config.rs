@@ -24,6 +24,8 @@ struct RawConfig {
     #[serde(default)]
     aws: RawAws,
     #[serde(default)]
+    gcp: RawGcp,
+    #[serde(default)]
     suppress: Vec<RawSuppression>,
 }
 
@@ -48,6 +50,29 @@ struct RawAws {
     #[serde(default)]
     trusted_accounts: Vec<Spanned<String>>,
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGcp {
+    token_uri: Option<Spanned<String>>,
+    #[serde(default)]
+    endpoints: BTreeMap<String, Spanned<String>>,
+}
+
+/// `[gcp]`: where the Google APIs and the token endpoint are (sovereign clouds, private endpoints,
+/// proxies). Command-line flags win over these.
+#[derive(Debug, Default, Clone)]
+pub struct GcpConfig {
+    pub token_uri: Option<String>,
+    /// API name (see `Endpoints::NAMES`) → base URL.
+    pub endpoints: BTreeMap<String, String>,
+}
+
+/// Names the Google API endpoints may be set for.
+#[cfg(feature = "gcp")]
+const GCP_APIS: &[&str] = fnscope_providers::gcp::Endpoints::NAMES;
+#[cfg(not(feature = "gcp"))]
+const GCP_APIS: &[&str] = &[];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -95,6 +120,18 @@ pub struct Config {
     pub disabled: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub suppressions: Vec<Suppression>,
+    pub gcp: GcpConfig,
+}
+
+/// An absolute http(s) URL with a host.
+fn reqwest_like_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split('/').next().unwrap_or_default();
+        !host.is_empty() && !host.contains(char::is_whitespace)
+    })
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -195,6 +232,37 @@ impl Config {
                 ));
             }
             cfg.settings.trusted_accounts.push(a.into_inner());
+        }
+        let url = |v: &Spanned<String>, what: &str| {
+            let ok = reqwest_like_url(v.get_ref());
+            if ok {
+                Ok(v.get_ref().clone())
+            } else {
+                Err(at(
+                    v.span(),
+                    format!(
+                        "{what} `{}` must be an http:// or https:// URL",
+                        v.get_ref()
+                    ),
+                ))
+            }
+        };
+        if let Some(t) = &raw.gcp.token_uri {
+            cfg.gcp.token_uri = Some(url(t, "gcp.token_uri")?);
+        }
+        for (api, u) in &raw.gcp.endpoints {
+            if !GCP_APIS.contains(&api.as_str()) {
+                return Err(at(
+                    u.span(),
+                    format!(
+                        "unknown API `{api}` in gcp.endpoints: expected one of {}",
+                        GCP_APIS.join(", ")
+                    ),
+                ));
+            }
+            cfg.gcp
+                .endpoints
+                .insert(api.clone(), url(u, &format!("gcp.endpoints.{api}"))?);
         }
         for s in raw.suppress {
             let line = line_of(text, s.rule.span().start);
@@ -376,6 +444,14 @@ expires = "2027-01-31"
             ),
             ("[thresholds]\nunused_days = 0\n", "fnscope.toml:2"),
             ("[aws]\ntrusted_accounts = [\"12\"]\n", "12-digit"),
+            (
+                "[gcp.endpoints]\nfunctions = \"https://f.example\"\ncloudrun = \"https://r.example\"\n",
+                "fnscope.toml:3: unknown API `cloudrun`",
+            ),
+            (
+                "[gcp]\ntoken_uri = \"oauth2.example/token\"\n",
+                "fnscope.toml:2: gcp.token_uri",
+            ),
         ];
         for (text, want) in cases {
             let err = parse(text).unwrap_err();

@@ -116,8 +116,8 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
     match &cli.command {
         Command::Scan(args) => {
             // A broken configuration fails before any API call is made.
-            config::Config::load(args.report.config.as_deref())?;
-            let snapshot = scan::scan(args, cli.quiet).await?;
+            let cfg = config::Config::load(args.report.config.as_deref())?;
+            let snapshot = scan::scan(args, &cfg, cli.quiet).await?;
             if let Some(path) = &args.save {
                 fnscope_snapshot::save(&snapshot, path)?;
                 tracing::info!(path = %path.display(), "snapshot saved");

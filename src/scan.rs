@@ -7,7 +7,11 @@ use crate::cli::ScanArgs;
 use crate::progress::Bar;
 use fnscope_providers::progress::{NoProgress, Progress};
 
-pub async fn scan(args: &ScanArgs, quiet: bool) -> Result<Snapshot, CliError> {
+pub async fn scan(
+    args: &ScanArgs,
+    cfg: &crate::config::Config,
+    quiet: bool,
+) -> Result<Snapshot, CliError> {
     let bar = Bar::new(quiet);
     let progress: &dyn Progress = match &bar {
         Some(b) => b,
@@ -15,7 +19,7 @@ pub async fn scan(args: &ScanArgs, quiet: bool) -> Result<Snapshot, CliError> {
     };
     let result = match &args.offline {
         Some(dir) => offline(args, dir),
-        None => live(args, progress).await,
+        None => live(args, cfg, progress).await,
     };
     if let Some(b) = &bar {
         b.finish();
@@ -81,7 +85,11 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
     Ok(snapshot)
 }
 
-async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliError> {
+async fn live(
+    args: &ScanArgs,
+    cfg: &crate::config::Config,
+    progress: &dyn Progress,
+) -> Result<Snapshot, CliError> {
     let mut wanted = providers(args)?;
     if wanted.is_empty() {
         wanted.push(Provider::Aws);
@@ -98,7 +106,7 @@ async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliE
             #[cfg(feature = "aws")]
             Provider::Aws => aws_live(args, progress, &mut snapshot).await?,
             #[cfg(feature = "gcp")]
-            Provider::Gcp => gcp_live(args, progress, &mut snapshot).await?,
+            Provider::Gcp => gcp_live(args, cfg, progress, &mut snapshot).await?,
             other => {
                 return Err(CliError::Input(format!(
                     "provider `{other}` is not supported by this version of fnscope yet"
@@ -112,6 +120,7 @@ async fn live(args: &ScanArgs, progress: &dyn Progress) -> Result<Snapshot, CliE
 #[cfg(feature = "gcp")]
 async fn gcp_live(
     args: &ScanArgs,
+    cfg: &crate::config::Config,
     progress: &dyn Progress,
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
@@ -134,12 +143,24 @@ async fn gcp_live(
     let opts = gcp::LiveOptions {
         projects: args.gcp_projects.clone(),
         scopes: args.gcp_scopes.clone(),
-        endpoints: args
-            .gcp_endpoint
-            .as_deref()
-            .map(gcp::Endpoints::all_at)
-            .unwrap_or_default(),
-        token_uri: args.gcp_token_uri.clone(),
+        endpoints: match args.gcp_endpoint.as_deref() {
+            Some(all) => gcp::Endpoints::all_at(all),
+            None => {
+                let mut e = gcp::Endpoints::default();
+                for (api, url) in &cfg.gcp.endpoints {
+                    if !e.set(api, url) {
+                        return Err(CliError::Input(format!(
+                            "unknown API `{api}` in gcp.endpoints"
+                        )));
+                    }
+                }
+                e
+            }
+        },
+        token_uri: args
+            .gcp_token_uri
+            .clone()
+            .or_else(|| cfg.gcp.token_uri.clone()),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         ..gcp::LiveOptions::default()

@@ -394,6 +394,9 @@ pub struct GcpFunctionDetails {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoker_policy: Option<Value>,
     pub invoker_policy_read: bool,
+    /// Cloud Run `invokerIamDisabled`: no IAM check at all, anyone who can reach it can call it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub invoker_iam_disabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub build_service_account: Option<String>,
 }

@@ -4,8 +4,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::harness::gfake::{GoogleFake, keypair};
-use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout};
+use crate::harness::gfake::{FaultKind, GoogleFake, keypair};
+use crate::harness::{copy_dir, fnscope, fnscope_env, repo, stderr, stdout};
 
 const PROJECT: &str = "acme-fn-prod";
 const CLIENT: &str = "fnscope@acme-fn-prod.iam.gserviceaccount.com";
@@ -23,6 +23,219 @@ fn triples(report: &Value) -> BTreeSet<(String, String, String)> {
             )
         })
         .collect()
+}
+
+fn s_contains(path: &std::path::Path, needle: &str) -> bool {
+    std::fs::read_to_string(path).unwrap().contains(needle)
+}
+
+fn coverage<'a>(report: &'a Value, api: &str) -> &'a Value {
+    report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == api)
+        .unwrap_or_else(|| panic!("no coverage record for {api}: {}", report["coverage"]))
+}
+
+/// Runs a live scan of `export` served by a fresh fake; `setup` injects faults first.
+fn live_scan(
+    export: &std::path::Path,
+    extra: &[&str],
+    setup: impl FnOnce(&GoogleFake),
+) -> (std::process::Output, Value, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let fake = GoogleFake::start(export, PROJECT, public, CLIENT);
+    setup(&fake);
+    let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
+    let mut args = vec![
+        "scan",
+        "gcp",
+        "--gcp-project",
+        PROJECT,
+        "--gcp-endpoint",
+        &fake.url,
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let out = fnscope_env(
+        None,
+        dir.path(),
+        &args,
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    );
+    let report: Value =
+        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    let log = fake.log.lock().unwrap().clone();
+    (out, report, log)
+}
+
+#[test]
+fn endpoints_and_token_uri_come_from_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let fake = GoogleFake::start(&export, PROJECT, public, CLIENT);
+    // The key names Google's token endpoint; the configuration redirects it and every API.
+    let key = key_file(dir.path(), &pem, "https://oauth2.googleapis.com/token");
+    let mut toml = format!(
+        "[gcp]\ntoken_uri = \"{}/token\"\n[gcp.endpoints]\n",
+        fake.url
+    );
+    for api in [
+        "resourcemanager",
+        "functions",
+        "run",
+        "iam",
+        "recommender",
+        "policyanalyzer",
+    ] {
+        toml.push_str(&format!("{api} = \"{}/\"\n", fake.url));
+    }
+    let cfg = dir.path().join("fnscope.toml");
+    std::fs::write(&cfg, toml).unwrap();
+    let out = fnscope_env(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "--gcp-project",
+            PROJECT,
+            "--format",
+            "json",
+            "--config",
+            cfg.to_str().unwrap(),
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(r["inventory"]["workloads"], 5);
+    let log = fake.log.lock().unwrap().clone();
+    assert!(log.iter().any(|l| l == "POST /token"));
+    assert!(log.iter().any(|l| l.contains("/serviceAccounts")));
+}
+
+#[test]
+fn without_insights_unused_create_rights_fall_back_to_activity_analyzer() {
+    let work = tempfile::tempdir().unwrap();
+    let export = work.path().join(PROJECT);
+    copy_dir(&repo().join("examples/estate/gcp").join(PROJECT), &export);
+    std::fs::remove_file(export.join("insights.json")).unwrap();
+    let (out, r, log) = live_scan(&export, &["--allow-partial"], |_| {});
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        coverage(&r, "recommender:insights.list")["status"],
+        "denied"
+    );
+    assert_eq!(
+        coverage(&r, "policyanalyzer:activities.query")["status"],
+        "complete"
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("serviceAccountLastAuthentication/activities:query"))
+    );
+    let unused: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "T1648-GCP-008")
+        .collect();
+    // The App Engine default account holds Editor and never authenticated in the window; the compute
+    // default account and ci-deployer authenticated days ago: not unused.
+    let subjects: BTreeSet<&str> = unused
+        .iter()
+        .map(|f| f["subject"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        subjects,
+        BTreeSet::from(["acme-fn-prod@appspot.gserviceaccount.com"]),
+        "{unused:?}"
+    );
+    let ev = unused[0]["evidence"].to_string();
+    assert!(
+        ev.contains("policyanalyzer:serviceAccountLastAuthentication"),
+        "{ev}"
+    );
+    assert!(ev.contains("roles/editor"), "{ev}");
+    let ne = r["not_evaluated"].to_string();
+    assert!(
+        ne.contains("Activity Analyzer covers this project's service accounts only"),
+        "{ne}"
+    );
+    assert!(
+        ne.contains("user:analyst@acme.example") || ne.contains("user:dev@acme.example"),
+        "{ne}"
+    );
+
+    // Without --allow-partial the denied insights move the exit code (findings aside).
+    let (out, _, _) = live_scan(&export, &["--fail-on", "none"], |_| {});
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record() {
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let (clean_out, clean, clean_log) = live_scan(&export, &[], |_| {});
+    assert_eq!(clean_out.status.code(), Some(1), "{}", stderr(&clean_out));
+
+    let (out, faulty, log) = live_scan(&export, &[], |fake| {
+        fake.fault("/locations/-/functions", 2, FaultKind::Status(429));
+        fake.fault(":getIamPolicy", 3, FaultKind::Status(503));
+        fake.fault("/serviceAccounts", 1, FaultKind::Truncated);
+        fake.fault(
+            "/locations/europe-west1/services",
+            1,
+            FaultKind::Status(500),
+        );
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(triples(&faulty), triples(&clean));
+    assert_eq!(
+        faulty["coverage"], clean["coverage"],
+        "retries leave no trace in coverage"
+    );
+    // Every injected fault cost exactly one retried call, nothing more.
+    assert_eq!(log.len(), clean_log.len() + 2 + 3 + 1 + 1, "{log:#?}");
+
+    // A service that keeps failing: a coverage record, exit 3, the rest of the scan intact.
+    let (out, r, _) = live_scan(
+        &export,
+        &["--max-attempts", "2", "--fail-on", "none"],
+        |fake| {
+            fake.fault("/serviceAccounts", 1000, FaultKind::Status(503));
+        },
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let c = coverage(&r, "iam:projects.serviceAccounts.list");
+    assert_eq!(c["status"], "failed");
+    assert!(c["detail"].as_str().unwrap().contains("HTTP 503"), "{c}");
+    assert!(r["inventory"]["workloads"].as_u64().unwrap() >= 5);
+
+    // A page token that repeats: the listing stops and says so (never loops, never passes as complete).
+    let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
+        fake.fault("/locations/-/functions", 1000, FaultKind::RepeatToken);
+    });
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
+    assert_eq!(c["status"], "failed");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("page token repeated"),
+        "{c}"
+    );
+    assert!(
+        log.iter()
+            .filter(|l| l.ends_with("/locations/-/functions"))
+            .count()
+            <= 3
+    );
 }
 
 fn key_file(dir: &std::path::Path, pem: &str, token_uri: &str) -> std::path::PathBuf {
@@ -101,6 +314,44 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
         log.iter().any(|l| l == "GET /v3/folders/77120034"),
         "ancestors walked"
     );
+    // Cloud Run: one listing per location (never `-`), the invoker policy of the Run-API function only.
+    assert!(
+        log.iter()
+            .any(|l| l == "GET /v2/projects/acme-fn-prod/locations/europe-west1/services")
+    );
+    assert!(!log.iter().any(|l| l.contains("/locations/-/services")));
+    assert!(log.iter().any(|l| l.starts_with(
+        "GET /v2/projects/acme-fn-prod/locations/europe-west1/services/report-builder:getIamPolicy"
+    )));
+    assert!(
+        !log.iter().any(|l| l.contains("web-frontend:getIamPolicy")),
+        "plain containers are not functions"
+    );
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&snap).unwrap()).unwrap();
+    let rb = saved["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["name"] == "report-builder")
+        .expect("the Run-API function is inventoried");
+    assert_eq!(rb["details"]["generation"], "RUN");
+    assert_eq!(rb["details"]["invoker_iam_disabled"], true);
+    assert_eq!(
+        rb["identities"][0],
+        "serviceAccount:iam-sync@acme-fn-prod.iam.gserviceaccount.com"
+    );
+    assert_eq!(rb["secret_like_env_vars"][0], "SLACK_WEBHOOK_TOKEN");
+    assert!(!s_contains(&snap, "xoxb-2214"), "env values never stored");
+    assert_eq!(
+        saved["workloads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["name"] == "on-iam-change")
+            .count(),
+        1,
+        "a 2nd-gen function's own Run service is not counted twice"
+    );
     // Read-only: every call is a get, list or getIamPolicy (POST only for getIamPolicy and the token).
     for l in &log {
         assert!(
@@ -141,7 +392,7 @@ fn organization_scope_discovers_the_project_through_its_folder() {
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(r["inventory"]["targets"], 1);
-    assert_eq!(r["inventory"]["workloads"], 4);
+    assert_eq!(r["inventory"]["workloads"], 5);
     let discovery = r["coverage"]
         .as_array()
         .unwrap()

@@ -677,7 +677,9 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
     add("002", "legacy-mailer", appspot); // 1st gen, no account named: App Engine default with Editor
     add("002", "thumbnails", compute); // 2nd gen, no account named: compute default with Editor
     add("003", "on-iam-change", iam_sync); // key admin runtime account
+    add("003", "report-builder", iam_sync); // a Cloud Run function deployed through the Run API
     add("004", "legacy-mailer", appspot); // allUsers invoker on a critical function
+    add("004", "report-builder", iam_sync); // invokerIamDisabled on a privileged Run function
     add("005", "ceo@acme.example", "organizations/684220931133");
     add("005", "dev@acme.example", "projects/acme-fn-prod");
     add(
@@ -691,7 +693,7 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
     // exporter is public but harmless: no GCP-004 for it.
     let s = std::fs::read_to_string(&snap).unwrap();
     assert!(
-        !s.contains("SG.4fG7hJ2kL9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG"),
+        !s.contains("SG.4fG7hJ2kL9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG") && !s.contains("xoxb-2214"),
         "a secret value reached the snapshot"
     );
     let v: Value = serde_json::from_str(&s).unwrap();
@@ -717,4 +719,105 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
         v["targets"][0]["ancestors"],
         serde_json::json!(["folders/77120034", "organizations/684220931133"])
     );
+}
+
+#[test]
+fn gcloud_v1_run_service_listing_is_read_like_the_v2_one() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("estate");
+    let project = root.join("gcp/acme-fn-prod");
+    crate::harness::copy_dir(&repo().join("examples/estate/gcp/acme-fn-prod"), &project);
+    let scan = |dir: &std::path::Path| -> Value {
+        let out = fnscope(
+            None,
+            work.path(),
+            &[
+                "scan",
+                "gcp",
+                "--offline",
+                dir.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let v2 = scan(&root);
+    // What `gcloud run services list --format=json` prints for the same services (Knative v1).
+    let knative = serde_json::json!([
+      {
+        "apiVersion": "serving.knative.dev/v1",
+        "kind": "Service",
+        "metadata": {
+          "name": "report-builder",
+          "namespace": "418213377911",
+          "labels": {"cloud.googleapis.com/location": "europe-west1"},
+          "annotations": {
+            "serving.knative.dev/creator": "dev@acme.example",
+            "serving.knative.dev/lastModifier": "dev@acme.example",
+            "run.googleapis.com/ingress": "all",
+            "run.googleapis.com/invoker-iam-disabled": "true",
+            "run.googleapis.com/build-function-target": "buildReport",
+            "run.googleapis.com/build-base-image": "nodejs22"
+          },
+          "creationTimestamp": "2026-09-14T08:30:00.000Z"
+        },
+        "spec": {"template": {"spec": {
+          "serviceAccountName": "iam-sync@acme-fn-prod.iam.gserviceaccount.com",
+          "containers": [{"image": "europe-west1-docker.pkg.dev/acme-fn-prod/cloud-run-source-deploy/report-builder",
+                          "env": [{"name": "SLACK_WEBHOOK_TOKEN", "value": "xoxb-2214-88812-Zk7Qw3Er5Ty7Ui9Op1As3Df5"}]}]
+        }}},
+        "status": {"url": "https://report-builder-abc123-ew.a.run.app"}
+      },
+      {
+        "apiVersion": "serving.knative.dev/v1",
+        "kind": "Service",
+        "metadata": {"name": "web-frontend", "labels": {"cloud.googleapis.com/location": "us-central1"}},
+        "spec": {"template": {"spec": {"serviceAccountName": "exporter@acme-fn-prod.iam.gserviceaccount.com", "containers": []}}}
+      }
+    ]);
+    std::fs::write(project.join("run-services.json"), knative.to_string()).unwrap();
+    let v1 = scan(&root);
+    let run_findings = |r: &Value| -> Vec<(String, String)> {
+        let mut v: Vec<_> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["subject"]["name"] == "report-builder")
+            .map(|f| {
+                (
+                    f["rule_id"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(run_findings(&v1), run_findings(&v2));
+    assert_eq!(run_findings(&v1).len(), 2, "GCP-003 and GCP-004");
+    assert!(!stdout_contains_secret(&v1));
+
+    // A malformed listing names the file and the field.
+    std::fs::write(
+        project.join("run-services.json"),
+        r#"{"services": [{"name": 7}]}"#,
+    )
+    .unwrap();
+    let out = fnscope(
+        None,
+        work.path(),
+        &["scan", "gcp", "--offline", root.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("run-services.json") && stderr(&out).contains("name"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+fn stdout_contains_secret(v: &Value) -> bool {
+    v.to_string().contains("xoxb-2214")
 }

@@ -248,6 +248,15 @@ impl<'a> View<'a> {
         self.snapshot_roles.contains_key(role)
     }
 
+    /// The members bound at one scope (`projects/p`, `folders/f`, `organizations/o`).
+    pub fn members_at(&self, scope: &str) -> impl Iterator<Item = &'a str> + '_ {
+        self.by_scope
+            .get(scope)
+            .into_iter()
+            .flatten()
+            .map(|b| b.principal.as_str())
+    }
+
     /// Every binding on the project's chain that names `member` (or everyone).
     pub fn grants(&self, project: &str, member: &str) -> Vec<Grant> {
         let mut out = Vec::new();

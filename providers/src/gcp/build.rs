@@ -28,6 +28,10 @@ pub struct ProjectData {
     pub service_account_policies: BTreeMap<String, Option<wire::Policy>>,
     pub roles: Vec<wire::Role>,
     pub insights: Option<Vec<wire::Insight>>,
+    /// Cloud Run services of every location (`None` = not read).
+    pub run_services: Option<Vec<wire::RunService>>,
+    /// Activity Analyzer: the last authentication of the project's service accounts (`None` = not read).
+    pub sa_last_auth: Option<Vec<wire::Activity>>,
     pub coverage: Vec<Coverage>,
 }
 
@@ -139,6 +143,29 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         );
     }
 
+    let served: std::collections::BTreeSet<&str> = d
+        .functions
+        .iter()
+        .flatten()
+        .filter_map(|f| f.service_config.as_ref()?.service.as_deref())
+        .collect();
+    for s in d.run_services.iter().flatten() {
+        if s.build_config.is_some() && !served.contains(s.name.as_str()) {
+            add_run_service(
+                snap,
+                &project,
+                d.project_number.as_deref(),
+                s,
+                &d.invoker_policies,
+                &mut coverage,
+            );
+        }
+    }
+
+    if let Some(activities) = &d.sa_last_auth {
+        add_last_auth(snap, &project, d.service_accounts.as_deref(), activities);
+    }
+
     if let Some(insights) = &d.insights {
         let as_of = snap
             .taken_at
@@ -159,7 +186,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             };
             let when = i.last_refresh_time.clone().unwrap_or_else(|| as_of.clone());
             let source = format!(
-                "recommender:google.iam.policy.Insight observation {}",
+                "recommender:google.iam.policy.Insight project {project} observation {}",
                 i.observation_period.as_deref().unwrap_or("unknown")
             );
             snap.usage.push(Usage {
@@ -247,26 +274,7 @@ fn add_function(
     let ingress = sc
         .and_then(|s| s.ingress_settings.clone())
         .or_else(|| f.ingress_settings.clone());
-    let public = policy.as_ref().is_some_and(|p| {
-        p.bindings.iter().any(|b| {
-            (b.role == "roles/cloudfunctions.invoker" || b.role == "roles/run.invoker")
-                && b.members
-                    .iter()
-                    .any(|m| m == "allUsers" || m == "allAuthenticatedUsers")
-        })
-    });
-    let mut exposure = Exposure {
-        public,
-        notes: Vec::new(),
-    };
-    if public {
-        exposure
-            .notes
-            .push("invoker: allUsers / allAuthenticatedUsers".into());
-    }
-    if let Some(i) = &ingress {
-        exposure.notes.push(format!("ingress {i}"));
-    }
+    let exposure = exposure(policy.as_ref(), ingress.as_deref(), false);
     let trigger = f.event_trigger.as_ref();
     snap.workloads.push(Workload {
         id: f.name.clone(),
@@ -319,6 +327,7 @@ fn add_function(
                 .get(&policy_key)
                 .is_some_and(Option::is_some),
             invoker_policy: policy.as_ref().map(policy_value),
+            invoker_iam_disabled: false,
             build_service_account: f
                 .build_config
                 .as_ref()
@@ -326,4 +335,178 @@ fn add_function(
                 .or_else(|| f.build_service_account.clone()),
         })),
     });
+}
+
+/// Who can reach a function: public when the invoker policy grants allUsers / allAuthenticatedUsers or
+/// the Run service has IAM invocation checks turned off.
+fn exposure(policy: Option<&wire::Policy>, ingress: Option<&str>, iam_disabled: bool) -> Exposure {
+    let public_binding = policy.is_some_and(|p| {
+        p.bindings.iter().any(|b| {
+            (b.role == "roles/cloudfunctions.invoker" || b.role == "roles/run.invoker")
+                && b.members
+                    .iter()
+                    .any(|m| m == "allUsers" || m == "allAuthenticatedUsers")
+        })
+    });
+    let mut exposure = Exposure {
+        public: public_binding || iam_disabled,
+        notes: Vec::new(),
+    };
+    if public_binding {
+        exposure
+            .notes
+            .push("invoker: allUsers / allAuthenticatedUsers".into());
+    }
+    if iam_disabled {
+        exposure
+            .notes
+            .push("invokerIamDisabled: anyone can call it".into());
+    }
+    if let Some(i) = ingress {
+        exposure.notes.push(format!("ingress {i}"));
+    }
+    exposure
+}
+
+/// A Cloud Run service built from function source (deployed through the Run API).
+fn add_run_service(
+    snap: &mut Snapshot,
+    project: &str,
+    number: Option<&str>,
+    s: &wire::RunService,
+    invoker_policies: &BTreeMap<String, Option<wire::Policy>>,
+    coverage: &mut Vec<Coverage>,
+) {
+    let location = s
+        .name
+        .split('/')
+        .nth(3)
+        .filter(|l| *l != "-")
+        .map(str::to_string);
+    let short = s.name.rsplit('/').next().unwrap_or(&s.name).to_string();
+    let template = s.template.as_ref();
+    let named = template
+        .and_then(|t| t.service_account.clone())
+        .filter(|e| !e.is_empty());
+    let (service_account, defaulted) = match (named, number) {
+        (Some(sa), _) => (sa, false),
+        (None, Some(n)) => (format!("{n}-compute@developer.gserviceaccount.com"), true),
+        (None, None) => {
+            coverage.push(Coverage {
+                provider: Provider::Gcp,
+                target: project.to_string(),
+                region: location.clone(),
+                api: "cloudresourcemanager:projects.get".into(),
+                status: CoverageStatus::Partial,
+                detail: format!(
+                    "{}: runs as the default compute account, but the project number is unknown",
+                    s.name
+                ),
+            });
+            (String::new(), true)
+        }
+    };
+    let policy = invoker_policies.get(&s.name).cloned().flatten();
+    let iam_disabled = s.invoker_iam_disabled == Some(true);
+    let exposure = exposure(policy.as_ref(), s.ingress.as_deref(), iam_disabled);
+    let mut env_names = Vec::new();
+    let mut secret_like = Vec::new();
+    for e in template
+        .iter()
+        .flat_map(|t| &t.containers)
+        .flat_map(|c| &c.env)
+    {
+        env_names.push(e.name.clone());
+        if e.secret_like {
+            secret_like.push(e.name.clone());
+        }
+    }
+    let build = s.build_config.as_ref();
+    snap.workloads.push(Workload {
+        id: s.name.clone(),
+        provider: Provider::Gcp,
+        kind: "gcp_cloud_function".into(),
+        name: short,
+        target: project.to_string(),
+        location,
+        runtime: build.and_then(|b| b.base_image.clone()),
+        state: None,
+        owner: s.creator.clone(),
+        created: s.create_time.clone(),
+        modified: s.update_time.clone(),
+        identities: if service_account.is_empty() {
+            Vec::new()
+        } else {
+            vec![sa_member(&service_account)]
+        },
+        scopes: Vec::new(),
+        env_var_names: env_names,
+        secret_like_env_vars: secret_like,
+        code_hash: None,
+        exposure,
+        details: WorkloadDetails::GcpFunction(Box::new(GcpFunctionDetails {
+            generation: "RUN".into(),
+            service_account,
+            service_account_defaulted: defaulted,
+            ingress: s.ingress.clone(),
+            url: s.uri.clone(),
+            http_trigger: true,
+            event_type: None,
+            event_filters: Vec::new(),
+            run_service: Some(s.name.clone()),
+            invoker_policy_read: invoker_policies.get(&s.name).is_some_and(Option::is_some),
+            invoker_iam_disabled: iam_disabled,
+            invoker_policy: policy.as_ref().map(policy_value),
+            build_service_account: build
+                .and_then(|b| b.service_account.as_deref())
+                .map(|a| a.rsplit('/').next().unwrap_or(a).to_string()),
+        })),
+    });
+}
+
+/// Activity Analyzer: one usage record per service account of the project — when it last
+/// authenticated, or `last_used: None` when it did not in the observation window.
+fn add_last_auth(
+    snap: &mut Snapshot,
+    project: &str,
+    accounts: Option<&[wire::ServiceAccount]>,
+    activities: &[wire::Activity],
+) {
+    let period = activities
+        .iter()
+        .find_map(|a| a.observation_period.clone())
+        .unwrap_or_default();
+    let as_of = period.end_time.clone().unwrap_or_else(|| {
+        snap.taken_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    });
+    let source = format!(
+        "policyanalyzer:serviceAccountLastAuthentication observation {}..{}",
+        period.start_time.as_deref().unwrap_or("unknown"),
+        period.end_time.as_deref().unwrap_or("unknown")
+    );
+    let seen: BTreeMap<&str, Option<&str>> = activities
+        .iter()
+        .filter_map(|a| Some((a.email()?, a.last_authenticated())))
+        .collect();
+    let mut emails: Vec<&str> = seen.keys().copied().collect();
+    emails.extend(
+        accounts
+            .iter()
+            .flat_map(|a| a.iter())
+            .map(|a| a.email.as_str()),
+    );
+    emails.sort_unstable();
+    emails.dedup();
+    for email in emails {
+        snap.usage.push(Usage {
+            provider: Provider::Gcp,
+            principal: sa_member(email),
+            service: format!("authentication:{project}"),
+            action: None,
+            last_used: seen.get(email).copied().flatten().map(str::to_string),
+            as_of: as_of.clone(),
+            source: source.clone(),
+        });
+    }
 }

@@ -26,6 +26,7 @@ pub const READ_ONLY_PERMISSIONS: &[&str] = &[
     "iam.roles.get",
     "iam.serviceAccounts.getIamPolicy",
     "iam.serviceAccounts.list",
+    "policyanalyzer.serviceAccountLastAuthenticationActivities.query",
     "recommender.iamPolicyInsights.list",
     "resourcemanager.folders.get",
     "resourcemanager.folders.list",
@@ -34,7 +35,9 @@ pub const READ_ONLY_PERMISSIONS: &[&str] = &[
     "resourcemanager.projects.get",
     "resourcemanager.projects.getIamPolicy",
     "resourcemanager.projects.list",
+    "run.locations.list",
     "run.services.getIamPolicy",
+    "run.services.list",
 ];
 
 const SCOPE: &str = "https://www.googleapis.com/auth/cloud-platform";
@@ -47,6 +50,7 @@ pub struct Endpoints {
     pub run: String,
     pub iam: String,
     pub recommender: String,
+    pub policyanalyzer: String,
 }
 
 impl Default for Endpoints {
@@ -57,11 +61,37 @@ impl Default for Endpoints {
             run: "https://run.googleapis.com".into(),
             iam: "https://iam.googleapis.com".into(),
             recommender: "https://recommender.googleapis.com".into(),
+            policyanalyzer: "https://policyanalyzer.googleapis.com".into(),
         }
     }
 }
 
 impl Endpoints {
+    /// The names `set` accepts (the `[gcp.endpoints]` keys of `fnscope.toml`).
+    pub const NAMES: &'static [&'static str] = &[
+        "resourcemanager",
+        "functions",
+        "run",
+        "iam",
+        "recommender",
+        "policyanalyzer",
+    ];
+
+    /// Points one API at `url`; false for an unknown API name.
+    pub fn set(&mut self, api: &str, url: &str) -> bool {
+        let slot = match api {
+            "resourcemanager" => &mut self.resourcemanager,
+            "functions" => &mut self.functions,
+            "run" => &mut self.run,
+            "iam" => &mut self.iam,
+            "recommender" => &mut self.recommender,
+            "policyanalyzer" => &mut self.policyanalyzer,
+            _ => return false,
+        };
+        *slot = url.trim_end_matches('/').to_string();
+        true
+    }
+
     /// Every API at one base URL (an emulator or a test server).
     pub fn all_at(base: &str) -> Endpoints {
         let b = base.trim_end_matches('/').to_string();
@@ -70,7 +100,8 @@ impl Endpoints {
             functions: b.clone(),
             run: b.clone(),
             iam: b.clone(),
-            recommender: b,
+            recommender: b.clone(),
+            policyanalyzer: b,
         }
     }
 }
@@ -148,6 +179,33 @@ struct InsightsPage {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
+struct RunServicesPage {
+    #[serde(default)]
+    services: Vec<wire::RunService>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationsPage {
+    #[serde(default)]
+    locations: Vec<wire::Location>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ActivitiesPage {
+    #[serde(default)]
+    activities: Vec<wire::Activity>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct ProjectsPage {
     #[serde(default)]
     projects: Vec<ListedProject>,
@@ -192,7 +250,10 @@ page!(
     FoldersPage,
     FunctionsPage,
     AccountsPage,
-    InsightsPage
+    InsightsPage,
+    RunServicesPage,
+    LocationsPage,
+    ActivitiesPage
 );
 
 #[derive(Deserialize)]
@@ -201,6 +262,24 @@ struct Node {
     name: Option<String>,
     #[serde(default)]
     parent: Option<String>,
+}
+
+/// The coverage of a fan-out of calls: complete, or partial with how many failed and the first of
+/// them in sorted order (so two runs of the same estate compare equal).
+fn fan_out(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) {
+    errors.sort();
+    match errors.first() {
+        None => (CoverageStatus::Complete, ok),
+        Some(first) => (
+            CoverageStatus::Partial,
+            format!("{} not read; first: {first}", errors.len()),
+        ),
+    }
+}
+
+/// Percent-encodes a query value (page tokens are opaque and may hold `+`, `/`, `=`).
+fn urlencode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 fn auth_error(e: impl std::fmt::Display) -> CollectError {
@@ -276,19 +355,33 @@ impl Session {
                     .map(Duration::from_secs)
             };
             let (err, wait) = match result {
-                Ok(r) if r.status().is_success() => {
-                    let bytes = r.bytes().await.map_err(|e| CallError {
-                        status: CoverageStatus::Failed,
-                        message: format!("reading the response: {e}"),
-                    })?;
-                    return serde_path_to_error::deserialize(
+                // A body cut off or garbled in transit is retried like a 5xx; one that stays
+                // malformed is reported with the field where parsing stopped.
+                Ok(r) if r.status().is_success() => match r.bytes().await {
+                    Ok(bytes) => match serde_path_to_error::deserialize(
                         &mut serde_json::Deserializer::from_slice(&bytes),
-                    )
-                    .map_err(|e| CallError {
-                        status: CoverageStatus::Failed,
-                        message: format!("malformed response at `{}`: {}", e.path(), e.inner()),
-                    });
-                }
+                    ) {
+                        Ok(v) => return Ok(v),
+                        Err(e) => (
+                            CallError {
+                                status: CoverageStatus::Failed,
+                                message: format!(
+                                    "malformed response at `{}`: {}",
+                                    e.path(),
+                                    e.inner()
+                                ),
+                            },
+                            None,
+                        ),
+                    },
+                    Err(e) => (
+                        CallError {
+                            status: CoverageStatus::Failed,
+                            message: format!("reading the response: {e}"),
+                        },
+                        None,
+                    ),
+                },
                 Ok(r) => {
                     let code = r.status().as_u16();
                     let wait = retry_after(&r);
@@ -333,22 +426,33 @@ impl Session {
         self.call(false, url).await
     }
 
-    /// Every page of a list call (`url` already has a query string); a token that repeats ends the loop.
+    /// Every page of a list call (`url` already has a query string). A token seen before would loop
+    /// for ever: that ends the listing as a failure (the data may be incomplete), never silently.
     async fn pages<P: Page>(&self, url: &str) -> Result<Vec<P>, CallError> {
         let mut out: Vec<P> = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
         let mut token: Option<String> = None;
         loop {
             let full = match &token {
-                Some(t) => format!("{url}&pageToken={t}"),
+                Some(t) => format!("{url}&pageToken={}", urlencode(t)),
                 None => url.to_string(),
             };
             let page: P = self.get(&full).await?;
             let next = page
                 .next_token()
-                .filter(|t| !t.is_empty() && Some(*t) != token.as_deref())
+                .filter(|t| !t.is_empty())
                 .map(str::to_string);
             out.push(page);
             match next {
+                Some(t) if !seen.insert(t.clone()) => {
+                    return Err(CallError {
+                        status: CoverageStatus::Failed,
+                        message: format!(
+                            "the page token repeated after {} pages; the listing stopped there and may be incomplete",
+                            out.len()
+                        ),
+                    });
+                }
                 Some(t) => token = Some(t),
                 None => return Ok(out),
             }
@@ -617,21 +721,12 @@ impl Session {
                     }
                 }
             }
-            push(
-                "cloudfunctions:functions.getIamPolicy",
-                if errors.is_empty() {
-                    CoverageStatus::Complete
-                } else {
-                    CoverageStatus::Partial
-                },
-                if errors.is_empty() {
-                    format!("read for {} functions", functions.len())
-                } else {
-                    format!("{} not read; first: {}", errors.len(), errors[0])
-                },
-            );
+            let (status, detail) =
+                fan_out(errors, format!("read for {} functions", functions.len()));
+            push("cloudfunctions:functions.getIamPolicy", status, detail);
             d.functions = Some(functions);
         }
+        self.run_services(project, &mut d, &mut push).await;
 
         // Service accounts and who may act as them.
         let url = format!(
@@ -679,19 +774,9 @@ impl Session {
                 }
             }
             if !accounts.is_empty() {
-                push(
-                    "iam:projects.serviceAccounts.getIamPolicy",
-                    if errors.is_empty() {
-                        CoverageStatus::Complete
-                    } else {
-                        CoverageStatus::Partial
-                    },
-                    if errors.is_empty() {
-                        format!("read for {} accounts", accounts.len())
-                    } else {
-                        format!("{} not read; first: {}", errors.len(), errors[0])
-                    },
-                );
+                let (status, detail) =
+                    fan_out(errors, format!("read for {} accounts", accounts.len()));
+                push("iam:projects.serviceAccounts.getIamPolicy", status, detail);
             }
             d.service_accounts = Some(accounts);
         }
@@ -701,7 +786,7 @@ impl Session {
             "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
             e.recommender
         );
-        match self.pages::<InsightsPage>(&url).await {
+        let have_insights = match self.pages::<InsightsPage>(&url).await {
             Ok(pages) => {
                 let insights: Vec<_> = pages.into_iter().flat_map(|p| p.insights).collect();
                 push(
@@ -709,19 +794,162 @@ impl Session {
                     CoverageStatus::Complete,
                     format!("{} IAM policy insights", insights.len()),
                 );
+                let any = !insights.is_empty();
                 d.insights = Some(insights);
+                any
             }
-            Err(err) => push(
-                "recommender:insights.list",
-                err.status,
-                format!(
-                    "{} (IAM policy insights need Security Command Center Premium or Enterprise)",
-                    err.message
-                ),
-            ),
+            Err(err) => {
+                push(
+                    "recommender:insights.list",
+                    err.status,
+                    format!(
+                        "{} (IAM policy insights need Security Command Center Premium or Enterprise; falling back to Activity Analyzer)",
+                        err.message
+                    ),
+                );
+                false
+            }
+        };
+        // Without insights: Activity Analyzer (no Premium needed), service accounts only.
+        if !have_insights {
+            let url = format!(
+                "{}/v1/projects/{project}/locations/global/activityTypes/serviceAccountLastAuthentication/activities:query?pageSize=1000",
+                e.policyanalyzer
+            );
+            match self.pages::<ActivitiesPage>(&url).await {
+                Ok(pages) => {
+                    let list: Vec<_> = pages.into_iter().flat_map(|p| p.activities).collect();
+                    push(
+                        "policyanalyzer:activities.query",
+                        CoverageStatus::Complete,
+                        format!(
+                            "last authentication of {} service accounts (Activity Analyzer)",
+                            list.len()
+                        ),
+                    );
+                    d.sa_last_auth = Some(list);
+                }
+                Err(err) => push("policyanalyzer:activities.query", err.status, err.message),
+            }
         }
         d.coverage = cov;
         d
+    }
+
+    /// Cloud Run services, location by location (`services.list` rejects `-`), and the IAM policy of
+    /// each one built from function source that no listed function already covers.
+    async fn run_services(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
+        let url = format!("{}/v2/projects/{project}/locations?pageSize=1000", e.run);
+        let locations: Vec<String> = match self.pages::<LocationsPage>(&url).await {
+            Ok(pages) => pages
+                .into_iter()
+                .flat_map(|p| p.locations)
+                .filter_map(|l| {
+                    l.location_id.or_else(|| {
+                        l.name
+                            .as_deref()
+                            .and_then(|n| n.rsplit('/').next())
+                            .map(str::to_string)
+                    })
+                })
+                .collect(),
+            Err(err) => {
+                push(
+                    "run:projects.locations.list",
+                    err.status,
+                    format!("{}; Cloud Run functions not listed", err.message),
+                );
+                return;
+            }
+        };
+        let results: Vec<(String, Result<Vec<RunServicesPage>, CallError>)> =
+            stream::iter(locations)
+                .map(|loc| async move {
+                    let url = format!(
+                        "{}/v2/projects/{project}/locations/{loc}/services?pageSize=1000",
+                        e.run
+                    );
+                    (loc, self.pages::<RunServicesPage>(&url).await)
+                })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+        let mut services = Vec::new();
+        let mut errors: Vec<(CoverageStatus, String)> = Vec::new();
+        let regions = results.len();
+        for (loc, r) in results {
+            match r {
+                Ok(pages) => services.extend(pages.into_iter().flat_map(|p| p.services)),
+                Err(err) => errors.push((err.status, format!("{loc}: {}", err.message))),
+            }
+        }
+        errors.sort_by(|a, b| a.1.cmp(&b.1));
+        services.sort_by(|a, b| a.name.cmp(&b.name));
+        let functions = services.iter().filter(|s| s.build_config.is_some()).count();
+        push(
+            "run:projects.locations.services.list",
+            match errors.first() {
+                None => CoverageStatus::Complete,
+                Some(_) if errors.len() < regions => CoverageStatus::Partial,
+                Some((s, _)) => *s,
+            },
+            match errors.first() {
+                None => format!(
+                    "{} services in {regions} locations, {functions} built from function source",
+                    services.len()
+                ),
+                Some((_, m)) => format!(
+                    "{} of {regions} locations not read; first: {m}",
+                    errors.len()
+                ),
+            },
+        );
+        let served: BTreeSet<String> = d
+            .functions
+            .iter()
+            .flatten()
+            .filter_map(|f| f.service_config.as_ref()?.service.clone())
+            .collect();
+        let wanted: Vec<String> = services
+            .iter()
+            .filter(|s| s.build_config.is_some() && !served.contains(&s.name))
+            .map(|s| s.name.clone())
+            .collect();
+        let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(wanted)
+            .map(|name| async move {
+                let url = format!(
+                    "{}/v2/{name}:getIamPolicy?options.requestedPolicyVersion=3",
+                    e.run
+                );
+                (name.clone(), self.get::<wire::Policy>(&url).await)
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect()
+            .await;
+        let mut failed = Vec::new();
+        let read = results.len();
+        for (name, r) in results {
+            match r {
+                Ok(p) => {
+                    d.invoker_policies.insert(name, Some(p));
+                }
+                Err(err) => {
+                    failed.push(format!("{name}: {}", err.message));
+                    d.invoker_policies.insert(name, None);
+                }
+            }
+        }
+        if read > 0 {
+            let (status, detail) = fan_out(failed, format!("read for {read} Cloud Run functions"));
+            push("run:services.getIamPolicy", status, detail);
+        }
+        d.run_services = Some(services);
     }
 
     /// Reads the definition of every role named in a binding (cached across projects).
@@ -772,21 +1000,14 @@ impl Session {
                 });
             }
         }
+        let (status, detail) = fan_out(errors, format!("{} role definitions", d.roles.len()));
         d.coverage.push(Coverage {
             provider: Provider::Gcp,
             target: d.project_id.clone(),
             region: None,
             api: "iam:roles.get".into(),
-            status: if errors.is_empty() {
-                CoverageStatus::Complete
-            } else {
-                CoverageStatus::Partial
-            },
-            detail: if errors.is_empty() {
-                format!("{} role definitions", d.roles.len())
-            } else {
-                format!("{} roles not read; first: {}", errors.len(), errors[0])
-            },
+            status,
+            detail,
         });
     }
 }

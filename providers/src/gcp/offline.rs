@@ -13,6 +13,11 @@
 //!   service-account-iam-policies/<email>.json     gcloud iam service-accounts get-iam-policy EMAIL
 //!   roles/*.json                                  gcloud iam roles describe ROLE (predefined and custom)
 //!   insights.json                                 gcloud recommender insights list --insight-type=google.iam.policy.Insight
+//!   run-services.json                             Cloud Run services of every region: the v2 REST list
+//!                                                 (`{"services": […]}` or an array) or
+//!                                                 `gcloud run services list --format=json` (v1 shape)
+//!   sa-last-authentication.json                   gcloud policy-intelligence query-activity
+//!                                                 --activity-type=serviceAccountLastAuthentication
 //! ```
 //!
 //! Absent files are `skipped` coverage records; malformed ones are errors naming the file and field.
@@ -271,8 +276,115 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         ),
     }
+    let f = dir.join("run-services.json");
+    d.run_services = read_run_services(&f, project)?;
+    match &d.run_services {
+        Some(list) => {
+            let folder = dir.join("invoker-iam-policies");
+            let present = exists_plain(&folder)?;
+            let served: std::collections::BTreeSet<String> = d
+                .functions
+                .iter()
+                .flatten()
+                .filter_map(|f| f.service_config.as_ref()?.service.clone())
+                .collect();
+            let mut unread = 0;
+            for s in list
+                .iter()
+                .filter(|s| s.build_config.is_some() && !served.contains(&s.name))
+            {
+                let short = s.name.rsplit('/').next().unwrap_or(&s.name);
+                let policy = if present {
+                    read_opt::<wire::Policy>(&folder.join(format!("{short}.json")))?
+                } else {
+                    None
+                };
+                unread += usize::from(policy.is_none());
+                d.invoker_policies.insert(s.name.clone(), policy);
+            }
+            cov(
+                "run:projects.locations.services.list",
+                CoverageStatus::Complete,
+                format!(
+                    "{} services, {} built from function source",
+                    list.len(),
+                    list.iter().filter(|s| s.build_config.is_some()).count()
+                ),
+            );
+            if unread > 0 {
+                cov(
+                    "run:services.getIamPolicy",
+                    CoverageStatus::Skipped,
+                    format!(
+                        "no `invoker-iam-policies/<service>.json` for {unread} Cloud Run functions: who may invoke them is unknown"
+                    ),
+                );
+            }
+        }
+        None => cov(
+            "run:projects.locations.services.list",
+            CoverageStatus::Skipped,
+            format!(
+                "{}: Cloud Run functions deployed through the Run API are not inventoried",
+                missing(&f)
+            ),
+        ),
+    }
+
+    let f = dir.join("sa-last-authentication.json");
+    d.sa_last_auth = read_opt(&f)?;
+    if let Some(list) = &d.sa_last_auth {
+        cov(
+            "policyanalyzer:activities.query",
+            CoverageStatus::Complete,
+            format!(
+                "last authentication of {} service accounts (Activity Analyzer)",
+                list.len()
+            ),
+        );
+    }
     d.project_number = number;
     d.ancestors = ancestors;
     d.coverage = coverage;
     Ok(d)
+}
+
+/// `run-services.json` in any of the shapes it comes in: the v2 list response, an array of v2
+/// services, or gcloud's array of v1 (Knative) services.
+fn read_run_services(
+    path: &Path,
+    project: &str,
+) -> Result<Option<Vec<wire::RunService>>, CollectError> {
+    let Some(value) = read_opt::<serde_json::Value>(path)? else {
+        return Ok(None);
+    };
+    let malformed = |e: serde_path_to_error::Error<serde_json::Error>| CollectError::Malformed {
+        path: path.to_path_buf(),
+        field: format!("`{}`", e.path()),
+        message: e.inner().to_string(),
+    };
+    let knative = value
+        .as_array()
+        .and_then(|a| a.first())
+        .is_some_and(|s| s.get("metadata").is_some());
+    if knative {
+        let list: Vec<wire::KnativeService> =
+            serde_path_to_error::deserialize(value).map_err(malformed)?;
+        return Ok(Some(
+            list.into_iter()
+                .map(|k| wire::RunService::from_knative(k, project))
+                .collect(),
+        ));
+    }
+    if let Some(page) = value.get("services") {
+        let list: Vec<wire::RunService> =
+            serde_path_to_error::deserialize(page.clone()).map_err(malformed)?;
+        return Ok(Some(list));
+    }
+    if value.is_object() && value.as_object().is_some_and(|o| o.is_empty()) {
+        // An empty list response (`{}`): no services.
+        return Ok(Some(Vec::new()));
+    }
+    let list: Vec<wire::RunService> = serde_path_to_error::deserialize(value).map_err(malformed)?;
+    Ok(Some(list))
 }

@@ -15,6 +15,24 @@ use serde_json::{Value, json};
 pub struct GoogleFake {
     pub url: String,
     pub log: Arc<Mutex<Vec<String>>>,
+    faults: Arc<Mutex<Vec<Fault>>>,
+}
+
+/// What a faulty answer looks like.
+#[derive(Clone, Copy, Debug)]
+pub enum FaultKind {
+    /// An error status with Google's error body (429 also carries `Retry-After: 0`).
+    Status(u16),
+    /// A 200 whose body is cut off mid-JSON.
+    Truncated,
+    /// A page whose `nextPageToken` never changes.
+    RepeatToken,
+}
+
+struct Fault {
+    path_contains: String,
+    remaining: u32,
+    kind: FaultKind,
 }
 
 struct State {
@@ -23,6 +41,36 @@ struct State {
     public_key_der: Vec<u8>,
     client_email: String,
     log: Arc<Mutex<Vec<String>>>,
+    faults: Arc<Mutex<Vec<Fault>>>,
+}
+
+fn injected(st: &State, path: &str) -> Option<Response<Body>> {
+    let mut faults = st.faults.lock().expect("lock");
+    let f = faults
+        .iter_mut()
+        .find(|f| f.remaining > 0 && path.contains(&f.path_contains))?;
+    f.remaining -= 1;
+    Some(match f.kind {
+        FaultKind::Status(code) => {
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut r = resp(
+                status,
+                json!({"error": {"code": code, "message": format!("injected {code}"), "status": "UNAVAILABLE"}}),
+            );
+            if code == 429 {
+                r.headers_mut()
+                    .insert("retry-after", "0".parse().expect("header"));
+            }
+            r
+        }
+        FaultKind::Truncated => {
+            let mut r = Response::new(Body::from("{\"functions\": [{\"name\": \"projects/"));
+            r.headers_mut()
+                .insert("content-type", "application/json".parse().expect("header"));
+            r
+        }
+        FaultKind::RepeatToken => resp(StatusCode::OK, json!({"nextPageToken": "same"})),
+    })
 }
 
 fn resp(status: StatusCode, v: Value) -> Response<Body> {
@@ -160,6 +208,9 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             json!({"error": {"code": 401, "message": "Request had invalid authentication credentials.", "status": "UNAUTHENTICATED"}}),
         );
     }
+    if let Some(r) = injected(&st, &path) {
+        return r;
+    }
     let p = &st.project;
     let dir = &st.dir;
     let project_doc = file(dir, "project.json").unwrap_or_default();
@@ -270,10 +321,63 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             "/v1/projects/{p}/locations/global/insightTypes/google.iam.policy.Insight/insights"
         )
     {
-        let items = file(dir, "insights.json")
+        let Some(items) = file(dir, "insights.json").and_then(|v| v.as_array().cloned()) else {
+            return resp(
+                StatusCode::FORBIDDEN,
+                json!({"error": {"code": 403, "message": "Permission denied: IAM policy insights require Security Command Center Premium.", "status": "PERMISSION_DENIED"}}),
+            );
+        };
+        return page(items, "insights", &query);
+    }
+    // Cloud Run v2: locations, then services one location at a time (`-` is rejected, as by Google).
+    let run_services: Vec<Value> = file(dir, "run-services.json")
+        .and_then(|v| v.get("services").cloned())
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    if path == format!("/v2/projects/{p}/locations") {
+        let mut ids: Vec<String> = ["us-central1", "europe-west1", "asia-northeast1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        ids.extend(
+            run_services
+                .iter()
+                .filter_map(|s| s["name"].as_str()?.split('/').nth(3).map(str::to_string)),
+        );
+        ids.sort();
+        ids.dedup();
+        let items = ids
+            .iter()
+            .map(|l| json!({"name": format!("projects/{p}/locations/{l}"), "locationId": l}))
+            .collect();
+        return page(items, "locations", &query);
+    }
+    if let Some(loc) = path
+        .strip_prefix(&format!("/v2/projects/{p}/locations/"))
+        .and_then(|r| r.strip_suffix("/services"))
+    {
+        if loc == "-" {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": {"code": 400, "message": "Location '-' is not valid.", "status": "INVALID_ARGUMENT"}}),
+            );
+        }
+        let items = run_services
+            .iter()
+            .filter(|s| s["name"].as_str().and_then(|n| n.split('/').nth(3)) == Some(loc))
+            .cloned()
+            .collect();
+        return page(items, "services", &query);
+    }
+    if path
+        == format!(
+            "/v1/projects/{p}/locations/global/activityTypes/serviceAccountLastAuthentication/activities:query"
+        )
+    {
+        let items = file(dir, "sa-last-authentication.json")
             .and_then(|v| v.as_array().cloned())
             .unwrap_or_default();
-        return page(items, "insights", &query);
+        return page(items, "activities", &query);
     }
     if let Some(role) = path.strip_prefix("/v1/")
         && (role.starts_with("roles/") || role.contains("/roles/"))
@@ -297,7 +401,9 @@ impl GoogleFake {
         let addr: SocketAddr = listener.local_addr().expect("addr");
         let url = format!("http://{addr}");
         let log = Arc::new(Mutex::new(Vec::new()));
+        let faults = Arc::new(Mutex::new(Vec::new()));
         let st = Arc::new(State {
+            faults: faults.clone(),
             dir: dir.to_path_buf(),
             project: project.to_string(),
             public_key_der,
@@ -320,7 +426,16 @@ impl GoogleFake {
                 axum::serve(l, app).await.expect("serve");
             });
         });
-        GoogleFake { url, log }
+        GoogleFake { url, log, faults }
+    }
+
+    /// The next `times` calls whose path contains `path_contains` answer with `kind`.
+    pub fn fault(&self, path_contains: &str, times: u32, kind: FaultKind) {
+        self.faults.lock().expect("lock").push(Fault {
+            path_contains: path_contains.to_string(),
+            remaining: times,
+            kind,
+        });
     }
 }
 

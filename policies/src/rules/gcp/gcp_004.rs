@@ -38,13 +38,18 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         if level == GcpPriv::None {
             continue;
         }
-        let Some(policy) = &f.details.invoker_policy else {
-            if !f.details.invoker_policy_read {
-                unread.push(f.workload.name.clone());
+        let empty = Value::Null;
+        let policy = match &f.details.invoker_policy {
+            Some(p) => p,
+            None if f.details.invoker_iam_disabled => &empty,
+            None => {
+                if !f.details.invoker_policy_read {
+                    unread.push(f.workload.name.clone());
+                }
+                continue;
             }
-            continue;
         };
-        let public: Vec<(String, String)> = policy
+        let mut public: Vec<String> = policy
             .get("bindings")
             .and_then(Value::as_array)
             .into_iter()
@@ -61,9 +66,15 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     .filter_map(Value::as_str)
                     .filter(|m| *m == "allUsers" || *m == "allAuthenticatedUsers")
                     .collect();
-                (!who.is_empty()).then(|| (role.to_string(), who.join(", ")))
+                (!who.is_empty()).then(|| format!("{role} is granted to {}", who.join(", ")))
             })
             .collect();
+        if f.details.invoker_iam_disabled {
+            public.push(
+                "invokerIamDisabled is true: anyone who can reach it may call it, no IAM check"
+                    .into(),
+            );
+        }
         if public.is_empty() {
             continue;
         }
@@ -87,12 +98,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .run_service
             .clone()
             .unwrap_or_else(|| f.workload.id.clone());
-        for (role, who) in public {
-            b = b.evidence(
-                "exposure",
-                format!("{role} is granted to {who}"),
-                format!("IAM policy of {on}"),
-            );
+        for what in public {
+            b = b.evidence("exposure", what, format!("IAM policy of {on}"));
         }
         match with_privilege(b, email, &why).build() {
             Ok(x) => out.findings.push(x),

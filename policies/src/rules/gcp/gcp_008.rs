@@ -1,5 +1,8 @@
 //! T1648-GCP-008: an unused serverless create permission — an IAM policy insight (PERMISSIONS_USAGE)
 //! shows a role binding whose function/service create permissions were not exercised in 90 days.
+//! Where a project has no insights (they need Security Command Center Premium), Activity Analyzer's
+//! last-authentication data stands in for service accounts: an account that holds create permissions
+//! and has not authenticated for `unused_days` has not used them. Other members are then not evaluated.
 
 use std::collections::BTreeSet;
 
@@ -20,7 +23,10 @@ pub static META: RuleMeta = RuleMeta {
     analytics: &[],
     rationale: "A role binding that lets a member create or update functions and services it never uses is attack surface that can go.",
     remediation: "Replace the role with one without the unused create permissions (the IAM recommender proposes one), or remove the binding.",
-    references: &["IAM recommender policy insights (PERMISSIONS_USAGE, 90-day observation)"],
+    references: &[
+        "IAM recommender policy insights (PERMISSIONS_USAGE, 90-day observation)",
+        "Policy Analyzer Activity Analyzer (serviceAccountLastAuthentication)",
+    ],
 };
 
 crate::declare_rule!(Gcp008, META, evaluate);
@@ -48,15 +54,23 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         .filter(|u| u.provider == Provider::Gcp)
         .collect();
     for project in view.chains.keys() {
-        let has_insights = ctx.snapshot.coverage.iter().any(|c| {
-            c.provider == Provider::Gcp
-                && &c.target == project
-                && c.api == "recommender:insights.list"
-                && c.status == fnscope_snapshot::CoverageStatus::Complete
-        });
-        if !has_insights {
+        let insight_tag = format!("recommender:google.iam.policy.Insight project {project} ");
+        if usage.iter().any(|u| u.source.starts_with(&insight_tag)) {
+            continue;
+        }
+        let complete = |api: &str| {
+            ctx.snapshot.coverage.iter().any(|c| {
+                c.provider == Provider::Gcp
+                    && &c.target == project
+                    && c.api == api
+                    && c.status == fnscope_snapshot::CoverageStatus::Complete
+            })
+        };
+        if complete("policyanalyzer:activities.query") {
+            last_auth_fallback(ctx, view, project, &usage, &mut out);
+        } else {
             out.not_evaluated.push(format!(
-                "project {project}: no IAM policy insights (they need Security Command Center Premium or Enterprise)"
+                "project {project}: no IAM policy insights (they need Security Command Center Premium or Enterprise) and no Activity Analyzer data"
             ));
         }
     }
@@ -115,4 +129,107 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         }
     }
     out
+}
+
+/// Activity Analyzer fallback for one project: service accounts holding create permissions that have
+/// not authenticated within `unused_days`.
+fn last_auth_fallback(
+    ctx: &Context<'_>,
+    view: &crate::gcp::View<'_>,
+    project: &str,
+    usage: &[&fnscope_snapshot::Usage],
+    out: &mut Outcome,
+) {
+    let service = format!("authentication:{project}");
+    let mut others = BTreeSet::new();
+    let members: BTreeSet<&str> = view
+        .chains
+        .get(project)
+        .into_iter()
+        .flatten()
+        .flat_map(|scope| view.members_at(scope))
+        .collect();
+    for member in members {
+        let held: Vec<(&str, crate::gcp::Grant)> = CREATE
+            .iter()
+            .filter_map(|p| Some((*p, view.has(project, member, p)?)))
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        if !member.starts_with("serviceAccount:") {
+            others.insert(member);
+            continue;
+        }
+        let Some(record) = usage
+            .iter()
+            .find(|u| u.principal == member && u.service == service)
+        else {
+            // An account of another project: its authentication is recorded there, if scanned.
+            if !usage.iter().any(|u| u.principal == member) {
+                others.insert(member);
+            }
+            continue;
+        };
+        let as_of = chrono::DateTime::parse_from_rfc3339(&record.as_of).ok();
+        let last = record
+            .last_used
+            .as_deref()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+        let idle_days = match (as_of, last) {
+            (Some(a), Some(l)) => Some((a - l).num_days()),
+            _ => None,
+        };
+        let unused = match (record.last_used.as_deref(), idle_days) {
+            (None, _) => true,
+            (Some(_), Some(d)) => d >= ctx.settings.unused_days,
+            (Some(_), None) => false,
+        };
+        if !unused {
+            continue;
+        }
+        let perms: Vec<&str> = held.iter().map(|(p, _)| *p).collect();
+        let how = match &record.last_used {
+            None => "has not authenticated in the observation period".to_string(),
+            Some(t) => format!(
+                "last authenticated {t} ({} days before {})",
+                idle_days.unwrap_or_default(),
+                record.as_of
+            ),
+        };
+        let mut b = META
+            .finding()
+            .severity(Severity::Medium)
+            .subject(member_ref(member))
+            .evidence(
+                "usage",
+                format!("{member} holds {} and {how}", perms.join(", ")),
+                record.source.clone(),
+            );
+        let mut roles = BTreeSet::new();
+        for (_, g) in &held {
+            if roles.insert((g.scope.clone(), g.role.clone())) {
+                b = super::with_grant(b, "create permissions", g);
+            }
+        }
+        if let Some((_, g)) = held.first() {
+            b = b.target(ResourceRef {
+                id: g.role.clone(),
+                kind: "gcp_role".into(),
+                name: g.role.clone(),
+            });
+        }
+        match b.build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
+        }
+    }
+    if !others.is_empty() {
+        let list: Vec<&str> = others.iter().take(5).copied().collect();
+        out.not_evaluated.push(format!(
+            "project {project}: no IAM policy insights; Activity Analyzer covers this project's service accounts only, so {} other members holding create permissions were not evaluated (first: {})",
+            others.len(),
+            list.join(", ")
+        ));
+    }
 }

@@ -121,6 +121,7 @@ impl Estate {
                 service_account_defaulted: defaulted,
                 http_trigger: true,
                 invoker_policy_read: invoker.is_some(),
+                invoker_iam_disabled: false,
                 invoker_policy: invoker,
                 ..GcpFunctionDetails::default()
             })),
@@ -317,7 +318,7 @@ fn gcp_008_unused_create_permission_from_insights() {
         action: action.map(str::to_string),
         last_used: action.map(|_| "2026-11-01T00:00:00Z".to_string()),
         as_of: "2026-11-01T00:00:00Z".into(),
-        source: "recommender:google.iam.policy.Insight observation 7776000s".into(),
+        source: format!("recommender:google.iam.policy.Insight project {P} observation 7776000s"),
     };
     e.s.usage.extend([
         insight(
@@ -348,5 +349,70 @@ fn gcp_008_unused_create_permission_from_insights() {
             "roles/cloudfunctions.developer",
             "medium"
         )]
+    );
+}
+
+#[test]
+fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
+    let mut e = base();
+    e.s.coverage
+        .retain(|c| c.api != "recommender:insights.list");
+    e.s.coverage.push(Coverage {
+        provider: Provider::Gcp,
+        target: P.into(),
+        region: None,
+        api: "policyanalyzer:activities.query".into(),
+        status: CoverageStatus::Complete,
+        detail: String::new(),
+    });
+    e.role(
+        "roles/cloudfunctions.developer",
+        &["cloudfunctions.functions.create"],
+    );
+    for who in ["idle", "recent", "edge", "never", "other-project"] {
+        e.bind(
+            &format!("projects/{P}"),
+            &format!("serviceAccount:{who}@{P}.iam.gserviceaccount.com"),
+            "roles/cloudfunctions.developer",
+        );
+    }
+    e.bind(
+        &format!("projects/{P}"),
+        "user:human@example.com",
+        "roles/cloudfunctions.developer",
+    );
+    let auth = |who: &str, last: Option<&str>| Usage {
+        provider: Provider::Gcp,
+        principal: format!("serviceAccount:{who}@{P}.iam.gserviceaccount.com"),
+        service: format!("authentication:{P}"),
+        action: None,
+        last_used: last.map(str::to_string),
+        as_of: "2026-11-27T07:00:00Z".into(),
+        source: "policyanalyzer:serviceAccountLastAuthentication observation a..b".into(),
+    };
+    e.s.usage.extend([
+        auth("idle", Some("2026-08-28T07:00:00Z")), // 91 days
+        auth("edge", Some("2026-08-30T07:00:00Z")), // 89 days
+        auth("recent", Some("2026-11-26T07:00:00Z")),
+        auth("never", None),
+    ]);
+    let got: Vec<String> = e
+        .triples("T1648-GCP-008")
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            format!("idle@{P}.iam.gserviceaccount.com"),
+            format!("never@{P}.iam.gserviceaccount.com"),
+        ]
+    );
+    let out = crate::evaluate(&e.s, &catalogue(), &Settings::default());
+    let ne = format!("{:?}", out.not_evaluated);
+    assert!(ne.contains("user:human@example.com"), "{ne}");
+    assert!(
+        ne.contains("other-project@"),
+        "no authentication record: not judged: {ne}"
     );
 }
