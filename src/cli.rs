@@ -35,7 +35,7 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Collect live from the providers named (or from a folder of exports with --offline), evaluate, report
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// Evaluate a saved snapshot; no network
     Check(CheckArgs),
     /// What changed between two snapshots: resources and findings
@@ -115,6 +115,26 @@ pub struct ScanArgs {
     /// Token endpoint replacing the service-account key's token_uri
     #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_TOKEN_URI")]
     pub gcp_token_uri: Option<String>,
+    /// Azure subscriptions to scan live (default: every enabled subscription the credential can read)
+    #[arg(long = "azure-subscription", value_delimiter = ',', value_name = "ID")]
+    pub azure_subscriptions: Vec<String>,
+    /// Azure cloud: public, usgov or china
+    #[arg(long, value_name = "CLOUD", env = "FNSCOPE_AZURE_CLOUD")]
+    pub azure_cloud: Option<String>,
+    /// Azure credential: auto (client secret from AZURE_* variables, else the Azure CLI login), secret, cli, managed-identity
+    #[arg(
+        long,
+        value_name = "KIND",
+        default_value = "auto",
+        env = "FNSCOPE_AZURE_CREDENTIAL"
+    )]
+    pub azure_credential: String,
+    /// Base URL for the Entra authority, ARM and Microsoft Graph at once (emulators, tests)
+    #[arg(long, value_name = "URL", env = "FNSCOPE_AZURE_ENDPOINT")]
+    pub azure_endpoint: Option<String>,
+    /// Extra trusted root certificates (PEM bundle), e.g. for a TLS-inspecting proxy
+    #[arg(long, value_name = "FILE", env = "FNSCOPE_CA_BUNDLE")]
+    pub ca_bundle: Option<PathBuf>,
     /// Write the snapshot to FILE (atomically; gzip-compressed when FILE ends in .gz)
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,

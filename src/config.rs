@@ -26,6 +26,8 @@ struct RawConfig {
     #[serde(default)]
     gcp: RawGcp,
     #[serde(default)]
+    azure: RawAzure,
+    #[serde(default)]
     suppress: Vec<RawSuppression>,
 }
 
@@ -57,6 +59,24 @@ struct RawGcp {
     token_uri: Option<Spanned<String>>,
     #[serde(default)]
     endpoints: BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAzure {
+    cloud: Option<Spanned<String>>,
+    authority_host: Option<Spanned<String>>,
+    resource_manager: Option<Spanned<String>>,
+    graph: Option<Spanned<String>>,
+}
+
+/// `[azure]`: the cloud and, for private or sovereign deployments, each endpoint. Flags win.
+#[derive(Debug, Default, Clone)]
+pub struct AzureConfig {
+    pub cloud: Option<String>,
+    pub authority_host: Option<String>,
+    pub resource_manager: Option<String>,
+    pub graph: Option<String>,
 }
 
 /// `[gcp]`: where the Google APIs and the token endpoint are (sovereign clouds, private endpoints,
@@ -121,6 +141,7 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     pub suppressions: Vec<Suppression>,
     pub gcp: GcpConfig,
+    pub azure: AzureConfig,
 }
 
 /// An absolute http(s) URL with a host.
@@ -263,6 +284,27 @@ impl Config {
             cfg.gcp
                 .endpoints
                 .insert(api.clone(), url(u, &format!("gcp.endpoints.{api}"))?);
+        }
+        if let Some(c) = &raw.azure.cloud {
+            if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {
+                return Err(at(
+                    c.span(),
+                    format!(
+                        "azure.cloud `{}` must be public, usgov or china",
+                        c.get_ref()
+                    ),
+                ));
+            }
+            cfg.azure.cloud = Some(c.get_ref().clone());
+        }
+        if let Some(u) = &raw.azure.authority_host {
+            cfg.azure.authority_host = Some(url(u, "azure.authority_host")?);
+        }
+        if let Some(u) = &raw.azure.resource_manager {
+            cfg.azure.resource_manager = Some(url(u, "azure.resource_manager")?);
+        }
+        if let Some(u) = &raw.azure.graph {
+            cfg.azure.graph = Some(url(u, "azure.graph")?);
         }
         for s in raw.suppress {
             let line = line_of(text, s.rule.span().start);

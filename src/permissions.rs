@@ -32,7 +32,22 @@ pub fn render(provider: &str) -> Result<String, CliError> {
             }
             Ok(out)
         }
-        "azure" | "power-automate" | "apps-script" => Err(CliError::Input(format!(
+        "azure" => {
+            let role = serde_json::json!({
+                "Name": "fnscope reader",
+                "IsCustom": true,
+                "Description": "Read-only access for fnscope (az role definition create --role-definition @this.json). Reader covers the same. Microsoft Graph application permissions, for the managed identities' app roles and directory roles: Application.Read.All, RoleManagement.Read.Directory.",
+                "Actions": fnscope_providers::azure::READ_ONLY_ACTIONS,
+                "NotActions": [],
+                "DataActions": [],
+                "NotDataActions": [],
+                "AssignableScopes": ["/subscriptions/<subscription-id>"]
+            });
+            serde_json::to_string_pretty(&role)
+                .map(|s| s + "\n")
+                .map_err(|e| CliError::Internal(e.to_string()))
+        }
+        "power-automate" | "apps-script" => Err(CliError::Input(format!(
             "provider `{provider}` is not supported by this version of fnscope yet"
         ))),
         other => Err(CliError::Input(format!(

@@ -76,9 +76,16 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             fnscope_providers::gcp::add_project(&mut snapshot, project);
         }
     }
+    if wanted.is_empty() || wanted.contains(&Provider::Azure) {
+        let subs = fnscope_providers::azure::offline::import(dir)?;
+        found_any |= !subs.is_empty();
+        for sub in subs {
+            fnscope_providers::azure::add_subscription(&mut snapshot, sub);
+        }
+    }
     if !found_any {
         return Err(CliError::Input(format!(
-            "`{}` holds no provider exports (expected `aws/<account-id>/` or `gcp/<project-id>/` folders; see the README's offline layout)",
+            "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/` or `azure/<subscription-id>/` folders; see the README's offline layout)",
             dir.display()
         )));
     }
@@ -107,6 +114,8 @@ async fn live(
             Provider::Aws => aws_live(args, progress, &mut snapshot).await?,
             #[cfg(feature = "gcp")]
             Provider::Gcp => gcp_live(args, cfg, progress, &mut snapshot).await?,
+            #[cfg(feature = "azure")]
+            Provider::Azure => azure_live(args, cfg, progress, &mut snapshot).await?,
             other => {
                 return Err(CliError::Input(format!(
                     "provider `{other}` is not supported by this version of fnscope yet"
@@ -173,6 +182,64 @@ async fn gcp_live(
     }
     for project in projects {
         gcp::add_project(snapshot, project);
+    }
+    snapshot.coverage.extend(discovery);
+    Ok(())
+}
+
+#[cfg(feature = "azure")]
+async fn azure_live(
+    args: &ScanArgs,
+    cfg: &crate::config::Config,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    use fnscope_providers::azure;
+    let cloud_name = args
+        .azure_cloud
+        .clone()
+        .or_else(|| cfg.azure.cloud.clone())
+        .unwrap_or_else(|| "public".into());
+    let mut cloud = azure::Cloud::named(&cloud_name).ok_or_else(|| {
+        CliError::Input(format!(
+            "--azure-cloud `{cloud_name}`: expected public, usgov or china"
+        ))
+    })?;
+    if let Some(u) = &cfg.azure.authority_host {
+        cloud.authority_host = u.trim_end_matches('/').to_string();
+    }
+    if let Some(u) = &cfg.azure.resource_manager {
+        cloud.resource_manager = u.trim_end_matches('/').to_string();
+    }
+    if let Some(u) = &cfg.azure.graph {
+        cloud.graph = u.trim_end_matches('/').to_string();
+    }
+    if let Some(all) = &args.azure_endpoint {
+        cloud = azure::Cloud::all_at(all);
+    }
+    let credential = azure::CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
+        CliError::Input(format!(
+            "--azure-credential `{}`: expected auto, secret, cli or managed-identity",
+            args.azure_credential
+        ))
+    })?;
+    let opts = azure::LiveOptions {
+        subscriptions: args.azure_subscriptions.clone(),
+        cloud,
+        credential,
+        ca_bundle: args.ca_bundle.clone(),
+        concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
+        ..azure::LiveOptions::default()
+    };
+    progress.phase("azure: authenticating", None);
+    let session = azure::Session::connect(opts).await?;
+    let (subs, discovery) = session.collect(progress).await;
+    if subs.is_empty() {
+        tracing::warn!("no Azure subscription was found to scan");
+    }
+    for sub in subs {
+        azure::add_subscription(snapshot, sub);
     }
     snapshot.coverage.extend(discovery);
     Ok(())

@@ -6,6 +6,7 @@
 //! missing.
 
 pub mod aws;
+pub mod azure;
 mod finding;
 pub mod gcp;
 mod registry;

@@ -94,6 +94,7 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     aws: std::sync::OnceLock<crate::aws::View<'a>>,
     gcp: std::sync::OnceLock<crate::gcp::View<'a>>,
+    azure: std::sync::OnceLock<crate::azure::View<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -103,7 +104,14 @@ impl<'a> Context<'a> {
             settings,
             aws: std::sync::OnceLock::new(),
             gcp: std::sync::OnceLock::new(),
+            azure: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The indexed Azure view of the snapshot.
+    pub fn azure(&self) -> &crate::azure::View<'a> {
+        self.azure
+            .get_or_init(|| crate::azure::View::new(self.snapshot))
     }
 
     /// The indexed GCP view of the snapshot.
@@ -160,7 +168,7 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, in id order. A rule is added here and nowhere else.
 pub fn catalogue() -> Vec<&'static dyn Rule> {
-    use crate::rules::{aws, gcp};
+    use crate::rules::{aws, azure, gcp};
     vec![
         &aws::aws_001::RULE,
         &aws::aws_002::RULE,
@@ -176,6 +184,14 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &gcp::gcp_004::RULE,
         &gcp::gcp_005::RULE,
         &gcp::gcp_008::RULE,
+        &azure::az_001::RULE,
+        &azure::az_002::RULE,
+        &azure::az_003::RULE,
+        &azure::az_004::RULE,
+        &azure::az_005::RULE,
+        &azure::az_006::RULE,
+        &azure::az_007::RULE,
+        &azure::az_009::RULE,
     ]
 }
 

@@ -7,10 +7,13 @@
 
 #[cfg(feature = "aws")]
 pub mod aws;
+pub mod azure;
 pub mod files;
 #[cfg(feature = "gcp")]
 pub mod gcp;
 pub mod progress;
+#[cfg(any(feature = "gcp", feature = "azure"))]
+pub mod rest;
 pub mod secrets;
 
 /// Why a collector could not even start or an offline folder could not be read.

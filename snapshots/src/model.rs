@@ -329,6 +329,7 @@ pub struct Exposure {
 pub enum WorkloadDetails {
     AwsLambda(Box<LambdaDetails>),
     GcpFunction(Box<GcpFunctionDetails>),
+    Azure(Box<AzureResourceDetails>),
     /// For kinds whose typed details are not modelled yet: provider fields kept as they came.
     Other {
         fields: BTreeMap<String, Value>,
@@ -453,7 +454,56 @@ impl Identity {
 pub enum IdentityDetails {
     AwsIam(Box<AwsIamDetails>),
     GcpServiceAccount(Box<GcpServiceAccountDetails>),
+    AzureManagedIdentity(Box<AzureIdentityDetails>),
     Other { fields: BTreeMap<String, Value> },
+}
+
+/// A managed identity: the service principal an Azure resource runs as.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AzureIdentityDetails {
+    /// The object id of its service principal (the join key of role assignments).
+    pub principal_id: String,
+    /// `system_assigned` or `user_assigned`.
+    pub assignment: String,
+    /// The user-assigned identity's own resource id, or the resource a system-assigned one belongs to.
+    pub resource_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Microsoft Graph app roles and Entra directory roles were read for it.
+    pub graph_read: bool,
+}
+
+/// What the scanner keeps of a Function App / App Service, a Logic App or an Automation account.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AzureResourceDetails {
+    pub resource_group: String,
+    /// The ARM `kind` (`functionapp,linux`, `functionapp,workflowapp`, …) where there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arm_kind: Option<String>,
+    /// Object id of the system-assigned identity's service principal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_identity: Option<String>,
+    /// User-assigned identity resource id → its principal id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub user_identities: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub https_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_network_access: Option<String>,
+    /// Functions of a Function App: `name: trigger (authLevel)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<String>,
+    /// Logic App: trigger kinds; Automation: runbooks as `name (type, state)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry_points: Vec<String>,
+    /// Logic App actions as `name: type [connector/path]` at every nesting depth.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<String>,
+    /// Automation webhooks (anonymous entry points) as `name -> runbook`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhooks: Vec<String>,
 }
 
 /// An IAM role, user or group with every document that shapes its permissions.
@@ -541,6 +591,12 @@ pub struct Binding {
     pub order: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Value>,
+    /// Azure: `User`, `Group`, `ServicePrincipal`, … (the principal id alone does not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_type: Option<String>,
+    /// When the grant was made, where the provider says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
 }
 
 /// Something that starts a workload: an EventBridge rule, an event source mapping, a schedule, a mail

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod aws_live;
+mod azure;
 mod gcp_live;
 mod harness;
 mod offline;

@@ -607,7 +607,15 @@ fn rules_and_permissions_commands() {
             "T1648-GCP-003",
             "T1648-GCP-004",
             "T1648-GCP-005",
-            "T1648-GCP-008"
+            "T1648-GCP-008",
+            "T1648-AZ-001",
+            "T1648-AZ-002",
+            "T1648-AZ-003",
+            "T1648-AZ-004",
+            "T1648-AZ-005",
+            "T1648-AZ-006",
+            "T1648-AZ-007",
+            "T1648-AZ-009"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -616,6 +624,13 @@ fn rules_and_permissions_commands() {
     }
     let table = fnscope(None, dir.path(), &["rules"]);
     assert!(stdout(&table).contains("T1648-AWS-006"));
+    // The Azure custom role lists exactly the collector's read actions.
+    let role = fnscope(None, dir.path(), &["permissions", "azure"]);
+    assert_eq!(role.status.code(), Some(0));
+    let role: Value = serde_json::from_str(&stdout(&role)).unwrap();
+    let actions = role["Actions"].as_array().unwrap();
+    assert!(actions.iter().all(|a| a.as_str().unwrap().ends_with("/read")), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "Microsoft.Authorization/roleAssignments/read"));
 }
 
 #[test]

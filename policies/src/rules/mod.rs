@@ -1,4 +1,5 @@
 //! The built-in rules, one per file, grouped by provider. Registered in `registry::catalogue`.
 
 pub mod aws;
+pub mod azure;
 pub mod gcp;

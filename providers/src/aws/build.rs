@@ -431,6 +431,8 @@ fn add_scps(
                 kind: "aws_scp_attachment".into(),
                 order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                 condition: None,
+                principal_type: None,
+                created: None,
             });
         }
     }

@@ -87,6 +87,8 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
                         .condition
                         .as_ref()
                         .map(|c| serde_json::to_value(c).unwrap_or_default()),
+                    principal_type: None,
+                    created: None,
                 });
             }
         }

@@ -134,12 +134,7 @@ impl Default for LiveOptions {
     }
 }
 
-/// Why a call failed, in coverage terms.
-#[derive(Debug, Clone)]
-struct CallError {
-    status: CoverageStatus,
-    message: String,
-}
+use crate::rest::CallError;
 
 /// A connected client.
 pub struct Session {
@@ -332,12 +327,9 @@ impl Session {
     }
 
     async fn call<T: DeserializeOwned>(&self, post: bool, url: &str) -> Result<T, CallError> {
-        let mut attempt = 0u32;
-        loop {
-            attempt += 1;
-            let token = self.auth.token(&[SCOPE]).await.map_err(|e| CallError {
-                status: CoverageStatus::Denied,
-                message: format!("no access token: {e}"),
+        crate::rest::call(self.opts.max_attempts, || async move {
+            let token = self.auth.token(&[SCOPE]).await.map_err(|e| {
+                CallError::new(CoverageStatus::Denied, format!("no access token: {e}"))
             })?;
             let req = if post {
                 self.http
@@ -346,80 +338,9 @@ impl Session {
             } else {
                 self.http.get(url)
             };
-            let result = req.bearer_auth(token.as_str()).send().await;
-            let retry_after = |r: &reqwest::Response| {
-                r.headers()
-                    .get("retry-after")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .map(Duration::from_secs)
-            };
-            let (err, wait) = match result {
-                // A body cut off or garbled in transit is retried like a 5xx; one that stays
-                // malformed is reported with the field where parsing stopped.
-                Ok(r) if r.status().is_success() => match r.bytes().await {
-                    Ok(bytes) => match serde_path_to_error::deserialize(
-                        &mut serde_json::Deserializer::from_slice(&bytes),
-                    ) {
-                        Ok(v) => return Ok(v),
-                        Err(e) => (
-                            CallError {
-                                status: CoverageStatus::Failed,
-                                message: format!(
-                                    "malformed response at `{}`: {}",
-                                    e.path(),
-                                    e.inner()
-                                ),
-                            },
-                            None,
-                        ),
-                    },
-                    Err(e) => (
-                        CallError {
-                            status: CoverageStatus::Failed,
-                            message: format!("reading the response: {e}"),
-                        },
-                        None,
-                    ),
-                },
-                Ok(r) => {
-                    let code = r.status().as_u16();
-                    let wait = retry_after(&r);
-                    let body = r.text().await.unwrap_or_default();
-                    let msg = serde_json::from_str::<serde_json::Value>(&body)
-                        .ok()
-                        .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
-                        .unwrap_or_else(|| body.chars().take(200).collect());
-                    let status = match code {
-                        401 | 403 => CoverageStatus::Denied,
-                        429 => CoverageStatus::Throttled,
-                        _ => CoverageStatus::Failed,
-                    };
-                    let e = CallError {
-                        status,
-                        message: format!("HTTP {code}: {msg}"),
-                    };
-                    if !(code == 429 || code >= 500) {
-                        return Err(e);
-                    }
-                    (e, wait)
-                }
-                Err(e) => (
-                    CallError {
-                        status: CoverageStatus::Failed,
-                        message: format!("request failed: {e}"),
-                    },
-                    None,
-                ),
-            };
-            if attempt >= self.opts.max_attempts.max(1) {
-                return Err(err);
-            }
-            // Exponential backoff with full jitter, at least what the server asked for.
-            let cap = Duration::from_millis(200 * 2u64.pow(attempt.min(6)));
-            let jitter = Duration::from_millis(rand::random_range(0..=cap.as_millis() as u64));
-            tokio::time::sleep(wait.unwrap_or_default().max(jitter)).await;
-        }
+            Ok(req.bearer_auth(token.as_str()))
+        })
+        .await
     }
 
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, CallError> {

@@ -1,5 +1,6 @@
 //! Shared test plumbing: moto, the proxy, the seeded estate, and running the real binary.
 
+pub mod azfake;
 pub mod gfake;
 pub mod moto;
 pub mod proxy;

@@ -240,6 +240,8 @@ impl Estate {
                     kind: "aws_scp_attachment".into(),
                     order: Some(depth as u32),
                     condition: None,
+                    principal_type: None,
+                    created: None,
                 });
             }
         }

@@ -53,6 +53,8 @@ impl Estate {
             kind: "gcp_iam_binding".into(),
             order: None,
             condition: None,
+            principal_type: None,
+            created: None,
         });
         self
     }

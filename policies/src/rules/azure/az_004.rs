@@ -1,0 +1,28 @@
+//! T1648-AZ-004: a serverless managed identity holds Owner / Contributor / User Access Administrator /
+//! RBAC Administrator (or another tier-0 role) at management-group, subscription or root scope.
+
+use fnscope_snapshot::Provider;
+
+use crate::{Context, Outcome, RuleKind, RuleMeta};
+
+use super::identity_rule;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "T1648-AZ-004",
+    title: "Serverless managed identity holds Owner / Contributor / UAA / RBAC Administrator at broad scope",
+    provider: Provider::Azure,
+    kind: RuleKind::Posture,
+    severity: "critical (can assign roles), high (Contributor-class)",
+    technique: "T1648",
+    mitigations: &["M1018"],
+    analytics: &[],
+    rationale: "Code that runs as an identity with subscription-wide write or role-assignment rights turns any code change into a subscription takeover.",
+    remediation: "Assign the identity narrow roles at the resource or resource-group scope it works on.",
+    references: &["azure-tiering (tier 0 Azure roles)", "spec §3.3"],
+};
+
+crate::declare_rule!(Az004, META, evaluate);
+
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    identity_rule(ctx, &META, "azure_role_assignment", false)
+}

@@ -1,0 +1,229 @@
+//! Azure rules (`spec/detection-content.md` §6, Azure).
+
+pub mod az_001;
+pub mod az_002;
+pub mod az_003;
+pub mod az_004;
+pub mod az_005;
+pub mod az_006;
+pub mod az_007;
+pub mod az_009;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use crate::azure::{AzPriv, Grant, Resource, View};
+use crate::{Context, FindingBuilder, Outcome, ResourceRef, RuleMeta, Severity};
+
+/// The view and an outcome that already names roles whose permissions are unknown.
+pub(crate) fn start<'c, 'a>(ctx: &'c Context<'a>) -> (&'c View<'a>, Outcome) {
+    let view = ctx.azure();
+    let mut out = Outcome::default();
+    if !view.unknown_roles.is_empty() {
+        let list: Vec<_> = view.unknown_roles.iter().take(5).cloned().collect();
+        out.not_evaluated.push(format!(
+            "{} roles in assignments have unknown permissions (export them with `az role definition list`): {}",
+            view.unknown_roles.len(),
+            list.join(", ")
+        ));
+    }
+    (view, out)
+}
+
+pub(crate) fn severity(p: AzPriv) -> Option<Severity> {
+    match p {
+        AzPriv::Critical => Some(Severity::Critical),
+        AzPriv::High => Some(Severity::High),
+        AzPriv::None => None,
+    }
+}
+
+pub(crate) fn principal_ref(view: &View<'_>, id: &str) -> ResourceRef {
+    if let Some((name, _)) = view.identities.get(id) {
+        return ResourceRef {
+            id: id.to_string(),
+            kind: "azure_managed_identity".into(),
+            name: (*name).to_string(),
+        };
+    }
+    let kind = view
+        .principals
+        .get(id)
+        .copied()
+        .flatten()
+        .map(|t| format!("azure_{}", t.to_ascii_lowercase()))
+        .unwrap_or_else(|| "azure_principal".into());
+    ResourceRef {
+        id: id.to_string(),
+        kind,
+        name: id.to_string(),
+    }
+}
+
+pub(crate) fn resource_ref(r: &Resource<'_>) -> ResourceRef {
+    ResourceRef {
+        id: r.workload.id.clone(),
+        kind: r.workload.kind.clone(),
+        name: r.workload.name.clone(),
+    }
+}
+
+pub(crate) fn with_privilege(mut b: FindingBuilder, who: &str, why: &[Grant]) -> FindingBuilder {
+    for g in why {
+        b = b
+            .evidence(
+                "privilege",
+                format!("{who} holds {}", g.role_name),
+                g.describe(),
+            )
+            .conditional(g.conditional);
+    }
+    b
+}
+
+/// The identities of a resource with their privilege, the privileged ones only.
+pub(crate) fn privileged_identities(
+    view: &View<'_>,
+    r: &Resource<'_>,
+) -> Vec<(String, AzPriv, Vec<Grant>)> {
+    r.workload
+        .identities
+        .iter()
+        .filter_map(|p| {
+            let (level, why) = view.privilege(p);
+            (level > AzPriv::None).then(|| (p.clone(), level, why))
+        })
+        .collect()
+}
+
+/// "Principal can change code that runs as a privileged identity": for every resource of `kinds`
+/// with a privileged identity, every principal for whom `can` finds the actions (with the grants that
+/// allow them) and who does not already hold the identity's privileges. One finding per (principal,
+/// identity), naming every resource.
+pub(crate) fn code_paths(
+    ctx: &Context<'_>,
+    meta: &'static RuleMeta,
+    kinds: &[&str],
+    can: impl Fn(&View<'_>, &str, &str) -> Option<Vec<(String, Grant)>>,
+) -> Outcome {
+    let (view, mut out) = start(ctx);
+    type Key = (String, String);
+    type Reached = Vec<(ResourceRef, Vec<(String, Grant)>)>;
+    let mut hits: BTreeMap<Key, (AzPriv, Vec<Grant>, Reached)> = BTreeMap::new();
+    for r in view
+        .resources
+        .iter()
+        .filter(|r| kinds.contains(&r.workload.kind.as_str()))
+    {
+        let ids = privileged_identities(view, r);
+        if ids.is_empty() {
+            continue;
+        }
+        for p in view.principals.keys() {
+            if r.workload.identities.iter().any(|i| i == p) {
+                continue;
+            }
+            let Some(how) = can(view, p, &r.workload.id) else {
+                continue;
+            };
+            for (mi, level, why) in &ids {
+                if view.already_holds(p, why) {
+                    continue;
+                }
+                let e = hits
+                    .entry((p.to_string(), mi.clone()))
+                    .or_insert_with(|| (*level, why.clone(), Vec::new()));
+                e.2.push((resource_ref(r), how.clone()));
+            }
+        }
+    }
+    for ((p, mi), (level, why, resources)) in hits {
+        let Some(sev) = severity(level) else { continue };
+        let mut b = meta
+            .finding()
+            .severity(sev)
+            .subject(principal_ref(view, &p))
+            .target(principal_ref(view, &mi));
+        for (res, how) in &resources {
+            b = b.resource(res.clone());
+            for (action, g) in how {
+                b = b
+                    .evidence(
+                        "permission",
+                        format!("{p} may {action} on {}", res.name),
+                        g.describe(),
+                    )
+                    .conditional(g.conditional);
+            }
+        }
+        match with_privilege(b, &mi, &why).build() {
+            Ok(x) => out.findings.push(x),
+            Err(e) => out.not_evaluated.push(e.to_string()),
+        }
+    }
+    out
+}
+
+/// The first of `actions` the principal may perform on the resource.
+pub(crate) fn any_of(
+    view: &View<'_>,
+    principal: &str,
+    resource: &str,
+    actions: &[&str],
+) -> Option<(String, Grant)> {
+    actions
+        .iter()
+        .find_map(|a| Some((a.to_string(), view.allowed(principal, a, resource)?)))
+}
+
+/// "A serverless identity holds X": one finding per (resource, identity) whose privilege comes from
+/// grants of `kind`. `graph`: the rule needs Microsoft Graph data, which may not have been read.
+pub(crate) fn identity_rule(
+    ctx: &Context<'_>,
+    meta: &'static RuleMeta,
+    kind: &str,
+    graph: bool,
+) -> Outcome {
+    let (view, mut out) = start(ctx);
+    let mut unread = std::collections::BTreeSet::new();
+    for r in &view.resources {
+        for mi in &r.workload.identities {
+            if graph
+                && view
+                    .identities
+                    .get(mi.as_str())
+                    .is_none_or(|(_, d)| !d.graph_read)
+            {
+                unread.insert(mi.clone());
+                continue;
+            }
+            let (_, why) = view.privilege(mi);
+            let why: Vec<Grant> = why.into_iter().filter(|g| g.kind == kind).collect();
+            let level = why
+                .iter()
+                .map(|g| view.grant_level(g))
+                .max()
+                .unwrap_or(AzPriv::None);
+            let Some(sev) = severity(level) else { continue };
+            let b = meta
+                .finding()
+                .severity(sev)
+                .subject(resource_ref(r))
+                .target(principal_ref(view, mi))
+                .resource(resource_ref(r));
+            match with_privilege(b, mi, &why).build() {
+                Ok(x) => out.findings.push(x),
+                Err(e) => out.not_evaluated.push(e.to_string()),
+            }
+        }
+    }
+    if !unread.is_empty() {
+        out.not_evaluated.push(format!(
+            "Microsoft Graph app roles and directory roles of {} managed identities were not read (needs Directory.Read.All)",
+            unread.len()
+        ));
+    }
+    out
+}

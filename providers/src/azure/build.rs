@@ -1,0 +1,635 @@
+//! Turns what was read from one Azure subscription (sites, Logic Apps, Automation accounts, managed
+//! identities, role assignments and definitions, deny assignments, Graph grants, Activity Log) into
+//! snapshot records.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fnscope_snapshot::{
+    AzureIdentityDetails, AzureResourceDetails, Binding, Coverage, Exposure, Identity,
+    IdentityDetails, PolicyRecord, Provider, Snapshot, Target, Usage, Workload, WorkloadDetails,
+};
+use serde_json::Value;
+
+use super::wire;
+
+/// Events of the Activity Log with the window they cover.
+#[derive(Debug, Default)]
+pub struct ActivityLog {
+    pub from: String,
+    pub to: String,
+    pub events: Vec<wire::ActivityEvent>,
+}
+
+/// Everything read for one subscription. `None` = not read (a coverage record says why).
+#[derive(Debug, Default)]
+pub struct SubscriptionData {
+    pub subscription_id: String,
+    pub display_name: Option<String>,
+    pub tenant_id: Option<String>,
+    /// Management groups above the subscription, nearest first (`/providers/Microsoft.Management/managementGroups/x`).
+    pub management_groups: Vec<String>,
+    pub sites: Option<Vec<wire::Site>>,
+    /// Site id → its functions (`None` = not read).
+    pub site_functions: BTreeMap<String, Option<Vec<wire::FunctionEnvelope>>>,
+    pub workflows: Option<Vec<wire::Workflow>>,
+    pub automation_accounts: Option<Vec<wire::AutomationAccount>>,
+    /// Account id → runbooks / webhooks.
+    pub runbooks: BTreeMap<String, Option<Vec<wire::Runbook>>>,
+    pub webhooks: BTreeMap<String, Option<Vec<wire::Webhook>>>,
+    pub user_assigned: Option<Vec<wire::UserAssignedIdentity>>,
+    pub role_assignments: Option<Vec<wire::RoleAssignment>>,
+    pub role_definitions: Option<Vec<wire::RoleDefinition>>,
+    pub deny_assignments: Option<Vec<wire::DenyAssignment>>,
+    /// Managed identity principal id → its Graph app-role assignments (`None` = not read).
+    pub app_roles: BTreeMap<String, Option<Vec<wire::AppRoleAssignment>>>,
+    pub directory_roles: Option<Vec<wire::DirectoryRoleAssignment>>,
+    pub activity: Option<ActivityLog>,
+    pub coverage: Vec<Coverage>,
+}
+
+/// Every managed identity principal of the subscription's serverless resources.
+pub fn identity_principals(d: &SubscriptionData) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let ids = d
+        .sites
+        .iter()
+        .flatten()
+        .filter_map(|s| s.identity.as_ref())
+        .chain(
+            d.workflows
+                .iter()
+                .flatten()
+                .filter_map(|w| w.identity.as_ref()),
+        )
+        .chain(
+            d.automation_accounts
+                .iter()
+                .flatten()
+                .filter_map(|a| a.identity.as_ref()),
+        );
+    for i in ids {
+        if let Some(p) = &i.principal_id {
+            out.insert(p.to_ascii_lowercase());
+        }
+        for u in i.user_assigned_identities.iter().flat_map(|m| m.values()) {
+            if let Some(p) = &u.principal_id {
+                out.insert(p.to_ascii_lowercase());
+            }
+        }
+    }
+    out
+}
+
+fn site_kind(kind: Option<&str>) -> &'static str {
+    let k = kind.unwrap_or_default().to_ascii_lowercase();
+    if k.contains("workflowapp") {
+        "azure_logic_app_standard"
+    } else if k.contains("functionapp") {
+        "azure_function_app"
+    } else {
+        "azure_app_service"
+    }
+}
+
+/// `name: type [method path]` for every action at every depth (scopes, conditions, loops, switches).
+pub fn workflow_actions(definition: &Value) -> Vec<String> {
+    fn walk(actions: &Value, out: &mut Vec<String>, depth: usize) {
+        let Some(map) = actions.as_object() else {
+            return;
+        };
+        if depth > 64 {
+            out.push("… (nesting deeper than 64 levels not listed)".into());
+            return;
+        }
+        for (name, a) in map {
+            let kind = a.get("type").and_then(Value::as_str).unwrap_or("?");
+            let inputs = a.get("inputs");
+            let path = inputs
+                .and_then(|i| i.get("path").or_else(|| i.get("uri")))
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let method = inputs
+                .and_then(|i| i.get("method"))
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let auth = inputs
+                .and_then(|i| i.get("authentication"))
+                .and_then(|x| x.get("type"))
+                .and_then(Value::as_str)
+                .map(|t| format!(" auth={t}"))
+                .unwrap_or_default();
+            if path.is_empty() {
+                out.push(format!("{name}: {kind}{auth}"));
+            } else {
+                out.push(format!("{name}: {kind} [{method} {path}]{auth}"));
+            }
+            walk(a.get("actions").unwrap_or(&Value::Null), out, depth + 1);
+            if let Some(e) = a.get("else") {
+                walk(e.get("actions").unwrap_or(&Value::Null), out, depth + 1);
+            }
+            if let Some(cases) = a.get("cases").and_then(Value::as_object) {
+                for c in cases.values() {
+                    walk(c.get("actions").unwrap_or(&Value::Null), out, depth + 1);
+                }
+            }
+            if let Some(d) = a.get("default") {
+                walk(d.get("actions").unwrap_or(&Value::Null), out, depth + 1);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        definition.get("actions").unwrap_or(&Value::Null),
+        &mut out,
+        0,
+    );
+    out
+}
+
+struct Mi {
+    principal: String,
+    assignment: &'static str,
+    resource_id: String,
+    name: String,
+    client_id: Option<String>,
+}
+
+fn identities_of(
+    resource_id: &str,
+    resource_name: &str,
+    identity: Option<&wire::Identity>,
+    uamis: &BTreeMap<String, &wire::UserAssignedIdentity>,
+) -> (Option<String>, BTreeMap<String, String>, Vec<Mi>) {
+    let mut mis = Vec::new();
+    let mut system = None;
+    let mut user = BTreeMap::new();
+    if let Some(i) = identity {
+        if let Some(p) = &i.principal_id {
+            let p = p.to_ascii_lowercase();
+            system = Some(p.clone());
+            mis.push(Mi {
+                principal: p,
+                assignment: "system_assigned",
+                resource_id: resource_id.to_string(),
+                name: format!("{resource_name} (system-assigned)"),
+                client_id: None,
+            });
+        }
+        for (id, r) in i.user_assigned_identities.iter().flatten() {
+            let known = uamis.get(&id.to_ascii_lowercase());
+            let Some(p) = r
+                .principal_id
+                .clone()
+                .or_else(|| known.and_then(|u| u.principal_id.clone()))
+            else {
+                continue;
+            };
+            let p = p.to_ascii_lowercase();
+            user.insert(id.clone(), p.clone());
+            mis.push(Mi {
+                principal: p,
+                assignment: "user_assigned",
+                resource_id: id.clone(),
+                name: id.rsplit('/').next().unwrap_or(id).to_string(),
+                client_id: r.client_id.clone(),
+            });
+        }
+    }
+    (system, user, mis)
+}
+
+/// Adds one subscription's records to `snap`.
+pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
+    let sub = d.subscription_id.clone();
+    // Management groups above the subscription: those exported, and those whose assignments the
+    // subscription's own assignment list returned (ARM lists what applies at or above it).
+    let mut ancestors = d.management_groups.clone();
+    for a in d.role_assignments.iter().flatten() {
+        if a.scope
+            .to_ascii_lowercase()
+            .starts_with("/providers/microsoft.management/managementgroups/")
+            && !ancestors.iter().any(|m| m.eq_ignore_ascii_case(&a.scope))
+        {
+            ancestors.push(a.scope.clone());
+        }
+    }
+    ancestors.push("/".into());
+    let regions: BTreeSet<String> = d
+        .sites
+        .iter()
+        .flatten()
+        .filter_map(|s| s.location.clone())
+        .chain(
+            d.workflows
+                .iter()
+                .flatten()
+                .filter_map(|w| w.location.clone()),
+        )
+        .chain(
+            d.automation_accounts
+                .iter()
+                .flatten()
+                .filter_map(|a| a.location.clone()),
+        )
+        .collect();
+    snap.targets.push(Target {
+        provider: Provider::Azure,
+        id: sub.clone(),
+        name: d.display_name.clone(),
+        regions: regions.into_iter().collect(),
+        organization: d.tenant_id.clone(),
+        ancestors,
+    });
+    let uamis: BTreeMap<String, &wire::UserAssignedIdentity> = d
+        .user_assigned
+        .iter()
+        .flatten()
+        .map(|u| (u.id.to_ascii_lowercase(), u))
+        .collect();
+    let mut mis: BTreeMap<String, Mi> = BTreeMap::new();
+    let mut add = |snap: &mut Snapshot,
+                   id: &str,
+                   name: &str,
+                   kind: &str,
+                   location: Option<String>,
+                   state: Option<String>,
+                   created: Option<String>,
+                   modified: Option<String>,
+                   owner: Option<String>,
+                   identity: Option<&wire::Identity>,
+                   mut details: AzureResourceDetails,
+                   exposure: Exposure| {
+        let (system, user, found) = identities_of(id, name, identity, &uamis);
+        let identities: Vec<String> = found.iter().map(|m| m.principal.clone()).collect();
+        for m in found {
+            mis.entry(m.principal.clone()).or_insert(m);
+        }
+        details.resource_group = wire::resource_group(id).unwrap_or_default();
+        details.system_identity = system;
+        details.user_identities = user;
+        snap.workloads.push(Workload {
+            id: id.to_string(),
+            provider: Provider::Azure,
+            kind: kind.to_string(),
+            name: name.to_string(),
+            target: sub.clone(),
+            location,
+            runtime: None,
+            state,
+            owner,
+            created,
+            modified,
+            identities,
+            scopes: Vec::new(),
+            env_var_names: Vec::new(),
+            secret_like_env_vars: Vec::new(),
+            code_hash: None,
+            exposure,
+            details: WorkloadDetails::Azure(Box::new(details)),
+        });
+    };
+
+    for s in d.sites.iter().flatten() {
+        let functions: Vec<String> = d
+            .site_functions
+            .get(&s.id)
+            .and_then(Option::as_ref)
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                let short = f.name.rsplit('/').next().unwrap_or(&f.name);
+                let binding = f
+                    .config
+                    .as_ref()
+                    .and_then(|c| c.get("bindings"))
+                    .and_then(Value::as_array)
+                    .and_then(|b| {
+                        b.iter().find(|x| {
+                            x.get("type")
+                                .and_then(Value::as_str)
+                                .is_some_and(|t| t.ends_with("Trigger"))
+                        })
+                    });
+                let trigger = binding
+                    .and_then(|b| b.get("type"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("unknown trigger");
+                let auth = binding
+                    .and_then(|b| b.get("authLevel"))
+                    .and_then(Value::as_str)
+                    .map(|a| format!(" ({a})"))
+                    .unwrap_or_default();
+                let off = if f.is_disabled == Some(true) {
+                    " disabled"
+                } else {
+                    ""
+                };
+                format!("{short}: {trigger}{auth}{off}")
+            })
+            .collect();
+        let anonymous = functions.iter().any(|f| f.contains("(anonymous)"));
+        let public = s
+            .public_network_access
+            .as_deref()
+            .is_none_or(|p| !p.eq_ignore_ascii_case("Disabled"));
+        let mut exposure = Exposure {
+            public: anonymous && public,
+            notes: Vec::new(),
+        };
+        if anonymous {
+            exposure
+                .notes
+                .push("an HTTP function with authLevel anonymous".into());
+        }
+        if let Some(p) = &s.public_network_access {
+            exposure.notes.push(format!("publicNetworkAccess {p}"));
+        }
+        add(
+            snap,
+            &s.id,
+            &s.name,
+            site_kind(s.kind.as_deref()),
+            s.location.clone(),
+            s.state.clone(),
+            None,
+            s.last_modified_time_utc.clone(),
+            None,
+            s.identity.as_ref(),
+            AzureResourceDetails {
+                arm_kind: s.kind.clone(),
+                https_only: s.https_only,
+                public_network_access: s.public_network_access.clone(),
+                functions,
+                ..AzureResourceDetails::default()
+            },
+            exposure,
+        );
+    }
+    for w in d.workflows.iter().flatten() {
+        let def = w.definition.clone().unwrap_or(Value::Null);
+        let triggers: Vec<String> = def
+            .get("triggers")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .map(|(n, t)| {
+                format!(
+                    "{n}: {}",
+                    t.get("type").and_then(Value::as_str).unwrap_or("?")
+                )
+            })
+            .collect();
+        let http = def
+            .get("triggers")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .any(|(_, t)| t.get("type").and_then(Value::as_str) == Some("Request"));
+        add(
+            snap,
+            &w.id,
+            &w.name,
+            "azure_logic_app",
+            w.location.clone(),
+            w.state.clone(),
+            w.created_time.clone(),
+            w.changed_time.clone(),
+            None,
+            w.identity.as_ref(),
+            AzureResourceDetails {
+                entry_points: triggers,
+                actions: workflow_actions(&def),
+                ..AzureResourceDetails::default()
+            },
+            Exposure {
+                public: http,
+                notes: if http {
+                    vec!["HTTP Request trigger: callable by anyone holding its SAS URL".into()]
+                } else {
+                    Vec::new()
+                },
+            },
+        );
+    }
+    for a in d.automation_accounts.iter().flatten() {
+        let runbooks: Vec<String> = d
+            .runbooks
+            .get(&a.id)
+            .and_then(Option::as_ref)
+            .into_iter()
+            .flatten()
+            .map(|r| {
+                format!(
+                    "{} ({}, {})",
+                    r.name,
+                    r.runbook_type.as_deref().unwrap_or("?"),
+                    r.state.as_deref().unwrap_or("?")
+                )
+            })
+            .collect();
+        let webhooks: Vec<String> = d
+            .webhooks
+            .get(&a.id)
+            .and_then(Option::as_ref)
+            .into_iter()
+            .flatten()
+            .filter(|w| w.is_enabled != Some(false))
+            .map(|w| {
+                format!(
+                    "{} -> {}",
+                    w.name,
+                    w.runbook
+                        .as_ref()
+                        .and_then(|r| r.name.as_deref())
+                        .unwrap_or("?")
+                )
+            })
+            .collect();
+        let exposure = Exposure {
+            public: !webhooks.is_empty(),
+            notes: if webhooks.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!(
+                    "{} enabled webhooks: anyone holding a webhook URL starts a runbook",
+                    webhooks.len()
+                )]
+            },
+        };
+        add(
+            snap,
+            &a.id,
+            &a.name,
+            "azure_automation_account",
+            a.location.clone(),
+            a.state.clone(),
+            a.creation_time.clone(),
+            a.last_modified_time.clone(),
+            a.last_modified_by.clone(),
+            a.identity.as_ref(),
+            AzureResourceDetails {
+                entry_points: runbooks,
+                webhooks,
+                ..AzureResourceDetails::default()
+            },
+            exposure,
+        );
+    }
+
+    // Managed identities: one record per principal (a user-assigned one may serve many resources).
+    for (principal, m) in mis {
+        let graph_read =
+            d.app_roles.get(&principal).is_some_and(Option::is_some) && d.directory_roles.is_some();
+        snap.identities.push(Identity {
+            id: principal.clone(),
+            provider: Provider::Azure,
+            kind: "azure_managed_identity".into(),
+            name: m.name,
+            target: sub.clone(),
+            created: None,
+            details: IdentityDetails::AzureManagedIdentity(Box::new(AzureIdentityDetails {
+                principal_id: principal,
+                assignment: m.assignment.into(),
+                resource_id: m.resource_id,
+                client_id: m.client_id,
+                graph_read,
+            })),
+        });
+    }
+
+    for a in d.role_assignments.iter().flatten() {
+        snap.bindings.push(Binding {
+            provider: Provider::Azure,
+            scope: a.scope.clone(),
+            principal: a.principal_id.to_ascii_lowercase(),
+            grant: wire::last_segment(&a.role_definition_id),
+            kind: "azure_role_assignment".into(),
+            order: None,
+            condition: a.condition.clone().map(Value::String),
+            principal_type: a.principal_type.clone(),
+            created: a.created_on.clone(),
+        });
+    }
+    for (_, list) in d.app_roles.iter() {
+        for g in list.iter().flatten() {
+            snap.bindings.push(Binding {
+                provider: Provider::Azure,
+                scope: format!(
+                    "graph:{}",
+                    g.resource_display_name
+                        .clone()
+                        .or_else(|| g.resource_id.clone())
+                        .unwrap_or_default()
+                ),
+                principal: g.principal_id.to_ascii_lowercase(),
+                grant: g.app_role_id.to_ascii_lowercase(),
+                kind: "azure_graph_app_role".into(),
+                order: None,
+                condition: None,
+                principal_type: Some("ServicePrincipal".into()),
+                created: g.created_date_time.clone(),
+            });
+        }
+    }
+    for r in d.directory_roles.iter().flatten() {
+        snap.bindings.push(Binding {
+            provider: Provider::Azure,
+            scope: format!(
+                "directory:{}",
+                r.directory_scope_id.as_deref().unwrap_or("/")
+            ),
+            principal: r.principal_id.to_ascii_lowercase(),
+            grant: r.role_definition_id.to_ascii_lowercase(),
+            kind: "azure_directory_role".into(),
+            order: None,
+            condition: None,
+            principal_type: None,
+            created: None,
+        });
+    }
+    let mut seen = BTreeSet::new();
+    for r in d.role_definitions.iter().flatten() {
+        let guid = r.name.to_ascii_lowercase();
+        if !seen.insert(guid.clone()) {
+            continue;
+        }
+        snap.policies.push(PolicyRecord {
+            id: guid,
+            provider: Provider::Azure,
+            kind: "azure_role_definition".into(),
+            name: r.role_name.clone().unwrap_or_else(|| r.name.clone()),
+            target: "azure".into(),
+            document: serde_json::json!({"permissions": r.permissions}),
+            version: None,
+        });
+    }
+    for (i, da) in d.deny_assignments.iter().flatten().enumerate() {
+        snap.policies.push(PolicyRecord {
+            id: da
+                .id
+                .clone()
+                .unwrap_or_else(|| format!("{}#deny{i}", da.scope)),
+            provider: Provider::Azure,
+            kind: "azure_deny_assignment".into(),
+            name: da
+                .deny_assignment_name
+                .clone()
+                .unwrap_or_else(|| "deny assignment".into()),
+            target: sub.clone(),
+            document: serde_json::json!({
+                "scope": da.scope,
+                "permissions": da.permissions,
+                "principals": da.principals,
+                "excludePrincipals": da.exclude_principals,
+                "doesNotApplyToChildScopes": da.does_not_apply_to_child_scopes,
+            }),
+            version: None,
+        });
+    }
+    if let Some(log) = &d.activity {
+        let source = format!("activitylog {sub} window {}..{}", log.from, log.to);
+        snap.usage.push(Usage {
+            provider: Provider::Azure,
+            principal: format!("subscription:{sub}"),
+            service: "activitylog".into(),
+            action: None,
+            last_used: None,
+            as_of: log.to.clone(),
+            source: source.clone(),
+        });
+        let mut latest: BTreeMap<(String, String), String> = BTreeMap::new();
+        for e in &log.events {
+            let ok = e
+                .status
+                .as_ref()
+                .and_then(|s| s.value.as_deref())
+                .is_some_and(|s| s.eq_ignore_ascii_case("Succeeded"));
+            let (Some(who), Some(op), Some(at)) = (
+                e.principal(),
+                e.operation_name.as_ref().and_then(|o| o.value.clone()),
+                e.event_timestamp.clone(),
+            ) else {
+                continue;
+            };
+            if !ok {
+                continue;
+            }
+            let slot = latest.entry((who, op.to_ascii_lowercase())).or_default();
+            if at > *slot {
+                *slot = at;
+            }
+        }
+        for ((who, op), at) in latest {
+            snap.usage.push(Usage {
+                provider: Provider::Azure,
+                principal: who,
+                service: op.split('/').next().unwrap_or_default().to_string(),
+                action: Some(op),
+                last_used: Some(at),
+                as_of: log.to.clone(),
+                source: source.clone(),
+            });
+        }
+    }
+    snap.coverage.extend(d.coverage);
+}

@@ -1,0 +1,758 @@
+//! The live Azure collector: credentials through azure_identity (a client secret from the environment,
+//! the Azure CLI's login, or a managed identity), ARM and Microsoft Graph over REST with typed serde
+//! models, `nextLink` paging (followed only within the configured endpoint, so a token is never sent
+//! elsewhere), retries on 429/5xx honouring `Retry-After`, bounded concurrency, and a coverage record
+//! for everything that could not be read. Read-only: only GETs (and the token POST).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use azure_core::credentials::TokenCredential;
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use futures::StreamExt;
+use futures::stream;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::build::{ActivityLog, SubscriptionData, identity_principals};
+use super::wire;
+use crate::CollectError;
+use crate::progress::Progress;
+use crate::rest::CallError;
+
+/// Where a cloud's endpoints are.
+#[derive(Debug, Clone)]
+pub struct Cloud {
+    pub authority_host: String,
+    pub resource_manager: String,
+    pub graph: String,
+}
+
+impl Cloud {
+    /// `public`, `usgov` or `china`.
+    pub fn named(name: &str) -> Option<Cloud> {
+        let (a, r, g) = match name {
+            "public" => (
+                "https://login.microsoftonline.com",
+                "https://management.azure.com",
+                "https://graph.microsoft.com",
+            ),
+            "usgov" => (
+                "https://login.microsoftonline.us",
+                "https://management.usgovcloudapi.net",
+                "https://graph.microsoft.us",
+            ),
+            "china" => (
+                "https://login.chinacloudapi.cn",
+                "https://management.chinacloudapi.cn",
+                "https://microsoftgraph.chinacloudapi.cn",
+            ),
+            _ => return None,
+        };
+        Some(Cloud {
+            authority_host: a.into(),
+            resource_manager: r.into(),
+            graph: g.into(),
+        })
+    }
+
+    /// Every endpoint, the authority included, at one base URL (an emulator or a test server).
+    pub fn all_at(base: &str) -> Cloud {
+        let b = base.trim_end_matches('/').to_string();
+        Cloud {
+            authority_host: b.clone(),
+            resource_manager: b.clone(),
+            graph: b,
+        }
+    }
+}
+
+impl Default for Cloud {
+    fn default() -> Self {
+        Cloud {
+            authority_host: "https://login.microsoftonline.com".into(),
+            resource_manager: "https://management.azure.com".into(),
+            graph: "https://graph.microsoft.com".into(),
+        }
+    }
+}
+
+/// Which credential to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialKind {
+    /// A client secret when `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_CLIENT_SECRET` are set,
+    /// else the Azure CLI's login. Never probes the instance metadata service.
+    Auto,
+    Secret,
+    Cli,
+    ManagedIdentity,
+}
+
+impl CredentialKind {
+    pub fn parse(s: &str) -> Option<CredentialKind> {
+        Some(match s {
+            "auto" => CredentialKind::Auto,
+            "secret" => CredentialKind::Secret,
+            "cli" => CredentialKind::Cli,
+            "managed-identity" => CredentialKind::ManagedIdentity,
+            _ => return None,
+        })
+    }
+}
+
+/// How a live Azure scan runs.
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    /// Subscriptions to scan; empty = every enabled subscription the credential can read.
+    pub subscriptions: Vec<String>,
+    pub cloud: Cloud,
+    pub credential: CredentialKind,
+    /// Extra trusted root certificates (PEM), for TLS-intercepting proxies and test servers.
+    pub ca_bundle: Option<PathBuf>,
+    pub concurrency: usize,
+    pub max_attempts: u32,
+    pub call_timeout: Duration,
+    /// Days of Activity Log to read (Azure keeps 90).
+    pub activity_days: i64,
+}
+
+impl Default for LiveOptions {
+    fn default() -> Self {
+        LiveOptions {
+            subscriptions: Vec::new(),
+            cloud: Cloud::default(),
+            credential: CredentialKind::Auto,
+            ca_bundle: None,
+            concurrency: 16,
+            max_attempts: 6,
+            call_timeout: Duration::from_secs(60),
+            activity_days: 90,
+        }
+    }
+}
+
+const WEB: &str = "2024-04-01";
+const LOGIC: &str = "2019-05-01";
+const AUTOMATION: &str = "2023-11-01";
+const WEBHOOKS: &str = "2015-10-31";
+const AUTHZ: &str = "2022-04-01";
+const MSI: &str = "2023-01-31";
+const INSIGHTS: &str = "2015-04-01";
+const SUBSCRIPTIONS: &str = "2022-12-01";
+
+/// azure_core's transport over the scanner's own reqwest client (one TLS configuration for the token
+/// flow and the API calls, extra roots included).
+#[derive(Debug)]
+struct Transport(reqwest::Client);
+
+#[async_trait::async_trait]
+impl azure_core::http::HttpClient for Transport {
+    async fn execute_request(
+        &self,
+        request: &azure_core::http::Request,
+    ) -> azure_core::Result<azure_core::http::AsyncRawResponse> {
+        use azure_core::error::{Error, ErrorKind};
+        let method = reqwest::Method::from_bytes(request.method().as_str().as_bytes())
+            .map_err(|e| Error::with_message(ErrorKind::Other, format!("method: {e}")))?;
+        let mut req = self.0.request(method, request.url().as_str());
+        for (name, value) in request.headers().iter() {
+            req = req.header(name.as_str(), value.as_str());
+        }
+        let body = match request.body() {
+            azure_core::http::Body::Bytes(b) => b.clone(),
+            #[allow(unreachable_patterns)]
+            _ => {
+                return Err(Error::with_message(
+                    ErrorKind::Other,
+                    "streamed request bodies are not used by fnscope",
+                ));
+            }
+        };
+        let rsp = req.body(body).send().await.map_err(|e| {
+            Error::with_message(ErrorKind::Io, format!("token request failed: {e}"))
+        })?;
+        let status = rsp.status().as_u16();
+        let mut headers = std::collections::HashMap::new();
+        for (k, v) in rsp.headers() {
+            if let Ok(v) = v.to_str() {
+                headers.insert(
+                    azure_core::http::headers::HeaderName::from(k.as_str().to_owned()),
+                    azure_core::http::headers::HeaderValue::from(v.to_owned()),
+                );
+            }
+        }
+        let bytes = rsp
+            .bytes()
+            .await
+            .map_err(|e| Error::with_message(ErrorKind::Io, format!("token response: {e}")))?;
+        Ok(azure_core::http::AsyncRawResponse::from_bytes(
+            status.into(),
+            azure_core::http::headers::Headers::from(headers),
+            bytes,
+        ))
+    }
+}
+
+/// A connected client.
+pub struct Session {
+    http: reqwest::Client,
+    credential: Arc<dyn TokenCredential>,
+    opts: LiveOptions,
+}
+
+fn setup(message: impl Into<String>) -> CollectError {
+    CollectError::Setup {
+        provider: "azure",
+        message: message.into(),
+    }
+}
+
+/// An azure_identity error without anything that could be a secret (its text names the failing
+/// credential and Entra's error code).
+fn auth_error(e: &azure_core::Error) -> String {
+    e.to_string().lines().take(3).collect::<Vec<_>>().join(" ")
+}
+
+impl Session {
+    pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(opts.call_timeout)
+            .connect_timeout(Duration::from_secs(10));
+        if let Some(path) = &opts.ca_bundle {
+            let pem = std::fs::read(path).map_err(|source| CollectError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let certs =
+                reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| CollectError::Invalid {
+                    path: path.clone(),
+                    message: format!("not a PEM certificate bundle: {e}"),
+                })?;
+            for c in certs {
+                builder = builder.add_root_certificate(c);
+            }
+        }
+        let http = builder
+            .build()
+            .map_err(|e| setup(format!("cannot build the HTTP client: {e}")))?;
+        let mut client_options = azure_core::http::ClientOptions {
+            transport: Some(azure_core::http::Transport::new(Arc::new(Transport(
+                http.clone(),
+            )))),
+            ..Default::default()
+        };
+        let mut custom = azure_core::cloud::CustomConfiguration::default();
+        custom.authority_host = opts.cloud.authority_host.clone();
+        client_options.cloud = Some(Arc::new(custom.into()));
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let secret_vars = (
+            env("AZURE_TENANT_ID"),
+            env("AZURE_CLIENT_ID"),
+            env("AZURE_CLIENT_SECRET"),
+        );
+        let kind = match opts.credential {
+            CredentialKind::Auto if secret_vars.2.is_some() => CredentialKind::Secret,
+            CredentialKind::Auto => CredentialKind::Cli,
+            k => k,
+        };
+        let credential: Arc<dyn TokenCredential> = match kind {
+            CredentialKind::Secret => {
+                let (Some(tenant), Some(client), Some(secret)) = secret_vars else {
+                    return Err(setup(
+                        "a client-secret credential needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET",
+                    ));
+                };
+                azure_identity::ClientSecretCredential::new(
+                    &tenant,
+                    client,
+                    secret.into(),
+                    Some(azure_identity::ClientSecretCredentialOptions { client_options }),
+                )
+                .map_err(|e| setup(format!("client-secret credential: {}", auth_error(&e))))?
+            }
+            CredentialKind::ManagedIdentity => azure_identity::ManagedIdentityCredential::new(
+                Some(azure_identity::ManagedIdentityCredentialOptions {
+                    client_options,
+                    ..Default::default()
+                }),
+            )
+            .map_err(|e| setup(format!("managed identity: {}", auth_error(&e))))?,
+            _ => azure_identity::AzureCliCredential::new(None)
+                .map_err(|e| setup(format!("Azure CLI credential: {}", auth_error(&e))))?,
+        };
+        let session = Session {
+            http,
+            credential,
+            opts,
+        };
+        // Fail early, with a clear message, when no token can be had.
+        session
+            .token(&session.arm_scope())
+            .await
+            .map_err(|e| setup(format!("cannot obtain an Azure token ({})", e.message)))?;
+        Ok(session)
+    }
+
+    fn arm_scope(&self) -> String {
+        format!("{}/.default", self.opts.cloud.resource_manager)
+    }
+
+    fn graph_scope(&self) -> String {
+        format!("{}/.default", self.opts.cloud.graph)
+    }
+
+    async fn token(&self, scope: &str) -> Result<String, CallError> {
+        self.credential
+            .get_token(&[scope], None)
+            .await
+            .map(|t| t.token.secret().to_string())
+            .map_err(|e| CallError::new(CoverageStatus::Denied, auth_error(&e)))
+    }
+
+    async fn get<T: DeserializeOwned>(&self, url: &str, scope: &str) -> Result<T, CallError> {
+        crate::rest::call(self.opts.max_attempts, || async move {
+            let token = self.token(scope).await?;
+            Ok(self.http.get(url).bearer_auth(token))
+        })
+        .await
+    }
+
+    /// Every item of a paged list (`value` + `nextLink` / `@odata.nextLink`), flattened and typed.
+    async fn list<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        scope: &str,
+        base: &str,
+    ) -> Result<Vec<T>, CallError> {
+        let mut out = Vec::new();
+        let mut next = Some(url.to_string());
+        let mut seen = BTreeSet::new();
+        while let Some(u) = next.take() {
+            if !seen.insert(u.clone()) {
+                return Err(CallError::new(
+                    CoverageStatus::Failed,
+                    format!(
+                        "the next link repeated after {} pages; the listing stopped there and may be incomplete",
+                        seen.len()
+                    ),
+                ));
+            }
+            let page: Value = self.get(&u, scope).await?;
+            for (i, item) in page
+                .get("value")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let t =
+                    serde_path_to_error::deserialize(wire::flatten(item.clone())).map_err(|e| {
+                        CallError::new(
+                            CoverageStatus::Failed,
+                            format!(
+                                "malformed response at `value[{i}].{}`: {}",
+                                e.path(),
+                                e.inner()
+                            ),
+                        )
+                    })?;
+                out.push(t);
+            }
+            let link = page
+                .get("nextLink")
+                .or_else(|| page.get("@odata.nextLink"))
+                .and_then(Value::as_str)
+                .filter(|l| !l.is_empty());
+            if let Some(l) = link {
+                if !l.starts_with(base) {
+                    return Err(CallError::new(
+                        CoverageStatus::Failed,
+                        format!(
+                            "a next link points outside {base}; not followed (the token is never sent elsewhere)"
+                        ),
+                    ));
+                }
+                next = Some(l.to_string());
+            }
+        }
+        Ok(out)
+    }
+
+    async fn arm_list<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, CallError> {
+        let base = &self.opts.cloud.resource_manager;
+        self.list(&format!("{base}{path}"), &self.arm_scope(), base)
+            .await
+    }
+
+    async fn graph_list<T: DeserializeOwned>(&self, path: &str) -> Result<Vec<T>, CallError> {
+        let base = &self.opts.cloud.graph;
+        self.list(&format!("{base}{path}"), &self.graph_scope(), base)
+            .await
+    }
+
+    /// Every subscription to scan, with the coverage of the discovery.
+    async fn subscriptions(
+        &self,
+    ) -> (Vec<(String, Option<String>, Option<String>)>, Vec<Coverage>) {
+        if !self.opts.subscriptions.is_empty() {
+            return (
+                self.opts
+                    .subscriptions
+                    .iter()
+                    .map(|s| (s.clone(), None, None))
+                    .collect(),
+                Vec::new(),
+            );
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Sub {
+            subscription_id: String,
+            #[serde(default)]
+            display_name: Option<String>,
+            #[serde(default)]
+            state: Option<String>,
+            #[serde(default)]
+            tenant_id: Option<String>,
+        }
+        match self
+            .arm_list::<Sub>(&format!("/subscriptions?api-version={SUBSCRIPTIONS}"))
+            .await
+        {
+            Ok(list) => {
+                let n = list.len();
+                let subs: Vec<_> = list
+                    .into_iter()
+                    .filter(|s| s.state.as_deref().is_none_or(|x| x == "Enabled"))
+                    .map(|s| (s.subscription_id, s.display_name, s.tenant_id))
+                    .collect();
+                let cov = Coverage {
+                    provider: Provider::Azure,
+                    target: "tenant".into(),
+                    region: None,
+                    api: "resources:subscriptions.list".into(),
+                    status: CoverageStatus::Complete,
+                    detail: format!("{n} subscriptions, {} enabled", subs.len()),
+                };
+                (subs, vec![cov])
+            }
+            Err(e) => (
+                Vec::new(),
+                vec![Coverage {
+                    provider: Provider::Azure,
+                    target: "tenant".into(),
+                    region: None,
+                    api: "resources:subscriptions.list".into(),
+                    status: e.status,
+                    detail: e.message,
+                }],
+            ),
+        }
+    }
+
+    /// Collects every subscription; the second part is the coverage of the discovery itself.
+    pub async fn collect(&self, progress: &dyn Progress) -> (Vec<SubscriptionData>, Vec<Coverage>) {
+        progress.phase("azure: listing subscriptions", None);
+        let (subs, discovery) = self.subscriptions().await;
+        progress.phase(
+            &format!("azure: {} subscriptions", subs.len()),
+            Some(subs.len() as u64),
+        );
+        let mut out = Vec::new();
+        for (id, name, tenant) in subs {
+            let mut d = self.subscription(&id).await;
+            d.display_name = d.display_name.or(name);
+            d.tenant_id = d.tenant_id.or(tenant);
+            progress.advance(1);
+            out.push(d);
+        }
+        (out, discovery)
+    }
+
+    async fn subscription(&self, sub: &str) -> SubscriptionData {
+        let mut d = SubscriptionData {
+            subscription_id: sub.to_string(),
+            ..SubscriptionData::default()
+        };
+        let mut cov: Vec<Coverage> = Vec::new();
+        let mut push = |api: &str, status: CoverageStatus, detail: String| {
+            cov.push(Coverage {
+                provider: Provider::Azure,
+                target: sub.to_string(),
+                region: None,
+                api: api.to_string(),
+                status,
+                detail,
+            });
+        };
+        let s = format!("/subscriptions/{sub}");
+        macro_rules! list {
+            ($field:ident, $path:expr, $api:expr, $what:expr) => {{
+                match self.arm_list(&$path).await {
+                    Ok(l) => {
+                        push(
+                            $api,
+                            CoverageStatus::Complete,
+                            format!("{} {}", l.len(), $what),
+                        );
+                        d.$field = Some(l);
+                    }
+                    Err(e) => push($api, e.status, e.message),
+                }
+            }};
+        }
+        list!(
+            sites,
+            format!("{s}/providers/Microsoft.Web/sites?api-version={WEB}"),
+            "web:sites.list",
+            "sites"
+        );
+        list!(
+            workflows,
+            format!("{s}/providers/Microsoft.Logic/workflows?api-version={LOGIC}"),
+            "logic:workflows.list",
+            "Logic Apps"
+        );
+        list!(
+            automation_accounts,
+            format!(
+                "{s}/providers/Microsoft.Automation/automationAccounts?api-version={AUTOMATION}"
+            ),
+            "automation:automationAccounts.list",
+            "Automation accounts"
+        );
+        list!(
+            user_assigned,
+            format!(
+                "{s}/providers/Microsoft.ManagedIdentity/userAssignedIdentities?api-version={MSI}"
+            ),
+            "managedidentity:userAssignedIdentities.list",
+            "user-assigned identities"
+        );
+        list!(
+            role_assignments,
+            format!("{s}/providers/Microsoft.Authorization/roleAssignments?api-version={AUTHZ}"),
+            "authorization:roleAssignments.list",
+            "role assignments"
+        );
+        list!(
+            role_definitions,
+            format!("{s}/providers/Microsoft.Authorization/roleDefinitions?api-version={AUTHZ}"),
+            "authorization:roleDefinitions.list",
+            "role definitions"
+        );
+        list!(
+            deny_assignments,
+            format!("{s}/providers/Microsoft.Authorization/denyAssignments?api-version={AUTHZ}"),
+            "authorization:denyAssignments.list",
+            "deny assignments"
+        );
+
+        // Per resource: functions of each site, runbooks and webhooks of each account.
+        let sites: Vec<String> = d.sites.iter().flatten().map(|x| x.id.clone()).collect();
+        let (map, errors) = self
+            .fan_out(&sites, |id| format!("{id}/functions?api-version={WEB}"))
+            .await;
+        d.site_functions = map;
+        if !sites.is_empty() {
+            let (st, de) = summary(errors, format!("read for {} sites", sites.len()));
+            push("web:sites.functions.list", st, de);
+        }
+        let accounts: Vec<String> = d
+            .automation_accounts
+            .iter()
+            .flatten()
+            .map(|x| x.id.clone())
+            .collect();
+        let (map, errors) = self
+            .fan_out(&accounts, |id| {
+                format!("{id}/runbooks?api-version={AUTOMATION}")
+            })
+            .await;
+        d.runbooks = map;
+        if !accounts.is_empty() {
+            let (st, de) = summary(errors, format!("read for {} accounts", accounts.len()));
+            push("automation:runbooks.list", st, de);
+        }
+        let (map, errors) = self
+            .fan_out(&accounts, |id| {
+                format!("{id}/webhooks?api-version={WEBHOOKS}")
+            })
+            .await;
+        d.webhooks = map;
+        if !accounts.is_empty() {
+            let (st, de) = summary(errors, format!("read for {} accounts", accounts.len()));
+            push("automation:webhooks.list", st, de);
+        }
+
+        // Microsoft Graph: the managed identities' app roles and directory roles.
+        let principals: Vec<String> = identity_principals(&d).into_iter().collect();
+        if !principals.is_empty() {
+            let graph = &self.opts.cloud.graph;
+            let results: Vec<(String, Result<Vec<wire::AppRoleAssignment>, CallError>)> =
+                stream::iter(principals.clone())
+                    .map(|p| async move {
+                        let r = self
+                            .graph_list(&format!("/v1.0/servicePrincipals/{p}/appRoleAssignments"))
+                            .await;
+                        (p, r)
+                    })
+                    .buffer_unordered(self.opts.concurrency.max(1))
+                    .collect()
+                    .await;
+            let mut errors = Vec::new();
+            let mut denied = None;
+            for (p, r) in results {
+                match r {
+                    Ok(l) => {
+                        d.app_roles.insert(p, Some(l));
+                    }
+                    Err(e) => {
+                        if e.status == CoverageStatus::Denied {
+                            denied = Some(e.status);
+                        }
+                        errors.push(format!("{p}: {}", e.message));
+                        d.app_roles.insert(p, None);
+                    }
+                }
+            }
+            let (mut st, mut de) = summary(
+                errors,
+                format!("read for {} managed identities", principals.len()),
+            );
+            if let (Some(s), CoverageStatus::Partial) = (denied, st) {
+                st = s;
+                de = format!("{de} (Microsoft Graph needs Application.Read.All)");
+            }
+            push("graph:servicePrincipals.appRoleAssignments", st, de);
+            let mut roles = Vec::new();
+            let mut errors = Vec::new();
+            for p in &principals {
+                let path = format!(
+                    "/v1.0/roleManagement/directory/roleAssignments?$filter={}",
+                    urlencode(&format!("principalId eq '{p}'"))
+                );
+                match self
+                    .graph_list::<wire::DirectoryRoleAssignment>(&path)
+                    .await
+                {
+                    Ok(l) => roles.extend(l),
+                    Err(e) => errors.push((e.status, format!("{p}: {}", e.message))),
+                }
+            }
+            match errors.first() {
+                None => {
+                    push(
+                        "graph:roleManagement.directory.roleAssignments",
+                        CoverageStatus::Complete,
+                        format!("{} directory role assignments", roles.len()),
+                    );
+                    d.directory_roles = Some(roles);
+                }
+                Some((st, m)) => push(
+                    "graph:roleManagement.directory.roleAssignments",
+                    *st,
+                    format!(
+                        "{} of {} not read; first: {m} (needs RoleManagement.Read.Directory)",
+                        errors.len(),
+                        principals.len()
+                    ),
+                ),
+            }
+            let _ = graph;
+        }
+
+        // Activity Log: the window is explicit; operation and caller are filtered here, by provider
+        // on the server (the only filter it offers).
+        let to = chrono::Utc::now();
+        let from = to - chrono::Duration::days(self.opts.activity_days);
+        let fmt =
+            |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let mut events = Vec::new();
+        let mut failed = None;
+        for rp in ["Microsoft.Web", "Microsoft.Logic", "Microsoft.Automation"] {
+            let filter = format!(
+                "eventTimestamp ge '{}' and eventTimestamp le '{}' and resourceProvider eq '{rp}'",
+                fmt(from),
+                fmt(to)
+            );
+            let path = format!(
+                "{s}/providers/Microsoft.Insights/eventtypes/management/values?api-version={INSIGHTS}&$filter={}",
+                urlencode(&filter)
+            );
+            match self.arm_list::<wire::ActivityEvent>(&path).await {
+                Ok(l) => events.extend(l),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        match failed {
+            None => {
+                push(
+                    "insights:activityLogs.list",
+                    CoverageStatus::Complete,
+                    format!("{} events from {} to {}", events.len(), fmt(from), fmt(to)),
+                );
+                d.activity = Some(ActivityLog {
+                    from: fmt(from),
+                    to: fmt(to),
+                    events,
+                });
+            }
+            Some(e) => push("insights:activityLogs.list", e.status, e.message),
+        }
+        d.coverage = cov;
+        d
+    }
+
+    /// One paged list per resource, concurrently; `None` for those that failed.
+    #[allow(clippy::type_complexity)]
+    async fn fan_out<T: DeserializeOwned>(
+        &self,
+        ids: &[String],
+        path: impl Fn(&str) -> String,
+    ) -> (BTreeMap<String, Option<Vec<T>>>, Vec<String>) {
+        let results: Vec<(String, Result<Vec<T>, CallError>)> = stream::iter(ids.to_vec())
+            .map(|id| {
+                let p = path(&id);
+                async move { (id, self.arm_list::<T>(&p).await) }
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect()
+            .await;
+        let mut map = BTreeMap::new();
+        let mut errors = Vec::new();
+        for (id, r) in results {
+            match r {
+                Ok(l) => {
+                    map.insert(id, Some(l));
+                }
+                Err(e) => {
+                    errors.push(format!("{id}: {}", e.message));
+                    map.insert(id, None);
+                }
+            }
+        }
+        (map, errors)
+    }
+}
+
+/// Complete, or partial with how many failed and the first in sorted order.
+fn summary(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) {
+    errors.sort();
+    match errors.first() {
+        None => (CoverageStatus::Complete, ok),
+        Some(first) => (
+            CoverageStatus::Partial,
+            format!("{} not read; first: {first}", errors.len()),
+        ),
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}

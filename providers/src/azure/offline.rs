@@ -1,0 +1,340 @@
+//! The offline Azure importer: Azure CLI exports (`az … -o json`, or `az rest` for the calls the CLI
+//! has no command for), one folder per subscription:
+//!
+//! ```text
+//! azure/<subscription-id>/
+//!   account.json                       az account show --subscription S
+//!   management-groups.json             management group ids above S, nearest first (optional)
+//!   sites.json                         az functionapp list (or az webapp list: every Microsoft.Web/sites)
+//!   functions/<site-name>.json         az functionapp function list -g RG -n SITE
+//!   logic-workflows.json               az logic workflow list
+//!   automation-accounts.json           az automation account list
+//!   runbooks/<account-name>.json       az automation runbook list -g RG --automation-account-name A
+//!   webhooks/<account-name>.json       az rest --url …/automationAccounts/A/webhooks?api-version=2015-10-31
+//!   user-assigned-identities.json      az identity list
+//!   role-assignments.json              az role assignment list --all --include-inherited
+//!   role-definitions.json              az role definition list
+//!   deny-assignments.json              az rest --url /subscriptions/S/providers/Microsoft.Authorization/denyAssignments?api-version=2022-04-01
+//!   graph-app-role-assignments/<principal-id>.json
+//!                                      az rest --url https://graph.microsoft.com/v1.0/servicePrincipals/ID/appRoleAssignments
+//!   directory-role-assignments.json    az rest --url https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments
+//!   activity-log.json                  az monitor activity-log list --offset 90d
+//! ```
+//!
+//! Lists may be a JSON array or an ARM / Graph page (`{"value": […]}`); objects may have `properties`
+//! nested (REST) or flattened (CLI). Absent files are `skipped` coverage records; malformed ones are
+//! errors naming the file and field.
+
+use std::path::Path;
+
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::build::{ActivityLog, SubscriptionData, identity_principals};
+use super::wire;
+use crate::CollectError;
+use crate::files::{exists_plain, file_name, read_dir_sorted, read_opt};
+
+/// Reads every subscription folder under `dir/azure`.
+pub fn import(dir: &Path) -> Result<Vec<SubscriptionData>, CollectError> {
+    let root = dir.join("azure");
+    if !exists_plain(&root)? {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in read_dir_sorted(&root)? {
+        if entry.is_dir() {
+            out.push(import_subscription(&entry, &file_name(&entry))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The items of a list export: a JSON array, or a page with `value`; each item flattened.
+fn items(path: &Path) -> Result<Option<Vec<Value>>, CollectError> {
+    let Some(v) = read_opt::<Value>(path)? else {
+        return Ok(None);
+    };
+    let list = match v {
+        Value::Array(a) => a,
+        Value::Object(mut o) => match o.remove("value") {
+            Some(Value::Array(a)) => a,
+            _ => {
+                return Err(CollectError::Malformed {
+                    path: path.to_path_buf(),
+                    field: "the top level".into(),
+                    message: "expected a JSON array or an object with a `value` array".into(),
+                });
+            }
+        },
+        _ => {
+            return Err(CollectError::Malformed {
+                path: path.to_path_buf(),
+                field: "the top level".into(),
+                message: "expected a JSON array or an object with a `value` array".into(),
+            });
+        }
+    };
+    Ok(Some(list.into_iter().map(wire::flatten).collect()))
+}
+
+/// Typed items of a list export; an item that does not fit names its index and field.
+fn read_list<T: DeserializeOwned>(path: &Path) -> Result<Option<Vec<T>>, CollectError> {
+    let Some(list) = items(path)? else {
+        return Ok(None);
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for (i, v) in list.into_iter().enumerate() {
+        let t = serde_path_to_error::deserialize(v).map_err(|e| CollectError::Malformed {
+            path: path.to_path_buf(),
+            field: format!("`[{i}].{}`", e.path()),
+            message: e.inner().to_string(),
+        })?;
+        out.push(t);
+    }
+    Ok(Some(out))
+}
+
+fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, CollectError> {
+    let mut d = SubscriptionData {
+        subscription_id: sub.to_string(),
+        ..SubscriptionData::default()
+    };
+    let mut coverage: Vec<Coverage> = Vec::new();
+    let mut cov = |api: &str, status: CoverageStatus, detail: String| {
+        coverage.push(Coverage {
+            provider: Provider::Azure,
+            target: sub.to_string(),
+            region: None,
+            api: api.to_string(),
+            status,
+            detail,
+        });
+    };
+    let missing = |f: &Path| format!("`{}` is not in the export", f.display());
+
+    if let Some(account) = read_opt::<Value>(&dir.join("account.json"))? {
+        d.display_name = account
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        d.tenant_id = account
+            .get("tenantId")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+    }
+    if let Some(mgs) = read_opt::<Vec<Value>>(&dir.join("management-groups.json"))? {
+        d.management_groups = mgs
+            .iter()
+            .filter_map(|m| m.as_str().or_else(|| m.get("id")?.as_str()))
+            .map(|id| {
+                if id.starts_with('/') {
+                    id.to_string()
+                } else {
+                    format!("/providers/Microsoft.Management/managementGroups/{id}")
+                }
+            })
+            .collect();
+    }
+
+    // Each list export: (file, api name, what it is).
+    macro_rules! list {
+        ($field:ident, $file:expr, $api:expr, $what:expr) => {{
+            let f = dir.join($file);
+            d.$field = read_list(&f)?;
+            match &d.$field {
+                Some(l) => cov(
+                    $api,
+                    CoverageStatus::Complete,
+                    format!("{} {}", l.len(), $what),
+                ),
+                None => cov($api, CoverageStatus::Skipped, missing(&f)),
+            }
+        }};
+    }
+    list!(sites, "sites.json", "web:sites.list", "sites");
+    list!(
+        workflows,
+        "logic-workflows.json",
+        "logic:workflows.list",
+        "Logic Apps"
+    );
+    list!(
+        automation_accounts,
+        "automation-accounts.json",
+        "automation:automationAccounts.list",
+        "Automation accounts"
+    );
+    list!(
+        user_assigned,
+        "user-assigned-identities.json",
+        "managedidentity:userAssignedIdentities.list",
+        "user-assigned identities"
+    );
+    list!(
+        role_assignments,
+        "role-assignments.json",
+        "authorization:roleAssignments.list",
+        "role assignments"
+    );
+    list!(
+        role_definitions,
+        "role-definitions.json",
+        "authorization:roleDefinitions.list",
+        "role definitions"
+    );
+    list!(
+        deny_assignments,
+        "deny-assignments.json",
+        "authorization:denyAssignments.list",
+        "deny assignments"
+    );
+    list!(
+        directory_roles,
+        "directory-role-assignments.json",
+        "graph:roleManagement.directory.roleAssignments",
+        "directory role assignments"
+    );
+
+    // Per-resource lists: a present folder means the call was made for every resource.
+    let folder = dir.join("functions");
+    let present = exists_plain(&folder)?;
+    for s in d.sites.iter().flatten() {
+        let list = if present {
+            Some(read_list(&folder.join(format!("{}.json", s.name)))?.unwrap_or_default())
+        } else {
+            None
+        };
+        d.site_functions.insert(s.id.clone(), list);
+    }
+    if !present && d.sites.as_ref().is_some_and(|s| !s.is_empty()) {
+        cov(
+            "web:sites.functions.list",
+            CoverageStatus::Skipped,
+            format!("{}: triggers and auth levels unknown", missing(&folder)),
+        );
+    }
+    let accounts: Vec<(String, String)> = d
+        .automation_accounts
+        .iter()
+        .flatten()
+        .map(|a| (a.id.clone(), a.name.clone()))
+        .collect();
+    let (runbooks, ok) = per_account(dir, "runbooks", &accounts)?;
+    d.runbooks = runbooks;
+    if !ok {
+        cov(
+            "automation:runbooks.list",
+            CoverageStatus::Skipped,
+            missing(&dir.join("runbooks")),
+        );
+    }
+    let (webhooks, ok) = per_account(dir, "webhooks", &accounts)?;
+    d.webhooks = webhooks;
+    if !ok {
+        cov(
+            "automation:webhooks.list",
+            CoverageStatus::Skipped,
+            missing(&dir.join("webhooks")),
+        );
+    }
+
+    let folder = dir.join("graph-app-role-assignments");
+    let present = exists_plain(&folder)?;
+    let principals = identity_principals(&d);
+    for p in &principals {
+        let list = if present {
+            Some(read_list(&folder.join(format!("{p}.json")))?.unwrap_or_default())
+        } else {
+            None
+        };
+        d.app_roles.insert(p.clone(), list);
+    }
+    if !principals.is_empty() {
+        if present {
+            cov(
+                "graph:servicePrincipals.appRoleAssignments",
+                CoverageStatus::Complete,
+                format!("read for {} managed identities", principals.len()),
+            );
+        } else {
+            cov(
+                "graph:servicePrincipals.appRoleAssignments",
+                CoverageStatus::Skipped,
+                format!(
+                    "{}: Microsoft Graph permissions of {} managed identities unknown",
+                    missing(&folder),
+                    principals.len()
+                ),
+            );
+        }
+    }
+
+    let f = dir.join("activity-log.json");
+    if let Some(v) = read_opt::<Value>(&f)? {
+        let window = (
+            v.get("from").and_then(Value::as_str).map(str::to_string),
+            v.get("to").and_then(Value::as_str).map(str::to_string),
+        );
+        let events: Vec<wire::ActivityEvent> = read_list(&f)?.unwrap_or_default();
+        // Without a stated window, the export covers at least its oldest to its newest event.
+        let stamps: Vec<&str> = events
+            .iter()
+            .filter_map(|e| e.event_timestamp.as_deref())
+            .collect();
+        let from = window
+            .0
+            .or_else(|| stamps.iter().min().map(|s| s.to_string()));
+        let to = window
+            .1
+            .or_else(|| stamps.iter().max().map(|s| s.to_string()));
+        match (from, to) {
+            (Some(from), Some(to)) => {
+                cov(
+                    "insights:activityLogs.list",
+                    CoverageStatus::Complete,
+                    format!("{} events from {from} to {to}", events.len()),
+                );
+                d.activity = Some(ActivityLog { from, to, events });
+            }
+            _ => cov(
+                "insights:activityLogs.list",
+                CoverageStatus::Partial,
+                format!(
+                    "`{}` has no events and no `from`/`to`: the window it covers is unknown",
+                    f.display()
+                ),
+            ),
+        }
+    } else {
+        cov(
+            "insights:activityLogs.list",
+            CoverageStatus::Skipped,
+            missing(&f),
+        );
+    }
+    d.coverage = coverage;
+    Ok(d)
+}
+
+/// `folder/<account-name>.json` for every account; false when the folder is absent (and accounts exist).
+#[allow(clippy::type_complexity)]
+fn per_account<T: DeserializeOwned>(
+    dir: &Path,
+    folder: &str,
+    accounts: &[(String, String)],
+) -> Result<(std::collections::BTreeMap<String, Option<Vec<T>>>, bool), CollectError> {
+    let folder = dir.join(folder);
+    let present = exists_plain(&folder)?;
+    let mut out = std::collections::BTreeMap::new();
+    for (id, name) in accounts {
+        let list = if present {
+            Some(read_list(&folder.join(format!("{name}.json")))?.unwrap_or_default())
+        } else {
+            None
+        };
+        out.insert(id.clone(), list);
+    }
+    Ok((out, present || accounts.is_empty()))
+}

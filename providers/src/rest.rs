@@ -1,0 +1,122 @@
+//! One REST call with the retry discipline every collector shares: exponential backoff with full
+//! jitter on 429, 5xx, connection errors and bodies cut off or garbled in transit, at least what
+//! `Retry-After` asks for, up to a maximum number of attempts; every failure classified in coverage
+//! terms, with the API's own error message (never a token, never a request body).
+
+use std::future::Future;
+use std::time::Duration;
+
+use fnscope_snapshot::CoverageStatus;
+use serde::de::DeserializeOwned;
+
+/// Why a call failed, in coverage terms.
+#[derive(Debug, Clone)]
+pub struct CallError {
+    pub status: CoverageStatus,
+    pub message: String,
+}
+
+impl CallError {
+    pub fn new(status: CoverageStatus, message: impl Into<String>) -> CallError {
+        CallError {
+            status,
+            message: message.into(),
+        }
+    }
+}
+
+/// The error message in a JSON error body (`{"error": {"message": …}}` or `{"error": "…",
+/// "error_description": …}`), else the first 200 characters.
+fn error_message(body: &str) -> String {
+    let v: Option<serde_json::Value> = serde_json::from_str(body).ok();
+    v.as_ref()
+        .and_then(|v| {
+            v["error"]["message"]
+                .as_str()
+                .or_else(|| v["error_description"].as_str())
+                .or_else(|| v["error"].as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| body.chars().take(200).collect())
+}
+
+/// Sends what `request` builds (a fresh request per attempt) and parses the JSON answer.
+pub async fn call<T, F, Fut>(max_attempts: u32, request: F) -> Result<T, CallError>
+where
+    T: DeserializeOwned,
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
+{
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        let result = request().await?.send().await;
+        let (err, wait) = match result {
+            Ok(r) if r.status().is_success() => match r.bytes().await {
+                Ok(bytes) => match serde_path_to_error::deserialize(
+                    &mut serde_json::Deserializer::from_slice(&bytes),
+                ) {
+                    Ok(v) => return Ok(v),
+                    Err(e) => (
+                        CallError::new(
+                            CoverageStatus::Failed,
+                            format!("malformed response at `{}`: {}", e.path(), e.inner()),
+                        ),
+                        None,
+                    ),
+                },
+                Err(e) => (
+                    CallError::new(CoverageStatus::Failed, format!("reading the response: {e}")),
+                    None,
+                ),
+            },
+            Ok(r) => {
+                let code = r.status().as_u16();
+                let wait = r
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .map(Duration::from_secs);
+                let body = r.text().await.unwrap_or_default();
+                let status = match code {
+                    401 | 403 => CoverageStatus::Denied,
+                    429 => CoverageStatus::Throttled,
+                    _ => CoverageStatus::Failed,
+                };
+                let e = CallError::new(status, format!("HTTP {code}: {}", error_message(&body)));
+                if !(code == 429 || code >= 500) {
+                    return Err(e);
+                }
+                (e, wait)
+            }
+            Err(e) => (
+                CallError::new(
+                    CoverageStatus::Failed,
+                    format!("request failed: {}", without_url(&e)),
+                ),
+                None,
+            ),
+        };
+        if attempt >= max_attempts.max(1) {
+            return Err(err);
+        }
+        let cap = Duration::from_millis(200 * 2u64.pow(attempt.min(6)));
+        let jitter = Duration::from_millis(rand::random_range(0..=cap.as_millis() as u64));
+        tokio::time::sleep(wait.unwrap_or_default().max(jitter)).await;
+    }
+}
+
+/// A transport error's text without the URL (which may carry query parameters).
+fn without_url(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    if let Some(u) = e.url() {
+        s = s.replace(u.as_str(), "<url>");
+    }
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s.push_str(&format!(": {inner}"));
+        src = inner.source();
+    }
+    s
+}

@@ -1,0 +1,331 @@
+//! Azure: the offline import of the example subscription yields exactly the planted findings; the live
+//! collector against an HTTPS fake of Entra, ARM and Graph (real client-secret token flow through
+//! azure_identity) sees the same estate.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::harness::azfake::{AzureFake, CLIENT_ID, SECRET, TENANT};
+use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout};
+
+const SUB: &str = "5f1d0c0a-1111-4222-8333-944455556666";
+
+fn triples(report: &Value) -> BTreeSet<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["target"]["name"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn offline_report() -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "azure",
+            "--offline",
+            repo().join("examples/estate").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn example_subscription_yields_exactly_the_planted_findings() {
+    let r = offline_report();
+    let got = triples(&r);
+    let user = |n: u8| format!("11111111-aaaa-4bbb-8ccc-00000000000{n}");
+    let (dev1, ops1, integrators, mi_op, admin) = (user(1), user(2), user(3), user(5), user(6));
+    let sa1 = "fa-mailsync (system-assigned)";
+    let la = "la-forwarder (system-assigned)";
+    let aa = "aa-ops (system-assigned)";
+    let wf = "wf-standard (system-assigned)";
+    let uami = "uami-graph";
+    let mut want: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut add = |rule: &str, s: &str, t: &str| {
+        want.insert((format!("T1648-AZ-{rule}"), s.to_string(), t.to_string()));
+    };
+    // AZ-001: Website Contributor at the resource group reaches the subscription-wide Contributor
+    // identity and the shared Graph identity (both apps); Owner reaches the Graph identity only (it
+    // already holds Contributor's rights); identities that can write sites reach the others.
+    add("001", &dev1, sa1);
+    add("001", &dev1, uami);
+    add("001", &admin, uami);
+    for s in [sa1, wf, la] {
+        add("001", s, uami);
+    }
+    add("001", wf, sa1);
+    // AZ-002: Logic App Contributor (a group) and Contributor-class identities can edit the Owner workflow.
+    add("002", &integrators, la);
+    add("002", sa1, la);
+    add("002", wf, la);
+    // AZ-003: runbook authors + starters reach the Global Administrator identity.
+    for s in [ops1.as_str(), admin.as_str(), sa1, wf, la] {
+        add("003", s, aa);
+    }
+    add("004", "fa-mailsync", sa1); // Contributor at the subscription
+    add("004", "la-forwarder", la); // Owner at the subscription
+    add("005", "fa-mailsync", uami); // Mail.Send, one identity shared by two apps
+    add("005", "fa-reports", uami);
+    add("006", "aa-ops", aa); // Global Administrator
+    // AZ-007: Managed Identity Operator at the resource group + sites/write on one app.
+    for s in [mi_op.as_str(), admin.as_str(), sa1, wf, la] {
+        add("007", s, uami);
+    }
+    // AZ-009: write rights never used in the 90-day Activity Log (ops1's assignment is too young,
+    // dev1 and mi-op deployed, the admin's only call failed).
+    add(
+        "009",
+        sa1,
+        "Contributor at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666",
+    );
+    add(
+        "009",
+        &integrators,
+        "Logic App Contributor at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666/resourceGroups/rg-auto",
+    );
+    add(
+        "009",
+        wf,
+        "Contributor at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666/resourceGroups/rg-auto",
+    );
+    add(
+        "009",
+        &admin,
+        "Owner at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666",
+    );
+    add(
+        "009",
+        la,
+        "Owner at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666",
+    );
+    let missing: Vec<_> = want.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:#?}\nextra {extra:#?}"
+    );
+
+    // Near misses: the contractor's Website Contributor is denied by a deny assignment; the custom
+    // "Site Restarter" role has Microsoft.Web/sites/* with the code-changing actions in notActions.
+    let s = r.to_string();
+    assert!(
+        !s.contains("11111111-aaaa-4bbb-8ccc-000000000007"),
+        "deny assignment honoured"
+    );
+    assert!(
+        !s.contains("11111111-aaaa-4bbb-8ccc-000000000004"),
+        "notActions honoured"
+    );
+    // Each finding names the assignment and role that grant it.
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["rule_id"] == "T1648-AZ-001"
+                && f["subject"]["name"] == dev1.as_str()
+                && f["target"]["name"] == sa1
+        })
+        .unwrap();
+    let ev = f["evidence"].to_string();
+    assert!(
+        ev.contains("Website Contributor") && ev.contains("resourceGroups/rg-auto"),
+        "{ev}"
+    );
+    assert!(
+        ev.contains("Contributor (b24988ac-6180-42a0-ab88-20f7382dd24c)"),
+        "{ev}"
+    );
+    assert_eq!(f["severity"], "high");
+    let sev = |rule: &str, t: &str| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule_id"] == rule && f["target"]["name"] == t)
+            .unwrap()["severity"]
+            .clone()
+    };
+    assert_eq!(sev("T1648-AZ-004", la), "critical");
+    assert_eq!(sev("T1648-AZ-006", aa), "critical");
+}
+
+#[test]
+fn live_azure_scan_through_azure_identity_matches_the_offline_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = repo().join("examples/estate/azure").join(SUB);
+    let fake = AzureFake::start(&export, SUB, tmp.path());
+    let snap = tmp.path().join("live.json");
+    let env = [
+        ("AZURE_TENANT_ID", TENANT),
+        ("AZURE_CLIENT_ID", CLIENT_ID),
+        ("AZURE_CLIENT_SECRET", SECRET),
+        ("FNSCOPE_CA_BUNDLE", fake.ca_pem.to_str().unwrap()),
+    ];
+    let out = fnscope_env(
+        None,
+        tmp.path(),
+        &[
+            "scan",
+            "azure",
+            "--azure-endpoint",
+            &fake.url,
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+            "-v",
+        ],
+        &env,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr: {err}");
+    let live: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let offline = offline_report();
+    // AZ-009 depends on the Activity Log window, which live ends now and the export states: compare
+    // the rest, and require AZ-009 to have been evaluated live.
+    let posture = |r: &Value| -> BTreeSet<(String, String, String)> {
+        triples(r)
+            .into_iter()
+            .filter(|t| t.0 != "T1648-AZ-009")
+            .collect()
+    };
+    assert_eq!(posture(&live), posture(&offline));
+    assert!(
+        !live["not_evaluated"].to_string().contains("T1648-AZ-009"),
+        "{}",
+        live["not_evaluated"]
+    );
+    assert!(
+        live["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["status"] == "complete"),
+        "{}",
+        live["coverage"]
+    );
+    assert_eq!(live["inventory"]["workloads"], 6);
+    let log = fake.log.lock().unwrap().clone();
+    assert!(
+        log.iter()
+            .any(|l| l == &format!("POST /{TENANT}/oauth2/v2.0/token")),
+        "{log:?}"
+    );
+    assert!(
+        log.iter()
+            .filter(|l| l.ends_with("/providers/Microsoft.Authorization/roleAssignments"))
+            .count()
+            >= 2,
+        "role assignments were paged"
+    );
+    for l in &log {
+        assert!(
+            l.starts_with("GET ") || l.ends_with("/oauth2/v2.0/token"),
+            "read-only: {l}"
+        );
+    }
+    // Nothing secret anywhere: not the client secret, not a token.
+    let saved = std::fs::read_to_string(&snap).unwrap();
+    for text in [&saved, &err, &stdout(&out)] {
+        assert!(
+            !text.contains(SECRET) && !text.contains("fake~client"),
+            "client secret leaked"
+        );
+        assert!(!text.contains(".arm.fake"), "token leaked");
+    }
+}
+
+#[test]
+fn a_wrong_client_secret_is_a_clear_error_and_the_secret_is_not_echoed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = repo().join("examples/estate/azure").join(SUB);
+    let fake = AzureFake::start(&export, SUB, tmp.path());
+    let wrong = "wrong~secret~value~Zx9Cv8Bn7";
+    let out = fnscope_env(
+        None,
+        tmp.path(),
+        &[
+            "scan",
+            "azure",
+            "--azure-endpoint",
+            &fake.url,
+            "--azure-subscription",
+            SUB,
+        ],
+        &[
+            ("AZURE_TENANT_ID", TENANT),
+            ("AZURE_CLIENT_ID", CLIENT_ID),
+            ("AZURE_CLIENT_SECRET", wrong),
+            ("FNSCOPE_CA_BUNDLE", fake.ca_pem.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("cannot obtain an Azure token"), "{err}");
+    assert!(!err.contains(wrong), "{err}");
+    let log = fake.log.lock().unwrap().clone();
+    assert!(
+        log.iter().all(|l| l.ends_with("/oauth2/v2.0/token")),
+        "no API call without a token: {log:?}"
+    );
+}
+
+#[test]
+fn a_next_link_to_another_host_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = repo().join("examples/estate/azure").join(SUB);
+    let fake = AzureFake::start(&export, SUB, tmp.path());
+    fake.overrides.lock().unwrap().push((
+        format!("/subscriptions/{SUB}/providers/Microsoft.Web/sites"),
+        serde_json::json!({"value": [], "nextLink": "https://attacker.example/steal?api-version=1"}),
+    ));
+    let out = fnscope_env(
+        None,
+        tmp.path(),
+        &[
+            "scan",
+            "azure",
+            "--azure-endpoint",
+            &fake.url,
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+        ],
+        &[
+            ("AZURE_TENANT_ID", TENANT),
+            ("AZURE_CLIENT_ID", CLIENT_ID),
+            ("AZURE_CLIENT_SECRET", SECRET),
+            ("FNSCOPE_CA_BUNDLE", fake.ca_pem.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let c = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "web:sites.list")
+        .unwrap();
+    assert_eq!(c["status"], "failed");
+    assert!(
+        c["detail"].as_str().unwrap().contains("not followed"),
+        "{c}"
+    );
+}

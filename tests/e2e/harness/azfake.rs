@@ -1,0 +1,448 @@
+//! A fake Azure over HTTPS (azure_identity refuses a non-HTTPS authority): the Entra v2 token endpoint
+//! with the real client-credentials form (tenant, client id and secret checked, one token per
+//! audience), Azure Resource Manager and Microsoft Graph routes the collector calls, answering from an
+//! export folder laid out like `examples/estate/azure/<subscription>/`. ARM objects are served in the
+//! REST shape of `../shared/api-specs/azure` (fields under `properties`), whatever shape the export
+//! holds; lists are paged two items at a time with absolute `nextLink`s, and every ARM call must carry
+//! `api-version`, as ARM requires.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, Response, StatusCode};
+use serde_json::{Value, json};
+
+pub const TENANT: &str = "72f988bf-0000-4000-8000-2d7cd011db47";
+pub const CLIENT_ID: &str = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+pub const SECRET: &str = "fake~client~secret~Qw3Er5Ty7Ui9Op1As3Df5";
+const ARM_TOKEN: &str = "eyJ0eXAiOiJKV1QifQ.arm.fake";
+const GRAPH_TOKEN: &str = "eyJ0eXAiOiJKV1QifQ.graph.fake";
+
+pub struct AzureFake {
+    pub url: String,
+    pub ca_pem: PathBuf,
+    pub log: Arc<Mutex<Vec<String>>>,
+    /// Extra `(path, body)` answers that win over the export (e.g. a hostile page).
+    pub overrides: Arc<Mutex<Vec<(String, Value)>>>,
+}
+
+struct State {
+    dir: PathBuf,
+    sub: String,
+    base: String,
+    log: Arc<Mutex<Vec<String>>>,
+    overrides: Arc<Mutex<Vec<(String, Value)>>>,
+}
+
+fn resp(status: StatusCode, v: Value) -> Response<Body> {
+    let mut r = Response::new(Body::from(v.to_string()));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert("content-type", "application/json".parse().expect("header"));
+    r
+}
+
+fn arm_error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
+    resp(status, json!({"error": {"code": code, "message": message}}))
+}
+
+fn file(dir: &Path, rel: &str) -> Option<Value> {
+    std::fs::read(dir.join(rel))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+/// The items of an export file (array or `{value: […]}`).
+fn items(dir: &Path, rel: &str) -> Vec<Value> {
+    match file(dir, rel) {
+        Some(Value::Array(a)) => a,
+        Some(Value::Object(mut o)) => match o.remove("value") {
+            Some(Value::Array(a)) => a,
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The ARM REST shape: envelope fields at the top, everything else under `properties`.
+fn nest(v: Value) -> Value {
+    const TOP: &[&str] = &[
+        "id",
+        "name",
+        "type",
+        "kind",
+        "location",
+        "tags",
+        "identity",
+        "etag",
+        "sku",
+        "managedBy",
+        "properties",
+        "systemData",
+    ];
+    let Value::Object(o) = v else { return v };
+    if o.contains_key("properties") {
+        return Value::Object(o);
+    }
+    let mut top = serde_json::Map::new();
+    let mut props = serde_json::Map::new();
+    for (k, val) in o {
+        if TOP.contains(&k.as_str()) {
+            top.insert(k, val);
+        } else if k != "resourceGroup" {
+            props.insert(k, val);
+        }
+    }
+    top.insert("properties".into(), Value::Object(props));
+    Value::Object(top)
+}
+
+fn query_param(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then(|| {
+            percent_encoding::percent_decode_str(v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
+
+/// Pages `list` two at a time with an absolute `nextLink` (ARM) or `@odata.nextLink` (Graph).
+fn page(st: &State, path: &str, query: &str, list: Vec<Value>, graph: bool) -> Response<Body> {
+    let start: usize = query_param(query, "$skipToken")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    let end = (start + 2).min(list.len());
+    let mut v = json!({"value": list[start.min(end)..end].to_vec()});
+    if end < list.len() {
+        let rest: String = query
+            .split('&')
+            .filter(|kv| !kv.starts_with("$skipToken="))
+            .collect::<Vec<_>>()
+            .join("&");
+        let link = format!("{}{path}?{rest}&$skipToken={end}", st.base);
+        v[if graph { "@odata.nextLink" } else { "nextLink" }] = json!(link);
+    }
+    resp(StatusCode::OK, v)
+}
+
+async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
+    let (parts, body) = req.into_parts();
+    let body = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let path = parts.uri.path().to_string();
+    let query = parts.uri.query().unwrap_or_default().to_string();
+    st.log
+        .lock()
+        .expect("lock")
+        .push(format!("{} {path}", parts.method));
+    if path == format!("/{TENANT}/oauth2/v2.0/token") && parts.method == "POST" {
+        let form = String::from_utf8_lossy(&body).to_string();
+        let get = |k: &str| query_param(&form, k).unwrap_or_default();
+        if get("grant_type") != "client_credentials" {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "unsupported_grant_type"}),
+            );
+        }
+        if get("client_id") != CLIENT_ID || get("client_secret") != SECRET {
+            return resp(
+                StatusCode::UNAUTHORIZED,
+                json!({"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret provided.", "error_codes": [7000215]}),
+            );
+        }
+        let scope = get("scope");
+        let token = if scope == format!("{}/.default", st.base) {
+            // One base URL serves ARM and Graph here; the audience is told apart by the path later.
+            ARM_TOKEN
+        } else {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": "invalid_scope", "error_description": format!("AADSTS70011: scope {scope} is not valid")}),
+            );
+        };
+        return resp(
+            StatusCode::OK,
+            json!({"token_type": "Bearer", "expires_in": 3599, "ext_expires_in": 3599, "access_token": token}),
+        );
+    }
+    let auth = parts
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if auth != format!("Bearer {ARM_TOKEN}") && auth != format!("Bearer {GRAPH_TOKEN}") {
+        return arm_error(
+            StatusCode::UNAUTHORIZED,
+            "AuthenticationFailed",
+            "Authentication failed. The 'Authorization' header is missing or invalid.",
+        );
+    }
+    if parts.method != "GET" {
+        return arm_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "MethodNotAllowed",
+            "the fake serves reads only",
+        );
+    }
+    for (p, v) in st.overrides.lock().expect("lock").iter() {
+        if *p == path {
+            return resp(StatusCode::OK, v.clone());
+        }
+    }
+    let dir = &st.dir;
+    let sub = &st.sub;
+    // Microsoft Graph.
+    if let Some(id) = path
+        .strip_prefix("/v1.0/servicePrincipals/")
+        .and_then(|r| r.strip_suffix("/appRoleAssignments"))
+    {
+        return match file(dir, &format!("graph-app-role-assignments/{id}.json")) {
+            Some(_) => page(
+                &st,
+                &path,
+                &query,
+                items(dir, &format!("graph-app-role-assignments/{id}.json")),
+                true,
+            ),
+            None => resp(
+                StatusCode::NOT_FOUND,
+                json!({"error": {"code": "Request_ResourceNotFound", "message": format!("Resource '{id}' does not exist")}}),
+            ),
+        };
+    }
+    if path == "/v1.0/roleManagement/directory/roleAssignments" {
+        let filter = query_param(&query, "$filter").unwrap_or_default();
+        let Some(p) = filter
+            .strip_prefix("principalId eq '")
+            .and_then(|r| r.strip_suffix('\''))
+        else {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": {"code": "BadRequest", "message": "unsupported filter"}}),
+            );
+        };
+        let list = items(dir, "directory-role-assignments.json")
+            .into_iter()
+            .filter(|a| a["principalId"] == p)
+            .collect();
+        return page(&st, &path, &query, list, true);
+    }
+    // Azure Resource Manager.
+    if query_param(&query, "api-version").is_none() {
+        return arm_error(
+            StatusCode::BAD_REQUEST,
+            "MissingApiVersionParameter",
+            "The api-version query parameter (?api-version=) is required for all requests.",
+        );
+    }
+    let s = format!("/subscriptions/{sub}");
+    let arm = |rel: &str| -> Vec<Value> { items(dir, rel).into_iter().map(nest).collect() };
+    let lists: [(String, &str); 7] = [
+        (format!("{s}/providers/Microsoft.Web/sites"), "sites.json"),
+        (
+            format!("{s}/providers/Microsoft.Logic/workflows"),
+            "logic-workflows.json",
+        ),
+        (
+            format!("{s}/providers/Microsoft.Automation/automationAccounts"),
+            "automation-accounts.json",
+        ),
+        (
+            format!("{s}/providers/Microsoft.ManagedIdentity/userAssignedIdentities"),
+            "user-assigned-identities.json",
+        ),
+        (
+            format!("{s}/providers/Microsoft.Authorization/roleAssignments"),
+            "role-assignments.json",
+        ),
+        (
+            format!("{s}/providers/Microsoft.Authorization/roleDefinitions"),
+            "role-definitions.json",
+        ),
+        (
+            format!("{s}/providers/Microsoft.Authorization/denyAssignments"),
+            "deny-assignments.json",
+        ),
+    ];
+    for (p, f) in &lists {
+        if path.eq_ignore_ascii_case(p) {
+            return page(&st, &path, &query, arm(f), false);
+        }
+    }
+    if path == "/subscriptions" {
+        let account = file(dir, "account.json").unwrap_or_default();
+        let list = vec![json!({
+            "id": format!("/subscriptions/{sub}"), "subscriptionId": sub,
+            "displayName": account["name"], "state": "Enabled", "tenantId": account["tenantId"]
+        })];
+        return page(&st, &path, &query, list, false);
+    }
+    if path == format!("{s}/providers/Microsoft.Insights/eventtypes/management/values") {
+        let filter = query_param(&query, "$filter").unwrap_or_default();
+        if !(filter.contains("eventTimestamp ge '") && filter.contains("eventTimestamp le '")) {
+            return arm_error(
+                StatusCode::BAD_REQUEST,
+                "BadRequest",
+                "The filter must contain an eventTimestamp range",
+            );
+        }
+        let rp = filter
+            .split("resourceProvider eq '")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .unwrap_or_default()
+            .to_string();
+        let list = items(dir, "activity-log.json")
+            .into_iter()
+            .filter(|e| {
+                e["resourceProviderName"]["value"]
+                    .as_str()
+                    .is_some_and(|v| v.eq_ignore_ascii_case(&rp))
+            })
+            .collect();
+        return page(&st, &path, &query, list, false);
+    }
+    // Per-resource lists, named by the resource's last segment.
+    for (suffix, folder) in [
+        ("/functions", "functions"),
+        ("/runbooks", "runbooks"),
+        ("/webhooks", "webhooks"),
+    ] {
+        if let Some(res) = path.strip_suffix(suffix) {
+            let name = res.rsplit('/').next().unwrap_or_default();
+            return page(
+                &st,
+                &path,
+                &query,
+                arm(&format!("{folder}/{name}.json")),
+                false,
+            );
+        }
+    }
+    arm_error(
+        StatusCode::NOT_FOUND,
+        "ResourceNotFound",
+        &format!("{path} was not found"),
+    )
+}
+
+/// A TLS listener for `axum::serve`.
+struct TlsListener {
+    tcp: tokio::net::TcpListener,
+    acceptor: tokio_rustls::TlsAcceptor,
+}
+
+impl axum::serve::Listener for TlsListener {
+    type Io = tokio_rustls::server::TlsStream<tokio::net::TcpStream>;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((tcp, addr)) = self.tcp.accept().await else {
+                continue;
+            };
+            if let Ok(tls) = self.acceptor.accept(tcp).await {
+                return (tls, addr);
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
+    }
+}
+
+/// A self-signed certificate for 127.0.0.1 via openssl: (cert PEM path, key PEM path).
+fn certificate(dir: &Path) -> (PathBuf, PathBuf) {
+    let cert = dir.join("azfake-cert.pem");
+    let key = dir.join("azfake-key.pem");
+    let ok = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+        ])
+        .args([
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("openssl")
+        .success();
+    assert!(ok, "openssl could not make a certificate");
+    (cert, key)
+}
+
+impl AzureFake {
+    /// Serves `dir` (one subscription's export folder) over HTTPS; `tmp` receives the certificate.
+    pub fn start(dir: &Path, sub: &str, tmp: &Path) -> AzureFake {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let (cert_path, key_path) = certificate(tmp);
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert_path)
+            .expect("cert")
+            .map(|c| c.expect("cert"))
+            .collect();
+        let key = PrivateKeyDer::from_pem_file(&key_path).expect("key");
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .expect("server config");
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        std_listener.set_nonblocking(true).expect("nonblocking");
+        let addr = std_listener.local_addr().expect("addr");
+        let url = format!("https://127.0.0.1:{}", addr.port());
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let overrides = Arc::new(Mutex::new(Vec::new()));
+        let st = Arc::new(State {
+            dir: dir.to_path_buf(),
+            sub: sub.to_string(),
+            base: url.clone(),
+            log: log.clone(),
+            overrides: overrides.clone(),
+        });
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("rt");
+            rt.block_on(async move {
+                let app = axum::Router::new().fallback(move |req: Request<Body>| {
+                    let st = st.clone();
+                    async move { handle(st, req).await }
+                });
+                let listener = TlsListener {
+                    tcp: tokio::net::TcpListener::from_std(std_listener).expect("listener"),
+                    acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
+                };
+                axum::serve(listener, app).await.expect("serve");
+            });
+        });
+        AzureFake {
+            url,
+            ca_pem: cert_path,
+            log,
+            overrides,
+        }
+    }
+}
