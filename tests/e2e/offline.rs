@@ -629,8 +629,17 @@ fn rules_and_permissions_commands() {
     assert_eq!(role.status.code(), Some(0));
     let role: Value = serde_json::from_str(&stdout(&role)).unwrap();
     let actions = role["Actions"].as_array().unwrap();
-    assert!(actions.iter().all(|a| a.as_str().unwrap().ends_with("/read")), "{actions:?}");
-    assert!(actions.iter().any(|a| a == "Microsoft.Authorization/roleAssignments/read"));
+    assert!(
+        actions
+            .iter()
+            .all(|a| a.as_str().unwrap().ends_with("/read")),
+        "{actions:?}"
+    );
+    assert!(
+        actions
+            .iter()
+            .any(|a| a == "Microsoft.Authorization/roleAssignments/read")
+    );
 }
 
 #[test]
