@@ -28,6 +28,8 @@ struct RawConfig {
     #[serde(default)]
     azure: RawAzure,
     #[serde(default)]
+    power_automate: RawPowerAutomate,
+    #[serde(default)]
     suppress: Vec<RawSuppression>,
 }
 
@@ -59,6 +61,15 @@ struct RawGcp {
     token_uri: Option<Spanned<String>>,
     #[serde(default)]
     endpoints: BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPowerAutomate {
+    #[serde(default)]
+    tenant_domains: Vec<Spanned<String>>,
+    #[serde(default)]
+    http_allow: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -284,6 +295,34 @@ impl Config {
             cfg.gcp
                 .endpoints
                 .insert(api.clone(), url(u, &format!("gcp.endpoints.{api}"))?);
+        }
+        let host = |v: &Spanned<String>, what: &str| {
+            let h = v
+                .get_ref()
+                .trim()
+                .trim_start_matches("*.")
+                .to_ascii_lowercase();
+            if h.is_empty() || h.contains(['/', ':', '@', ' ']) || !h.contains('.') {
+                Err(at(
+                    v.span(),
+                    format!(
+                        "{what} `{}` must be a domain such as contoso.com",
+                        v.get_ref()
+                    ),
+                ))
+            } else {
+                Ok(h)
+            }
+        };
+        for d in &raw.power_automate.tenant_domains {
+            cfg.settings
+                .tenant_domains
+                .push(host(d, "power_automate.tenant_domains")?);
+        }
+        for d in &raw.power_automate.http_allow {
+            cfg.settings
+                .egress_allow
+                .push(host(d, "power_automate.http_allow")?);
         }
         if let Some(c) = &raw.azure.cloud {
             if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {

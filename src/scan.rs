@@ -83,9 +83,16 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             fnscope_providers::azure::add_subscription(&mut snapshot, sub);
         }
     }
+    if wanted.is_empty() || wanted.contains(&Provider::PowerAutomate) {
+        let envs = fnscope_providers::power_automate::offline::import(dir)?;
+        found_any |= !envs.is_empty();
+        for env in envs {
+            fnscope_providers::power_automate::add_environment(&mut snapshot, env);
+        }
+    }
     if !found_any {
         return Err(CliError::Input(format!(
-            "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/` or `azure/<subscription-id>/` folders; see the README's offline layout)",
+            "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/` or `power-automate/<environment>/` folders; see the README's offline layout)",
             dir.display()
         )));
     }

@@ -77,6 +77,10 @@ pub struct Settings {
     pub unused_days: i64,
     /// Accounts that count as "ours" besides the scanned ones (AWS-007).
     pub trusted_accounts: Vec<String>,
+    /// The tenant's own mail domains (Power Automate): these and their subdomains are internal.
+    pub tenant_domains: Vec<String>,
+    /// HTTP hosts flows may send data to (besides the tenant's domains and Microsoft's APIs).
+    pub egress_allow: Vec<String>,
 }
 
 impl Default for Settings {
@@ -84,6 +88,8 @@ impl Default for Settings {
         Settings {
             unused_days: 90,
             trusted_accounts: Vec::new(),
+            tenant_domains: Vec::new(),
+            egress_allow: Vec::new(),
         }
     }
 }
@@ -168,7 +174,7 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, in id order. A rule is added here and nowhere else.
 pub fn catalogue() -> Vec<&'static dyn Rule> {
-    use crate::rules::{aws, azure, gcp};
+    use crate::rules::{aws, azure, gcp, power_automate};
     vec![
         &aws::aws_001::RULE,
         &aws::aws_002::RULE,
@@ -192,6 +198,10 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &azure::az_006::RULE,
         &azure::az_007::RULE,
         &azure::az_009::RULE,
+        &power_automate::pa_001::RULE,
+        &power_automate::pa_002::RULE,
+        &power_automate::pa_003::RULE,
+        &power_automate::pa_005::RULE,
     ]
 }
 

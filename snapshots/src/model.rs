@@ -330,6 +330,7 @@ pub enum WorkloadDetails {
     AwsLambda(Box<LambdaDetails>),
     GcpFunction(Box<GcpFunctionDetails>),
     Azure(Box<AzureResourceDetails>),
+    Flow(Box<FlowDetails>),
     /// For kinds whose typed details are not modelled yet: provider fields kept as they came.
     Other {
         fields: BTreeMap<String, Value>,
@@ -456,6 +457,89 @@ pub enum IdentityDetails {
     GcpServiceAccount(Box<GcpServiceAccountDetails>),
     AzureManagedIdentity(Box<AzureIdentityDetails>),
     Other { fields: BTreeMap<String, Value> },
+}
+
+/// A Power Automate cloud flow as the definition analyser sees it: what starts it, every step at every
+/// depth with the facts the rules need (recipients, link scope, HTTP host, what data it carries), the
+/// connections it acts through and who owns it. Parameter values that are credentials never get here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowDetails {
+    pub environment: String,
+    pub trigger: FlowTrigger,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<FlowStep>,
+    /// Connection reference key → the connection and who created it (the flow acts as that person).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connections: Vec<FlowConnection>,
+    /// Owners and co-owners (principal ids or names), where read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<String>,
+    pub owners_read: bool,
+    /// Part of a solution (exported from a solution package or listed as solution-aware).
+    #[serde(default)]
+    pub solution: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowTrigger {
+    pub name: String,
+    /// The step type (`OpenApiConnectionNotification`, `Request`, `Recurrence`, …) and its `kind`.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    /// `mail`, `file`, `item`, `recurrence`, `manual`, `http`, `other`.
+    pub class: String,
+    /// Fires without a person starting it.
+    pub automatic: bool,
+    /// Filter parameters as set (`from`, `to`, `subjectFilter`, `fetchOnlyWithAttachment`, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub filters: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowStep {
+    /// Nesting path, e.g. `Apply_to_each/Condition/Forward_an_email_(V2)`.
+    pub path: String,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    /// Mail recipients as written: literal addresses or expressions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+    /// Sharing-link scope (`anonymous`, `organization`, …) as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_scope: Option<String>,
+    /// HTTP destination (`uri`) as written, query string removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// What the step's inputs carry: `trigger`, `attachments`, `file_content`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carries: Vec<String>,
+    /// Steps whose outputs its inputs reference (`body('X')`, `outputs('X')`, `items('X')`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// Credential fields written into the definition (names only, never values).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hardcoded_secrets: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowConnection {
+    pub key: String,
+    pub connector: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<String>,
+    /// Who created the connection, where known: the identity the flow acts as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 /// A managed identity: the service principal an Azure resource runs as.

@@ -615,7 +615,11 @@ fn rules_and_permissions_commands() {
             "T1648-AZ-005",
             "T1648-AZ-006",
             "T1648-AZ-007",
-            "T1648-AZ-009"
+            "T1648-AZ-009",
+            "T1648-PA-001",
+            "T1648-PA-002",
+            "T1648-PA-003",
+            "T1648-PA-005"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -844,4 +848,132 @@ fn gcloud_v1_run_service_listing_is_read_like_the_v2_one() {
 
 fn stdout_contains_secret(v: &Value) -> bool {
     v.to_string().contains("xoxb-2214")
+}
+
+#[test]
+fn power_automate_example_environment_yields_exactly_the_planted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "power-automate",
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut got: Vec<(String, String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["kind"] == "action")
+                .map(|e| e["path"].as_str().unwrap().to_string())
+                .unwrap_or_default();
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                path,
+            )
+        })
+        .collect();
+    got.sort();
+    let t = |r: &str, s: &str, sev: &str, p: &str| {
+        (
+            format!("T1648-{r}"),
+            s.to_string(),
+            sev.to_string(),
+            p.to_string(),
+        )
+    };
+    let mut want = vec![
+        // Every message forwarded outside, no filter, running.
+        t(
+            "PA-001",
+            "sample1-forward-all-mail-external",
+            "critical",
+            "Forward_an_email_(V2)",
+        ),
+        // Anonymous SharePoint link on every new file, then mailed outside.
+        t(
+            "PA-002",
+            "sample2-sharepoint-anon-link-on-new-file",
+            "critical",
+            "Create_sharing_link_for_a_file_or_folder",
+        ),
+        // Anonymous OneDrive link: high, one lower because DLP blocks CreateShareLinkV2.
+        t(
+            "PA-002",
+            "sample3-onedrive-anon-link",
+            "medium",
+            "Create_share_link",
+        ),
+        // Attachments posted to an outside webhook on every message.
+        t(
+            "PA-003",
+            "sample4-http-exfil-attachments",
+            "critical",
+            "Apply_to_each_attachment/HTTP",
+        ),
+        // A forward three levels deep to a look-alike domain; the trigger filters on the subject.
+        t(
+            "PA-001",
+            "sample6-nested-lookalike-forward",
+            "high",
+            "Apply_to_each/Condition/Forward_email",
+        ),
+        // Forward everything outside, but the flow is stopped.
+        t(
+            "PA-001",
+            "sample7-stopped-forward-all",
+            "high",
+            "Forward_an_email_(V2)",
+        ),
+        // The recipient is an expression.
+        t(
+            "PA-001",
+            "sample8-reply-to-sender",
+            "medium",
+            "Send_an_email_(V2)",
+        ),
+        // A client secret written into an HTTP action (to an allowed host).
+        t(
+            "PA-003",
+            "sample9-graph-report-with-embedded-secret",
+            "medium",
+            "",
+        ),
+        // An Environment Maker who owns no flow and made none in 90 days.
+        t("PA-005", "intern@contoso.com", "low", ""),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    // sample5 forwards to the tenant's own domain, sample6's else-branch to a subdomain: no finding.
+    let s = report.to_string();
+    assert!(!s.contains("sample5-benign-internal-forward"));
+    assert!(!s.contains("ap@eu.contoso.com"));
+    // The finding names both the flow's maker and the connection owner it acts as.
+    let f1 = &report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["subject"]["name"] == "sample6-nested-lookalike-forward")
+        .unwrap()["evidence"];
+    assert!(f1.to_string().contains("acts as ops@contoso.com"), "{f1}");
+    // A credential in a definition never reaches the snapshot or the report.
+    let saved = std::fs::read_to_string(&snap).unwrap();
+    assert!(!saved.contains("planted.secret") && !s.contains("planted.secret"));
 }

@@ -3,3 +3,4 @@
 pub mod aws;
 pub mod azure;
 pub mod gcp;
+pub mod power_automate;

@@ -1,0 +1,147 @@
+//! T1648-PA-001: a flow forwards or re-sends mail to an external recipient on a mail trigger.
+
+use fnscope_snapshot::Provider;
+
+use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
+
+use super::{
+    Whose, connector_is, context_evidence, flow_ref, flows, lower, op_starts, recipient, started,
+    tenant_domains,
+};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "T1648-PA-001",
+    title: "Flow forwards or re-sends mail to an external recipient on a mail trigger",
+    provider: Provider::PowerAutomate,
+    kind: RuleKind::Posture,
+    severity: "critical (unfiltered, running), high (filtered or stopped), medium (only dynamic recipients)",
+    technique: "T1648",
+    mitigations: &["M1036"],
+    analytics: &["AN1054"],
+    rationale: "A flow that forwards every arriving message outside is a mailbox exfiltration channel that Exchange's auto-forwarding controls do not stop: it sends new mail as the connection owner.",
+    remediation: "Turn the flow off and review it; block ForwardEmail_V2 with a DLP action rule, and reject Power Automate forwards with a transport rule on x-ms-mail-operation-type.",
+    references: &[
+        "ATT&CK T1648 procedure: Power Automate flow forwarding all mail",
+        "Microsoft: email exfiltration controls for connectors",
+    ],
+};
+
+crate::declare_rule!(Pa001, META, evaluate);
+
+const FILTERS: &[&str] = &["from", "to", "subjectfilter"];
+
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let (domains, inferred) = tenant_domains(ctx);
+    for (w, d) in flows(ctx) {
+        let t = &d.trigger;
+        let mail_trigger = t.connector.as_deref() == Some("shared_office365")
+            && t.operation.as_deref().is_some_and(|o| {
+                let o = o.to_ascii_lowercase();
+                o.starts_with("onnewemail") || o.starts_with("sharedmailboxonnewemail")
+            });
+        if !mail_trigger {
+            continue;
+        }
+        let filtered = t.filters.iter().any(|(k, v)| {
+            let k = k.rsplit('/').next().unwrap_or(k).to_ascii_lowercase();
+            (FILTERS.contains(&k.as_str()) && !v.trim().is_empty())
+                || (k == "fetchonlywithattachment" && v == "true")
+        });
+        for s in &d.steps {
+            if !(connector_is(s, "shared_office365")
+                && op_starts(
+                    s,
+                    &[
+                        "ForwardEmail",
+                        "SendEmail",
+                        "ReplyTo",
+                        "SharedMailboxSendEmail",
+                    ],
+                ))
+            {
+                continue;
+            }
+            if domains.is_empty() {
+                out.not_evaluated.push(format!(
+                    "{}: tenant domains unknown (set [power_automate] tenant_domains): recipients of {} not judged",
+                    w.name, s.path
+                ));
+                continue;
+            }
+            let judged: Vec<(String, Whose)> = s
+                .recipients
+                .iter()
+                .map(|r| (r.clone(), recipient(r, &domains)))
+                .collect();
+            let external: Vec<&(String, Whose)> = judged
+                .iter()
+                .filter(|(_, w)| matches!(w, Whose::External(_)))
+                .collect();
+            let dynamic = judged.iter().any(|(_, w)| *w == Whose::Dynamic);
+            let sev = if !external.is_empty() {
+                if !filtered && started(w) {
+                    Severity::Critical
+                } else {
+                    Severity::High
+                }
+            } else if dynamic {
+                Severity::Medium
+            } else {
+                continue;
+            };
+            let shown: Vec<&str> = if external.is_empty() {
+                judged.iter().map(|(r, _)| r.as_str()).collect()
+            } else {
+                external.iter().map(|(r, _)| r.as_str()).collect()
+            };
+            let mut b = META
+                .finding()
+                .subject(flow_ref(w))
+                .target(ResourceRef {
+                    id: format!("mailto:{}", shown.join(";")),
+                    kind: if external.is_empty() {
+                        "dynamic_recipient".into()
+                    } else {
+                        "external_recipient".into()
+                    },
+                    name: shown.join("; "),
+                })
+                .evidence(
+                    "trigger",
+                    format!(
+                        "{} ({}) {}, flow {}",
+                        t.name,
+                        t.operation.as_deref().unwrap_or("?"),
+                        if filtered {
+                            format!("filtered by {:?}", t.filters)
+                        } else {
+                            "with no sender, recipient or subject filter".to_string()
+                        },
+                        w.state.as_deref().unwrap_or("Started (no state exported)")
+                    ),
+                    format!("triggers.{}", t.name),
+                )
+                .evidence(
+                    "action",
+                    format!(
+                        "{} sends to {}",
+                        s.operation.as_deref().unwrap_or("?"),
+                        s.recipients.join("; ")
+                    ),
+                    s.path.clone(),
+                )
+                .evidence_key(s.path.clone());
+            if let Some(n) = &inferred {
+                b = b.evidence("tenant", n.clone(), "connectionReferences".to_string());
+            }
+            let (b, blocked) = context_evidence(ctx, b, w, d, s);
+            let f = b.severity(if blocked { lower(sev) } else { sev }).build();
+            match f {
+                Ok(x) => out.findings.push(x),
+                Err(e) => out.not_evaluated.push(e.to_string()),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,132 @@
+//! T1648-PA-002: a flow creates anonymous sharing links.
+
+use fnscope_snapshot::Provider;
+
+use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
+
+use super::{
+    Whose, connector_is, context_evidence, flow_ref, flows, host_allowed, lower, op_starts,
+    recipient, tenant_domains, uri_host,
+};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "T1648-PA-002",
+    title: "Flow creates anonymous sharing links",
+    provider: Provider::PowerAutomate,
+    kind: RuleKind::Posture,
+    severity: "high; critical when automatic and the link is sent out",
+    technique: "T1648",
+    mitigations: &["M1036"],
+    analytics: &["AN1054"],
+    rationale: "An anonymous link opens a file to anyone who has the URL; a flow that makes one for every new file and mails it out publishes the library.",
+    remediation: "Use organization-scoped links; block CreateSharingLink / CreateShareLinkV2 with DLP action rules and restrict anonymous sharing on the sites.",
+    references: &["ATT&CK T1648 procedure: flows creating anonymous sharing links"],
+};
+
+crate::declare_rule!(Pa002, META, evaluate);
+
+fn evaluate(ctx: &Context<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let (domains, _) = tenant_domains(ctx);
+    for (w, d) in flows(ctx) {
+        for s in &d.steps {
+            let file_connector = connector_is(s, "shared_sharepointonline")
+                || connector_is(s, "shared_onedriveforbusiness")
+                || connector_is(s, "shared_onedrive");
+            let anonymous = file_connector
+                && s.link_scope.as_deref().is_some_and(|x| {
+                    x.eq_ignore_ascii_case("anonymous") || x.eq_ignore_ascii_case("anyone")
+                });
+            let rest_link = (connector_is(s, "shared_sharepointonline")
+                || connector_is(s, "shared_office365"))
+                && op_starts(s, &["HttpRequest"])
+                && s.uri.as_deref().is_some_and(|u| {
+                    let u = u.to_ascii_lowercase();
+                    u.contains("createlink") || u.contains("sharelink") || u.contains("shareobject")
+                });
+            if !(anonymous || rest_link) {
+                continue;
+            }
+            let name = s.path.rsplit('/').next().unwrap_or(&s.path);
+            // Is the link sent out? A later step that uses this step's output and goes outside.
+            let sent = d.steps.iter().find(|o| {
+                o.references.iter().any(|r| r == name)
+                    && (o
+                        .recipients
+                        .iter()
+                        .any(|r| matches!(recipient(r, &domains), Whose::External(_)))
+                        || o.uri.as_deref().is_some_and(|u| {
+                            uri_host(u).is_none_or(|h| {
+                                !host_allowed(&h, &domains, &ctx.settings.egress_allow)
+                            })
+                        }))
+            });
+            let sev = if d.trigger.automatic && sent.is_some() {
+                Severity::Critical
+            } else {
+                Severity::High
+            };
+            let mut b = META
+                .finding()
+                .subject(flow_ref(w))
+                .target(ResourceRef {
+                    id: format!("{}#{}", w.id, s.path),
+                    kind: "sharing_link".into(),
+                    name: format!("anonymous link ({})", s.path),
+                })
+                .evidence(
+                    "action",
+                    if rest_link {
+                        format!(
+                            "{} calls a sharing-link REST endpoint {}",
+                            s.operation.as_deref().unwrap_or("?"),
+                            s.uri.as_deref().unwrap_or("")
+                        )
+                    } else {
+                        format!(
+                            "{} with scope {}",
+                            s.operation.as_deref().unwrap_or("?"),
+                            s.link_scope.as_deref().unwrap_or("?")
+                        )
+                    },
+                    s.path.clone(),
+                )
+                .evidence(
+                    "trigger",
+                    format!(
+                        "{} ({}){}",
+                        d.trigger.name,
+                        d.trigger.class,
+                        if d.trigger.automatic {
+                            ", automatic"
+                        } else {
+                            ", started by a person"
+                        }
+                    ),
+                    format!("triggers.{}", d.trigger.name),
+                )
+                .evidence_key(s.path.clone());
+            if let Some(o) = sent {
+                b = b.evidence(
+                    "exfiltration",
+                    format!(
+                        "the link goes out through {} to {}",
+                        o.operation.as_deref().unwrap_or(&o.kind),
+                        if o.recipients.is_empty() {
+                            o.uri.clone().unwrap_or_default()
+                        } else {
+                            o.recipients.join("; ")
+                        }
+                    ),
+                    o.path.clone(),
+                );
+            }
+            let (b, blocked) = context_evidence(ctx, b, w, d, s);
+            match b.severity(if blocked { lower(sev) } else { sev }).build() {
+                Ok(x) => out.findings.push(x),
+                Err(e) => out.not_evaluated.push(e.to_string()),
+            }
+        }
+    }
+    out
+}

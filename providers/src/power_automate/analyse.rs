@@ -1,0 +1,350 @@
+//! The flow-definition analyser: from a Workflow Definition Language document (and the flow's
+//! connection references) to the facts the Power Automate rules judge — what starts the flow and, for
+//! every step at every nesting depth (scopes, conditions, loops, switches), its connector and operation,
+//! mail recipients, sharing-link scope, HTTP destination, what data it carries and which steps' outputs
+//! it uses. Credential values are never copied out: a hard-coded secret is recorded by field name only,
+//! and query strings (SAS signatures) are cut from URIs.
+
+use std::collections::BTreeMap;
+
+use fnscope_snapshot::{FlowStep, FlowTrigger};
+use serde_json::Value;
+
+/// Nesting deeper than this is reported as one truncated step, never walked (JSON parsing already
+/// refuses documents nested beyond serde_json's limit).
+const MAX_DEPTH: usize = 64;
+
+/// The connector of a step: `shared_office365` from `host.apiId`, `host.connectionName` (resolved
+/// through the connection references) or the legacy `host.connection.name` expression.
+fn connector(inputs: Option<&Value>, refs: &Value) -> Option<String> {
+    let host = inputs?.get("host")?;
+    if let Some(api) = host.get("apiId").and_then(Value::as_str) {
+        return api.rsplit('/').next().map(str::to_string);
+    }
+    let key = host
+        .get("connectionName")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or_else(|| {
+            // "@parameters('$connections')['office365']['connectionId']"
+            let n = host.get("connection")?.get("name")?.as_str()?;
+            n.split("['").nth(1)?.split('\'').next().map(str::to_string)
+        })?;
+    let from_refs = refs
+        .get(&key)
+        .and_then(|r| {
+            r.get("id")
+                .or_else(|| r.get("apiId"))
+                .and_then(Value::as_str)
+                .or_else(|| r.get("api")?.get("name")?.as_str())
+        })
+        .and_then(|id| id.rsplit('/').next())
+        .map(str::to_string);
+    Some(from_refs.unwrap_or_else(|| {
+        if key.starts_with("shared_") {
+            key.trim_end_matches(|c: char| c == '_' || c.is_ascii_digit())
+                .to_string()
+        } else {
+            format!("shared_{key}")
+        }
+    }))
+}
+
+fn operation(step: &Value) -> Option<String> {
+    let inputs = step.get("inputs");
+    inputs
+        .and_then(|i| i.get("host"))
+        .and_then(|h| h.get("operationId"))
+        .or_else(|| inputs.and_then(|i| i.get("operationId")))
+        .or_else(|| step.get("operationId"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+/// Every string inside `v`, with its key path.
+fn strings<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a str)>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match v {
+        Value::String(s) => out.push((path, s)),
+        Value::Array(a) => {
+            for x in a {
+                strings(x, path.clone(), out, depth + 1);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}/{k}")
+                };
+                strings(x, p, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn last_key(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase()
+}
+
+const RECIPIENT_KEYS: &[&str] = &[
+    "torecipients",
+    "to",
+    "cc",
+    "bcc",
+    "recipients",
+    "ccrecipients",
+    "bccrecipients",
+];
+const SECRET_KEYS: &[&str] = &[
+    "secret",
+    "password",
+    "pfx",
+    "clientsecret",
+    "client_secret",
+    "apikey",
+    "api_key",
+    "token",
+];
+
+fn without_query(uri: &str) -> String {
+    uri.split(['?', '#']).next().unwrap_or(uri).to_string()
+}
+
+/// Step names referenced through `body('X')`, `outputs('X')`, `items('X')`, `actions('X')`.
+fn references(text: &str, out: &mut Vec<String>) {
+    for f in ["body(", "outputs(", "items(", "actions("] {
+        for part in text.split(f).skip(1) {
+            let q = part.chars().next();
+            if let Some(q @ ('\'' | '"')) = q
+                && let Some(name) = part[1..].split(q).next()
+                && !name.is_empty()
+                && !out.iter().any(|n| n == name)
+            {
+                out.push(name.to_string());
+            }
+        }
+    }
+}
+
+/// The facts of one step.
+fn step(path: &str, s: &Value, refs: &Value) -> FlowStep {
+    let kind = s
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("?")
+        .to_string();
+    let inputs = s.get("inputs");
+    let connector = connector(inputs, refs);
+    let operation = operation(s);
+    let mut texts = Vec::new();
+    if let Some(i) = inputs {
+        // The host block names the connection, not data.
+        for (k, v) in i.as_object().into_iter().flatten() {
+            if k != "host" {
+                strings(v, k.clone(), &mut texts, 0);
+            }
+        }
+    }
+    if let Some(f) = s.get("foreach") {
+        strings(f, "foreach".into(), &mut texts, 0);
+    }
+    let mut out = FlowStep {
+        path: path.to_string(),
+        kind: kind.clone(),
+        connector: connector.clone(),
+        operation: operation.clone(),
+        ..FlowStep::default()
+    };
+    let op = operation.clone().unwrap_or_default().to_ascii_lowercase();
+    let sharing = op.contains("shar") || op.contains("link");
+    for (p, t) in &texts {
+        let key = last_key(p);
+        let in_auth = p.starts_with("authentication");
+        if RECIPIENT_KEYS.contains(&key.as_str()) && !in_auth {
+            for r in t.split([';', ',']).map(str::trim).filter(|r| !r.is_empty()) {
+                if !out.recipients.iter().any(|x| x == r) {
+                    out.recipients.push(r.to_string());
+                }
+            }
+        }
+        if sharing && key.ends_with("scope") {
+            out.link_scope = Some(t.to_string());
+        }
+        let is_uri = key == "uri" || key == "url" || key.ends_with("/uri");
+        if is_uri && (kind.starts_with("Http") || op.contains("http") || op.contains("invoke")) {
+            out.uri = Some(without_query(t));
+            if t.contains("sig=") || t.contains("code=") || t.contains("key=") {
+                out.hardcoded_secrets.push(format!("{p} query string"));
+            }
+        }
+        let literal = !t.trim_start().starts_with('@');
+        if in_auth && SECRET_KEYS.contains(&key.as_str()) && literal && !t.is_empty() {
+            out.hardcoded_secrets.push(p.clone());
+        }
+        if p.to_ascii_lowercase().ends_with("headers/authorization") && literal {
+            out.hardcoded_secrets.push(p.clone());
+        }
+        let lower = t.to_ascii_lowercase();
+        let mut carry = |c: &str| {
+            if !out.carries.iter().any(|x| x == c) {
+                out.carries.push(c.to_string());
+            }
+        };
+        if lower.contains("triggeroutputs(")
+            || lower.contains("triggerbody(")
+            || lower.contains("trigger()")
+        {
+            carry("trigger");
+        }
+        if lower.contains("contentbytes") || lower.contains("attachments") {
+            carry("attachments");
+        }
+        if lower.contains("file_content")
+            || lower.contains("getfilecontent")
+            || lower.contains("filecontent")
+        {
+            carry("file_content");
+        }
+        references(t, &mut out.references);
+    }
+    out.carries.sort();
+    out
+}
+
+/// Walks `actions` depth-first: every step, then what it contains (`actions`, `else.actions`,
+/// `cases.*.actions`, `default.actions`).
+fn walk(actions: &Value, prefix: &str, refs: &Value, out: &mut Vec<FlowStep>, depth: usize) {
+    let Some(map) = actions.as_object() else {
+        return;
+    };
+    if depth > MAX_DEPTH {
+        out.push(FlowStep {
+            path: format!("{prefix}…"),
+            kind: "truncated: nesting deeper than 64 levels".into(),
+            ..FlowStep::default()
+        });
+        return;
+    }
+    for (name, a) in map {
+        let path = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
+        out.push(step(&path, a, refs));
+        let mut nested: Vec<&Value> = Vec::new();
+        if let Some(x) = a.get("actions") {
+            nested.push(x);
+        }
+        if let Some(x) = a.get("else").and_then(|e| e.get("actions")) {
+            nested.push(x);
+        }
+        if let Some(cases) = a.get("cases").and_then(Value::as_object) {
+            nested.extend(cases.values().filter_map(|c| c.get("actions")));
+        }
+        if let Some(x) = a.get("default").and_then(|d| d.get("actions")) {
+            nested.push(x);
+        }
+        for n in nested {
+            walk(n, &path, refs, out, depth + 1);
+        }
+    }
+}
+
+const FILTER_KEYS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "subjectfilter",
+    "fetchonlywithattachment",
+    "folderpath",
+    "importance",
+    "mailboxaddress",
+    "includeattachments",
+];
+
+/// What starts the flow (the first trigger; a flow has one).
+pub fn trigger(definition: &Value, refs: &Value) -> FlowTrigger {
+    let Some((name, t)) = definition
+        .get("triggers")
+        .and_then(Value::as_object)
+        .and_then(|m| m.iter().next())
+    else {
+        return FlowTrigger {
+            name: String::new(),
+            kind: "none".into(),
+            class: "other".into(),
+            ..FlowTrigger::default()
+        };
+    };
+    let ty = t.get("type").and_then(Value::as_str).unwrap_or("?");
+    let kind = t.get("kind").and_then(Value::as_str);
+    let inputs = t.get("inputs");
+    let connector = connector(inputs, refs);
+    let operation = operation(t);
+    let op = operation.clone().unwrap_or_default().to_ascii_lowercase();
+    let class = if ty == "Recurrence" {
+        "recurrence"
+    } else if ty == "Request" {
+        match kind.map(str::to_ascii_lowercase).as_deref() {
+            Some("http") => "http",
+            _ => "manual",
+        }
+    } else if op.contains("forasel") || op.contains("manual") || op.contains("button") {
+        "manual"
+    } else if op.contains("email") || op.contains("mail") {
+        "mail"
+    } else if op.contains("file") {
+        "file"
+    } else if op.contains("item") {
+        "item"
+    } else {
+        "other"
+    };
+    let automatic = !matches!(class, "manual") && (class != "other" || connector.is_some());
+    let mut filters = BTreeMap::new();
+    if let Some(params) = inputs
+        .and_then(|i| i.get("parameters"))
+        .and_then(Value::as_object)
+    {
+        for (k, v) in params {
+            if FILTER_KEYS.contains(&last_key(k).as_str()) {
+                let s = match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                filters.insert(k.clone(), s);
+            }
+        }
+    }
+    FlowTrigger {
+        name: name.clone(),
+        kind: match kind {
+            Some(k) => format!("{ty} ({k})"),
+            None => ty.to_string(),
+        },
+        connector,
+        operation,
+        class: class.into(),
+        automatic,
+        filters,
+    }
+}
+
+/// Every step of the definition.
+pub fn steps(definition: &Value, refs: &Value) -> Vec<FlowStep> {
+    let mut out = Vec::new();
+    walk(
+        definition.get("actions").unwrap_or(&Value::Null),
+        "",
+        refs,
+        &mut out,
+        0,
+    );
+    out
+}
