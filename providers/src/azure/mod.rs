@@ -5,6 +5,8 @@
 
 pub mod build;
 #[cfg(feature = "azure")]
+pub mod client;
+#[cfg(feature = "azure")]
 pub mod live;
 pub mod offline;
 pub mod wire;

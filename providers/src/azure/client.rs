@@ -1,0 +1,251 @@
+//! One authenticated HTTP client for Microsoft's APIs (ARM, Graph, Power Platform): azure_identity
+//! credentials whose token flow goes through the scanner's own reqwest client (one TLS configuration,
+//! extra roots included), the shared retry discipline, and `nextLink` paging that is followed only
+//! within the endpoint it started from, so a token is never sent to another host.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use azure_core::credentials::TokenCredential;
+use fnscope_snapshot::CoverageStatus;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::live::CredentialKind;
+use super::wire;
+use crate::CollectError;
+use crate::rest::CallError;
+
+/// azure_core's transport over the scanner's own reqwest client (one TLS configuration for the token
+/// flow and the API calls, extra roots included).
+#[derive(Debug)]
+struct Transport(reqwest::Client);
+
+#[async_trait::async_trait]
+impl azure_core::http::HttpClient for Transport {
+    async fn execute_request(
+        &self,
+        request: &azure_core::http::Request,
+    ) -> azure_core::Result<azure_core::http::AsyncRawResponse> {
+        use azure_core::error::{Error, ErrorKind};
+        let method = reqwest::Method::from_bytes(request.method().as_str().as_bytes())
+            .map_err(|e| Error::with_message(ErrorKind::Other, format!("method: {e}")))?;
+        let mut req = self.0.request(method, request.url().as_str());
+        for (name, value) in request.headers().iter() {
+            req = req.header(name.as_str(), value.as_str());
+        }
+        let body = match request.body() {
+            azure_core::http::Body::Bytes(b) => b.clone(),
+            #[allow(unreachable_patterns)]
+            _ => {
+                return Err(Error::with_message(
+                    ErrorKind::Other,
+                    "streamed request bodies are not used by fnscope",
+                ));
+            }
+        };
+        let rsp = req.body(body).send().await.map_err(|e| {
+            Error::with_message(ErrorKind::Io, format!("token request failed: {e}"))
+        })?;
+        let status = rsp.status().as_u16();
+        let mut headers = std::collections::HashMap::new();
+        for (k, v) in rsp.headers() {
+            if let Ok(v) = v.to_str() {
+                headers.insert(
+                    azure_core::http::headers::HeaderName::from(k.as_str().to_owned()),
+                    azure_core::http::headers::HeaderValue::from(v.to_owned()),
+                );
+            }
+        }
+        let bytes = rsp
+            .bytes()
+            .await
+            .map_err(|e| Error::with_message(ErrorKind::Io, format!("token response: {e}")))?;
+        Ok(azure_core::http::AsyncRawResponse::from_bytes(
+            status.into(),
+            azure_core::http::headers::Headers::from(headers),
+            bytes,
+        ))
+    }
+}
+
+/// An authenticated client.
+pub struct Client {
+    http: reqwest::Client,
+    credential: Arc<dyn TokenCredential>,
+    max_attempts: u32,
+}
+
+pub(crate) fn setup(message: impl Into<String>) -> CollectError {
+    CollectError::Setup {
+        provider: "azure",
+        message: message.into(),
+    }
+}
+
+/// An azure_identity error without anything that could be a secret (its text names the failing
+/// credential and Entra's error code).
+pub(crate) fn auth_error(e: &azure_core::Error) -> String {
+    e.to_string().lines().take(3).collect::<Vec<_>>().join(" ")
+}
+
+impl Client {
+    /// Builds the credential (`authority_host` for the token flows) and the HTTP client.
+    pub fn new(
+        authority_host: &str,
+        kind: CredentialKind,
+        ca_bundle: Option<&Path>,
+        call_timeout: Duration,
+        max_attempts: u32,
+    ) -> Result<Client, CollectError> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(call_timeout)
+            .connect_timeout(Duration::from_secs(10));
+        if let Some(path) = ca_bundle {
+            let pem = std::fs::read(path).map_err(|source| CollectError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let certs =
+                reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| CollectError::Invalid {
+                    path: path.to_path_buf(),
+                    message: format!("not a PEM certificate bundle: {e}"),
+                })?;
+            for c in certs {
+                builder = builder.add_root_certificate(c);
+            }
+        }
+        let http = builder
+            .build()
+            .map_err(|e| setup(format!("cannot build the HTTP client: {e}")))?;
+        let mut client_options = azure_core::http::ClientOptions {
+            transport: Some(azure_core::http::Transport::new(Arc::new(Transport(
+                http.clone(),
+            )))),
+            ..Default::default()
+        };
+        let mut custom = azure_core::cloud::CustomConfiguration::default();
+        custom.authority_host = authority_host.to_string();
+        client_options.cloud = Some(Arc::new(custom.into()));
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let secret_vars = (
+            env("AZURE_TENANT_ID"),
+            env("AZURE_CLIENT_ID"),
+            env("AZURE_CLIENT_SECRET"),
+        );
+        let kind = match kind {
+            CredentialKind::Auto if secret_vars.2.is_some() => CredentialKind::Secret,
+            CredentialKind::Auto => CredentialKind::Cli,
+            k => k,
+        };
+        let credential: Arc<dyn TokenCredential> = match kind {
+            CredentialKind::Secret => {
+                let (Some(tenant), Some(client), Some(secret)) = secret_vars else {
+                    return Err(setup(
+                        "a client-secret credential needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET",
+                    ));
+                };
+                azure_identity::ClientSecretCredential::new(
+                    &tenant,
+                    client,
+                    secret.into(),
+                    Some(azure_identity::ClientSecretCredentialOptions { client_options }),
+                )
+                .map_err(|e| setup(format!("client-secret credential: {}", auth_error(&e))))?
+            }
+            CredentialKind::ManagedIdentity => azure_identity::ManagedIdentityCredential::new(
+                Some(azure_identity::ManagedIdentityCredentialOptions {
+                    client_options,
+                    ..Default::default()
+                }),
+            )
+            .map_err(|e| setup(format!("managed identity: {}", auth_error(&e))))?,
+            _ => azure_identity::AzureCliCredential::new(None)
+                .map_err(|e| setup(format!("Azure CLI credential: {}", auth_error(&e))))?,
+        };
+        Ok(Client {
+            http,
+            credential,
+            max_attempts,
+        })
+    }
+
+    pub async fn token(&self, scope: &str) -> Result<String, CallError> {
+        self.credential
+            .get_token(&[scope], None)
+            .await
+            .map(|t| t.token.secret().to_string())
+            .map_err(|e| CallError::new(CoverageStatus::Denied, auth_error(&e)))
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, url: &str, scope: &str) -> Result<T, CallError> {
+        crate::rest::call(self.max_attempts, || async move {
+            let token = self.token(scope).await?;
+            Ok(self.http.get(url).bearer_auth(token))
+        })
+        .await
+    }
+
+    /// Every item of a paged list (`value` + `nextLink` / `@odata.nextLink`), flattened and typed.
+    pub async fn list<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        scope: &str,
+        base: &str,
+    ) -> Result<Vec<T>, CallError> {
+        let mut out = Vec::new();
+        let mut next = Some(url.to_string());
+        let mut seen = BTreeSet::new();
+        while let Some(u) = next.take() {
+            if !seen.insert(u.clone()) {
+                return Err(CallError::new(
+                    CoverageStatus::Failed,
+                    format!(
+                        "the next link repeated after {} pages; the listing stopped there and may be incomplete",
+                        seen.len()
+                    ),
+                ));
+            }
+            let page: Value = self.get(&u, scope).await?;
+            for (i, item) in page
+                .get("value")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let t =
+                    serde_path_to_error::deserialize(wire::flatten(item.clone())).map_err(|e| {
+                        CallError::new(
+                            CoverageStatus::Failed,
+                            format!(
+                                "malformed response at `value[{i}].{}`: {}",
+                                e.path(),
+                                e.inner()
+                            ),
+                        )
+                    })?;
+                out.push(t);
+            }
+            let link = page
+                .get("nextLink")
+                .or_else(|| page.get("@odata.nextLink"))
+                .and_then(Value::as_str)
+                .filter(|l| !l.is_empty());
+            if let Some(l) = link {
+                if !l.starts_with(base) {
+                    return Err(CallError::new(
+                        CoverageStatus::Failed,
+                        format!(
+                            "a next link points outside {base}; not followed (the token is never sent elsewhere)"
+                        ),
+                    ));
+                }
+                next = Some(l.to_string());
+            }
+        }
+        Ok(out)
+    }
+}
