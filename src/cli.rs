@@ -132,6 +132,12 @@ pub struct ScanArgs {
     /// Base URL for the Entra authority, ARM and Microsoft Graph at once (emulators, tests)
     #[arg(long, value_name = "URL", env = "FNSCOPE_AZURE_ENDPOINT")]
     pub azure_endpoint: Option<String>,
+    /// Power Platform environments to scan live (default: every environment the admin APIs list)
+    #[arg(long = "pa-environment", value_delimiter = ',', value_name = "NAME")]
+    pub pa_environments: Vec<String>,
+    /// Base URL for the Entra authority and the Power Platform admin APIs at once (emulators, tests)
+    #[arg(long, value_name = "URL", env = "FNSCOPE_PA_ENDPOINT")]
+    pub pa_endpoint: Option<String>,
     /// Extra trusted root certificates (PEM bundle), e.g. for a TLS-inspecting proxy
     #[arg(long, value_name = "FILE", env = "FNSCOPE_CA_BUNDLE")]
     pub ca_bundle: Option<PathBuf>,

@@ -47,7 +47,21 @@ pub fn render(provider: &str) -> Result<String, CliError> {
                 .map(|s| s + "\n")
                 .map_err(|e| CliError::Internal(e.to_string()))
         }
-        "power-automate" | "apps-script" => Err(CliError::Input(format!(
+        #[cfg(feature = "azure")]
+        "power-automate" => {
+            let mut out = String::from(
+                "# fnscope reads Power Automate through the Power Platform admin APIs, which have no read-only role:\n\
+                 # sign in as (or register the app as a management application for) a Power Platform Administrator.\n\
+                 #   New-PowerAppManagementApp -ApplicationId <client-id>\n\
+                 # Token audiences: https://service.flow.microsoft.com/ and https://service.powerapps.com/\n\
+                 # Every call fnscope makes is a GET:\n",
+            );
+            for c in fnscope_providers::power_automate::live::READ_ONLY_CALLS {
+                out.push_str(&format!("{c}\n"));
+            }
+            Ok(out)
+        }
+        "apps-script" => Err(CliError::Input(format!(
             "provider `{provider}` is not supported by this version of fnscope yet"
         ))),
         other => Err(CliError::Input(format!(

@@ -123,6 +123,8 @@ async fn live(
             Provider::Gcp => gcp_live(args, cfg, progress, &mut snapshot).await?,
             #[cfg(feature = "azure")]
             Provider::Azure => azure_live(args, cfg, progress, &mut snapshot).await?,
+            #[cfg(feature = "azure")]
+            Provider::PowerAutomate => pa_live(args, progress, &mut snapshot).await?,
             other => {
                 return Err(CliError::Input(format!(
                     "provider `{other}` is not supported by this version of fnscope yet"
@@ -247,6 +249,43 @@ async fn azure_live(
     }
     for sub in subs {
         azure::add_subscription(snapshot, sub);
+    }
+    snapshot.coverage.extend(discovery);
+    Ok(())
+}
+
+#[cfg(feature = "azure")]
+async fn pa_live(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    use fnscope_providers::azure::CredentialKind;
+    use fnscope_providers::power_automate::live;
+    let credential = CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
+        CliError::Input(format!(
+            "--azure-credential `{}`: expected auto, secret, cli or managed-identity",
+            args.azure_credential
+        ))
+    })?;
+    let opts = live::LiveOptions {
+        environments: args.pa_environments.clone(),
+        endpoints: args
+            .pa_endpoint
+            .as_deref()
+            .map(live::Endpoints::all_at)
+            .unwrap_or_default(),
+        credential,
+        ca_bundle: args.ca_bundle.clone(),
+        concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
+        ..live::LiveOptions::default()
+    };
+    progress.phase("power automate: authenticating", None);
+    let session = live::Session::connect(opts).await?;
+    let (envs, discovery) = session.collect(progress).await;
+    for env in envs {
+        fnscope_providers::power_automate::add_environment(snapshot, env);
     }
     snapshot.coverage.extend(discovery);
     Ok(())

@@ -195,6 +195,26 @@ impl Client {
         scope: &str,
         base: &str,
     ) -> Result<Vec<T>, CallError> {
+        self.pages(url, scope, base, true).await
+    }
+
+    /// Every item of a paged list as it came (`properties` kept nested).
+    pub async fn list_raw(
+        &self,
+        url: &str,
+        scope: &str,
+        base: &str,
+    ) -> Result<Vec<Value>, CallError> {
+        self.pages(url, scope, base, false).await
+    }
+
+    async fn pages<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        scope: &str,
+        base: &str,
+        flatten: bool,
+    ) -> Result<Vec<T>, CallError> {
         let mut out = Vec::new();
         let mut next = Some(url.to_string());
         let mut seen = BTreeSet::new();
@@ -216,17 +236,21 @@ impl Client {
                 .flatten()
                 .enumerate()
             {
-                let t =
-                    serde_path_to_error::deserialize(wire::flatten(item.clone())).map_err(|e| {
-                        CallError::new(
-                            CoverageStatus::Failed,
-                            format!(
-                                "malformed response at `value[{i}].{}`: {}",
-                                e.path(),
-                                e.inner()
-                            ),
-                        )
-                    })?;
+                let item = if flatten {
+                    wire::flatten(item.clone())
+                } else {
+                    item.clone()
+                };
+                let t = serde_path_to_error::deserialize(item).map_err(|e| {
+                    CallError::new(
+                        CoverageStatus::Failed,
+                        format!(
+                            "malformed response at `value[{i}].{}`: {}",
+                            e.path(),
+                            e.inner()
+                        ),
+                    )
+                })?;
                 out.push(t);
             }
             let link = page

@@ -5,6 +5,8 @@
 
 pub mod analyse;
 pub mod build;
+#[cfg(feature = "azure")]
+pub mod live;
 pub mod offline;
 
 pub use build::{EnvironmentData, add_environment};

@@ -316,70 +316,56 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
         )),
     }
     let f = dir.join("flow-activity.json");
-    match read_opt::<Value>(&f)? {
-        Some(v) => {
-            let window = (
-                v.get("from").and_then(Value::as_str).map(str::to_string),
-                v.get("to").and_then(Value::as_str).map(str::to_string),
-            );
-            let mut events = Vec::new();
-            for (i, r) in list_items(v).into_iter().enumerate() {
-                // Search-UnifiedAuditLog puts the record in an `AuditData` JSON string.
-                let r = match r.get("AuditData").and_then(Value::as_str) {
-                    Some(s) => {
-                        serde_json::from_str::<Value>(s).map_err(|e| CollectError::Malformed {
-                            path: f.clone(),
-                            field: format!("`[{i}].AuditData`"),
-                            message: e.to_string(),
-                        })?
-                    }
-                    None => r,
-                };
-                let get = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
-                if let (Some(u), Some(op), Some(t)) =
-                    (get("UserId"), get("Operation"), get("CreationTime"))
-                {
-                    events.push((u, op, t));
+    if let Some(v) = read_opt::<Value>(&f)? {
+        let window = (
+            v.get("from").and_then(Value::as_str).map(str::to_string),
+            v.get("to").and_then(Value::as_str).map(str::to_string),
+        );
+        let mut events = Vec::new();
+        for (i, r) in list_items(v).into_iter().enumerate() {
+            // Search-UnifiedAuditLog puts the record in an `AuditData` JSON string.
+            let r = match r.get("AuditData").and_then(Value::as_str) {
+                Some(s) => {
+                    serde_json::from_str::<Value>(s).map_err(|e| CollectError::Malformed {
+                        path: f.clone(),
+                        field: format!("`[{i}].AuditData`"),
+                        message: e.to_string(),
+                    })?
                 }
-            }
-            let stamps: Vec<&str> = events.iter().map(|e| e.2.as_str()).collect();
-            let from = window
-                .0
-                .or_else(|| stamps.iter().min().map(|s| s.to_string()));
-            let to = window
-                .1
-                .or_else(|| stamps.iter().max().map(|s| s.to_string()));
-            if let (Some(from), Some(to)) = (from, to) {
-                coverage.push(cov(
-                    env,
-                    "purview:audit.flow",
-                    CoverageStatus::Complete,
-                    format!("{} flow audit records from {from} to {to}", events.len()),
-                ));
-                d.activity = Some((from, to, events));
-            } else {
-                coverage.push(cov(
-                    env,
-                    "purview:audit.flow",
-                    CoverageStatus::Partial,
-                    format!("`{}` has no records and no `from`/`to`", f.display()),
-                ));
+                None => r,
+            };
+            let get = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
+            if let (Some(u), Some(op), Some(t)) =
+                (get("UserId"), get("Operation"), get("CreationTime"))
+            {
+                events.push((u, op, t));
             }
         }
-        None => {
-            if d.makers.is_some() {
-                coverage.push(cov(
-                    env,
-                    "purview:audit.flow",
-                    CoverageStatus::Skipped,
-                    format!(
-                        "{}: unused maker capability (PA-005) not evaluated",
-                        missing(&f)
-                    ),
-                ));
-            }
+        let stamps: Vec<&str> = events.iter().map(|e| e.2.as_str()).collect();
+        let from = window
+            .0
+            .or_else(|| stamps.iter().min().map(|s| s.to_string()));
+        let to = window
+            .1
+            .or_else(|| stamps.iter().max().map(|s| s.to_string()));
+        if let (Some(from), Some(to)) = (from, to) {
+            coverage.push(cov(
+                env,
+                "purview:audit.flow",
+                CoverageStatus::Complete,
+                format!("{} flow audit records from {from} to {to}", events.len()),
+            ));
+            d.activity = Some((from, to, events));
+        } else {
+            coverage.push(cov(
+                env,
+                "purview:audit.flow",
+                CoverageStatus::Partial,
+                format!("`{}` has no records and no `from`/`to`", f.display()),
+            ));
         }
     }
+    // Without an audit export PA-005 says `not_evaluated`; the flows themselves were read.
     d.coverage = coverage;
     Ok(d)
 }

@@ -31,6 +31,8 @@ pub struct AzureFake {
 struct State {
     dir: PathBuf,
     sub: String,
+    /// A Power Platform environment export (`examples/estate/power-automate/<env>`) and its name.
+    pa: Option<(PathBuf, String)>,
     base: String,
     log: Arc<Mutex<Vec<String>>>,
     overrides: Arc<Mutex<Vec<(String, Value)>>>,
@@ -154,7 +156,10 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
             );
         }
         let scope = get("scope");
-        let token = if scope == format!("{}/.default", st.base) {
+        let token = if scope == format!("{}/.default", st.base)
+            || scope == "https://service.flow.microsoft.com/.default"
+            || scope == "https://service.powerapps.com/.default"
+        {
             // One base URL serves ARM and Graph here; the audience is told apart by the path later.
             ARM_TOKEN
         } else {
@@ -191,6 +196,11 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
         if *p == path {
             return resp(StatusCode::OK, v.clone());
         }
+    }
+    if let Some((pa_dir, env)) = &st.pa
+        && let Some(r) = power_platform(&st, pa_dir, env, &path, &query)
+    {
+        return r;
     }
     let dir = &st.dir;
     let sub = &st.sub;
@@ -329,6 +339,103 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
     )
 }
 
+/// Every flow of a Power Platform export, in the admin REST shape (`Get-AdminFlow` JSON unwrapped).
+fn pa_flows(dir: &Path) -> Vec<Value> {
+    fn walk(d: &Path, out: &mut Vec<Value>) {
+        let mut entries: Vec<_> = std::fs::read_dir(d)
+            .map(|r| r.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() {
+                walk(&e, out);
+            } else if let Some(v) = std::fs::read(&e)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            {
+                out.push(v.get("Internal").cloned().unwrap_or(v));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&dir.join("flows"), &mut out);
+    out
+}
+
+/// The Power Platform admin routes (BAP, ProcessSimple, Power Apps, DLP v2).
+fn power_platform(
+    st: &State,
+    dir: &Path,
+    env: &str,
+    path: &str,
+    query: &str,
+) -> Option<Response<Body>> {
+    let bap = "/providers/Microsoft.BusinessAppPlatform/scopes/admin/environments";
+    let flows = format!("/providers/Microsoft.ProcessSimple/scopes/admin/environments/{env}");
+    if path == bap {
+        let e = file(dir, "environment.json").unwrap_or_default();
+        return Some(page(st, path, query, vec![e], false));
+    }
+    if path == format!("{bap}/{env}/roleAssignments") {
+        return Some(page(st, path, query, items(dir, "makers.json"), false));
+    }
+    if path == format!("/providers/Microsoft.PowerApps/scopes/admin/environments/{env}/connections")
+    {
+        return Some(page(st, path, query, items(dir, "connections.json"), false));
+    }
+    let dlp = items(dir.parent()?, "dlp-policies.json");
+    if path == "/providers/PowerPlatform.Governance/v2/policies" {
+        let heads = dlp
+            .iter()
+            .map(|p| json!({"policyDefinition": {"name": p["policyDefinition"]["name"], "displayName": p["policyDefinition"]["displayName"]}}))
+            .collect();
+        return Some(page(st, path, query, heads, false));
+    }
+    if let Some(name) = path.strip_prefix("/providers/PowerPlatform.Governance/v2/policies/") {
+        return Some(
+            dlp.into_iter()
+                .find(|p| p["policyDefinition"]["name"] == name)
+                .map_or_else(
+                    || arm_error(StatusCode::NOT_FOUND, "PolicyNotFound", name),
+                    |p| resp(StatusCode::OK, p),
+                ),
+        );
+    }
+    let all = pa_flows(dir);
+    if path == format!("{flows}/v2/flows") {
+        // Solution flows only when asked for, as the real API does.
+        let with_solutions = query.contains("include=includeSolutionCloudFlows");
+        let summaries = all
+            .iter()
+            .filter(|f| with_solutions || f["properties"]["workflowEntityId"].is_null())
+            .map(|f| {
+                json!({"name": f["name"], "id": f["id"], "type": f["type"],
+                       "properties": {"displayName": f["properties"]["displayName"], "state": f["properties"]["state"]}})
+            })
+            .collect();
+        return Some(page(st, path, query, summaries, false));
+    }
+    if let Some(rest) = path.strip_prefix(&format!("{flows}/flows/")) {
+        if let Some(name) = rest.strip_suffix("/permissions") {
+            return Some(page(
+                st,
+                path,
+                query,
+                items(dir, &format!("flow-owners/{name}.json")),
+                false,
+            ));
+        }
+        let mut f = all.into_iter().find(|f| f["name"] == rest)?;
+        if !query_param(query, "$expand").is_some_and(|x| x.contains("properties.definition"))
+            && let Some(p) = f.get_mut("properties").and_then(Value::as_object_mut)
+        {
+            p.remove("definition");
+        }
+        return Some(resp(StatusCode::OK, f));
+    }
+    None
+}
+
 /// A TLS listener for `axum::serve`.
 struct TlsListener {
     tcp: tokio::net::TcpListener,
@@ -392,6 +499,16 @@ fn certificate(dir: &Path) -> (PathBuf, PathBuf) {
 impl AzureFake {
     /// Serves `dir` (one subscription's export folder) over HTTPS; `tmp` receives the certificate.
     pub fn start(dir: &Path, sub: &str, tmp: &Path) -> AzureFake {
+        Self::start_with(dir, sub, None, tmp)
+    }
+
+    /// Also serves a Power Platform environment export (`pa` = its folder and name).
+    pub fn start_with(
+        dir: &Path,
+        sub: &str,
+        pa: Option<(PathBuf, String)>,
+        tmp: &Path,
+    ) -> AzureFake {
         use rustls::pki_types::pem::PemObject;
         use rustls::pki_types::{CertificateDer, PrivateKeyDer};
         let (cert_path, key_path) = certificate(tmp);
@@ -417,6 +534,7 @@ impl AzureFake {
         let st = Arc::new(State {
             dir: dir.to_path_buf(),
             sub: sub.to_string(),
+            pa,
             base: url.clone(),
             log: log.clone(),
             overrides: overrides.clone(),
