@@ -90,9 +90,16 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             fnscope_providers::power_automate::add_environment(&mut snapshot, env);
         }
     }
+    if wanted.is_empty() || wanted.contains(&Provider::AppsScript) {
+        let domains = fnscope_providers::apps_script::offline::import(dir)?;
+        found_any |= !domains.is_empty();
+        for d in domains {
+            fnscope_providers::apps_script::add_domain(&mut snapshot, d);
+        }
+    }
     if !found_any {
         return Err(CliError::Input(format!(
-            "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/` or `power-automate/<environment>/` folders; see the README's offline layout)",
+            "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/`, `power-automate/<environment>/` or `apps-script/<domain>/` folders; see the README's offline layout)",
             dir.display()
         )));
     }

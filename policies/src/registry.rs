@@ -174,7 +174,7 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, in id order. A rule is added here and nowhere else.
 pub fn catalogue() -> Vec<&'static dyn Rule> {
-    use crate::rules::{aws, azure, gcp, power_automate};
+    use crate::rules::{apps_script, aws, azure, gcp, power_automate};
     vec![
         &aws::aws_001::RULE,
         &aws::aws_002::RULE,
@@ -202,6 +202,13 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &power_automate::pa_002::RULE,
         &power_automate::pa_003::RULE,
         &power_automate::pa_005::RULE,
+        &apps_script::gws_001::RULE,
+        &apps_script::gws_002::RULE,
+        &apps_script::gws_003::RULE,
+        &apps_script::gws_004::RULE,
+        &apps_script::gws_005::RULE,
+        &apps_script::gws_006::RULE,
+        &apps_script::gws_007::RULE,
     ]
 }
 

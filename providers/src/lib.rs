@@ -5,6 +5,7 @@
 //! at the edge, see [`secrets`]), and never silently skip: what they could not read becomes a
 //! [`fnscope_snapshot::Coverage`] record.
 
+pub mod apps_script;
 #[cfg(feature = "aws")]
 pub mod aws;
 pub mod azure;

@@ -331,6 +331,7 @@ pub enum WorkloadDetails {
     GcpFunction(Box<GcpFunctionDetails>),
     Azure(Box<AzureResourceDetails>),
     Flow(Box<FlowDetails>),
+    Script(Box<ScriptDetails>),
     /// For kinds whose typed details are not modelled yet: provider fields kept as they came.
     Other {
         fields: BTreeMap<String, Value>,
@@ -457,6 +458,63 @@ pub enum IdentityDetails {
     GcpServiceAccount(Box<GcpServiceAccountDetails>),
     AzureManagedIdentity(Box<AzureIdentityDetails>),
     Other { fields: BTreeMap<String, Value> },
+}
+
+/// An Apps Script project as the source analyser sees it: its scopes, entry points and the calls that
+/// matter, each with file and line. Source text is not kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptDetails {
+    /// The container (Sheet, Doc, Form) a bound script belongs to; `None` = standalone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
+    /// The scopes came from the services the code uses (the manifest declares none).
+    pub scopes_inferred: bool,
+    /// `webapp.access` / `webapp.executeAs` of the manifest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webapp_access: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webapp_execute_as: Option<String>,
+    /// Reserved simple-trigger functions defined (`onOpen`, `onEdit`, `doGet`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub simple_triggers: Vec<String>,
+    /// Installable triggers known from the inventory (processes, trigger listings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub installable_triggers: Vec<String>,
+    /// Google services the code reads user data through (`GmailApp`, `DriveApp`, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<ScriptCall>,
+    /// Files that did not parse (file: message); their calls are unknown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parse_errors: Vec<String>,
+}
+
+/// One call in a script's source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptCall {
+    pub file: String,
+    pub line: u32,
+    /// The enclosing top-level function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// The callee with aliases resolved: `UrlFetchApp.fetch`, `GmailApp.sendEmail`, `*.setSharing`,
+    /// `ScriptApp.newTrigger().timeBased().everyHours().create`.
+    pub api: String,
+    /// String values of the arguments (literals, constants, static prefixes of concatenations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub literals: Vec<String>,
+    /// Dotted references among the arguments (`DriveApp.Access.ANYONE_WITH_LINK`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
+    /// The first argument is not a constant.
+    pub dynamic: bool,
+    /// An argument carries the user's OAuth token (`ScriptApp.getOAuthToken()`).
+    pub carries_token: bool,
+    /// Inside a loop.
+    pub in_loop: bool,
 }
 
 /// A Power Automate cloud flow as the definition analyser sees it: what starts it, every step at every

@@ -619,7 +619,14 @@ fn rules_and_permissions_commands() {
             "T1648-PA-001",
             "T1648-PA-002",
             "T1648-PA-003",
-            "T1648-PA-005"
+            "T1648-PA-005",
+            "T1648-GWS-001",
+            "T1648-GWS-002",
+            "T1648-GWS-003",
+            "T1648-GWS-004",
+            "T1648-GWS-005",
+            "T1648-GWS-006",
+            "T1648-GWS-007"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -976,4 +983,127 @@ fn power_automate_example_environment_yields_exactly_the_planted_findings() {
     // A credential in a definition never reaches the snapshot or the report.
     let saved = std::fs::read_to_string(&snap).unwrap();
     assert!(!saved.contains("planted.secret") && !s.contains("planted.secret"));
+}
+
+#[test]
+fn apps_script_example_domain_yields_exactly_the_planted_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "apps-script",
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut got: Vec<(String, String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let at = f["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["kind"] == "code")
+                .map(|e| e["path"].as_str().unwrap().to_string())
+                .unwrap_or_default();
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                at,
+            )
+        })
+        .collect();
+    got.sort();
+    let t = |r: &str, s: &str, sev: &str, at: &str| {
+        (
+            format!("T1648-{r}"),
+            s.to_string(),
+            sev.to_string(),
+            at.to_string(),
+        )
+    };
+    let mut want = vec![
+        // Reads the sheet and posts it, through an alias and a constant, on an hourly trigger.
+        t(
+            "GWS-001",
+            "Invoice sync",
+            "critical",
+            "Code.gs:19 (in pushRows)",
+        ),
+        t(
+            "GWS-004",
+            "Invoice sync",
+            "medium",
+            "Code.gs:13 (in installTriggers)",
+        ),
+        // Forwards to a look-alike of the domain on a timer (the subdomain forward is not a finding).
+        t(
+            "GWS-002",
+            "Mail helper",
+            "critical",
+            "main.js:9 (in forwardInvoices)",
+        ),
+        t("GWS-004", "Mail helper", "medium", "main.js:2 (in setup)"),
+        t("GWS-006", "Mail helper", "medium", ""),
+        // Shares every file of a folder with anyone, in an on-edit trigger.
+        t(
+            "GWS-003",
+            "Share reports",
+            "critical",
+            "Code.gs:5 (in publishAll)",
+        ),
+        t("GWS-006", "Share reports", "medium", ""),
+        // Returns the user's token from an anonymous web app running as its deployer.
+        t("GWS-005", "Token relay", "critical", "Code.gs:3 (in doGet)"),
+        t("GWS-006", "Token relay", "high", ""),
+        // Makes an account admin every day.
+        t(
+            "GWS-007",
+            "Directory tool",
+            "critical",
+            "Code.gs:6 (in ensureHelpdeskAdmin)",
+        ),
+        t(
+            "GWS-004",
+            "Directory tool",
+            "medium",
+            "Code.gs:2 (in install)",
+        ),
+        t("GWS-006", "Directory tool", "medium", ""),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    let s = report.to_string();
+    // drive.file only and an internal mail: nothing; URLs in comments: nothing.
+    assert!(!s.contains("Notes export"));
+    assert!(!s.contains("old-collector.example") && !s.contains("commented-out.example"));
+    // The report says how much of the domain was seen.
+    let c = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "directory:tokens.list")
+        .unwrap();
+    assert_eq!(c["status"], "partial");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Quarterly close helper")
+    );
+    // No source text in the snapshot: not the comments, not the payload code.
+    let saved = std::fs::read_to_string(&snap).unwrap();
+    assert!(!saved.contains("no longer used") && !saved.contains("JSON.stringify"));
 }

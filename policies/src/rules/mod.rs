@@ -1,5 +1,6 @@
 //! The built-in rules, one per file, grouped by provider. Registered in `registry::catalogue`.
 
+pub mod apps_script;
 pub mod aws;
 pub mod azure;
 pub mod gcp;

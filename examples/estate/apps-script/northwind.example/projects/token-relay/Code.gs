@@ -1,0 +1,4 @@
+function doGet(e) {
+  var t = ScriptApp.getOAuthToken();
+  return ContentService.createTextOutput(t);
+}

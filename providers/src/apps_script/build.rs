@@ -1,0 +1,110 @@
+//! Turns exported Apps Script projects (manifest + source) of one Workspace domain into snapshot
+//! records; the source is analysed here and not kept.
+
+use fnscope_snapshot::{
+    Coverage, Exposure, Provider, ScriptDetails, Snapshot, Target, Workload, WorkloadDetails,
+};
+use serde_json::Value;
+
+use super::analyse;
+
+/// One project as exported.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub id: String,
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    pub container: Option<String>,
+    /// `appsscript.json`.
+    pub manifest: Option<Value>,
+    /// Script files (`name`, `source`), paths relative to the project folder.
+    pub files: Vec<(String, String)>,
+    pub installable_triggers: Vec<String>,
+}
+
+/// Everything read for one domain.
+#[derive(Debug, Default)]
+pub struct DomainData {
+    pub domain: String,
+    pub projects: Vec<Project>,
+    pub coverage: Vec<Coverage>,
+}
+
+/// Adds one domain's records to `snap`.
+pub fn add_domain(snap: &mut Snapshot, d: DomainData) {
+    snap.targets.push(Target {
+        provider: Provider::AppsScript,
+        id: d.domain.clone(),
+        name: None,
+        regions: Vec::new(),
+        organization: None,
+        ancestors: Vec::new(),
+    });
+    for p in &d.projects {
+        let facts = analyse::analyse(&p.files);
+        let manifest = p.manifest.clone().unwrap_or(Value::Null);
+        let declared: Option<Vec<String>> = manifest
+            .get("oauthScopes")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            });
+        let inferred = declared.is_none();
+        let scopes = declared.unwrap_or_else(|| facts.inferred_scopes());
+        let webapp = manifest.get("webapp");
+        let access = webapp
+            .and_then(|w| w.get("access"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let execute_as = webapp
+            .and_then(|w| w.get("executeAs"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let anonymous = access.as_deref() == Some("ANYONE_ANONYMOUS");
+        let mut exposure = Exposure::default();
+        if let Some(a) = &access {
+            exposure.public = anonymous || a == "ANYONE";
+            exposure.notes.push(format!(
+                "web app: access {a}, executes as {}",
+                execute_as.as_deref().unwrap_or("USER_DEPLOYING")
+            ));
+        }
+        snap.workloads.push(Workload {
+            id: p.id.clone(),
+            provider: Provider::AppsScript,
+            kind: "apps_script_project".into(),
+            name: p.title.clone().unwrap_or_else(|| p.id.clone()),
+            target: d.domain.clone(),
+            location: None,
+            runtime: manifest
+                .get("runtimeVersion")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            state: None,
+            owner: p.owner.clone(),
+            created: None,
+            modified: None,
+            identities: p.owner.iter().cloned().collect(),
+            scopes,
+            env_var_names: Vec::new(),
+            secret_like_env_vars: Vec::new(),
+            code_hash: None,
+            exposure,
+            details: WorkloadDetails::Script(Box::new(ScriptDetails {
+                container: p.container.clone(),
+                scopes_inferred: inferred,
+                webapp_access: access,
+                webapp_execute_as: execute_as,
+                simple_triggers: facts.simple_triggers(),
+                installable_triggers: p.installable_triggers.clone(),
+                services: facts.services.iter().cloned().collect(),
+                calls: facts.calls,
+                parse_errors: facts.parse_errors,
+            })),
+        });
+    }
+    snap.coverage.extend(d.coverage);
+}
