@@ -121,7 +121,7 @@ pub struct ScanArgs {
     /// Azure cloud: public, usgov or china
     #[arg(long, value_name = "CLOUD", env = "FNSCOPE_AZURE_CLOUD")]
     pub azure_cloud: Option<String>,
-    /// Azure credential: auto (client secret from AZURE_* variables, else the Azure CLI login), secret, cli, managed-identity
+    /// Azure credential: auto (client secret, else certificate, from AZURE_* variables, else the Azure CLI login), secret, certificate, cli, managed-identity
     #[arg(
         long,
         value_name = "KIND",

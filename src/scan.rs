@@ -235,7 +235,7 @@ async fn azure_live(
     }
     let credential = azure::CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
         CliError::Input(format!(
-            "--azure-credential `{}`: expected auto, secret, cli or managed-identity",
+            "--azure-credential `{}`: expected auto, secret, certificate, cli or managed-identity",
             args.azure_credential
         ))
     })?;
@@ -271,7 +271,7 @@ async fn pa_live(
     use fnscope_providers::power_automate::live;
     let credential = CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
         CliError::Input(format!(
-            "--azure-credential `{}`: expected auto, secret, cli or managed-identity",
+            "--azure-credential `{}`: expected auto, secret, certificate, cli or managed-identity",
             args.azure_credential
         ))
     })?;

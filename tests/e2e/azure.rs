@@ -404,3 +404,85 @@ fn live_power_automate_scan_matches_the_offline_import() {
     );
     assert!(!stdout(&out).contains("planted.secret"));
 }
+
+#[test]
+fn a_certificate_credential_signs_a_client_assertion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = repo().join("examples/estate/azure").join(SUB);
+    let fake = AzureFake::start(&export, SUB, tmp.path());
+    // A client certificate: PKCS#8 key + self-signed certificate in one PEM, as exported from a vault.
+    let (key_pem, public_der) = crate::harness::gfake::keypair(tmp.path());
+    let key_path = tmp.path().join("client-key.pem");
+    std::fs::write(&key_path, &key_pem).unwrap();
+    let cert_path = tmp.path().join("client-cert.pem");
+    let ok = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-new",
+            "-x509",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=fnscope-client",
+            "-key",
+        ])
+        .arg(&key_path)
+        .arg("-out")
+        .arg(&cert_path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let bundle = tmp.path().join("client.pem");
+    std::fs::write(
+        &bundle,
+        format!("{key_pem}{}", std::fs::read_to_string(&cert_path).unwrap()),
+    )
+    .unwrap();
+    fake.trust_certificate(public_der);
+    let run = |creds: &[(&str, &str)]| {
+        let mut env = vec![
+            ("AZURE_TENANT_ID", TENANT),
+            ("AZURE_CLIENT_ID", CLIENT_ID),
+            ("FNSCOPE_CA_BUNDLE", fake.ca_pem.to_str().unwrap()),
+        ];
+        env.extend_from_slice(creds);
+        fnscope_env(
+            None,
+            tmp.path(),
+            &[
+                "scan",
+                "azure",
+                "--azure-endpoint",
+                &fake.url,
+                "--format",
+                "json",
+            ],
+            &env,
+        )
+    };
+    let out = run(&[("AZURE_CLIENT_CERTIFICATE_PATH", bundle.to_str().unwrap())]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(r["inventory"]["workloads"], 6);
+    assert!(!stdout(&out).contains("PRIVATE KEY") && !stderr(&out).contains("PRIVATE KEY"));
+    // A certificate the tenant does not know is refused at sign-in.
+    let other = tempfile::tempdir().unwrap();
+    let (wrong_pem, _) = crate::harness::gfake::keypair(other.path());
+    let wrong = other.path().join("wrong.pem");
+    std::fs::write(
+        &wrong,
+        format!(
+            "{wrong_pem}{}",
+            std::fs::read_to_string(&cert_path).unwrap()
+        ),
+    )
+    .unwrap();
+    let out = run(&[("AZURE_CLIENT_CERTIFICATE_PATH", wrong.to_str().unwrap())]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot obtain an Azure token"),
+        "{}",
+        stderr(&out)
+    );
+}

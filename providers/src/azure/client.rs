@@ -137,6 +137,9 @@ impl Client {
         );
         let kind = match kind {
             CredentialKind::Auto if secret_vars.2.is_some() => CredentialKind::Secret,
+            CredentialKind::Auto if env("AZURE_CLIENT_CERTIFICATE_PATH").is_some() => {
+                CredentialKind::Certificate
+            }
             CredentialKind::Auto => CredentialKind::Cli,
             k => k,
         };
@@ -154,6 +157,32 @@ impl Client {
                     Some(azure_identity::ClientSecretCredentialOptions { client_options }),
                 )
                 .map_err(|e| setup(format!("client-secret credential: {}", auth_error(&e))))?
+            }
+            CredentialKind::Certificate => {
+                let (Some(tenant), Some(client), Some(path)) = (
+                    secret_vars.0,
+                    secret_vars.1,
+                    env("AZURE_CLIENT_CERTIFICATE_PATH"),
+                ) else {
+                    return Err(setup(
+                        "a certificate credential needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH",
+                    ));
+                };
+                let assertion = CertificateAssertion::load(
+                    Path::new(&path),
+                    &client,
+                    &format!(
+                        "{}/{tenant}/oauth2/v2.0/token",
+                        authority_host.trim_end_matches('/')
+                    ),
+                )?;
+                azure_identity::ClientAssertionCredential::new(
+                    tenant,
+                    client,
+                    assertion,
+                    Some(azure_identity::ClientAssertionCredentialOptions { client_options }),
+                )
+                .map_err(|e| setup(format!("certificate credential: {}", auth_error(&e))))?
             }
             CredentialKind::ManagedIdentity => azure_identity::ManagedIdentityCredential::new(
                 Some(azure_identity::ManagedIdentityCredentialOptions {
@@ -271,5 +300,125 @@ impl Client {
             }
         }
         Ok(out)
+    }
+}
+
+/// A client assertion signed with a certificate's RSA key (RS256, `x5t` = the certificate's SHA-1
+/// thumbprint), as Entra expects from a certificate credential. The key never leaves this struct.
+struct CertificateAssertion {
+    key: ring::signature::RsaKeyPair,
+    thumbprint: String,
+    client_id: String,
+    audience: String,
+}
+
+impl std::fmt::Debug for CertificateAssertion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CertificateAssertion")
+            .field("thumbprint", &self.thumbprint)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The blocks of a PEM file: (label, DER bytes).
+fn pem_blocks(text: &str) -> Vec<(String, Vec<u8>)> {
+    use base64::Engine;
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after = &rest[start + 11..];
+        let Some(label_end) = after.find("-----") else {
+            break;
+        };
+        let label = after[..label_end].to_string();
+        let body = &after[label_end + 5..];
+        let end_marker = format!("-----END {label}-----");
+        let Some(end) = body.find(&end_marker) else {
+            break;
+        };
+        let b64: String = body[..end].chars().filter(|c| !c.is_whitespace()).collect();
+        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(b64) {
+            out.push((label, der));
+        }
+        rest = &body[end + end_marker.len()..];
+    }
+    out
+}
+
+impl CertificateAssertion {
+    fn load(
+        path: &Path,
+        client_id: &str,
+        audience: &str,
+    ) -> Result<CertificateAssertion, CollectError> {
+        use base64::Engine;
+        let text = std::fs::read_to_string(path).map_err(|source| CollectError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let invalid = |m: &str| CollectError::Invalid {
+            path: path.to_path_buf(),
+            message: m.to_string(),
+        };
+        let blocks = pem_blocks(&text);
+        let key = blocks
+            .iter()
+            .find_map(|(label, der)| match label.as_str() {
+                "PRIVATE KEY" => ring::signature::RsaKeyPair::from_pkcs8(der).ok(),
+                "RSA PRIVATE KEY" => ring::signature::RsaKeyPair::from_der(der).ok(),
+                _ => None,
+            })
+            .ok_or_else(|| invalid("no RSA private key (PEM `PRIVATE KEY` or `RSA PRIVATE KEY`) in the certificate file"))?;
+        let cert = blocks
+            .iter()
+            .find(|(label, _)| label == "CERTIFICATE")
+            .ok_or_else(|| invalid("no `CERTIFICATE` block in the certificate file"))?;
+        let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, &cert.1);
+        Ok(CertificateAssertion {
+            key,
+            thumbprint: base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref()),
+            client_id: client_id.to_string(),
+            audience: audience.to_string(),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl azure_identity::ClientAssertion for CertificateAssertion {
+    async fn secret(
+        &self,
+        _: Option<azure_core::http::ClientMethodOptions<'_>>,
+    ) -> azure_core::Result<String> {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let header = serde_json::json!({"alg": "RS256", "typ": "JWT", "x5t": self.thumbprint});
+        let claims = serde_json::json!({
+            "aud": self.audience, "iss": self.client_id, "sub": self.client_id,
+            "jti": format!("{:032x}", rand::random::<u128>()), "nbf": now, "exp": now + 600,
+        });
+        let signing = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(claims.to_string().as_bytes())
+        );
+        let mut sig = vec![0u8; self.key.public().modulus_len()];
+        self.key
+            .sign(
+                &ring::signature::RSA_PKCS1_SHA256,
+                &ring::rand::SystemRandom::new(),
+                signing.as_bytes(),
+                &mut sig,
+            )
+            .map_err(|_| {
+                azure_core::Error::with_message(
+                    azure_core::error::ErrorKind::Credential,
+                    "signing the client assertion failed",
+                )
+            })?;
+        Ok(format!("{signing}.{}", b64(&sig)))
     }
 }

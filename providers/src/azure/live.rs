@@ -85,6 +85,9 @@ pub enum CredentialKind {
     /// else the Azure CLI's login. Never probes the instance metadata service.
     Auto,
     Secret,
+    /// A certificate (PEM with an RSA private key and the certificate) from
+    /// `AZURE_CLIENT_CERTIFICATE_PATH`, signed into a client assertion.
+    Certificate,
     Cli,
     ManagedIdentity,
 }
@@ -94,6 +97,7 @@ impl CredentialKind {
         Some(match s {
             "auto" => CredentialKind::Auto,
             "secret" => CredentialKind::Secret,
+            "certificate" => CredentialKind::Certificate,
             "cli" => CredentialKind::Cli,
             "managed-identity" => CredentialKind::ManagedIdentity,
             _ => return None,

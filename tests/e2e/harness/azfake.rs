@@ -26,6 +26,7 @@ pub struct AzureFake {
     pub log: Arc<Mutex<Vec<String>>>,
     /// Extra `(path, body)` answers that win over the export (e.g. a hostile page).
     pub overrides: Arc<Mutex<Vec<(String, Value)>>>,
+    assertion_key: Arc<Mutex<Option<Vec<u8>>>>,
 }
 
 struct State {
@@ -36,6 +37,49 @@ struct State {
     base: String,
     log: Arc<Mutex<Vec<String>>>,
     overrides: Arc<Mutex<Vec<(String, Value)>>>,
+    /// The public key (PKCS#1 DER) client assertions must be signed with, when certificates are trusted.
+    assertion_key: Arc<Mutex<Option<Vec<u8>>>>,
+}
+
+fn b64url(s: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(s.trim_end_matches('='))
+        .ok()
+}
+
+/// Checks a certificate client assertion as Entra does: RS256 signature by the registered
+/// certificate, `x5t` present, issuer and subject the client, audience the token endpoint, not expired.
+fn verify_assertion(key: &[u8], jwt: &str, audience: &str) -> Result<(), String> {
+    let parts: Vec<&str> = jwt.split('.').collect();
+    if parts.len() != 3 {
+        return Err("not a JWT".into());
+    }
+    let sig = b64url(parts[2]).ok_or("bad signature encoding")?;
+    ring::signature::UnparsedPublicKey::new(&ring::signature::RSA_PKCS1_2048_8192_SHA256, key)
+        .verify(format!("{}.{}", parts[0], parts[1]).as_bytes(), &sig)
+        .map_err(|_| "AADSTS700027: the client assertion signature is invalid".to_string())?;
+    let header: Value = serde_json::from_slice(&b64url(parts[0]).ok_or("bad header")?)
+        .map_err(|e| e.to_string())?;
+    let claims: Value = serde_json::from_slice(&b64url(parts[1]).ok_or("bad claims")?)
+        .map_err(|e| e.to_string())?;
+    if header["alg"] != "RS256" || !header["x5t"].is_string() {
+        return Err("the assertion header needs alg RS256 and x5t".into());
+    }
+    if claims["iss"] != CLIENT_ID || claims["sub"] != CLIENT_ID {
+        return Err("issuer and subject must be the client id".into());
+    }
+    if claims["aud"] != audience {
+        return Err(format!("audience {} is not {audience}", claims["aud"]));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    if claims["exp"].as_u64().unwrap_or(0) < now {
+        return Err("expired assertion".into());
+    }
+    Ok(())
 }
 
 fn resp(status: StatusCode, v: Value) -> Response<Body> {
@@ -149,7 +193,28 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
                 json!({"error": "unsupported_grant_type"}),
             );
         }
-        if get("client_id") != CLIENT_ID || get("client_secret") != SECRET {
+        let assertion = get("client_assertion");
+        if !assertion.is_empty() {
+            let key = st.assertion_key.lock().expect("lock").clone();
+            let audience = format!("{}/{TENANT}/oauth2/v2.0/token", st.base);
+            let checked = match key {
+                None => {
+                    Err("AADSTS700027: no certificate is registered for the client".to_string())
+                }
+                Some(k) => verify_assertion(&k, &assertion, &audience),
+            };
+            if let Err(e) = checked {
+                return resp(
+                    StatusCode::UNAUTHORIZED,
+                    json!({"error": "invalid_client", "error_description": e}),
+                );
+            }
+            if get("client_assertion_type")
+                != "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+            {
+                return resp(StatusCode::BAD_REQUEST, json!({"error": "invalid_request"}));
+            }
+        } else if get("client_id") != CLIENT_ID || get("client_secret") != SECRET {
             return resp(
                 StatusCode::UNAUTHORIZED,
                 json!({"error": "invalid_client", "error_description": "AADSTS7000215: Invalid client secret provided.", "error_codes": [7000215]}),
@@ -531,6 +596,7 @@ impl AzureFake {
         let url = format!("https://127.0.0.1:{}", addr.port());
         let log = Arc::new(Mutex::new(Vec::new()));
         let overrides = Arc::new(Mutex::new(Vec::new()));
+        let assertion_key = Arc::new(Mutex::new(None));
         let st = Arc::new(State {
             dir: dir.to_path_buf(),
             sub: sub.to_string(),
@@ -538,6 +604,7 @@ impl AzureFake {
             base: url.clone(),
             log: log.clone(),
             overrides: overrides.clone(),
+            assertion_key: assertion_key.clone(),
         });
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
@@ -561,6 +628,12 @@ impl AzureFake {
             ca_pem: cert_path,
             log,
             overrides,
+            assertion_key,
         }
+    }
+
+    /// Registers a client certificate's public key (PKCS#1 DER) for assertion sign-in.
+    pub fn trust_certificate(&self, public_key_der: Vec<u8>) {
+        *self.assertion_key.lock().expect("lock") = Some(public_key_der);
     }
 }
