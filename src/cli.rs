@@ -138,6 +138,15 @@ pub struct ScanArgs {
     /// Base URL for the Entra authority and the Power Platform admin APIs at once (emulators, tests)
     #[arg(long, value_name = "URL", env = "FNSCOPE_PA_ENDPOINT")]
     pub pa_endpoint: Option<String>,
+    /// Google Workspace domain to scan live (Apps Script)
+    #[arg(long, value_name = "DOMAIN", env = "FNSCOPE_WORKSPACE_DOMAIN")]
+    pub workspace_domain: Option<String>,
+    /// Workspace admin the delegated service account impersonates for directory calls
+    #[arg(long, value_name = "EMAIL", env = "FNSCOPE_WORKSPACE_ADMIN")]
+    pub workspace_admin: Option<String>,
+    /// Base URL for the Admin SDK, Drive and Apps Script APIs at once (emulators, tests)
+    #[arg(long, value_name = "URL", env = "FNSCOPE_WORKSPACE_ENDPOINT")]
+    pub workspace_endpoint: Option<String>,
     /// Extra trusted root certificates (PEM bundle), e.g. for a TLS-inspecting proxy
     #[arg(long, value_name = "FILE", env = "FNSCOPE_CA_BUNDLE")]
     pub ca_bundle: Option<PathBuf>,

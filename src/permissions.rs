@@ -61,9 +61,17 @@ pub fn render(provider: &str) -> Result<String, CliError> {
             }
             Ok(out)
         }
-        "apps-script" => Err(CliError::Input(format!(
-            "provider `{provider}` is not supported by this version of fnscope yet"
-        ))),
+        #[cfg(feature = "gcp")]
+        "apps-script" => {
+            let mut out = String::from(
+                "# Domain-wide delegation for fnscope's service account (Admin console > Security > API controls >\n\
+                 # Domain-wide delegation): the service account's client id with exactly these scopes, comma-separated.\n\
+                 # fnscope only reads; admin.directory.user.security has no read-only variant.\n",
+            );
+            out.push_str(&fnscope_providers::apps_script::live::SCOPES.join(","));
+            out.push('\n');
+            Ok(out)
+        }
         other => Err(CliError::Input(format!(
             "unknown provider `{other}`: expected one of aws, gcp, azure, power-automate, apps-script"
         ))),

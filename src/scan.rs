@@ -132,9 +132,12 @@ async fn live(
             Provider::Azure => azure_live(args, cfg, progress, &mut snapshot).await?,
             #[cfg(feature = "azure")]
             Provider::PowerAutomate => pa_live(args, progress, &mut snapshot).await?,
+            #[cfg(feature = "gcp")]
+            Provider::AppsScript => workspace_live(args, progress, &mut snapshot).await?,
+            #[allow(unreachable_patterns)]
             other => {
                 return Err(CliError::Input(format!(
-                    "provider `{other}` is not supported by this version of fnscope yet"
+                    "provider `{other}` is not built into this fnscope (enable its cargo feature)"
                 )));
             }
         }
@@ -295,6 +298,46 @@ async fn pa_live(
         fnscope_providers::power_automate::add_environment(snapshot, env);
     }
     snapshot.coverage.extend(discovery);
+    Ok(())
+}
+
+#[cfg(feature = "gcp")]
+async fn workspace_live(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    use fnscope_providers::apps_script::live;
+    let (Some(domain), Some(admin)) = (&args.workspace_domain, &args.workspace_admin) else {
+        return Err(CliError::Input(
+            "scan apps-script needs --workspace-domain DOMAIN and --workspace-admin EMAIL (and a delegated service-account key in GOOGLE_APPLICATION_CREDENTIALS)".into(),
+        ));
+    };
+    let key_file = std::env::var_os("GOOGLE_APPLICATION_CREDENTIALS")
+        .map(std::path::PathBuf::from)
+        .ok_or_else(|| {
+            CliError::Input(
+                "scan apps-script needs GOOGLE_APPLICATION_CREDENTIALS: a service-account key with domain-wide delegation".into(),
+            )
+        })?;
+    let opts = live::LiveOptions {
+        domain: domain.clone(),
+        admin: admin.clone(),
+        key_file,
+        endpoints: args
+            .workspace_endpoint
+            .as_deref()
+            .map(live::Endpoints::all_at)
+            .unwrap_or_default(),
+        token_uri: args.gcp_token_uri.clone(),
+        concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
+        call_timeout: std::time::Duration::from_secs(60),
+    };
+    progress.phase("apps script: authenticating", None);
+    let session = live::Session::connect(opts).await?;
+    let data = session.collect(progress).await;
+    fnscope_providers::apps_script::add_domain(snapshot, data);
     Ok(())
 }
 

@@ -460,3 +460,96 @@ fn a_key_the_token_endpoint_rejects_is_a_clear_error() {
         "nothing is called without a token: {log:?}"
     );
 }
+
+#[test]
+fn workspace_scripts_are_read_through_domain_wide_delegation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let domain = repo().join("examples/estate/apps-script/northwind.example");
+    let delegated: Vec<String> = [
+        "https://www.googleapis.com/auth/admin.directory.user.readonly",
+        "https://www.googleapis.com/auth/admin.directory.user.security",
+        "https://www.googleapis.com/auth/drive.metadata.readonly",
+        "https://www.googleapis.com/auth/script.projects.readonly",
+        "https://www.googleapis.com/auth/script.deployments.readonly",
+        "https://www.googleapis.com/auth/script.processes",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let fake = GoogleFake::start_with(&export, PROJECT, public, CLIENT, Some(domain), delegated);
+    let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
+    let out = fnscope_env(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "apps-script",
+            "--workspace-domain",
+            "northwind.example",
+            "--workspace-admin",
+            "it.admin@northwind.example",
+            "--workspace-endpoint",
+            &fake.url,
+            "--format",
+            "json",
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let live: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // The standalone scripts are found in their owners' Drives and read as their owners; their
+    // findings are the offline import's.
+    let off = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "apps-script",
+            "--offline",
+            repo().join("examples/estate").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let offline: Value = serde_json::from_str(&stdout(&off)).unwrap();
+    let standalone = [
+        "Mail helper",
+        "Token relay",
+        "Directory tool",
+        "Notes export",
+    ];
+    let keep = |r: &Value| -> BTreeSet<(String, String, String)> {
+        triples(r)
+            .into_iter()
+            .filter(|t| standalone.contains(&t.1.as_str()))
+            .collect()
+    };
+    assert_eq!(keep(&live), keep(&offline));
+    assert_eq!(
+        triples(&live),
+        keep(&live),
+        "bound scripts are not Drive files"
+    );
+    assert!(!keep(&live).is_empty());
+    // Bound scripts show up only as grants: the report names what it could not read.
+    let c = live["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "directory:tokens.list")
+        .unwrap();
+    assert_eq!(c["status"], "partial");
+    assert!(
+        c["detail"].as_str().unwrap().contains("Invoice sync"),
+        "{c}"
+    );
+    let log = fake.log.lock().unwrap().clone();
+    assert!(
+        log.iter()
+            .all(|l| l.starts_with("GET ") || l == "POST /token"),
+        "{log:?}"
+    );
+    assert!(log.iter().any(|l| l.ends_with("/content")));
+}

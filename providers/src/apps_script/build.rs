@@ -108,3 +108,52 @@ pub fn add_domain(snap: &mut Snapshot, d: DomainData) {
     }
     snap.coverage.extend(d.coverage);
 }
+
+/// How much of the domain's scripts could be seen: Apps Script projects appear among the users' OAuth
+/// grants as clients whose display text is the project title; grants to scripts that were not read
+/// make the record partial and name them.
+pub fn visibility(domain: &str, tokens: &[Value], projects: &[Project]) -> Coverage {
+    use fnscope_snapshot::CoverageStatus;
+    let titles: std::collections::BTreeSet<&str> =
+        projects.iter().filter_map(|p| p.title.as_deref()).collect();
+    let scripts: std::collections::BTreeSet<&str> = tokens
+        .iter()
+        .filter(|t| {
+            t.get("scopes").and_then(Value::as_array).is_some_and(|s| {
+                s.iter()
+                    .filter_map(Value::as_str)
+                    .any(|x| x.contains("/auth/script."))
+            })
+        })
+        .filter_map(|t| t.get("displayText").and_then(Value::as_str))
+        .collect();
+    let unseen: Vec<&str> = scripts.difference(&titles).copied().collect();
+    let (status, detail) = if unseen.is_empty() {
+        (
+            CoverageStatus::Complete,
+            format!(
+                "{} OAuth grants; every one of the {} script clients among them was read",
+                tokens.len(),
+                scripts.len()
+            ),
+        )
+    } else {
+        (
+            CoverageStatus::Partial,
+            format!(
+                "{} of {} script clients users granted were not read (their code was not analysed): {}",
+                unseen.len(),
+                scripts.len(),
+                unseen.join(", ")
+            ),
+        )
+    };
+    Coverage {
+        provider: Provider::AppsScript,
+        target: domain.to_string(),
+        region: None,
+        api: "directory:tokens.list".into(),
+        status,
+        detail,
+    }
+}

@@ -4,6 +4,8 @@
 
 pub mod analyse;
 pub mod build;
+#[cfg(feature = "gcp")]
+pub mod live;
 pub mod offline;
 
 pub use build::{DomainData, add_domain};

@@ -13,7 +13,6 @@
 //! The report says how much of the domain could be seen: container-bound scripts appear only as OAuth
 //! grants, so grants to scripts that were not exported are a partial coverage record.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
@@ -134,48 +133,8 @@ fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
     let f = dir.join("tokens.json");
     if exists_plain(&f)? {
         let tokens: Vec<Value> = read(&f)?;
-        // Apps Script projects appear as OAuth clients whose display text is the project title.
-        let titles: BTreeSet<&str> = d
-            .projects
-            .iter()
-            .filter_map(|p| p.title.as_deref())
-            .collect();
-        let scripts: BTreeSet<&str> = tokens
-            .iter()
-            .filter(|t| {
-                t.get("scopes").and_then(Value::as_array).is_some_and(|s| {
-                    s.iter()
-                        .filter_map(Value::as_str)
-                        .any(|x| x.contains("/auth/script."))
-                })
-            })
-            .filter_map(|t| t.get("displayText").and_then(Value::as_str))
-            .collect();
-        let unseen: Vec<&str> = scripts.difference(&titles).copied().collect();
-        d.coverage.push(if unseen.is_empty() {
-            cov(
-                domain,
-                "directory:tokens.list",
-                CoverageStatus::Complete,
-                format!(
-                    "{} OAuth grants; every one of the {} script clients among them was exported",
-                    tokens.len(),
-                    scripts.len()
-                ),
-            )
-        } else {
-            cov(
-                domain,
-                "directory:tokens.list",
-                CoverageStatus::Partial,
-                format!(
-                    "{} of {} script clients users granted were not exported (their code was not analysed): {}",
-                    unseen.len(),
-                    scripts.len(),
-                    unseen.join(", ")
-                ),
-            )
-        });
+        let c = super::build::visibility(domain, &tokens, &d.projects);
+        d.coverage.push(c);
     } else {
         d.coverage.push(cov(
             domain,

@@ -36,6 +36,10 @@ struct Fault {
 }
 
 struct State {
+    /// A Workspace domain export (`examples/estate/apps-script/<domain>`), when served.
+    workspace: Option<PathBuf>,
+    /// Scopes allow-listed for domain-wide delegation.
+    delegated: Vec<String>,
     dir: PathBuf,
     project: String,
     public_key_der: Vec<u8>,
@@ -103,7 +107,8 @@ fn b64url(s: &str) -> Option<Vec<u8>> {
 }
 
 /// Checks a JWT-bearer assertion the way Google's token endpoint does (signature, iss, aud, scope, exp).
-fn verify(st: &State, assertion: &str, token_url: &str) -> Result<(), String> {
+/// Returns the impersonated subject (`sub`, domain-wide delegation) when there is one.
+fn verify(st: &State, assertion: &str, token_url: &str) -> Result<Option<String>, String> {
     let parts: Vec<&str> = assertion.split('.').collect();
     if parts.len() != 3 {
         return Err("not a JWT".into());
@@ -128,12 +133,23 @@ fn verify(st: &State, assertion: &str, token_url: &str) -> Result<(), String> {
     if claims["aud"] != token_url {
         return Err(format!("audience {} is not {token_url}", claims["aud"]));
     }
-    if !claims["scope"]
-        .as_str()
-        .unwrap_or_default()
-        .contains("https://www.googleapis.com/auth/cloud-platform")
-    {
-        return Err("scope cloud-platform missing".into());
+    let scope = claims["scope"].as_str().unwrap_or_default();
+    let sub = claims["sub"].as_str().map(str::to_string);
+    match &sub {
+        // Delegation: only the scopes the Admin console allow-lists for the client.
+        Some(_) => {
+            for s in scope.split(' ') {
+                if !st.delegated.iter().any(|d| d == s) {
+                    return Err(format!(
+                        "unauthorized_client: {s} is not allow-listed for delegation"
+                    ));
+                }
+            }
+        }
+        None if !scope.contains("https://www.googleapis.com/auth/cloud-platform") => {
+            return Err("scope cloud-platform missing".into());
+        }
+        None => {}
     }
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -142,7 +158,7 @@ fn verify(st: &State, assertion: &str, token_url: &str) -> Result<(), String> {
     if claims["exp"].as_u64().unwrap_or(0) < now {
         return Err("expired assertion".into());
     }
-    Ok(())
+    Ok(sub)
 }
 
 /// Pages a JSON array two at a time under `key`.
@@ -187,9 +203,9 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             );
         }
         return match verify(&st, &get("assertion"), &format!("{base}/token")) {
-            Ok(()) => resp(
+            Ok(sub) => resp(
                 StatusCode::OK,
-                json!({"access_token": "ya29.fake-token", "expires_in": 3600, "token_type": "Bearer"}),
+                json!({"access_token": match sub { Some(s) => format!("ya29.fake-token~{s}"), None => "ya29.fake-token".into() }, "expires_in": 3600, "token_type": "Bearer"}),
             ),
             Err(e) => resp(
                 StatusCode::BAD_REQUEST,
@@ -197,18 +213,24 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             ),
         };
     }
-    let authed = parts
+    let bearer = parts
         .headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == "Bearer ya29.fake-token");
-    if !authed {
+        .and_then(|v| v.strip_prefix("Bearer ya29.fake-token"))
+        .map(str::to_string);
+    let Some(subject) = bearer.map(|b| b.strip_prefix('~').map(str::to_string)) else {
         return resp(
             StatusCode::UNAUTHORIZED,
             json!({"error": {"code": 401, "message": "Request had invalid authentication credentials.", "status": "UNAUTHENTICATED"}}),
         );
-    }
+    };
     if let Some(r) = injected(&st, &path) {
+        return r;
+    }
+    if let Some(ws) = &st.workspace
+        && let Some(r) = workspace(ws, subject.as_deref(), &path, &query)
+    {
         return r;
     }
     let p = &st.project;
@@ -388,6 +410,149 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
     not_found(&path)
 }
 
+/// Every project folder of a Workspace export: (script id, title, creator, parent, folder).
+fn ws_projects(dir: &Path) -> Vec<(String, String, String, Option<String>, PathBuf)> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir.join("projects"))
+        .map(|r| r.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    for p in entries {
+        let clasp = file(&p, ".clasp.json").unwrap_or_default();
+        let meta = file(&p, "project.json").unwrap_or_default();
+        out.push((
+            clasp["scriptId"].as_str().unwrap_or_default().to_string(),
+            meta["title"].as_str().unwrap_or_default().to_string(),
+            meta["creator"]["email"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            clasp["parentId"].as_str().map(str::to_string),
+            p,
+        ));
+    }
+    out
+}
+
+fn forbidden(message: &str) -> Response<Body> {
+    resp(
+        StatusCode::FORBIDDEN,
+        json!({"error": {"code": 403, "message": message, "status": "PERMISSION_DENIED"}}),
+    )
+}
+
+/// The Admin SDK Directory, Drive v3 and Apps Script v1 routes, answering as the impersonated user.
+fn workspace(dir: &Path, subject: Option<&str>, path: &str, query: &str) -> Option<Response<Body>> {
+    let projects = ws_projects(dir);
+    let tokens: Vec<Value> = file(dir, "tokens.json")
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default();
+    let admin = format!("it.admin@{}", dir.file_name()?.to_string_lossy());
+    if path == "/admin/directory/v1/users" {
+        if subject != Some(admin.as_str()) {
+            return Some(forbidden("Not Authorized to access this resource/api"));
+        }
+        let mut users: Vec<String> = projects.iter().map(|p| p.2.clone()).collect();
+        users.extend(
+            tokens
+                .iter()
+                .filter_map(|t| t["userKey"].as_str().map(str::to_string)),
+        );
+        users.push(admin.clone());
+        users.sort();
+        users.dedup();
+        let items = users
+            .iter()
+            .map(|u| json!({"kind": "admin#directory#user", "primaryEmail": u, "suspended": false, "isAdmin": *u == admin}))
+            .collect();
+        return Some(page(items, "users", query));
+    }
+    if let Some(user) = path
+        .strip_prefix("/admin/directory/v1/users/")
+        .and_then(|r| r.strip_suffix("/tokens"))
+    {
+        if subject != Some(admin.as_str()) {
+            return Some(forbidden("Not Authorized to access this resource/api"));
+        }
+        let user = percent_encoding::percent_decode_str(user)
+            .decode_utf8_lossy()
+            .into_owned();
+        let items: Vec<Value> = tokens
+            .iter()
+            .filter(|t| t["userKey"] == user.as_str())
+            .cloned()
+            .collect();
+        return Some(resp(
+            StatusCode::OK,
+            json!({"kind": "admin#directory#tokenList", "items": items}),
+        ));
+    }
+    if path == "/drive/v3/files" {
+        let Some(me) = subject else {
+            return Some(forbidden("a service account has no Drive of users"));
+        };
+        // Standalone scripts only: bound scripts are not Drive files.
+        let files = projects
+            .iter()
+            .filter(|p| p.3.is_none() && p.2 == me)
+            .map(|p| json!({"id": p.0, "name": p.1, "owners": [{"emailAddress": p.2}]}))
+            .collect();
+        return Some(page(files, "files", query));
+    }
+    if path == "/v1/processes:listScriptProcesses" {
+        if subject.is_none() {
+            return Some(forbidden(
+                "Apps Script API does not work with service accounts",
+            ));
+        }
+        return Some(page(Vec::new(), "processes", query));
+    }
+    let rest = path.strip_prefix("/v1/projects/")?;
+    let (id, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let Some(me) = subject else {
+        return Some(forbidden(
+            "Apps Script API does not work with service accounts",
+        ));
+    };
+    let p = projects.iter().find(|p| p.0 == id)?;
+    if p.2 != me {
+        return Some(forbidden("The caller does not have permission"));
+    }
+    let manifest = file(&p.4, "appsscript.json").unwrap_or_else(|| json!({}));
+    Some(match tail {
+        "" => resp(
+            StatusCode::OK,
+            json!({"scriptId": p.0, "title": p.1, "creator": {"email": p.2}, "parentId": p.3}),
+        ),
+        "content" => {
+            let mut files =
+                vec![json!({"name": "appsscript", "type": "JSON", "source": manifest.to_string()})];
+            let mut srcs: Vec<PathBuf> = std::fs::read_dir(&p.4)
+                .map(|r| r.filter_map(Result::ok).map(|e| e.path()).collect())
+                .unwrap_or_default();
+            srcs.sort();
+            for s in srcs {
+                let name = s.file_name()?.to_string_lossy().into_owned();
+                if let Some(stem) = name
+                    .strip_suffix(".gs")
+                    .or_else(|| name.strip_suffix(".js"))
+                {
+                    files.push(json!({"name": stem, "type": "SERVER_JS", "source": std::fs::read_to_string(&s).ok()?}));
+                }
+            }
+            resp(StatusCode::OK, json!({"scriptId": p.0, "files": files}))
+        }
+        "deployments" => {
+            let deps: Vec<Value> = manifest
+                .get("webapp")
+                .map(|w| vec![json!({"deploymentId": "AKfycb-fake", "entryPoints": [{"entryPointType": "WEB_APP", "webApp": {"url": "https://script.google.com/macros/s/AKfycb-fake/exec", "entryPointConfig": w}}]})])
+                .unwrap_or_default();
+            page(deps, "deployments", query)
+        }
+        _ => return None,
+    })
+}
+
 impl GoogleFake {
     /// Serves `dir` (one project's export folder) for `project`, trusting `public_key_der` (PKCS#1).
     pub fn start(
@@ -396,6 +561,18 @@ impl GoogleFake {
         public_key_der: Vec<u8>,
         client_email: &str,
     ) -> GoogleFake {
+        Self::start_with(dir, project, public_key_der, client_email, None, Vec::new())
+    }
+
+    /// Also serves a Workspace domain export, with `delegated` the scopes allow-listed for delegation.
+    pub fn start_with(
+        dir: &Path,
+        project: &str,
+        public_key_der: Vec<u8>,
+        client_email: &str,
+        workspace: Option<PathBuf>,
+        delegated: Vec<String>,
+    ) -> GoogleFake {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("nonblocking");
         let addr: SocketAddr = listener.local_addr().expect("addr");
@@ -403,6 +580,8 @@ impl GoogleFake {
         let log = Arc::new(Mutex::new(Vec::new()));
         let faults = Arc::new(Mutex::new(Vec::new()));
         let st = Arc::new(State {
+            workspace: workspace.clone(),
+            delegated: delegated.clone(),
             faults: faults.clone(),
             dir: dir.to_path_buf(),
             project: project.to_string(),

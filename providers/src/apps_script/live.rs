@@ -1,0 +1,462 @@
+//! The live Apps Script collector: a service account with domain-wide delegation impersonates an admin
+//! (users, their OAuth grants) and then each user (their standalone scripts in Drive) and each script's
+//! owner (Apps Script API: project, content, deployments, processes). gcp_auth's `with_subject` caches
+//! tokens per scope set, so there is one token source per impersonated user. Every call is a GET;
+//! failures are coverage records; scripts users granted but that could not be read are named.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
+use futures::StreamExt;
+use futures::stream;
+use serde_json::Value;
+
+use super::build::{DomainData, Project, visibility};
+use crate::CollectError;
+use crate::progress::Progress;
+use crate::rest::CallError;
+
+/// The delegated scopes to allow-list for the service account's client id in the Admin console.
+pub const SCOPES: &[&str] = &[
+    "https://www.googleapis.com/auth/admin.directory.user.readonly",
+    "https://www.googleapis.com/auth/admin.directory.user.security",
+    "https://www.googleapis.com/auth/drive.metadata.readonly",
+    "https://www.googleapis.com/auth/script.projects.readonly",
+    "https://www.googleapis.com/auth/script.deployments.readonly",
+    "https://www.googleapis.com/auth/script.processes",
+];
+
+#[derive(Debug, Clone)]
+pub struct Endpoints {
+    pub admin: String,
+    pub drive: String,
+    pub script: String,
+}
+
+impl Default for Endpoints {
+    fn default() -> Self {
+        Endpoints {
+            admin: "https://admin.googleapis.com".into(),
+            drive: "https://www.googleapis.com".into(),
+            script: "https://script.googleapis.com".into(),
+        }
+    }
+}
+
+impl Endpoints {
+    pub fn all_at(base: &str) -> Endpoints {
+        let b = base.trim_end_matches('/').to_string();
+        Endpoints {
+            admin: b.clone(),
+            drive: b.clone(),
+            script: b,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LiveOptions {
+    pub domain: String,
+    /// The admin to impersonate for the directory calls.
+    pub admin: String,
+    /// The service-account key (JSON) with domain-wide delegation.
+    pub key_file: PathBuf,
+    pub endpoints: Endpoints,
+    pub token_uri: Option<String>,
+    pub concurrency: usize,
+    pub max_attempts: u32,
+    pub call_timeout: Duration,
+}
+
+/// One user's OAuth grants and standalone scripts, as read.
+type UserRead = (
+    String,
+    Result<Vec<Value>, CallError>,
+    Result<Vec<Value>, CallError>,
+);
+
+pub struct Session {
+    http: reqwest::Client,
+    key: String,
+    subjects: Mutex<BTreeMap<String, Arc<gcp_auth::CustomServiceAccount>>>,
+    opts: LiveOptions,
+}
+
+fn setup(m: impl Into<String>) -> CollectError {
+    CollectError::Setup {
+        provider: "apps-script",
+        message: m.into(),
+    }
+}
+
+fn cov(domain: &str, api: &str, status: CoverageStatus, detail: String) -> Coverage {
+    Coverage {
+        provider: Provider::AppsScript,
+        target: domain.to_string(),
+        region: None,
+        api: api.to_string(),
+        status,
+        detail,
+    }
+}
+
+fn enc(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+impl Session {
+    pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
+        let text = std::fs::read_to_string(&opts.key_file).map_err(|source| CollectError::Io {
+            path: opts.key_file.clone(),
+            source,
+        })?;
+        let mut key: Value = serde_json::from_str(&text).map_err(|e| CollectError::Malformed {
+            path: opts.key_file.clone(),
+            field: "the top level".into(),
+            message: e.to_string(),
+        })?;
+        if let Some(uri) = &opts.token_uri {
+            key["token_uri"] = Value::String(uri.clone());
+        }
+        let http = reqwest::Client::builder()
+            .timeout(opts.call_timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .map_err(|e| setup(format!("cannot build the HTTP client: {e}")))?;
+        let s = Session {
+            http,
+            key: key.to_string(),
+            subjects: Mutex::new(BTreeMap::new()),
+            opts,
+        };
+        let admin = s.opts.admin.clone();
+        s.token(&admin, SCOPES[0]).await.map_err(|e| {
+            setup(format!(
+                "cannot impersonate {admin} ({}); allow-list the service account's client id for the scopes `fnscope permissions apps-script` prints",
+                e.message
+            ))
+        })?;
+        Ok(s)
+    }
+
+    /// A token for `scope` as `subject` (one token source per subject).
+    async fn token(&self, subject: &str, scope: &str) -> Result<String, CallError> {
+        let sa = {
+            let mut map = self
+                .subjects
+                .lock()
+                .map_err(|_| CallError::new(CoverageStatus::Failed, "token cache poisoned"))?;
+            match map.get(subject) {
+                Some(sa) => sa.clone(),
+                None => {
+                    let sa = gcp_auth::CustomServiceAccount::from_json(&self.key)
+                        .map_err(|e| CallError::new(CoverageStatus::Denied, e.to_string()))?
+                        .with_subject(subject.to_string());
+                    let sa = Arc::new(sa);
+                    map.insert(subject.to_string(), sa.clone());
+                    sa
+                }
+            }
+        };
+        use gcp_auth::TokenProvider;
+        sa.token(&[scope])
+            .await
+            .map(|t| t.as_str().to_string())
+            .map_err(|e| {
+                CallError::new(
+                    CoverageStatus::Denied,
+                    format!("no token as {subject}: {e}"),
+                )
+            })
+    }
+
+    async fn get(&self, url: &str, subject: &str, scope: &str) -> Result<Value, CallError> {
+        crate::rest::call(self.opts.max_attempts, || async move {
+            let t = self.token(subject, scope).await?;
+            Ok(self.http.get(url).bearer_auth(t))
+        })
+        .await
+    }
+
+    /// Every page's `key` items (`nextPageToken` paging, a repeated token is an error).
+    async fn pages(
+        &self,
+        url: &str,
+        key: &str,
+        subject: &str,
+        scope: &str,
+    ) -> Result<Vec<Value>, CallError> {
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut token: Option<String> = None;
+        loop {
+            let full = match &token {
+                Some(t) => format!("{url}&pageToken={}", enc(t)),
+                None => url.to_string(),
+            };
+            let page = self.get(&full, subject, scope).await?;
+            out.extend(
+                page.get(key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+            match page
+                .get("nextPageToken")
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty())
+            {
+                Some(t) if !seen.insert(t.to_string()) => {
+                    return Err(CallError::new(
+                        CoverageStatus::Failed,
+                        "the page token repeated; the listing may be incomplete",
+                    ));
+                }
+                Some(t) => token = Some(t.to_string()),
+                None => return Ok(out),
+            }
+        }
+    }
+
+    pub async fn collect(&self, progress: &dyn Progress) -> DomainData {
+        let e = &self.opts.endpoints;
+        let domain = self.opts.domain.clone();
+        let admin = self.opts.admin.clone();
+        let mut d = DomainData {
+            domain: domain.clone(),
+            ..DomainData::default()
+        };
+        progress.phase("apps script: listing users", None);
+        let users: Vec<String> = match self
+            .pages(
+                &format!("{}/admin/directory/v1/users?customer=my_customer&maxResults=500&projection=basic", e.admin),
+                "users",
+                &admin,
+                SCOPES[0],
+            )
+            .await
+        {
+            Ok(list) => {
+                let u: Vec<String> = list
+                    .iter()
+                    .filter(|u| u.get("suspended").and_then(Value::as_bool) != Some(true))
+                    .filter_map(|u| u.get("primaryEmail").and_then(Value::as_str).map(str::to_string))
+                    .collect();
+                d.coverage.push(cov(&domain, "directory:users.list", CoverageStatus::Complete, format!("{} active users", u.len())));
+                u
+            }
+            Err(err) => {
+                d.coverage.push(cov(&domain, "directory:users.list", err.status, err.message));
+                return d;
+            }
+        };
+        progress.phase(
+            &format!("apps script: {} users", users.len()),
+            Some(users.len() as u64),
+        );
+        // Per user: their grants (as the admin) and their standalone scripts (as the user).
+        let per_user: Vec<UserRead> =
+            stream::iter(users.clone())
+                .map(|u| {
+                    let admin = admin.clone();
+                    async move {
+                        let tokens = self
+                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, enc(&u)), &admin, SCOPES[1])
+                            .await
+                            .map(|v| v.get("items").and_then(Value::as_array).cloned().unwrap_or_default());
+                        let q = enc("mimeType='application/vnd.google-apps.script' and trashed=false");
+                        let files = self
+                            .pages(
+                                &format!("{}/drive/v3/files?q={q}&corpora=user&pageSize=1000&fields=nextPageToken,files(id,name,owners(emailAddress))", e.drive),
+                                "files",
+                                &u,
+                                SCOPES[2],
+                            )
+                            .await;
+                        progress.advance(1);
+                        (u, tokens, files)
+                    }
+                })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+        let mut tokens = Vec::new();
+        let mut token_errors = Vec::new();
+        let mut drive_errors = Vec::new();
+        let mut scripts: BTreeMap<String, String> = BTreeMap::new();
+        for (u, t, f) in per_user {
+            match t {
+                Ok(list) => tokens.extend(list),
+                Err(err) => token_errors.push(format!("{u}: {}", err.message)),
+            }
+            match f {
+                Ok(files) => {
+                    for file in files {
+                        let Some(id) = file.get("id").and_then(Value::as_str) else {
+                            continue;
+                        };
+                        let owner = file
+                            .pointer("/owners/0/emailAddress")
+                            .and_then(Value::as_str)
+                            .unwrap_or(&u)
+                            .to_string();
+                        scripts.entry(id.to_string()).or_insert(owner);
+                    }
+                }
+                Err(err) => drive_errors.push(format!("{u}: {}", err.message)),
+            }
+        }
+        for (api, mut errors, n) in [
+            ("directory:tokens.list", token_errors, users.len()),
+            ("drive:files.list", drive_errors, users.len()),
+        ] {
+            errors.sort();
+            if let Some(first) = errors.first() {
+                d.coverage.push(cov(
+                    &domain,
+                    api,
+                    CoverageStatus::Partial,
+                    format!("{} of {n} users not read; first: {first}", errors.len()),
+                ));
+            } else if api == "drive:files.list" {
+                d.coverage.push(cov(
+                    &domain,
+                    api,
+                    CoverageStatus::Complete,
+                    format!("{} standalone scripts in {n} users' Drives", scripts.len()),
+                ));
+            }
+        }
+        // Per script, as its owner: project, content, deployments, trigger processes.
+        let results: Vec<(String, Result<Project, CallError>)> = stream::iter(scripts)
+            .map(|(id, owner)| async move {
+                let r = self.project(&id, &owner).await;
+                (id, r)
+            })
+            .buffer_unordered(self.opts.concurrency.max(1))
+            .collect()
+            .await;
+        let mut failed = Vec::new();
+        for (id, r) in results {
+            match r {
+                Ok(p) => d.projects.push(p),
+                Err(err) => failed.push(format!("{id}: {}", err.message)),
+            }
+        }
+        d.projects.sort_by(|a, b| a.id.cmp(&b.id));
+        failed.sort();
+        d.coverage.push(match failed.first() {
+            None => cov(&domain, "script:projects.getContent", CoverageStatus::Complete, format!("{} projects with source", d.projects.len())),
+            Some(first) => cov(
+                &domain,
+                "script:projects.getContent",
+                CoverageStatus::Partial,
+                format!("{} projects not read (the owner may not have the Apps Script API turned on); first: {first}", failed.len()),
+            ),
+        });
+        d.coverage.push(visibility(&domain, &tokens, &d.projects));
+        d
+    }
+
+    async fn project(&self, id: &str, owner: &str) -> Result<Project, CallError> {
+        let s = &self.opts.endpoints.script;
+        let meta = self
+            .get(&format!("{s}/v1/projects/{id}"), owner, SCOPES[3])
+            .await?;
+        let content = self
+            .get(&format!("{s}/v1/projects/{id}/content"), owner, SCOPES[3])
+            .await?;
+        let mut manifest: Option<Value> = None;
+        let mut files = Vec::new();
+        for f in content
+            .get("files")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let name = f.get("name").and_then(Value::as_str).unwrap_or_default();
+            let source = f.get("source").and_then(Value::as_str).unwrap_or_default();
+            match f.get("type").and_then(Value::as_str) {
+                Some("JSON") if name == "appsscript" => {
+                    manifest = Some(serde_json::from_str(source).map_err(|e| {
+                        CallError::new(
+                            CoverageStatus::Failed,
+                            format!("{id}: appsscript.json is not JSON: {e}"),
+                        )
+                    })?);
+                }
+                Some("SERVER_JS") => files.push((format!("{name}.gs"), source.to_string())),
+                _ => {}
+            }
+        }
+        // A web-app deployment's settings are what is live, whatever the manifest says now.
+        if let Ok(deps) = self
+            .pages(
+                &format!("{s}/v1/projects/{id}/deployments?pageSize=50"),
+                "deployments",
+                owner,
+                SCOPES[4],
+            )
+            .await
+        {
+            for dep in deps {
+                for ep in dep
+                    .get("entryPoints")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(cfg) = ep.pointer("/webApp/entryPointConfig") {
+                        let m = manifest.get_or_insert_with(|| serde_json::json!({}));
+                        m["webapp"] = cfg.clone();
+                    }
+                }
+            }
+        }
+        let mut triggers = BTreeSet::new();
+        if let Ok(procs) = self
+            .pages(
+                &format!("{s}/v1/processes:listScriptProcesses?scriptId={id}&pageSize=200"),
+                "processes",
+                owner,
+                SCOPES[5],
+            )
+            .await
+        {
+            for p in procs {
+                let kind = p
+                    .get("processType")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                if (kind == "TIME_DRIVEN" || kind == "TRIGGER")
+                    && let Some(f) = p.get("functionName").and_then(Value::as_str)
+                {
+                    triggers.insert(format!("{f} ({kind})"));
+                }
+            }
+        }
+        Ok(Project {
+            id: id.to_string(),
+            title: meta
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            owner: meta
+                .pointer("/creator/email")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .or_else(|| Some(owner.to_string())),
+            container: meta
+                .get("parentId")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            manifest,
+            files,
+            installable_triggers: triggers.into_iter().collect(),
+        })
+    }
+}
