@@ -144,6 +144,9 @@ pub struct ScanArgs {
     /// Workspace admin the delegated service account impersonates for directory calls
     #[arg(long, value_name = "EMAIL", env = "FNSCOPE_WORKSPACE_ADMIN")]
     pub workspace_admin: Option<String>,
+    /// Resumable Workspace enumeration: users already read into FILE are skipped (JSON lines; delete it for a fresh run)
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<std::path::PathBuf>,
     /// Base URL for the Admin SDK, Drive and Apps Script APIs at once (emulators, tests)
     #[arg(long, value_name = "URL", env = "FNSCOPE_WORKSPACE_ENDPOINT")]
     pub workspace_endpoint: Option<String>,

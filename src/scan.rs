@@ -333,6 +333,7 @@ async fn workspace_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         call_timeout: std::time::Duration::from_secs(60),
+        checkpoint: args.checkpoint.clone(),
     };
     progress.phase("apps script: authenticating", None);
     let session = live::Session::connect(opts).await?;

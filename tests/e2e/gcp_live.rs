@@ -552,4 +552,57 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
         "{log:?}"
     );
     assert!(log.iter().any(|l| l.ends_with("/content")));
+
+    // Resumable: a second run with the checkpoint of the first reads no user again, and gives the
+    // same result; a checkpoint cut off mid-line (an interrupted run) only re-reads that user.
+    let checkpoint = dir.path().join("ws.checkpoint");
+    let run = || {
+        fnscope_env(
+            None,
+            dir.path(),
+            &[
+                "scan",
+                "apps-script",
+                "--workspace-domain",
+                "northwind.example",
+                "--workspace-admin",
+                "it.admin@northwind.example",
+                "--workspace-endpoint",
+                &fake.url,
+                "--format",
+                "json",
+                "--checkpoint",
+                checkpoint.to_str().unwrap(),
+            ],
+            &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+        )
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    let users = std::fs::read_to_string(&checkpoint)
+        .unwrap()
+        .lines()
+        .count();
+    assert!(users >= 5, "one line per user");
+    fake.log.lock().unwrap().clear();
+    let second = run();
+    let again: Value = serde_json::from_str(&stdout(&second)).unwrap();
+    assert_eq!(triples(&again), triples(&live));
+    let log = fake.log.lock().unwrap().clone();
+    assert!(
+        !log.iter()
+            .any(|l| l.contains("/drive/v3/files") || l.ends_with("/tokens")),
+        "{log:?}"
+    );
+    let text = std::fs::read_to_string(&checkpoint).unwrap();
+    std::fs::write(&checkpoint, &text[..text.len() - 20]).unwrap();
+    fake.log.lock().unwrap().clear();
+    let third = run();
+    assert_eq!(third.status.code(), Some(1), "{}", stderr(&third));
+    let log = fake.log.lock().unwrap().clone();
+    assert_eq!(
+        log.iter().filter(|l| l.ends_with("/tokens")).count(),
+        1,
+        "{log:?}"
+    );
 }

@@ -69,7 +69,54 @@ pub struct LiveOptions {
     pub concurrency: usize,
     pub max_attempts: u32,
     pub call_timeout: Duration,
+    /// Resumable per-user enumeration: each user whose grants and scripts were read is appended here
+    /// (JSON lines) and skipped by the next run with the same file.
+    pub checkpoint: Option<PathBuf>,
 }
+
+/// Users already enumerated by an earlier, interrupted run: email → (grants, Drive files).
+fn load_checkpoint(path: &std::path::Path) -> Result<UserLog, CollectError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(source) => {
+            return Err(CollectError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut out = BTreeMap::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => {
+                if let Some(u) = v.get("user").and_then(Value::as_str) {
+                    let list = |k: &str| {
+                        v.get(k)
+                            .and_then(Value::as_array)
+                            .cloned()
+                            .unwrap_or_default()
+                    };
+                    out.insert(u.to_string(), (list("tokens"), list("files")));
+                }
+            }
+            // The last line of an interrupted run may be cut short: that user is read again.
+            Err(_) if i + 1 == lines.len() => {}
+            Err(e) => {
+                return Err(CollectError::Malformed {
+                    path: path.to_path_buf(),
+                    field: format!("line {}", i + 1),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Users read so far: email → (grants, Drive files).
+type UserLog = BTreeMap<String, (Vec<Value>, Vec<Value>)>;
 
 /// One user's OAuth grants and standalone scripts, as read.
 type UserRead = (
@@ -259,11 +306,48 @@ impl Session {
             Some(users.len() as u64),
         );
         // Per user: their grants (as the admin) and their standalone scripts (as the user).
+        let done = match &self.opts.checkpoint {
+            Some(p) => match load_checkpoint(p) {
+                Ok(m) => m,
+                Err(err) => {
+                    d.coverage.push(cov(
+                        &domain,
+                        "fnscope:checkpoint",
+                        CoverageStatus::Failed,
+                        err.to_string(),
+                    ));
+                    BTreeMap::new()
+                }
+            },
+            None => BTreeMap::new(),
+        };
+        let journal = self.opts.checkpoint.as_ref().and_then(|p| {
+            let mut o = std::fs::OpenOptions::new();
+            o.create(true).append(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                o.mode(0o600);
+            }
+            match o.open(p) {
+                Ok(f) => Some(Mutex::new(f)),
+                Err(e) => {
+                    tracing::warn!(path = %p.display(), error = %e, "cannot open the checkpoint; this run will not be resumable");
+                    None
+                }
+            }
+        });
+        let journal = &journal;
+        let done = &done;
         let per_user: Vec<UserRead> =
             stream::iter(users.clone())
                 .map(|u| {
                     let admin = admin.clone();
                     async move {
+                        if let Some((t, f)) = done.get(&u) {
+                            progress.advance(1);
+                            return (u, Ok(t.clone()), Ok(f.clone()));
+                        }
                         let tokens = self
                             .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, enc(&u)), &admin, SCOPES[1])
                             .await
@@ -277,6 +361,16 @@ impl Session {
                                 SCOPES[2],
                             )
                             .await;
+                        if let (Some(j), Ok(t), Ok(f)) = (journal, &tokens, &files) {
+                            use std::io::Write;
+                            let line = serde_json::json!({"user": u, "tokens": t, "files": f})
+                                .to_string();
+                            if let Ok(mut w) = j.lock()
+                                && let Err(e) = writeln!(w, "{line}").and_then(|()| w.flush())
+                            {
+                                tracing::warn!(error = %e, "cannot extend the checkpoint; this user will be read again next time");
+                            }
+                        }
                         progress.advance(1);
                         (u, tokens, files)
                     }
