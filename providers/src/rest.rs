@@ -120,3 +120,21 @@ fn without_url(e: &reqwest::Error) -> String {
     }
     s
 }
+
+/// The coverage of a fan-out of calls: complete, or partial with how many failed and the first of them
+/// in sorted order (so two runs of the same estate compare equal).
+pub fn fan_out(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) {
+    errors.sort();
+    match errors.first() {
+        None => (CoverageStatus::Complete, ok),
+        Some(first) => (
+            CoverageStatus::Partial,
+            format!("{} not read; first: {first}", errors.len()),
+        ),
+    }
+}
+
+/// Percent-encodes a query value (page tokens, filters).
+pub fn urlencode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}

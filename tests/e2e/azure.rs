@@ -7,24 +7,9 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::harness::azfake::{AzureFake, CLIENT_ID, SECRET, TENANT};
-use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout};
+use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout, triples};
 
 const SUB: &str = "5f1d0c0a-1111-4222-8333-944455556666";
-
-fn triples(report: &Value) -> BTreeSet<(String, String, String)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule_id"].as_str().unwrap().to_string(),
-                f["subject"]["name"].as_str().unwrap().to_string(),
-                f["target"]["name"].as_str().unwrap_or("-").to_string(),
-            )
-        })
-        .collect()
-}
 
 fn offline_report() -> Value {
     let dir = tempfile::tempdir().unwrap();

@@ -5,25 +5,10 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::harness::gfake::{FaultKind, GoogleFake, keypair};
-use crate::harness::{copy_dir, fnscope, fnscope_env, repo, stderr, stdout};
+use crate::harness::{copy_dir, fnscope, fnscope_env, repo, stderr, stdout, triples};
 
 const PROJECT: &str = "acme-fn-prod";
 const CLIENT: &str = "fnscope@acme-fn-prod.iam.gserviceaccount.com";
-
-fn triples(report: &Value) -> BTreeSet<(String, String, String)> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule_id"].as_str().unwrap().to_string(),
-                f["subject"]["name"].as_str().unwrap().to_string(),
-                f["target"]["name"].as_str().unwrap_or("-").to_string(),
-            )
-        })
-        .collect()
-}
 
 fn s_contains(path: &std::path::Path, needle: &str) -> bool {
     std::fs::read_to_string(path).unwrap().contains(needle)
@@ -480,10 +465,10 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
     .collect();
     let fake = GoogleFake::start_with(&export, PROJECT, public, CLIENT, Some(domain), delegated);
     let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
-    let out = fnscope_env(
-        None,
-        dir.path(),
-        &[
+    // One scan of the domain through the fake; `extra` adds flags.
+    let checkpoint = dir.path().join("ws.checkpoint");
+    let scan = |extra: &[&str]| {
+        let mut args = vec![
             "scan",
             "apps-script",
             "--workspace-domain",
@@ -494,9 +479,16 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
             &fake.url,
             "--format",
             "json",
-        ],
-        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
-    );
+        ];
+        args.extend_from_slice(extra);
+        fnscope_env(
+            None,
+            dir.path(),
+            &args,
+            &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+        )
+    };
+    let out = scan(&[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let live: Value = serde_json::from_str(&stdout(&out)).unwrap();
     // The standalone scripts are found in their owners' Drives and read as their owners; their
@@ -555,28 +547,7 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
 
     // Resumable: a second run with the checkpoint of the first reads no user again, and gives the
     // same result; a checkpoint cut off mid-line (an interrupted run) only re-reads that user.
-    let checkpoint = dir.path().join("ws.checkpoint");
-    let run = || {
-        fnscope_env(
-            None,
-            dir.path(),
-            &[
-                "scan",
-                "apps-script",
-                "--workspace-domain",
-                "northwind.example",
-                "--workspace-admin",
-                "it.admin@northwind.example",
-                "--workspace-endpoint",
-                &fake.url,
-                "--format",
-                "json",
-                "--checkpoint",
-                checkpoint.to_str().unwrap(),
-            ],
-            &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
-        )
-    };
+    let run = || scan(&["--checkpoint", checkpoint.to_str().unwrap()]);
     let first = run();
     assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
     let users = std::fs::read_to_string(&checkpoint)

@@ -859,45 +859,8 @@ fn stdout_contains_secret(v: &Value) -> bool {
 
 #[test]
 fn power_automate_example_environment_yields_exactly_the_planted_findings() {
-    let dir = tempfile::tempdir().unwrap();
-    let snap = dir.path().join("s.json");
-    let out = fnscope(
-        None,
-        dir.path(),
-        &[
-            "scan",
-            "power-automate",
-            "--offline",
-            &estate(),
-            "--save",
-            snap.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let mut got: Vec<(String, String, String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let path = f["evidence"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|e| e["kind"] == "action")
-                .map(|e| e["path"].as_str().unwrap().to_string())
-                .unwrap_or_default();
-            (
-                f["rule_id"].as_str().unwrap().to_string(),
-                f["subject"]["name"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-                path,
-            )
-        })
-        .collect();
-    got.sort();
+    let (report, saved) = offline_with_snapshot("power-automate");
+    let got = rule_subject_severity_path(&report, "action");
     let t = |r: &str, s: &str, sev: &str, p: &str| {
         (
             format!("T1648-{r}"),
@@ -981,51 +944,13 @@ fn power_automate_example_environment_yields_exactly_the_planted_findings() {
         .unwrap()["evidence"];
     assert!(f1.to_string().contains("acts as ops@contoso.com"), "{f1}");
     // A credential in a definition never reaches the snapshot or the report.
-    let saved = std::fs::read_to_string(&snap).unwrap();
     assert!(!saved.contains("planted.secret") && !s.contains("planted.secret"));
 }
 
 #[test]
 fn apps_script_example_domain_yields_exactly_the_planted_findings() {
-    let dir = tempfile::tempdir().unwrap();
-    let snap = dir.path().join("s.json");
-    let out = fnscope(
-        None,
-        dir.path(),
-        &[
-            "scan",
-            "apps-script",
-            "--offline",
-            &estate(),
-            "--save",
-            snap.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let mut got: Vec<(String, String, String, String)> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let at = f["evidence"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|e| e["kind"] == "code")
-                .map(|e| e["path"].as_str().unwrap().to_string())
-                .unwrap_or_default();
-            (
-                f["rule_id"].as_str().unwrap().to_string(),
-                f["subject"]["name"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-                at,
-            )
-        })
-        .collect();
-    got.sort();
+    let (report, saved) = offline_with_snapshot("apps-script");
+    let got = rule_subject_severity_path(&report, "code");
     let t = |r: &str, s: &str, sev: &str, at: &str| {
         (
             format!("T1648-{r}"),
@@ -1104,6 +1029,56 @@ fn apps_script_example_domain_yields_exactly_the_planted_findings() {
             .contains("Quarterly close helper")
     );
     // No source text in the snapshot: not the comments, not the payload code.
-    let saved = std::fs::read_to_string(&snap).unwrap();
     assert!(!saved.contains("no longer used") && !saved.contains("JSON.stringify"));
+}
+
+/// An offline scan of one provider of the example estate: the JSON report and the saved snapshot's text.
+fn offline_with_snapshot(provider: &str) -> (Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            provider,
+            "--offline",
+            &estate(),
+            "--save",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    (
+        serde_json::from_str(&stdout(&out)).unwrap(),
+        std::fs::read_to_string(&snap).unwrap(),
+    )
+}
+
+/// (rule, subject, severity, path of the first evidence of `kind`) of every finding, sorted.
+fn rule_subject_severity_path(report: &Value, kind: &str) -> Vec<(String, String, String, String)> {
+    let mut got: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["kind"] == kind)
+                .map(|e| e["path"].as_str().unwrap().to_string())
+                .unwrap_or_default();
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["subject"]["name"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                path,
+            )
+        })
+        .collect();
+    got.sort();
+    got
 }

@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::build::{DomainData, Project, visibility};
 use crate::CollectError;
 use crate::progress::Progress;
-use crate::rest::CallError;
+use crate::rest::{CallError, urlencode};
 
 /// The delegated scopes to allow-list for the service account's client id in the Admin console.
 pub const SCOPES: &[&str] = &[
@@ -150,10 +150,6 @@ fn cov(domain: &str, api: &str, status: CoverageStatus, detail: String) -> Cover
     }
 }
 
-fn enc(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
-
 impl Session {
     pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
         let text = std::fs::read_to_string(&opts.key_file).map_err(|source| CollectError::Io {
@@ -241,7 +237,7 @@ impl Session {
         let mut token: Option<String> = None;
         loop {
             let full = match &token {
-                Some(t) => format!("{url}&pageToken={}", enc(t)),
+                Some(t) => format!("{url}&pageToken={}", urlencode(t)),
                 None => url.to_string(),
             };
             let page = self.get(&full, subject, scope).await?;
@@ -349,10 +345,10 @@ impl Session {
                             return (u, Ok(t.clone()), Ok(f.clone()));
                         }
                         let tokens = self
-                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, enc(&u)), &admin, SCOPES[1])
+                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, urlencode(&u)), &admin, SCOPES[1])
                             .await
                             .map(|v| v.get("items").and_then(Value::as_array).cloned().unwrap_or_default());
-                        let q = enc("mimeType='application/vnd.google-apps.script' and trashed=false");
+                        let q = urlencode("mimeType='application/vnd.google-apps.script' and trashed=false");
                         let files = self
                             .pages(
                                 &format!("{}/drive/v3/files?q={q}&corpora=user&pageSize=1000&fields=nextPageToken,files(id,name,owners(emailAddress))", e.drive),

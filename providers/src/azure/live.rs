@@ -17,7 +17,7 @@ use super::build::{ActivityLog, SubscriptionData, identity_principals};
 use super::wire;
 use crate::CollectError;
 use crate::progress::Progress;
-use crate::rest::CallError;
+use crate::rest::{CallError, fan_out, urlencode};
 
 use super::client::{Client, setup};
 
@@ -353,11 +353,11 @@ impl Session {
         // Per resource: functions of each site, runbooks and webhooks of each account.
         let sites: Vec<String> = d.sites.iter().flatten().map(|x| x.id.clone()).collect();
         let (map, errors) = self
-            .fan_out(&sites, |id| format!("{id}/functions?api-version={WEB}"))
+            .per_resource(&sites, |id| format!("{id}/functions?api-version={WEB}"))
             .await;
         d.site_functions = map;
         if !sites.is_empty() {
-            let (st, de) = summary(errors, format!("read for {} sites", sites.len()));
+            let (st, de) = fan_out(errors, format!("read for {} sites", sites.len()));
             push("web:sites.functions.list", st, de);
         }
         let accounts: Vec<String> = d
@@ -367,30 +367,29 @@ impl Session {
             .map(|x| x.id.clone())
             .collect();
         let (map, errors) = self
-            .fan_out(&accounts, |id| {
+            .per_resource(&accounts, |id| {
                 format!("{id}/runbooks?api-version={AUTOMATION}")
             })
             .await;
         d.runbooks = map;
         if !accounts.is_empty() {
-            let (st, de) = summary(errors, format!("read for {} accounts", accounts.len()));
+            let (st, de) = fan_out(errors, format!("read for {} accounts", accounts.len()));
             push("automation:runbooks.list", st, de);
         }
         let (map, errors) = self
-            .fan_out(&accounts, |id| {
+            .per_resource(&accounts, |id| {
                 format!("{id}/webhooks?api-version={WEBHOOKS}")
             })
             .await;
         d.webhooks = map;
         if !accounts.is_empty() {
-            let (st, de) = summary(errors, format!("read for {} accounts", accounts.len()));
+            let (st, de) = fan_out(errors, format!("read for {} accounts", accounts.len()));
             push("automation:webhooks.list", st, de);
         }
 
         // Microsoft Graph: the managed identities' app roles and directory roles.
         let principals: Vec<String> = identity_principals(&d).into_iter().collect();
         if !principals.is_empty() {
-            let graph = &self.opts.cloud.graph;
             let results: Vec<(String, Result<Vec<wire::AppRoleAssignment>, CallError>)> =
                 stream::iter(principals.clone())
                     .map(|p| async move {
@@ -418,7 +417,7 @@ impl Session {
                     }
                 }
             }
-            let (mut st, mut de) = summary(
+            let (mut st, mut de) = fan_out(
                 errors,
                 format!("read for {} managed identities", principals.len()),
             );
@@ -461,7 +460,6 @@ impl Session {
                     ),
                 ),
             }
-            let _ = graph;
         }
 
         // Activity Log: the window is explicit; operation and caller are filtered here, by provider
@@ -511,7 +509,7 @@ impl Session {
 
     /// One paged list per resource, concurrently; `None` for those that failed.
     #[allow(clippy::type_complexity)]
-    async fn fan_out<T: DeserializeOwned>(
+    async fn per_resource<T: DeserializeOwned>(
         &self,
         ids: &[String],
         path: impl Fn(&str) -> String,
@@ -539,20 +537,4 @@ impl Session {
         }
         (map, errors)
     }
-}
-
-/// Complete, or partial with how many failed and the first in sorted order.
-fn summary(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) {
-    errors.sort();
-    match errors.first() {
-        None => (CoverageStatus::Complete, ok),
-        Some(first) => (
-            CoverageStatus::Partial,
-            format!("{} not read; first: {first}", errors.len()),
-        ),
-    }
-}
-
-fn urlencode(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }

@@ -134,7 +134,7 @@ impl Default for LiveOptions {
     }
 }
 
-use crate::rest::CallError;
+use crate::rest::{CallError, fan_out, urlencode};
 
 /// A connected client.
 pub struct Session {
@@ -257,24 +257,6 @@ struct Node {
     name: Option<String>,
     #[serde(default)]
     parent: Option<String>,
-}
-
-/// The coverage of a fan-out of calls: complete, or partial with how many failed and the first of
-/// them in sorted order (so two runs of the same estate compare equal).
-fn fan_out(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) {
-    errors.sort();
-    match errors.first() {
-        None => (CoverageStatus::Complete, ok),
-        Some(first) => (
-            CoverageStatus::Partial,
-            format!("{} not read; first: {first}", errors.len()),
-        ),
-    }
-}
-
-/// Percent-encodes a query value (page tokens are opaque and may hold `+`, `/`, `=`).
-fn urlencode(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 fn auth_error(e: impl std::fmt::Display) -> CollectError {

@@ -77,6 +77,25 @@ pub fn fnscope_env(
     cmd.output().expect("run fnscope")
 }
 
+/// (rule, subject name, target name) of every finding of a JSON report.
+pub fn triples(report: &serde_json::Value) -> std::collections::BTreeSet<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap_or_default().to_string(),
+                f["subject"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                f["target"]["name"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

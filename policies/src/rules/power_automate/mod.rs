@@ -307,6 +307,25 @@ pub(crate) fn dlp(ctx: &Context<'_>, env: &str, step: &FlowStep) -> (String, boo
     }
 }
 
+/// What starts the flow, and whether a person has to.
+pub(crate) fn trigger_evidence(b: FindingBuilder, d: &FlowDetails) -> FindingBuilder {
+    let t = &d.trigger;
+    b.evidence(
+        "trigger",
+        format!(
+            "{} ({}){}",
+            t.name,
+            t.class,
+            if t.automatic {
+                ", automatic"
+            } else {
+                ", started by a person"
+            }
+        ),
+        format!("triggers.{}", t.name),
+    )
+}
+
 /// One level lower (DLP blocks what the finding needs: it would fail when it runs).
 pub(crate) fn lower(s: Severity) -> Severity {
     match s {

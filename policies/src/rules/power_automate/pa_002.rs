@@ -6,7 +6,7 @@ use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
 use super::{
     Whose, connector_is, context_evidence, flow_ref, flows, host_allowed, lower, op_starts,
-    recipient, tenant_domains, uri_host,
+    recipient, tenant_domains, trigger_evidence, uri_host,
 };
 
 pub static META: RuleMeta = RuleMeta {
@@ -66,7 +66,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             } else {
                 Severity::High
             };
-            let mut b = META
+            let b = META
                 .finding()
                 .subject(flow_ref(w))
                 .target(ResourceRef {
@@ -91,21 +91,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     },
                     s.path.clone(),
                 )
-                .evidence(
-                    "trigger",
-                    format!(
-                        "{} ({}){}",
-                        d.trigger.name,
-                        d.trigger.class,
-                        if d.trigger.automatic {
-                            ", automatic"
-                        } else {
-                            ", started by a person"
-                        }
-                    ),
-                    format!("triggers.{}", d.trigger.name),
-                )
                 .evidence_key(s.path.clone());
+            let mut b = trigger_evidence(b, d);
             if let Some(o) = sent {
                 b = b.evidence(
                     "exfiltration",

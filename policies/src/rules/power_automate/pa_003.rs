@@ -6,7 +6,8 @@ use fnscope_snapshot::Provider;
 use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
 use super::{
-    connector_is, context_evidence, flow_ref, flows, host_allowed, lower, tenant_domains, uri_host,
+    connector_is, context_evidence, flow_ref, flows, host_allowed, lower, tenant_domains,
+    trigger_evidence, uri_host,
 };
 
 pub static META: RuleMeta = RuleMeta {
@@ -101,21 +102,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     ),
                     s.path.clone(),
                 )
-                .evidence(
-                    "trigger",
-                    format!(
-                        "{} ({}){}",
-                        d.trigger.name,
-                        d.trigger.class,
-                        if d.trigger.automatic {
-                            ", automatic"
-                        } else {
-                            ", started by a person"
-                        }
-                    ),
-                    format!("triggers.{}", d.trigger.name),
-                )
                 .evidence_key(s.path.clone());
+            let b = trigger_evidence(b, d);
             let (b, blocked) = context_evidence(ctx, b, w, d, s);
             match b.severity(if blocked { lower(sev) } else { sev }).build() {
                 Ok(x) => out.findings.push(x),
