@@ -38,6 +38,8 @@ pub enum Command {
     Scan(Box<ScanArgs>),
     /// Evaluate a saved snapshot; no network
     Check(CheckArgs),
+    /// Correlate audit logs (CloudTrail, Cloud Audit Logs, Activity Log, Purview, Workspace Reports) with a saved snapshot's inventory; no network
+    Detect(DetectArgs),
     /// What changed between two snapshots: resources and findings
     Diff(DiffArgs),
     /// The rule catalogue
@@ -174,10 +176,50 @@ pub struct ScanArgs {
     /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
     #[arg(long)]
     pub no_last_accessed: bool,
+    /// Audit-log files or folders for the detection rules (repeatable; see the README's log layout)
+    #[arg(long, value_name = "PATH")]
+    pub logs: Vec<PathBuf>,
+    /// Live scans: also read the providers' audit logs for this long back (e.g. 24h, 7d, 90d)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub since: Option<chrono::Duration>,
     #[command(flatten)]
     pub report: ReportArgs,
     #[command(flatten)]
     pub gate: GateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    /// A snapshot saved with `scan --save` (the inventory the events are joined to)
+    pub snapshot: PathBuf,
+    /// Audit-log files or folders (repeatable; gzip-compressed or not, JSON or JSON lines)
+    #[arg(long, value_name = "PATH", required = true)]
+    pub logs: Vec<PathBuf>,
+    /// Write the snapshot with the events the detections used to FILE
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub gate: GateArgs,
+}
+
+/// `90d`, `24h`, `30m`: a look-back for live audit logs (at most 400 days).
+pub fn parse_duration(s: &str) -> Result<chrono::Duration, String> {
+    let (n, unit) = s.split_at(s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len());
+    let n: i64 = n
+        .parse()
+        .map_err(|_| format!("`{s}`: expected a number and a unit, such as 7d, 24h or 30m"))?;
+    let d = match unit {
+        "d" => chrono::Duration::days(n),
+        "h" => chrono::Duration::hours(n),
+        "m" => chrono::Duration::minutes(n),
+        _ => return Err(format!("`{s}`: the unit must be d, h or m")),
+    };
+    if n < 1 || d > chrono::Duration::days(400) {
+        return Err(format!("`{s}`: must be between 1m and 400d"));
+    }
+    Ok(d)
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,8 @@ struct RawConfig {
     #[serde(default)]
     power_automate: RawPowerAutomate,
     #[serde(default)]
+    detect: RawDetect,
+    #[serde(default)]
     suppress: Vec<RawSuppression>,
 }
 
@@ -70,6 +72,13 @@ struct RawPowerAutomate {
     tenant_domains: Vec<Spanned<String>>,
     #[serde(default)]
     http_allow: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDetect {
+    #[serde(default)]
+    allow_actors: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -323,6 +332,15 @@ impl Config {
             cfg.settings
                 .egress_allow
                 .push(host(d, "power_automate.http_allow")?);
+        }
+        for a in &raw.detect.allow_actors {
+            Glob::new(a.get_ref()).map_err(|e| {
+                at(
+                    a.span(),
+                    format!("detect.allow_actors `{}` is not a glob: {e}", a.get_ref()),
+                )
+            })?;
+            cfg.settings.detect_allow.push(a.get_ref().clone());
         }
         if let Some(c) = &raw.azure.cloud {
             if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {

@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod diffcmd;
 mod history;
+mod logs;
 mod permissions;
 mod progress;
 mod report;
@@ -141,6 +142,20 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
         }
         Command::Check(args) => {
             let snapshot = fnscope_snapshot::load(&args.snapshot)?;
+            report_and_exit(
+                &snapshot,
+                &args.report,
+                args.gate.baseline.as_deref(),
+                cli.quiet,
+            )
+        }
+        Command::Detect(args) => {
+            let mut snapshot = fnscope_snapshot::load(&args.snapshot)?;
+            let files = logs::given_files(&args.logs)?;
+            logs::add_files(&mut snapshot, &files)?;
+            if let Some(path) = &args.save {
+                fnscope_snapshot::save(&snapshot, path)?;
+            }
             report_and_exit(
                 &snapshot,
                 &args.report,

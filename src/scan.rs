@@ -25,6 +25,12 @@ pub async fn scan(
         b.finish();
     }
     let mut snapshot = result?;
+    let mut files = match &args.offline {
+        Some(dir) => crate::logs::estate_files(dir)?,
+        None => Vec::new(),
+    };
+    files.extend(crate::logs::given_files(&args.logs)?);
+    crate::logs::add_files(&mut snapshot, &files)?;
     snapshot.normalize();
     Ok(snapshot)
 }
@@ -191,6 +197,7 @@ async fn gcp_live(
             .or_else(|| cfg.gcp.token_uri.clone()),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
+        log_since: args.since,
         ..gcp::LiveOptions::default()
     };
     progress.phase("gcp: authenticating", None);

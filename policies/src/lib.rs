@@ -7,6 +7,7 @@
 
 pub mod aws;
 pub mod azure;
+mod detect;
 mod finding;
 pub mod gcp;
 mod registry;

@@ -81,6 +81,9 @@ pub struct Settings {
     pub tenant_domains: Vec<String>,
     /// HTTP hosts flows may send data to (besides the tenant's domains and Microsoft's APIs).
     pub egress_allow: Vec<String>,
+    /// Actors whose audit events the detections ignore (deploy pipelines), as globs over the actor
+    /// (`arn:aws:iam::*:role/ci-deploy*`, `deployer@p.iam.gserviceaccount.com`).
+    pub detect_allow: Vec<String>,
 }
 
 impl Default for Settings {
@@ -90,6 +93,7 @@ impl Default for Settings {
             trusted_accounts: Vec::new(),
             tenant_domains: Vec::new(),
             egress_allow: Vec::new(),
+            detect_allow: Vec::new(),
         }
     }
 }
@@ -101,6 +105,7 @@ pub struct Context<'a> {
     aws: std::sync::OnceLock<crate::aws::View<'a>>,
     gcp: std::sync::OnceLock<crate::gcp::View<'a>>,
     azure: std::sync::OnceLock<crate::azure::View<'a>>,
+    detect_allow: std::sync::OnceLock<globset::GlobSet>,
 }
 
 impl<'a> Context<'a> {
@@ -111,7 +116,22 @@ impl<'a> Context<'a> {
             aws: std::sync::OnceLock::new(),
             gcp: std::sync::OnceLock::new(),
             azure: std::sync::OnceLock::new(),
+            detect_allow: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The actor allow-list of the detections, compiled once (patterns that do not compile were
+    /// rejected when the configuration was read; here they match nothing).
+    pub fn detect_allow(&self) -> &globset::GlobSet {
+        self.detect_allow.get_or_init(|| {
+            let mut b = globset::GlobSetBuilder::new();
+            for p in &self.settings.detect_allow {
+                if let Ok(g) = globset::GlobBuilder::new(p).case_insensitive(true).build() {
+                    b.add(g);
+                }
+            }
+            b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+        })
     }
 
     /// The indexed Azure view of the snapshot.
@@ -183,12 +203,16 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &aws::aws_005::RULE,
         &aws::aws_006::RULE,
         &aws::aws_007::RULE,
+        &aws::aws_008::RULE,
+        &aws::aws_009::RULE,
         &aws::aws_010::RULE,
         &gcp::gcp_001::RULE,
         &gcp::gcp_002::RULE,
         &gcp::gcp_003::RULE,
         &gcp::gcp_004::RULE,
         &gcp::gcp_005::RULE,
+        &gcp::gcp_006::RULE,
+        &gcp::gcp_007::RULE,
         &gcp::gcp_008::RULE,
         &azure::az_001::RULE,
         &azure::az_002::RULE,
@@ -197,10 +221,12 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &azure::az_005::RULE,
         &azure::az_006::RULE,
         &azure::az_007::RULE,
+        &azure::az_008::RULE,
         &azure::az_009::RULE,
         &power_automate::pa_001::RULE,
         &power_automate::pa_002::RULE,
         &power_automate::pa_003::RULE,
+        &power_automate::pa_004::RULE,
         &power_automate::pa_005::RULE,
         &apps_script::gws_001::RULE,
         &apps_script::gws_002::RULE,
@@ -209,6 +235,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &apps_script::gws_005::RULE,
         &apps_script::gws_006::RULE,
         &apps_script::gws_007::RULE,
+        &apps_script::gws_008::RULE,
     ]
 }
 

@@ -12,6 +12,7 @@ pub mod azure;
 pub mod files;
 #[cfg(feature = "gcp")]
 pub mod gcp;
+pub mod logs;
 pub mod power_automate;
 pub mod progress;
 #[cfg(any(feature = "gcp", feature = "azure"))]

@@ -4,6 +4,7 @@
 //! usage data — and, as importantly, what it could *not* see ([`Coverage`]). Rules read it; diffs compare
 //! two of them. The format is versioned ([`SCHEMA_VERSION`]) and saved atomically.
 
+pub mod audit;
 pub mod diff;
 mod io;
 mod model;

@@ -84,6 +84,14 @@ pub struct Snapshot {
     pub triggers: Vec<Trigger>,
     /// Last-used data that the rules about unused permissions need.
     pub usage: Vec<Usage>,
+    /// The audit logs read, one record per (provider, target, log): the detection rules judge only
+    /// inside these windows; without one they say `not_evaluated`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log_windows: Vec<LogWindow>,
+    /// The audit events a detection can use (anchors and the events near them), normalised; the rest of
+    /// the logs is not kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<AuditEvent>,
 }
 
 impl Snapshot {
@@ -103,6 +111,8 @@ impl Snapshot {
             bindings: Vec::new(),
             triggers: Vec::new(),
             usage: Vec::new(),
+            log_windows: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -156,6 +166,12 @@ impl Snapshot {
                 u.service.clone(),
                 u.action.clone(),
             )
+        });
+        sort_dedup(&mut self.log_windows, |l| {
+            (l.provider, l.target.clone(), l.log.clone(), l.from, l.to)
+        });
+        sort_dedup(&mut self.events, |e| {
+            (e.provider, e.time, e.id.clone(), e.action.clone())
         });
     }
 
@@ -907,5 +923,79 @@ mod tests {
             assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
             assert_eq!(Provider::parse(p.as_str()), Some(p));
         }
+    }
+}
+
+/// The audit logs read for one target. `target` is `*` for tenant-wide logs (Purview, Workspace
+/// Reports) that do not name the unit they belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogWindow {
+    pub provider: Provider,
+    pub target: String,
+    /// `cloudtrail`, `cloud-audit-logs`, `activity-log`, `purview`, `reports`.
+    pub log: String,
+    /// The first and last event time seen (or the window the export states).
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Events read, events of failed calls (ignored), events kept in the snapshot.
+    pub read: u64,
+    pub failed: u64,
+    pub kept: u64,
+    /// The files or API the events came from.
+    pub source: String,
+}
+
+impl LogWindow {
+    /// True when this window belongs to `provider` and covers `target`.
+    pub fn covers(&self, provider: Provider, target: &str) -> bool {
+        self.provider == provider
+            && (self.target == "*" || self.target.eq_ignore_ascii_case(target))
+    }
+}
+
+/// One audit event, normalised to the shape every log shares. Only successful calls are kept (failed
+/// ones are counted in their [`LogWindow`]); no request or response body is copied, only the fields the
+/// detections read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEvent {
+    pub provider: Provider,
+    /// The account, project, subscription or environment it was recorded in (`*` if the log does not say).
+    pub target: String,
+    /// The log's own id: CloudTrail `eventID`, `insertId`, `eventDataId`, the Purview `Id`, the Reports
+    /// `uniqueQualifier` (with the event's index).
+    pub id: String,
+    pub time: DateTime<Utc>,
+    /// Who: `userIdentity.arn`, `principalEmail`, `caller`, `UserId`, `actor.email`.
+    pub actor: String,
+    /// What: `lambda:CreateFunction20150331`, the `methodName`, the `operationName`, the Purview
+    /// `Operation`, `token:authorize`.
+    pub action: String,
+    /// On what: a function ARN, a resource name or ID, a flow ID, a document ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_ip: Option<String>,
+    /// The detail fields the detections read (`role`, `session_issuer`, `service_account`, `added`,
+    /// `scope`, `visibility`, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, Vec<String>>,
+    /// Where it was read: `file#record` or the API.
+    pub source: String,
+}
+
+impl AuditEvent {
+    /// The first value of a detail field.
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .get(key)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+    }
+
+    /// Every value of a detail field.
+    pub fn attrs_of(&self, key: &str) -> &[String] {
+        self.attrs.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 }

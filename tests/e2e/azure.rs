@@ -98,6 +98,10 @@ fn example_subscription_yields_exactly_the_planted_findings() {
         la,
         "Owner at /subscriptions/5f1d0c0a-1111-4222-8333-944455556666",
     );
+    // AZ-008 (Activity Log): fa-mailsync's code changed, then its identity assigned Owner 40 minutes
+    // later. The Logic App's identity assigns a role 61 minutes after its change; fa-reports'
+    // assignment failed.
+    add("008", sa1, "e0e0e0e0-0000-4000-8000-000000000001");
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     assert!(
@@ -357,13 +361,20 @@ fn live_power_automate_scan_matches_the_offline_import() {
         ],
     );
     let offline: Value = serde_json::from_str(&stdout(&off)).unwrap();
-    // PA-005 needs the Purview audit log, which the live path does not read (it says so).
+    // PA-004 and PA-005 need the Purview audit log, which the live path does not read (it says so).
     let posture = |r: &Value| -> BTreeSet<(String, String, String)> {
         triples(r)
             .into_iter()
-            .filter(|t| t.0 != "T1648-PA-005")
+            .filter(|t| t.0 != "T1648-PA-005" && t.0 != "T1648-PA-004")
             .collect()
     };
+    assert!(
+        live["not_evaluated"]
+            .to_string()
+            .contains("no Purview audit log was read"),
+        "{}",
+        live["not_evaluated"]
+    );
     assert_eq!(
         posture(&live),
         posture(&offline),

@@ -253,6 +253,8 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
             &fake.url,
             "--save",
             snap.to_str().unwrap(),
+            "--since",
+            "30d",
             "--format",
             "json",
         ],
@@ -337,13 +339,22 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
         1,
         "a 2nd-gen function's own Run service is not counted twice"
     );
-    // Read-only: every call is a get, list or getIamPolicy (POST only for getIamPolicy and the token).
+    // Read-only: every call is a get, list or getIamPolicy (POST only for getIamPolicy, the audit
+    // log's `entries.list`, whose parameters go in the body, and the token).
     for l in &log {
         assert!(
-            l.starts_with("GET ") || l.ends_with(":getIamPolicy") || l == "POST /token",
+            l.starts_with("GET ")
+                || l.ends_with(":getIamPolicy")
+                || l == "POST /v2/entries:list"
+                || l == "POST /token",
             "{l}"
         );
     }
+    // The audit log was paged (two entries a page) with the same filter each time.
+    assert_eq!(
+        log.iter().filter(|l| *l == "POST /v2/entries:list").count(),
+        3
+    );
     let s = std::fs::read_to_string(&snap).unwrap();
     assert!(!s.contains("SG.4fG7hJ2kL9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG"));
     assert!(

@@ -3,6 +3,7 @@
 
 mod aws_live;
 mod azure;
+mod detect;
 mod gcp_live;
 mod harness;
 mod offline;

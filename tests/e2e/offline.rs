@@ -87,13 +87,28 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
             "ops-automation-role",
             "critical",
         ),
+        // From the CloudTrail files: a function created as the admin role, opened and invoked within
+        // the hour; a function's execution role minting keys for a user. The near misses (61
+        // minutes, a failed deploy, an unprivileged function) stay silent.
+        (
+            "T1648-AWS-008",
+            "deployer",
+            "ops-automation-role",
+            "critical",
+        ),
+        (
+            "T1648-AWS-009",
+            "user-provisioner-role",
+            "alice",
+            "critical",
+        ),
         ("T1648-AWS-010", "deployer", "-", "medium"),
     ]
     .iter()
     .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
     .collect();
     assert_eq!(triples, want);
-    assert_eq!(report["summary"]["critical"], 3);
+    assert_eq!(report["summary"]["critical"], 5);
     assert_eq!(report["summary"]["not_evaluated"], 1);
     for f in report["findings"].as_array().unwrap() {
         assert!(!f["mitre"]["technique"].as_str().unwrap().is_empty());
@@ -601,12 +616,16 @@ fn rules_and_permissions_commands() {
             "T1648-AWS-005",
             "T1648-AWS-006",
             "T1648-AWS-007",
+            "T1648-AWS-008",
+            "T1648-AWS-009",
             "T1648-AWS-010",
             "T1648-GCP-001",
             "T1648-GCP-002",
             "T1648-GCP-003",
             "T1648-GCP-004",
             "T1648-GCP-005",
+            "T1648-GCP-006",
+            "T1648-GCP-007",
             "T1648-GCP-008",
             "T1648-AZ-001",
             "T1648-AZ-002",
@@ -615,10 +634,12 @@ fn rules_and_permissions_commands() {
             "T1648-AZ-005",
             "T1648-AZ-006",
             "T1648-AZ-007",
+            "T1648-AZ-008",
             "T1648-AZ-009",
             "T1648-PA-001",
             "T1648-PA-002",
             "T1648-PA-003",
+            "T1648-PA-004",
             "T1648-PA-005",
             "T1648-GWS-001",
             "T1648-GWS-002",
@@ -626,7 +647,8 @@ fn rules_and_permissions_commands() {
             "T1648-GWS-004",
             "T1648-GWS-005",
             "T1648-GWS-006",
-            "T1648-GWS-007"
+            "T1648-GWS-007",
+            "T1648-GWS-008"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -722,6 +744,10 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
         "analyst@acme.example",
         "roles/cloudfunctions.developer",
     );
+    // From the audit log: a function deployed as iam-sync and made public 30 minutes later (the
+    // legacy mailer made public 61 minutes after its update is not), and iam-sync creating a key.
+    add("006", "dev@acme.example", iam_sync);
+    add("007", iam_sync, ci);
     want.sort();
     assert_eq!(got, want);
     // analyst holds actAs only on the harmless exporter account: no GCP-001 for analyst.
@@ -928,6 +954,9 @@ fn power_automate_example_environment_yields_exactly_the_planted_findings() {
         ),
         // An Environment Maker who owns no flow and made none in 90 days.
         t("PA-005", "intern@contoso.com", "low", ""),
+        // From the Purview log: a first-time maker creates the look-alike forward. ops edits a
+        // risky flow but edited one 16 days before; intern edits a flow no rule reports.
+        t("PA-004", "newhire@contoso.com", "high", ""),
     ];
     want.sort();
     assert_eq!(got, want);
@@ -1007,6 +1036,10 @@ fn apps_script_example_domain_yields_exactly_the_planted_findings() {
             "Code.gs:2 (in install)",
         ),
         t("GWS-006", "Directory tool", "medium", ""),
+        // From the Reports API: ap.clerk grants the Mail helper full Gmail and turns on forwarding
+        // out of the domain six hours later. The Invoice sync grant has no restricted scope; the
+        // analyst's file goes public 25 hours after the grant.
+        t("GWS-008", "ap.clerk@northwind.example", "high", ""),
     ];
     want.sort();
     assert_eq!(got, want);

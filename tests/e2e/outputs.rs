@@ -53,7 +53,7 @@ fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
 
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 33, "every rule of the catalogue");
+    assert_eq!(rules.len(), 40, "every rule of the catalogue");
     for r in rules {
         let sev: f64 = r["properties"]["security-severity"]
             .as_str()
@@ -167,7 +167,7 @@ fn csv_ocsf_and_markdown_carry_the_same_findings() {
     let md = stdout(&out);
     assert!(md.starts_with("## fnscope report"));
     assert!(
-        md.contains("**3 critical · 6 high · 1 medium · 0 low**"),
+        md.contains("**5 critical · 6 high · 1 medium · 0 low**"),
         "{md}"
     );
     assert_eq!(
@@ -176,7 +176,7 @@ fn csv_ocsf_and_markdown_carry_the_same_findings() {
                 || l.starts_with("| high")
                 || l.starts_with("| medium"))
             .count(),
-        10
+        12
     );
 }
 
@@ -222,7 +222,7 @@ fn baseline_gates_only_on_new_findings() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(r["findings"].as_array().unwrap().len(), 0);
-    assert_eq!(r["baseline"]["known"], 10);
+    assert_eq!(r["baseline"]["known"], 12);
 
     // A changed estate: only the new finding is reported and gates.
     let changed = dir.path().join("estate");
@@ -377,7 +377,7 @@ fn diff_of_two_scans_and_history() {
     assert_eq!(d["findings"]["new"].as_array().unwrap().len(), 1);
     assert_eq!(d["findings"]["new"][0]["rule_id"], "T1648-AWS-004");
     assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
-    assert_eq!(d["findings"]["unchanged"], 10);
+    assert_eq!(d["findings"]["unchanged"], 12);
 
     // --fail-on applies to new findings only.
     let out = fnscope(
@@ -473,7 +473,7 @@ fn html_report_is_self_contained_and_renders_its_graphs_in_chromium() {
     assert_eq!(text.matches("https://").count(), 0);
     assert_eq!(
         text.matches("<svg class=\"path\"").count(),
-        9,
+        11,
         "one picture per finding with a target"
     );
 
@@ -502,7 +502,7 @@ fn html_report_is_self_contained_and_renders_its_graphs_in_chromium() {
         String::from_utf8_lossy(&dom.stderr)
     );
     let rendered = String::from_utf8_lossy(&dom.stdout);
-    assert!(rendered.contains("3 critical"), "the summary rendered");
+    assert!(rendered.contains("5 critical"), "the summary rendered");
     assert!(
         rendered.contains("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction"),
         "the AWS-001 path picture rendered"

@@ -44,6 +44,11 @@ pub struct SubscriptionData {
     pub app_roles: BTreeMap<String, Option<Vec<wire::AppRoleAssignment>>>,
     pub directory_roles: Option<Vec<wire::DirectoryRoleAssignment>>,
     pub activity: Option<ActivityLog>,
+    /// The Activity Log's events and window for the detections (live; offline reads the files).
+    pub audit: Option<(
+        Vec<fnscope_snapshot::AuditEvent>,
+        Vec<fnscope_snapshot::LogWindow>,
+    )>,
     pub coverage: Vec<Coverage>,
 }
 
@@ -585,6 +590,10 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             }),
             version: None,
         });
+    }
+    if let Some((events, windows)) = &d.audit {
+        snap.events.extend(events.iter().cloned());
+        snap.log_windows.extend(windows.iter().cloned());
     }
     if let Some(log) = &d.activity {
         let source = format!("activitylog {sub} window {}..{}", log.from, log.to);

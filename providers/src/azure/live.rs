@@ -468,9 +468,15 @@ impl Session {
         let from = to - chrono::Duration::days(self.opts.activity_days);
         let fmt =
             |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let mut events = Vec::new();
+        let mut raw: Vec<serde_json::Value> = Vec::new();
         let mut failed = None;
-        for rp in ["Microsoft.Web", "Microsoft.Logic", "Microsoft.Automation"] {
+        // Microsoft.Authorization: role assignments written by the resources' identities (AZ-008).
+        for rp in [
+            "Microsoft.Web",
+            "Microsoft.Logic",
+            "Microsoft.Automation",
+            "Microsoft.Authorization",
+        ] {
             let filter = format!(
                 "eventTimestamp ge '{}' and eventTimestamp le '{}' and resourceProvider eq '{rp}'",
                 fmt(from),
@@ -480,8 +486,8 @@ impl Session {
                 "{s}/providers/Microsoft.Insights/eventtypes/management/values?api-version={INSIGHTS}&$filter={}",
                 urlencode(&filter)
             );
-            match self.arm_list::<wire::ActivityEvent>(&path).await {
-                Ok(l) => events.extend(l),
+            match self.arm_list::<serde_json::Value>(&path).await {
+                Ok(l) => raw.extend(l),
                 Err(e) => {
                     failed = Some(e);
                     break;
@@ -490,6 +496,24 @@ impl Session {
         }
         match failed {
             None => {
+                let events: Vec<wire::ActivityEvent> = raw
+                    .iter()
+                    .filter_map(|v| serde_json::from_value(v.clone()).ok())
+                    .collect();
+                match crate::logs::reduce_api(
+                    Provider::Azure,
+                    &s.trim_start_matches("/subscriptions/").to_ascii_lowercase(),
+                    (from, to),
+                    "insights:activityLogs.list",
+                    &raw,
+                ) {
+                    Ok(audit) => d.audit = Some(audit),
+                    Err(e) => push(
+                        "insights:activityLogs.list",
+                        CoverageStatus::Partial,
+                        format!("events the detections cannot read: {e}"),
+                    ),
+                }
                 push(
                     "insights:activityLogs.list",
                     CoverageStatus::Complete,

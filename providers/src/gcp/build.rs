@@ -32,6 +32,11 @@ pub struct ProjectData {
     pub run_services: Option<Vec<wire::RunService>>,
     /// Activity Analyzer: the last authentication of the project's service accounts (`None` = not read).
     pub sa_last_auth: Option<Vec<wire::Activity>>,
+    /// Cloud Audit Log events and window for the detections (live, with `--since`).
+    pub audit: Option<(
+        Vec<fnscope_snapshot::AuditEvent>,
+        Vec<fnscope_snapshot::LogWindow>,
+    )>,
     pub coverage: Vec<Coverage>,
 }
 
@@ -219,6 +224,10 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         }
     }
     snap.coverage.extend(coverage);
+    if let Some((events, windows)) = d.audit {
+        snap.events.extend(events);
+        snap.log_windows.extend(windows);
+    }
 }
 
 fn add_function(

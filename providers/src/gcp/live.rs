@@ -26,6 +26,7 @@ pub const READ_ONLY_PERMISSIONS: &[&str] = &[
     "iam.roles.get",
     "iam.serviceAccounts.getIamPolicy",
     "iam.serviceAccounts.list",
+    "logging.logEntries.list",
     "policyanalyzer.serviceAccountLastAuthenticationActivities.query",
     "recommender.iamPolicyInsights.list",
     "resourcemanager.folders.get",
@@ -51,6 +52,7 @@ pub struct Endpoints {
     pub iam: String,
     pub recommender: String,
     pub policyanalyzer: String,
+    pub logging: String,
 }
 
 impl Default for Endpoints {
@@ -62,6 +64,7 @@ impl Default for Endpoints {
             iam: "https://iam.googleapis.com".into(),
             recommender: "https://recommender.googleapis.com".into(),
             policyanalyzer: "https://policyanalyzer.googleapis.com".into(),
+            logging: "https://logging.googleapis.com".into(),
         }
     }
 }
@@ -75,6 +78,7 @@ impl Endpoints {
         "iam",
         "recommender",
         "policyanalyzer",
+        "logging",
     ];
 
     /// Points one API at `url`; false for an unknown API name.
@@ -86,6 +90,7 @@ impl Endpoints {
             "iam" => &mut self.iam,
             "recommender" => &mut self.recommender,
             "policyanalyzer" => &mut self.policyanalyzer,
+            "logging" => &mut self.logging,
             _ => return false,
         };
         *slot = url.trim_end_matches('/').to_string();
@@ -101,7 +106,8 @@ impl Endpoints {
             run: b.clone(),
             iam: b.clone(),
             recommender: b.clone(),
-            policyanalyzer: b,
+            policyanalyzer: b.clone(),
+            logging: b,
         }
     }
 }
@@ -118,6 +124,8 @@ pub struct LiveOptions {
     pub concurrency: usize,
     pub max_attempts: u32,
     pub call_timeout: Duration,
+    /// Read this much of the Cloud Audit Logs for the detections (`None`: not read).
+    pub log_since: Option<chrono::Duration>,
 }
 
 impl Default for LiveOptions {
@@ -130,6 +138,7 @@ impl Default for LiveOptions {
             concurrency: 16,
             max_attempts: 6,
             call_timeout: Duration::from_secs(60),
+            log_since: None,
         }
     }
 }
@@ -309,16 +318,23 @@ impl Session {
     }
 
     async fn call<T: DeserializeOwned>(&self, post: bool, url: &str) -> Result<T, CallError> {
+        let body = post.then(|| serde_json::json!({"options": {"requestedPolicyVersion": 3}}));
+        self.call_with(url, body.as_ref()).await
+    }
+
+    /// A GET, or a POST of `body` (list and query methods that take their parameters in the body).
+    async fn call_with<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<T, CallError> {
         crate::rest::call(self.opts.max_attempts, || async move {
             let token = self.auth.token(&[SCOPE]).await.map_err(|e| {
                 CallError::new(CoverageStatus::Denied, format!("no access token: {e}"))
             })?;
-            let req = if post {
-                self.http
-                    .post(url)
-                    .json(&serde_json::json!({"options": {"requestedPolicyVersion": 3}}))
-            } else {
-                self.http.get(url)
+            let req = match body {
+                Some(b) => self.http.post(url).json(b),
+                None => self.http.get(url),
             };
             Ok(req.bearer_auth(token.as_str()))
         })
@@ -358,6 +374,79 @@ impl Session {
                 }
                 Some(t) => token = Some(t),
                 None => return Ok(out),
+            }
+        }
+    }
+
+    /// Cloud Audit Log entries of the project the detections read: Admin Activity (and Data Access,
+    /// when enabled) of the serverless and IAM services, `since` back from now. `entries.list` takes
+    /// its parameters in the body; the page token goes with identical other fields.
+    async fn audit_log(
+        &self,
+        project: &str,
+        since: chrono::Duration,
+    ) -> Result<
+        (
+            Vec<serde_json::Value>,
+            chrono::DateTime<chrono::Utc>,
+            chrono::DateTime<chrono::Utc>,
+        ),
+        CallError,
+    > {
+        let to = chrono::Utc::now();
+        let from = to - since;
+        let services = [
+            "cloudfunctions.googleapis.com",
+            "run.googleapis.com",
+            "iam.googleapis.com",
+            "iamcredentials.googleapis.com",
+            "cloudresourcemanager.googleapis.com",
+        ]
+        .map(|s| format!("protoPayload.serviceName=\"{s}\""))
+        .join(" OR ");
+        let filter = format!(
+            "logName:\"cloudaudit.googleapis.com\" AND timestamp>=\"{}\" AND ({services})",
+            from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+        let url = format!("{}/v2/entries:list", self.opts.endpoints.logging);
+        let mut body = serde_json::json!({
+            "resourceNames": [format!("projects/{project}")],
+            "filter": filter,
+            "orderBy": "timestamp asc",
+            "pageSize": 1000,
+        });
+        let mut out = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut pages = 0usize;
+        loop {
+            let page: serde_json::Value = self.call_with(&url, Some(&body)).await?;
+            pages += 1;
+            match page.get("entries") {
+                Some(serde_json::Value::Array(a)) => out.extend(a.iter().cloned()),
+                None | Some(serde_json::Value::Null) => {}
+                Some(_) => {
+                    return Err(CallError::new(
+                        CoverageStatus::Failed,
+                        format!("page {pages}: `entries` is not an array"),
+                    ));
+                }
+            }
+            match page
+                .get("nextPageToken")
+                .and_then(serde_json::Value::as_str)
+            {
+                Some(t) if !t.is_empty() => {
+                    if !seen.insert(t.to_string()) {
+                        return Err(CallError::new(
+                            CoverageStatus::Failed,
+                            format!(
+                                "the page token repeated after {pages} pages; the entries read so far may be incomplete"
+                            ),
+                        ));
+                    }
+                    body["pageToken"] = t.into();
+                }
+                _ => return Ok((out, from, to)),
             }
         }
     }
@@ -733,6 +822,34 @@ impl Session {
                     d.sa_last_auth = Some(list);
                 }
                 Err(err) => push("policyanalyzer:activities.query", err.status, err.message),
+            }
+        }
+        if let Some(since) = self.opts.log_since {
+            match self.audit_log(project, since).await {
+                Ok((entries, from, to)) => {
+                    match crate::logs::reduce_api(
+                        Provider::Gcp,
+                        project,
+                        (from, to),
+                        "logging:entries.list",
+                        &entries,
+                    ) {
+                        Ok(audit) => {
+                            push(
+                                "logging:entries.list",
+                                CoverageStatus::Complete,
+                                format!(
+                                    "{} audit entries since {}",
+                                    entries.len(),
+                                    from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                                ),
+                            );
+                            d.audit = Some(audit);
+                        }
+                        Err(m) => push("logging:entries.list", CoverageStatus::Failed, m),
+                    }
+                }
+                Err(err) => push("logging:entries.list", err.status, err.message),
             }
         }
         d.coverage = cov;

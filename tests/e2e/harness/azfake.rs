@@ -370,7 +370,16 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
             .and_then(|r| r.split('\'').next())
             .unwrap_or_default()
             .to_string();
-        let list = items(dir, "activity-log.json")
+        // The log holds the export and the estate's log files alike.
+        let mut all = items(dir, "activity-log.json");
+        if let Ok(rd) = std::fs::read_dir(dir.join("logs")) {
+            let mut names: Vec<_> = rd.map(|e| e.unwrap().file_name()).collect();
+            names.sort();
+            for n in names {
+                all.extend(items(dir, &format!("logs/{}", n.to_string_lossy())));
+            }
+        }
+        let list = all
             .into_iter()
             .filter(|e| {
                 e["resourceProviderName"]["value"]

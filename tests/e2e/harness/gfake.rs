@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, to_bytes};
-use axum::http::{Request, Response, StatusCode};
+use axum::http::{Method, Request, Response, StatusCode};
 use serde_json::{Value, json};
 
 pub struct GoogleFake {
@@ -278,6 +278,34 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             .map(|(_, (_, id))| json!({"name": format!("folders/{id}"), "parent": parent, "state": "ACTIVE"}))
             .collect();
         return resp(StatusCode::OK, json!({ "folders": list }));
+    }
+    // Cloud Audit Logs: the export's log files, paged; the parameters are in the body.
+    if path == "/v2/entries:list" && parts.method == Method::POST {
+        let req: Value = serde_json::from_slice(&body).unwrap_or_default();
+        let filter = req["filter"].as_str().unwrap_or_default();
+        if req["resourceNames"] != json!([format!("projects/{p}")])
+            || !filter.contains("timestamp>=\"")
+        {
+            return resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": {"code": 400, "message": "resourceNames and a timestamp filter are required", "status": "INVALID_ARGUMENT"}}),
+            );
+        }
+        let mut entries: Vec<Value> = Vec::new();
+        if let Ok(rd) = std::fs::read_dir(dir.join("logs")) {
+            let mut names: Vec<_> = rd.map(|e| e.unwrap().file_name()).collect();
+            names.sort();
+            for n in names {
+                if let Some(Value::Array(a)) = file(dir, &format!("logs/{}", n.to_string_lossy())) {
+                    entries.extend(a);
+                }
+            }
+        }
+        let token = req["pageToken"]
+            .as_str()
+            .map(|t| format!("pageToken={t}"))
+            .unwrap_or_default();
+        return page(entries, "entries", &token);
     }
     // Resource Manager v3.
     if path == format!("/v3/projects/{p}") {

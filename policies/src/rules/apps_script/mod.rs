@@ -7,6 +7,7 @@ pub mod gws_004;
 pub mod gws_005;
 pub mod gws_006;
 pub mod gws_007;
+pub mod gws_008;
 
 use fnscope_snapshot::{ScriptCall, ScriptDetails, Workload, WorkloadDetails};
 

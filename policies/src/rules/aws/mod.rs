@@ -7,6 +7,8 @@ pub mod aws_004;
 pub mod aws_005;
 pub mod aws_006;
 pub mod aws_007;
+pub mod aws_008;
+pub mod aws_009;
 pub mod aws_010;
 
 use crate::aws::eval::{Decision, Res};

@@ -7,6 +7,7 @@ pub mod az_004;
 pub mod az_005;
 pub mod az_006;
 pub mod az_007;
+pub mod az_008;
 pub mod az_009;
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ pub mod gcp_002;
 pub mod gcp_003;
 pub mod gcp_004;
 pub mod gcp_005;
+pub mod gcp_006;
+pub mod gcp_007;
 pub mod gcp_008;
 
 #[cfg(test)]

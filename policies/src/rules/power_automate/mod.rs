@@ -3,6 +3,7 @@
 pub mod pa_001;
 pub mod pa_002;
 pub mod pa_003;
+pub mod pa_004;
 pub mod pa_005;
 
 #[cfg(test)]

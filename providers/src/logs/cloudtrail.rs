@@ -1,0 +1,162 @@
+//! AWS CloudTrail: the `Records` of log files as delivered to S3 and the events `LookupEvents` returns
+//! (its `CloudTrailEvent` string is the same record).
+//!
+//! Kept for the detections: Lambda deployments (anchors of AWS-008, keyed by the caller), IAM writes
+//! (AWS-009 on their own; AWS-008 follow-ups), and near an anchor the caller's invocations, permission,
+//! trigger and URL changes.
+
+use chrono::Duration;
+use fnscope_snapshot::audit::{AWS_IAM_WRITES, AWS_LAMBDA_DEPLOYS, AWS_LAMBDA_USES, aws_action};
+use fnscope_snapshot::{AuditEvent, Provider};
+use serde_json::Value;
+
+use super::{Class, Norm, attr, s, time_at};
+
+pub fn is_record(v: &Value) -> bool {
+    v.get("eventSource").is_some() && v.get("eventName").is_some() && v.get("eventTime").is_some()
+}
+
+pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
+    let time = time_at(v, "/eventTime", source)?;
+    let account = s(v, "/recipientAccountId")
+        .or_else(|| s(v, "/userIdentity/accountId"))
+        .unwrap_or("*")
+        .to_string();
+    if v.get("errorCode").is_some_and(|c| !c.is_null()) {
+        return Ok(Norm::Failed {
+            provider: Provider::Aws,
+            target: account,
+            time,
+        });
+    }
+    let service = s(v, "/eventSource")
+        .unwrap_or_default()
+        .trim_end_matches(".amazonaws.com")
+        .to_string();
+    let name = s(v, "/eventName").unwrap_or_default();
+    let region = s(v, "/awsRegion").unwrap_or("us-east-1");
+    let actor = s(v, "/userIdentity/arn")
+        .or_else(|| s(v, "/userIdentity/principalId"))
+        .or_else(|| s(v, "/userIdentity/invokedBy"))
+        .unwrap_or("unknown")
+        .to_string();
+    let mut e = AuditEvent {
+        provider: Provider::Aws,
+        target: account.clone(),
+        id: s(v, "/eventID").unwrap_or(source).to_string(),
+        time,
+        actor,
+        action: format!("{service}:{name}"),
+        resource: None,
+        source_ip: s(v, "/sourceIPAddress").map(str::to_string),
+        attrs: Default::default(),
+        source: source.to_string(),
+    };
+    attr(&mut e, "region", region);
+    if let Some(t) = s(v, "/userIdentity/type") {
+        attr(&mut e, "user_type", t);
+    }
+    if let Some(issuer) = s(v, "/userIdentity/sessionContext/sessionIssuer/arn") {
+        attr(&mut e, "session_issuer", issuer);
+    }
+    let partition = e
+        .actor
+        .split(':')
+        .nth(1)
+        .filter(|p| p.starts_with("aws"))
+        .unwrap_or("aws");
+    match service.as_str() {
+        "lambda" => {
+            let function = s(v, "/requestParameters/functionName")
+                .map(str::to_string)
+                .or_else(|| {
+                    // Data events (`Invoke`) name the function in `resources`.
+                    v.get("resources").and_then(Value::as_array).and_then(|rs| {
+                        rs.iter().find_map(|r| {
+                            s(r, "/ARN")
+                                .filter(|a| a.contains(":function:"))
+                                .map(str::to_string)
+                        })
+                    })
+                });
+            if let Some(f) = function {
+                e.resource = Some(function_arn(&f, partition, region, &account));
+            }
+            if let Some(role) = s(v, "/requestParameters/role") {
+                attr(&mut e, "role", role);
+            }
+        }
+        "iam" => {
+            for (field, kind) in [
+                ("userName", "user"),
+                ("roleName", "role"),
+                ("groupName", "group"),
+            ] {
+                if let Some(n) = s(v, &format!("/requestParameters/{field}")) {
+                    attr(&mut e, kind, n);
+                }
+            }
+            if let Some(p) = s(v, "/requestParameters/policyArn") {
+                attr(&mut e, "policy", p);
+            }
+        }
+        "events" => {
+            if let Some(ts) = v
+                .pointer("/requestParameters/targets")
+                .and_then(Value::as_array)
+            {
+                for t in ts {
+                    if let Some(a) = s(t, "/arn").or_else(|| s(t, "/Arn")) {
+                        attr(&mut e, "targets", a);
+                    }
+                }
+            }
+            if let Some(r) = s(v, "/requestParameters/rule") {
+                e.resource = Some(r.to_string());
+            }
+        }
+        _ => {}
+    }
+    Ok(Norm::Event(e))
+}
+
+/// A function's unqualified ARN from a name, partial ARN or (qualified) ARN.
+pub fn function_arn(f: &str, partition: &str, region: &str, account: &str) -> String {
+    if f.starts_with("arn:") {
+        // arn:aws:lambda:region:acct:function:name[:qualifier]
+        return f.splitn(8, ':').take(7).collect::<Vec<_>>().join(":");
+    }
+    let parts: Vec<&str> = f.split(':').collect();
+    match parts.as_slice() {
+        // account:function:name
+        [acct, "function", name, ..] => {
+            format!("arn:{partition}:lambda:{region}:{acct}:function:{name}")
+        }
+        [name, ..] => format!("arn:{partition}:lambda:{region}:{account}:function:{name}"),
+        [] => f.to_string(),
+    }
+}
+
+pub fn classify(e: &AuditEvent) -> Class {
+    let (service, name) = aws_action(e);
+    let session = e.attr("user_type") == Some("AssumedRole");
+    match service {
+        "lambda" if AWS_LAMBDA_DEPLOYS.contains(&name) => Class::Anchor(vec![(
+            ("actor", e.actor.clone()),
+            Duration::minutes(60),
+            Duration::minutes(60),
+        )]),
+        "lambda" if AWS_LAMBDA_USES.contains(&name) => {
+            Class::Candidate(vec![("actor", e.actor.clone())])
+        }
+        "events" if name == "PutTargets" => Class::Candidate(vec![("actor", e.actor.clone())]),
+        "iam" if AWS_IAM_WRITES.contains(&name) && session => Class::Anchor(vec![(
+            ("session", e.actor.clone()),
+            Duration::hours(12),
+            Duration::hours(12),
+        )]),
+        "iam" if AWS_IAM_WRITES.contains(&name) => Class::Keep,
+        _ if session => Class::Candidate(vec![("session", e.actor.clone())]),
+        _ => Class::Drop,
+    }
+}
