@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use fnscope_providers::logs::read::{LogSet, log_files, read_files};
+use fnscope_providers::logs::read::{log_files, read_files};
 use fnscope_snapshot::{Coverage, CoverageStatus, LogWindow, Snapshot};
 
 use crate::CliError;
@@ -76,21 +76,23 @@ pub fn add_files(snapshot: &mut Snapshot, files: &[PathBuf]) -> Result<(), CliEr
         kept = set.events.len(),
         "audit logs read"
     );
-    add_set(snapshot, set, "files");
-    Ok(())
-}
-
-/// Adds a read log set; `how` names the source in the coverage records (`files`, `api`).
-pub fn add_set(snapshot: &mut Snapshot, set: LogSet, how: &str) {
-    for w in &set.windows {
-        snapshot.coverage.push(coverage(w, how));
-    }
     snapshot.events.extend(set.events);
     snapshot.log_windows.extend(set.windows);
     snapshot.normalize();
+    Ok(())
 }
 
-fn coverage(w: &LogWindow, how: &str) -> Coverage {
+/// One coverage record per log window (files or API), so the report says what the detections saw.
+pub fn window_coverage(snapshot: &mut Snapshot) {
+    let records: Vec<Coverage> = snapshot.log_windows.iter().map(coverage).collect();
+    for c in records {
+        if !snapshot.coverage.contains(&c) {
+            snapshot.coverage.push(c);
+        }
+    }
+}
+
+fn coverage(w: &LogWindow) -> Coverage {
     Coverage {
         provider: w.provider,
         target: w.target.clone(),
@@ -98,7 +100,7 @@ fn coverage(w: &LogWindow, how: &str) -> Coverage {
         api: format!("logs:{}", w.log),
         status: CoverageStatus::Complete,
         detail: format!(
-            "{} events from {} to {} ({} failed calls ignored, {} kept for the detections) from {how}: {}",
+            "{} events from {} to {} ({} failed calls ignored, {} kept for the detections) from {}",
             w.read,
             w.from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             w.to.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

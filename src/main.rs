@@ -153,6 +153,8 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
             let mut snapshot = fnscope_snapshot::load(&args.snapshot)?;
             let files = logs::given_files(&args.logs)?;
             logs::add_files(&mut snapshot, &files)?;
+            logs::window_coverage(&mut snapshot);
+            snapshot.normalize();
             if let Some(path) = &args.save {
                 fnscope_snapshot::save(&snapshot, path)?;
             }

@@ -31,6 +31,7 @@ pub async fn scan(
     };
     files.extend(crate::logs::given_files(&args.logs)?);
     crate::logs::add_files(&mut snapshot, &files)?;
+    crate::logs::window_coverage(&mut snapshot);
     snapshot.normalize();
     Ok(snapshot)
 }
@@ -301,8 +302,21 @@ async fn pa_live(
     progress.phase("power automate: authenticating", None);
     let session = live::Session::connect(opts).await?;
     let (envs, discovery) = session.collect(progress).await;
+    let names: Vec<String> = envs.iter().map(|e| e.name.clone()).collect();
     for env in envs {
         fnscope_providers::power_automate::add_environment(snapshot, env);
+    }
+    if args.since.is_some() {
+        for env in names {
+            snapshot.coverage.push(fnscope_snapshot::Coverage {
+                provider: Provider::PowerAutomate,
+                target: env,
+                region: None,
+                api: "purview:audit.flow".into(),
+                status: fnscope_snapshot::CoverageStatus::Skipped,
+                detail: "the Purview audit log is read from exports only (Search-UnifiedAuditLog, see the README); give it with --logs".into(),
+            });
+        }
     }
     snapshot.coverage.extend(discovery);
     Ok(())
@@ -341,6 +355,7 @@ async fn workspace_live(
         max_attempts: args.max_attempts,
         call_timeout: std::time::Duration::from_secs(60),
         checkpoint: args.checkpoint.clone(),
+        log_since: args.since,
     };
     progress.phase("apps script: authenticating", None);
     let session = live::Session::connect(opts).await?;
@@ -366,7 +381,15 @@ async fn aws_live(
     let session = aws::Session::connect(opts).await?;
     tracing::info!(account = %session.account_id, "scanning AWS account");
     let data = session.collect(progress).await;
+    let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
     aws::add_account(snapshot, data);
+    if let Some(since) = args.since {
+        progress.phase("aws: CloudTrail events", None);
+        let (events, windows, coverage) = session.audit_log(&regions, since).await;
+        snapshot.events.extend(events);
+        snapshot.log_windows.extend(windows);
+        snapshot.coverage.extend(coverage);
+    }
     if args.no_last_accessed {
         snapshot.coverage.push(fnscope_snapshot::Coverage {
             provider: Provider::Aws,

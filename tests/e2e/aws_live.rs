@@ -619,3 +619,139 @@ fn diff_of_two_moto_scans_shows_the_changes_and_gates_on_new_findings() {
     // fn-004's role was harmless: nothing resolved.
     assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
 }
+
+/// A CloudTrail record as `LookupEvents` carries it in `CloudTrailEvent`.
+fn trail(
+    id: &str,
+    t: &str,
+    region: &str,
+    who: Value,
+    source: &str,
+    name: &str,
+    req: Value,
+) -> Value {
+    serde_json::json!({"eventVersion": "1.09", "userIdentity": who, "eventTime": t,
+        "eventSource": source, "eventName": name, "awsRegion": region,
+        "sourceIPAddress": "203.0.113.10", "requestParameters": req, "eventID": id,
+        "eventType": "AwsApiCall", "recipientAccountId": seed::ACCOUNT})
+}
+
+#[test]
+fn cloudtrail_lookup_events_feed_the_detections() {
+    let seeded = harness::seeded();
+    let f3 = seeded
+        .estate
+        .functions
+        .iter()
+        .find(|f| f.name == "fn-003")
+        .unwrap();
+    let f2 = seeded
+        .estate
+        .functions
+        .iter()
+        .find(|f| f.name == "fn-002")
+        .unwrap();
+    let deployer = serde_json::json!({"type": "IAMUser",
+        "arn": format!("arn:aws:iam::{}:user/deployer", seed::ACCOUNT), "accountId": seed::ACCOUNT});
+    let session = serde_json::json!({"type": "AssumedRole",
+        "arn": format!("arn:aws:sts::{}:assumed-role/fn-role-002/fn-002", seed::ACCOUNT),
+        "accountId": seed::ACCOUNT,
+        "sessionContext": {"sessionIssuer": {"type": "Role", "arn": f2.role_arn}}});
+    let records = vec![
+        // fn-003 runs as an admin role: its code replaced, then opened to a caller 20 minutes later.
+        trail(
+            "t-1",
+            "2026-11-20T10:00:00Z",
+            &f3.region,
+            deployer.clone(),
+            "lambda.amazonaws.com",
+            "UpdateFunctionCode20150331v2",
+            serde_json::json!({"functionName": "fn-003"}),
+        ),
+        trail(
+            "t-2",
+            "2026-11-20T10:20:00Z",
+            &f3.region,
+            deployer.clone(),
+            "lambda.amazonaws.com",
+            "AddPermission20150331v2",
+            serde_json::json!({"functionName": "fn-003", "principal": "*"}),
+        ),
+        // A refused call is read and ignored.
+        {
+            let mut r = trail(
+                "t-3",
+                "2026-11-20T10:25:00Z",
+                &f3.region,
+                deployer,
+                "lambda.amazonaws.com",
+                "AddPermission20150331v2",
+                serde_json::json!({"functionName": "fn-003"}),
+            );
+            r["errorCode"] = "AccessDeniedException".into();
+            r
+        },
+        // fn-002's execution role creates an access key for a user (IAM events live in us-east-1).
+        trail(
+            "t-4",
+            "2026-11-21T03:00:00Z",
+            "us-east-1",
+            session,
+            "iam.amazonaws.com",
+            "CreateAccessKey",
+            serde_json::json!({"userName": "reader"}),
+        ),
+    ];
+    let proxy = harness::proxy_with_trail(Vec::new(), records);
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--no-last-accessed",
+            "--since",
+            "30d",
+            "--format",
+            "json",
+            "--allow-partial",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let got: BTreeSet<(String, String, String)> = harness::triples(&r)
+        .into_iter()
+        .filter(|t| t.0 == "T1648-AWS-008" || t.0 == "T1648-AWS-009")
+        .collect();
+    let want: BTreeSet<(String, String, String)> = [
+        ("T1648-AWS-008", "deployer", "fn-role-003"),
+        ("T1648-AWS-009", "fn-role-002", "reader"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    // Every source was queried where its events are, and paged (one event a page here).
+    let lookups: Vec<String> = proxy
+        .log()
+        .iter()
+        .filter(|o| o.name == "cloudtrail:LookupEvents")
+        .map(|o| o.region.clone())
+        .collect();
+    // Lambda and EventBridge in both regions, IAM in us-east-1: five queries; the three Lambda
+    // records of fn-003's region take three pages, so seven calls.
+    assert_eq!(lookups.len(), 7, "{lookups:?}");
+    assert_eq!(
+        lookups.iter().filter(|r| **r == f3.region).count(),
+        if f3.region == "us-east-1" { 5 } else { 4 },
+        "{lookups:?}"
+    );
+    let c = r["coverage"].to_string();
+    assert!(
+        c.contains("cloudtrail:LookupEvents") && c.contains("1 failed calls ignored"),
+        "{c}"
+    );
+}

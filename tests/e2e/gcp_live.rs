@@ -470,6 +470,7 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
         "https://www.googleapis.com/auth/script.projects.readonly",
         "https://www.googleapis.com/auth/script.deployments.readonly",
         "https://www.googleapis.com/auth/script.processes",
+        "https://www.googleapis.com/auth/admin.reports.audit.readonly",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -587,4 +588,23 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
         1,
         "{log:?}"
     );
+
+    // With --since, the Reports API activity feeds GWS-008: the Mail helper grant followed by
+    // forwarding out of the domain; the near misses of the export stay silent.
+    let out = scan(&["--since", "30d"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let gws8: Vec<_> = triples(&r)
+        .into_iter()
+        .filter(|t| t.0 == "T1648-GWS-008")
+        .collect();
+    assert_eq!(
+        gws8,
+        vec![(
+            "T1648-GWS-008".to_string(),
+            "ap.clerk@northwind.example".to_string(),
+            "Mail helper".to_string()
+        )]
+    );
+    assert!(!r["not_evaluated"].to_string().contains("T1648-GWS-008"));
 }

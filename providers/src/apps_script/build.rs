@@ -28,10 +28,19 @@ pub struct DomainData {
     pub domain: String,
     pub projects: Vec<Project>,
     pub coverage: Vec<Coverage>,
+    /// Reports API events and window for the detections (live, with `--since`).
+    pub audit: Option<(
+        Vec<fnscope_snapshot::AuditEvent>,
+        Vec<fnscope_snapshot::LogWindow>,
+    )>,
 }
 
 /// Adds one domain's records to `snap`.
-pub fn add_domain(snap: &mut Snapshot, d: DomainData) {
+pub fn add_domain(snap: &mut Snapshot, mut d: DomainData) {
+    if let Some((events, windows)) = d.audit.take() {
+        snap.events.extend(events);
+        snap.log_windows.extend(windows);
+    }
     snap.targets.push(Target {
         provider: Provider::AppsScript,
         id: d.domain.clone(),

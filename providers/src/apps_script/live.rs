@@ -27,6 +27,15 @@ pub const SCOPES: &[&str] = &[
     "https://www.googleapis.com/auth/script.projects.readonly",
     "https://www.googleapis.com/auth/script.deployments.readonly",
     "https://www.googleapis.com/auth/script.processes",
+    // Only with `--since`: the Reports API's token, Drive and account activity (GWS-008).
+    "https://www.googleapis.com/auth/admin.reports.audit.readonly",
+];
+
+/// The Reports API activities the detections read: (application, event name).
+pub const REPORTS: &[(&str, &str)] = &[
+    ("token", "authorize"),
+    ("drive", "change_document_visibility"),
+    ("user_accounts", "email_forwarding_out_of_domain"),
 ];
 
 #[derive(Debug, Clone)]
@@ -72,6 +81,8 @@ pub struct LiveOptions {
     /// Resumable per-user enumeration: each user whose grants and scripts were read is appended here
     /// (JSON lines) and skipped by the next run with the same file.
     pub checkpoint: Option<PathBuf>,
+    /// Read this much of the Reports API activity for the detections (`None`: not read).
+    pub log_since: Option<chrono::Duration>,
 }
 
 /// Users already enumerated by an earlier, interrupted run: email → (grants, Drive files).
@@ -449,7 +460,61 @@ impl Session {
             ),
         });
         d.coverage.push(visibility(&domain, &tokens, &d.projects));
+        if let Some(since) = self.opts.log_since {
+            progress.phase("apps script: Reports API activity", None);
+            self.reports(&mut d, since).await;
+        }
         d
+    }
+
+    /// The Reports API activity of every user, as the admin: OAuth grants, Drive visibility changes,
+    /// mail forwarding out of the domain, `since` back from now.
+    async fn reports(&self, d: &mut DomainData, since: chrono::Duration) {
+        let to = chrono::Utc::now();
+        let from = to - since;
+        let start = urlencode(&from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+        let mut items = Vec::new();
+        for (app, event) in REPORTS {
+            let url = format!(
+                "{}/admin/reports/v1/activity/users/all/applications/{app}?eventName={event}&startTime={start}&maxResults=1000",
+                self.opts.endpoints.admin
+            );
+            match self.pages(&url, "items", &self.opts.admin, SCOPES[6]).await {
+                Ok(list) => {
+                    d.coverage.push(cov(
+                        &d.domain,
+                        "reports:activities.list",
+                        CoverageStatus::Complete,
+                        format!("{} {app} {event} activities", list.len()),
+                    ));
+                    items.extend(list);
+                }
+                Err(err) => {
+                    d.coverage.push(cov(
+                        &d.domain,
+                        "reports:activities.list",
+                        err.status,
+                        format!("{app} {event}: {}", err.message),
+                    ));
+                    return;
+                }
+            }
+        }
+        match crate::logs::reduce_api(
+            Provider::AppsScript,
+            "*",
+            (from, to),
+            "reports:activities.list",
+            &items,
+        ) {
+            Ok(audit) => d.audit = Some(audit),
+            Err(m) => d.coverage.push(cov(
+                &d.domain,
+                "reports:activities.list",
+                CoverageStatus::Failed,
+                m,
+            )),
+        }
     }
 
     async fn project(&self, id: &str, owner: &str) -> Result<Project, CallError> {

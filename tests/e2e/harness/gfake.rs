@@ -476,6 +476,37 @@ fn workspace(dir: &Path, subject: Option<&str>, path: &str, query: &str) -> Opti
         .and_then(|v| v.as_array().cloned())
         .unwrap_or_default();
     let admin = format!("it.admin@{}", dir.file_name()?.to_string_lossy());
+    // Reports API: the export's activity files, by application and event name, as the admin.
+    if let Some(app) = path.strip_prefix("/admin/reports/v1/activity/users/all/applications/") {
+        if subject != Some(admin.as_str()) {
+            return Some(forbidden("Not Authorized to access this resource/api"));
+        }
+        let q = |k: &str| {
+            query
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(&format!("{k}=")))
+                .unwrap_or_default()
+                .to_string()
+        };
+        if q("startTime").is_empty() {
+            return Some(resp(
+                StatusCode::BAD_REQUEST,
+                json!({"error": {"code": 400, "message": "startTime is required here"}}),
+            ));
+        }
+        let event = q("eventName");
+        let items: Vec<Value> = file(dir, &format!("logs/reports-{app}.json"))
+            .and_then(|v| v["items"].as_array().cloned())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| {
+                a["events"]
+                    .as_array()
+                    .is_some_and(|es| es.iter().any(|e| e["name"] == event.as_str()))
+            })
+            .collect();
+        return Some(page(items, "items", query));
+    }
     if path == "/admin/directory/v1/users" {
         if subject != Some(admin.as_str()) {
             return Some(forbidden("Not Authorized to access this resource/api"));

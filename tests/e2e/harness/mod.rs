@@ -30,6 +30,14 @@ pub fn seeded() -> &'static Seeded {
 
 /// A proxy in front of the shared moto with the usual test configuration plus `faults`.
 pub fn proxy(faults: Vec<proxy::Fault>) -> proxy::Proxy {
+    proxy_with_trail(faults, Vec::new())
+}
+
+/// Like [`proxy`], answering `cloudtrail:LookupEvents` from `records` (moto does not implement it).
+pub fn proxy_with_trail(
+    faults: Vec<proxy::Fault>,
+    records: Vec<serde_json::Value>,
+) -> proxy::Proxy {
     let s = seeded();
     proxy::Proxy::start(
         &s.moto.url,
@@ -38,6 +46,7 @@ pub fn proxy(faults: Vec<proxy::Fault>) -> proxy::Proxy {
             regions: seed::REGIONS.iter().map(|r| r.to_string()).collect(),
             list_functions_page: Some(25),
             lambda_last_used: vec![("user/deployer".into(), "2026-01-01T00:00:00Z".into())],
+            cloudtrail: records,
         },
     )
 }

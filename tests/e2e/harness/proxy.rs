@@ -30,6 +30,8 @@ pub struct ProxyConfig {
     pub list_functions_page: Option<usize>,
     /// Principal ARN substring → lambda last-used time; principals not matched never used lambda.
     pub lambda_last_used: Vec<(String, String)>,
+    /// CloudTrail records `cloudtrail:LookupEvents` answers from, one event a page.
+    pub cloudtrail: Vec<serde_json::Value>,
 }
 
 /// One recorded request: `service:Operation` and region.
@@ -243,6 +245,47 @@ async fn handle(
         return fault_response(&service, &f);
     }
     match op.as_str() {
+        "cloudtrail:LookupEvents" => {
+            // The CloudTrail JSON 1.1 shape: one lookup attribute, NextToken paging, each event with
+            // its record as the `CloudTrailEvent` string.
+            let req: serde_json::Value = serde_json::from_str(&body_text).unwrap_or_default();
+            let attr = &req["LookupAttributes"][0];
+            if attr["AttributeKey"] != "EventSource" || req["StartTime"].is_null() {
+                return fault_response(
+                    "cloudtrail",
+                    &Fault {
+                        operation: op,
+                        region: None,
+                        error_code: "InvalidLookupAttributesException".into(),
+                        status: 400,
+                        times: None,
+                    },
+                );
+            }
+            let records: Vec<serde_json::Value> = st
+                .lock()
+                .expect("lock")
+                .config
+                .cloudtrail
+                .iter()
+                .filter(|r| {
+                    r["eventSource"] == attr["AttributeValue"] && r["awsRegion"] == region.as_str()
+                })
+                .cloned()
+                .collect();
+            let start: usize = req["NextToken"]
+                .as_str()
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(0);
+            let mut page = serde_json::json!({"Events": records.get(start).map(|r| vec![serde_json::json!({
+                "EventId": r["eventID"], "EventName": r["eventName"], "EventSource": r["eventSource"],
+                "EventTime": 1_763_632_800, "ReadOnly": "false", "CloudTrailEvent": r.to_string(),
+            })]).unwrap_or_default()});
+            if start + 1 < records.len() {
+                page["NextToken"] = (start + 1).to_string().into();
+            }
+            return json(StatusCode::OK, page);
+        }
         "iam:GenerateServiceLastAccessedDetails" => {
             let arn = form_value(&body_text, "Arn").unwrap_or_default();
             let mut s = st.lock().expect("lock");
