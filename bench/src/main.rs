@@ -33,6 +33,22 @@ enum Command {
         #[arg(long)]
         save: Option<std::path::PathBuf>,
     },
+    /// Write a synthetic CloudTrail folder: noise around one planted deploy-and-invoke
+    Trail {
+        /// Total size in MB
+        #[arg(long, default_value_t = 1024)]
+        mb: usize,
+        /// Size of one file in MB (CloudTrail delivers many small files; exports can be large)
+        #[arg(long, default_value_t = 16)]
+        file_mb: usize,
+        /// gzip the files, as CloudTrail delivers them
+        #[arg(long)]
+        gzip: bool,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Read a log folder the way `fnscope detect` does; print time, records, kept events, peak memory
+    Logs { dir: std::path::PathBuf },
 }
 
 const A: &str = "111122223333";
@@ -224,6 +240,158 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
     s
 }
 
+/// One CloudTrail record of about the size real ones have (1–2 KB).
+fn trail_record(i: usize, t: &str, who: &str, source: &str, name: &str, function: &str) -> Value {
+    json!({
+        "eventVersion": "1.09",
+        "userIdentity": {"type": "IAMUser", "principalId": format!("AIDA{i:016}"),
+                         "arn": format!("arn:aws:iam::{A}:user/{who}"), "accountId": A, "userName": who},
+        "eventTime": t, "eventSource": source, "eventName": name, "awsRegion": "us-east-1",
+        "sourceIPAddress": "203.0.113.10",
+        "userAgent": "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64 api/lambda#1.56.3",
+        "requestParameters": {"functionName": function, "invocationType": "RequestResponse",
+                              "logType": "None", "qualifier": "$LATEST"},
+        "responseElements": null,
+        "additionalEventData": {"functionVersion": format!("arn:aws:lambda:us-east-1:{A}:function:{function}:$LATEST")},
+        "requestID": format!("{i:08x}-1111-4222-8333-444455556666"),
+        "eventID": format!("{i:08x}-aaaa-4bbb-8ccc-dddddddddddd"),
+        "readOnly": false,
+        "resources": [{"accountId": A, "type": "AWS::Lambda::Function",
+                       "ARN": format!("arn:aws:lambda:us-east-1:{A}:function:{function}")}],
+        "eventType": "AwsApiCall", "managementEvent": false, "recipientAccountId": A,
+        "eventCategory": "Data",
+        "tlsDetails": {"tlsVersion": "TLSv1.3", "cipherSuite": "TLS_AES_128_GCM_SHA256",
+                       "clientProvidedHostHeader": "lambda.us-east-1.amazonaws.com"}
+    })
+}
+
+fn write_trail(
+    mb: usize,
+    file_mb: usize,
+    gzip: bool,
+    out: &std::path::Path,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::create_dir_all(out)?;
+    let files = mb.div_ceil(file_mb.max(1)).max(1);
+    let base = 1_763_632_800i64; // 2025-11-20T10:00:00Z
+    let mut i = 0usize;
+    let mut written = 0usize;
+    for f in 0..files {
+        let path = out.join(format!(
+            "{A}_CloudTrail_us-east-1_{f:05}.json{}",
+            if gzip { ".gz" } else { "" }
+        ));
+        let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+        let mut w: Box<dyn Write> = if gzip {
+            Box::new(flate2::write::GzEncoder::new(
+                file,
+                flate2::Compression::fast(),
+            ))
+        } else {
+            Box::new(file)
+        };
+        w.write_all(b"{\"Records\":[")?;
+        let mut size = 0usize;
+        let mut first = true;
+        while size < file_mb << 20 {
+            // Ten seconds apart; one caller in a hundred is the planted deployer.
+            let t = chrono_like(base + (i as i64) / 10);
+            let who = if i % 100 == 0 {
+                "deployer".to_string()
+            } else {
+                format!("app-{}", i % 500)
+            };
+            let function = format!("fn-{:05}", i % 10_000);
+            let mut r = trail_record(i, &t, &who, "lambda.amazonaws.com", "Invoke", &function);
+            // The planted anchor: in the middle file, after the invocations that follow it in time.
+            if f == files / 2 && first {
+                r = trail_record(
+                    i,
+                    &chrono_like(base + 60),
+                    "deployer",
+                    "lambda.amazonaws.com",
+                    "CreateFunction20150331",
+                    "fn-00000",
+                );
+                r["requestParameters"]["role"] =
+                    format!("arn:aws:iam::{A}:role/fn-role-00000").into();
+                r["managementEvent"] = true.into();
+            }
+            let bytes = serde_json::to_vec(&r).map_err(std::io::Error::other)?;
+            if !first {
+                w.write_all(b",")?;
+            }
+            w.write_all(&bytes)?;
+            size += bytes.len() + 1;
+            first = false;
+            i += 1;
+        }
+        w.write_all(b"]}")?;
+        w.flush()?;
+        written += size;
+    }
+    println!(
+        "wrote {files} files, {:.0} MB of records ({i} records){}",
+        written as f64 / 1_048_576.0,
+        if gzip { ", gzip-compressed" } else { "" }
+    );
+    Ok(())
+}
+
+/// RFC 3339 for a Unix time, without a date library.
+fn chrono_like(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn read_logs(dir: &std::path::Path) -> Result<(), String> {
+    let files = fnscope_providers::logs::read::log_files(dir).map_err(|e| e.to_string())?;
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let start = Instant::now();
+    let set = fnscope_providers::logs::read::read_files(&files).map_err(|e| e.to_string())?;
+    let secs = start.elapsed().as_secs_f64();
+    let read: u64 = set.windows.iter().map(|w| w.read).sum();
+    println!(
+        "read {} files, {:.0} MB on disk, {read} records in {secs:.1} s ({:.0} records/s, both passes); kept {} events; peak RSS {:.0} MB",
+        set.files,
+        bytes as f64 / 1_048_576.0,
+        read as f64 / secs,
+        set.events.len(),
+        peak_rss_mb().unwrap_or(f64::NAN)
+    );
+    Ok(())
+}
+
 fn main() {
     match Cli::parse().command {
         Command::Eval {
@@ -258,6 +426,23 @@ fn main() {
                 by_rule,
                 built.as_secs_f64()
             );
+        }
+        Command::Trail {
+            mb,
+            file_mb,
+            gzip,
+            out,
+        } => {
+            if let Err(e) = write_trail(mb, file_mb, gzip, &out) {
+                eprintln!("fnscope-bench: {}: {e}", out.display());
+                std::process::exit(2);
+            }
+        }
+        Command::Logs { dir } => {
+            if let Err(e) = read_logs(&dir) {
+                eprintln!("fnscope-bench: {e}");
+                std::process::exit(2);
+            }
         }
     }
 }

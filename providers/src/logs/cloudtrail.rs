@@ -140,16 +140,23 @@ pub fn function_arn(f: &str, partition: &str, region: &str, account: &str) -> St
 pub fn classify(e: &AuditEvent) -> Class {
     let (service, name) = aws_action(e);
     let session = e.attr("user_type") == Some("AssumedRole");
+    // AWS-008's follow-ups act on the deployed function: the window is the caller's on that function.
+    let on = |f: &str| ("actor_function", format!("{} {f}", e.actor));
     match service {
-        "lambda" if AWS_LAMBDA_DEPLOYS.contains(&name) => Class::Anchor(vec![(
-            ("actor", e.actor.clone()),
-            Duration::minutes(60),
-            Duration::minutes(60),
-        )]),
-        "lambda" if AWS_LAMBDA_USES.contains(&name) => {
-            Class::Candidate(vec![("actor", e.actor.clone())])
-        }
-        "events" if name == "PutTargets" => Class::Candidate(vec![("actor", e.actor.clone())]),
+        "lambda" if AWS_LAMBDA_DEPLOYS.contains(&name) => match &e.resource {
+            Some(f) => Class::Anchor(vec![(on(f), Duration::minutes(60), Duration::minutes(60))]),
+            None => Class::Keep,
+        },
+        "lambda" if AWS_LAMBDA_USES.contains(&name) => match &e.resource {
+            Some(f) => Class::Candidate(vec![on(f)]),
+            None => Class::Drop,
+        },
+        "events" if name == "PutTargets" => Class::Candidate(
+            e.attrs_of("targets")
+                .iter()
+                .map(|t| on(&t.splitn(8, ':').take(7).collect::<Vec<_>>().join(":")))
+                .collect(),
+        ),
         "iam" if AWS_IAM_WRITES.contains(&name) && session => Class::Anchor(vec![(
             ("session", e.actor.clone()),
             Duration::hours(12),
