@@ -46,6 +46,33 @@ pub enum Command {
     Rules(RulesArgs),
     /// The minimal read-only permissions the scanner needs at a provider
     Permissions(PermissionsArgs),
+    /// Work on saved snapshots (merge the shards of a split scan)
+    #[command(subcommand)]
+    Snapshot(SnapshotCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Join snapshots of parts of one estate (the shards of `scan --shard i/n`) into one
+    Merge {
+        /// The snapshots to join
+        #[arg(required = true, num_args = 1..)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the merged snapshot (atomically; gzip when it ends in .gz)
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// `i/n` with 1 ≤ i ≤ n: this job's part of a scan split `n` ways.
+pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("`{s}`: expected i/n with 1 <= i <= n, such as 2/4");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (usize, usize) = (i.parse().map_err(|_| bad())?, n.parse().map_err(|_| bad())?);
+    if i == 0 || n == 0 || i > n {
+        return Err(bad());
+    }
+    Ok((i, n))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -179,6 +206,11 @@ pub struct ScanArgs {
     /// Audit-log files or folders for the detection rules (repeatable; see the README's log layout)
     #[arg(long, value_name = "PATH")]
     pub logs: Vec<PathBuf>,
+    /// Scan only part i of n of the estate (AWS regions, GCP projects, Azure subscriptions, Power
+    /// Platform environments are dealt round-robin; account-wide reads go to part 1); join the parts
+    /// with `fnscope snapshot merge`
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
     /// Live scans: also read the providers' audit logs for this long back (e.g. 24h, 7d, 90d)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub since: Option<chrono::Duration>,

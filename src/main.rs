@@ -171,6 +171,35 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
             write_out(None, text.as_bytes())?;
             Ok(0)
         }
+        Command::Snapshot(cli::SnapshotCommand::Merge { inputs, output }) => {
+            let mut snaps = Vec::new();
+            for p in inputs {
+                snaps.push(fnscope_snapshot::load(p)?);
+            }
+            let Some((merged, report)) = fnscope_snapshot::merge::merge(snaps) else {
+                return Err(CliError::Input(
+                    "snapshot merge needs at least one snapshot".into(),
+                ));
+            };
+            for c in &report.conflicts {
+                tracing::warn!("{c} differs between the inputs; the newest snapshot's was kept");
+            }
+            fnscope_snapshot::save(&merged, output)?;
+            eprintln!(
+                "fnscope: merged {} snapshots into {} ({} targets, {} workloads, {} identities{})",
+                inputs.len(),
+                output.display(),
+                merged.targets.len(),
+                merged.workloads.len(),
+                merged.identities.len(),
+                if report.conflicts.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} conflicting records", report.conflicts.len())
+                }
+            );
+            Ok(0)
+        }
         Command::Permissions(args) => {
             let text = permissions::render(&args.provider)?;
             write_out(None, text.as_bytes())?;

@@ -17,6 +17,11 @@ pub async fn scan(
         Some(b) => b,
         None => &NoProgress,
     };
+    if args.offline.is_some() && args.shard.is_some() {
+        return Err(CliError::Input(
+            "--shard splits live scans; an offline folder is read whole".into(),
+        ));
+    }
     let result = match &args.offline {
         Some(dir) => offline(args, dir),
         None => live(args, cfg, progress).await,
@@ -140,7 +145,18 @@ async fn live(
             #[cfg(feature = "azure")]
             Provider::PowerAutomate => pa_live(args, progress, &mut snapshot).await?,
             #[cfg(feature = "gcp")]
-            Provider::AppsScript => workspace_live(args, progress, &mut snapshot).await?,
+            Provider::AppsScript => match args.shard {
+                // The domain's users are not split: part 1 reads them all.
+                Some((i, n)) if i != 1 => snapshot.coverage.push(fnscope_snapshot::Coverage {
+                    provider: Provider::AppsScript,
+                    target: args.workspace_domain.clone().unwrap_or_default(),
+                    region: None,
+                    api: "directory:users.list".into(),
+                    status: fnscope_snapshot::CoverageStatus::Skipped,
+                    detail: format!("read by shard 1/{n}"),
+                }),
+                _ => workspace_live(args, progress, &mut snapshot).await?,
+            },
             #[allow(unreachable_patterns)]
             other => {
                 return Err(CliError::Input(format!(
@@ -199,6 +215,7 @@ async fn gcp_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         log_since: args.since,
+        shard: args.shard,
         ..gcp::LiveOptions::default()
     };
     progress.phase("gcp: authenticating", None);
@@ -257,6 +274,7 @@ async fn azure_live(
         ca_bundle: args.ca_bundle.clone(),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
+        shard: args.shard,
         ..azure::LiveOptions::default()
     };
     progress.phase("azure: authenticating", None);
@@ -297,6 +315,7 @@ async fn pa_live(
         ca_bundle: args.ca_bundle.clone(),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
+        shard: args.shard,
         ..live::LiveOptions::default()
     };
     progress.phase("power automate: authenticating", None);
@@ -375,6 +394,7 @@ async fn aws_live(
         regions: args.regions.clone(),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
+        shard: args.shard,
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);

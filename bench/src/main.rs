@@ -49,6 +49,31 @@ enum Command {
     },
     /// Read a log folder the way `fnscope detect` does; print time, records, kept events, peak memory
     Logs { dir: std::path::PathBuf },
+    /// Run `fnscope scan aws` against a fake AWS with latency and throttling; print calls per
+    /// operation against the minimum, retries, wall time against the lower bound, and peak memory
+    Scan {
+        #[arg(long, default_value_t = 10_000)]
+        functions: usize,
+        #[arg(long, default_value_t = 4)]
+        regions: usize,
+        /// Latency of every answer, in milliseconds
+        #[arg(long, default_value_t = 30)]
+        latency_ms: u64,
+        /// Calls per second per service and region before throttling (0: no throttling)
+        #[arg(long, default_value_t = 0.0)]
+        rps: f64,
+        /// The fnscope binary (build it with `cargo build --release`)
+        #[arg(long, default_value = "target/release/fnscope")]
+        bin: std::path::PathBuf,
+        /// Extra arguments for `fnscope scan aws` (e.g. --concurrency 32)
+        #[arg(last = true)]
+        extra: Vec<String>,
+    },
+    /// Time the resource diff and the findings of two large synthetic snapshots (1% of functions changed)
+    Diff {
+        #[arg(long, default_value_t = 100_000)]
+        functions: usize,
+    },
 }
 
 const A: &str = "111122223333";
@@ -238,6 +263,164 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
     }
     s.normalize();
     s
+}
+
+mod fake_aws;
+
+/// Peak resident memory of this process's finished children (Linux reports KB), in MB.
+fn children_peak_rss_mb() -> f64 {
+    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+        .map(|u| u.max_rss() as f64 / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn scan_bench(
+    functions: usize,
+    regions: usize,
+    latency_ms: u64,
+    rps: f64,
+    bin: &std::path::Path,
+    extra: &[String],
+) -> Result<(), String> {
+    const ALL: [&str; 8] = [
+        "us-east-1",
+        "eu-west-1",
+        "us-west-2",
+        "ap-southeast-2",
+        "eu-central-1",
+        "us-east-2",
+        "ap-northeast-1",
+        "sa-east-1",
+    ];
+    let estate = fake_aws::Estate {
+        functions,
+        regions: ALL
+            .iter()
+            .take(regions.clamp(1, ALL.len()))
+            .map(|s| s.to_string())
+            .collect(),
+        latency: std::time::Duration::from_millis(latency_ms),
+        rps,
+    };
+    let fake =
+        fake_aws::Fake::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
+    let home = std::env::temp_dir().join(format!("fnscope-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
+    let snap = home.join("snapshot.json.gz");
+    let t0 = Instant::now();
+    let status = std::process::Command::new(bin)
+        .env_clear()
+        .env("HOME", &home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("AWS_ENDPOINT_URL", &fake.url)
+        .env("AWS_ACCESS_KEY_ID", "bench")
+        .env("AWS_SECRET_ACCESS_KEY", "bench")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", home.join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.join("none"))
+        .args([
+            "scan",
+            "aws",
+            "--no-last-accessed",
+            "--allow-partial",
+            "-q",
+            "--format",
+            "json",
+            "--output",
+        ])
+        .arg(home.join("report.json"))
+        .arg("--save")
+        .arg(&snap)
+        .args(extra)
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    let wall = t0.elapsed().as_secs_f64();
+    let rss = children_peak_rss_mb();
+    let saved = fnscope_snapshot::load(&snap).map_err(|e| e.to_string())?;
+    let incomplete: Vec<String> = saved
+        .coverage
+        .iter()
+        .filter(|c| c.status != fnscope_snapshot::CoverageStatus::Complete)
+        .filter(|c| c.detail != "not requested (--no-last-accessed)")
+        .map(|c| format!("{} {:?}: {}", c.api, c.status, c.detail))
+        .collect();
+    let _ = std::fs::remove_dir_all(&home);
+    let stats = fake.stats.lock().map_err(|_| "stats lock".to_string())?;
+    let minimum = estate.minimum_calls();
+    println!(
+        "{:<40} {:>8} {:>8} {:>9}",
+        "operation", "calls", "minimum", "throttled"
+    );
+    let mut ops: Vec<&String> = stats.calls.keys().chain(minimum.keys()).collect();
+    ops.sort();
+    ops.dedup();
+    let (mut total, mut min_total, mut throttled) = (0u64, 0u64, 0u64);
+    for op in ops {
+        let c = stats.calls.get(op).copied().unwrap_or(0);
+        let m = minimum.get(op).copied().unwrap_or(0);
+        let t = stats.throttled.get(op).copied().unwrap_or(0);
+        total += c;
+        min_total += m;
+        throttled += t;
+        println!("{op:<40} {c:>8} {m:>8} {t:>9}");
+    }
+    // Lower bound: the throttle (the busiest service and region at `rps`), the latency over the
+    // allowed concurrency (16 calls per region, 4 regions at once by default), and the longest chain
+    // of calls that must follow each other (pages of one listing).
+    let lat = latency_ms as f64 / 1000.0;
+    let per_region = functions.div_ceil(regions.max(1));
+    let busiest = (2 * per_region + per_region.div_ceil(50) + 4) as f64;
+    let throttle_bound = if rps > 0.0 { busiest / rps } else { 0.0 };
+    let in_flight = 16.0 * (regions.min(4) as f64);
+    let latency_bound = min_total as f64 * lat / in_flight;
+    let chain = (per_region.div_ceil(50) + 1).max(functions.div_ceil(1000)) as f64 + 3.0;
+    let chain_bound = chain * lat;
+    let bound = throttle_bound.max(latency_bound).max(chain_bound);
+    println!(
+        "\n{functions} functions in {regions} regions, {latency_ms} ms a call, {}: exit {}, {} workloads saved",
+        if rps > 0.0 {
+            format!("{rps} calls/s per service and region")
+        } else {
+            "no throttling".into()
+        },
+        status.code().unwrap_or(-1),
+        saved.workloads.len()
+    );
+    for c in incomplete.iter().take(5) {
+        println!("incomplete: {c}");
+    }
+    println!(
+        "calls {total} (minimum {min_total}, {:+.1}%), throttled answers retried {throttled}, {} incomplete coverage records",
+        (total as f64 / min_total.max(1) as f64 - 1.0) * 100.0,
+        incomplete.len()
+    );
+    println!(
+        "wall {wall:.1} s, lower bound {bound:.1} s (throttle {throttle_bound:.1}, latency/concurrency {latency_bound:.1}, sequential pages {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
+        wall / bound
+    );
+    Ok(())
+}
+
+fn diff_bench(functions: usize) {
+    let t0 = Instant::now();
+    let old = synthetic(functions, functions, functions / 10);
+    let mut new = old.clone();
+    for w in new.workloads.iter_mut().step_by(100) {
+        w.runtime = Some("python3.13".into());
+    }
+    new.workloads
+        .truncate(new.workloads.len() - functions / 200);
+    let built = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let d = fnscope_snapshot::diff::diff(&old, &new);
+    let took = t1.elapsed().as_secs_f64();
+    println!(
+        "diff: two snapshots of {functions} functions and {functions} roles: resources diffed in {took:.2} s ({} changed, {} removed, {} added; snapshots built in {built:.1} s)",
+        d.changed.len(),
+        d.removed.len(),
+        d.added.len()
+    );
 }
 
 /// One CloudTrail record of about the size real ones have (1–2 KB).
@@ -438,6 +621,20 @@ fn main() {
                 std::process::exit(2);
             }
         }
+        Command::Scan {
+            functions,
+            regions,
+            latency_ms,
+            rps,
+            bin,
+            extra,
+        } => {
+            if let Err(e) = scan_bench(functions, regions, latency_ms, rps, &bin, &extra) {
+                eprintln!("fnscope-bench: {e}");
+                std::process::exit(2);
+            }
+        }
+        Command::Diff { functions } => diff_bench(functions),
         Command::Logs { dir } => {
             if let Err(e) = read_logs(&dir) {
                 eprintln!("fnscope-bench: {e}");

@@ -19,6 +19,12 @@ pub mod progress;
 pub mod rest;
 pub mod secrets;
 
+/// True when the unit of work at `index` (in a sorted list) belongs to `shard` (`i/n`, 1-based): units
+/// are dealt round-robin, so every shard gets a similar share.
+pub fn in_shard(index: usize, shard: Option<(usize, usize)>) -> bool {
+    shard.is_none_or(|(i, n)| n == 0 || index % n == i.saturating_sub(1))
+}
+
 /// Why a collector could not even start or an offline folder could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CollectError {

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod diff;
 mod io;
+pub mod merge;
 mod model;
 
 pub use io::{SnapshotError, from_slice, is_compressed, load, save, to_vec, write_atomic};

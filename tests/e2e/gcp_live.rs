@@ -353,7 +353,8 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
     // The audit log was paged (two entries a page) with the same filter each time.
     assert_eq!(
         log.iter().filter(|l| *l == "POST /v2/entries:list").count(),
-        3
+        4,
+        "seven entries, two a page"
     );
     let s = std::fs::read_to_string(&snap).unwrap();
     assert!(!s.contains("SG.4fG7hJ2kL9mN1pQ3rS5tU7vW9xY1zA3bC5dE7fG"));

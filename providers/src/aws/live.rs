@@ -84,6 +84,8 @@ pub struct LiveOptions {
     pub call_timeout: Duration,
     /// How long to wait for one last-accessed report.
     pub last_accessed_timeout: Duration,
+    /// `i/n`: only every n-th region from the i-th; the account-wide reads (IAM, SCPs) in part 1.
+    pub shard: Option<(usize, usize)>,
 }
 
 impl Default for LiveOptions {
@@ -96,6 +98,7 @@ impl Default for LiveOptions {
             attempt_timeout: Duration::from_secs(30),
             call_timeout: Duration::from_secs(180),
             last_accessed_timeout: Duration::from_secs(300),
+            shard: None,
         }
     }
 }
@@ -188,11 +191,33 @@ impl Session {
             account_id: self.account_id.clone(),
             ..AccountData::default()
         };
-        let regions = self.regions(&mut data.coverage).await;
-        progress.phase("aws: IAM authorization details", None);
-        data.iam = self.iam(&mut data.coverage).await;
-        progress.phase("aws: organization SCPs", None);
-        data.scps = self.scps(&mut data.coverage).await;
+        let mut regions = self.regions(&mut data.coverage).await;
+        regions.sort();
+        let shard = self.opts.shard;
+        regions = regions
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| crate::in_shard(*i, shard))
+            .map(|(_, r)| r)
+            .collect();
+        if shard.is_none_or(|(i, _)| i == 1) {
+            progress.phase("aws: IAM authorization details", None);
+            data.iam = self.iam(&mut data.coverage).await;
+            progress.phase("aws: organization SCPs", None);
+            data.scps = self.scps(&mut data.coverage).await;
+        } else if let Some((_, n)) = shard {
+            for api in [
+                "iam:GetAccountAuthorizationDetails",
+                "organizations:DescribeOrganization",
+            ] {
+                data.coverage.push(self.coverage(
+                    None,
+                    api,
+                    CoverageStatus::Skipped,
+                    format!("read by shard 1/{n}"),
+                ));
+            }
+        }
         progress.phase(
             &format!("aws: {} regions", regions.len()),
             Some(regions.len() as u64),
@@ -264,6 +289,8 @@ impl Session {
         let client = aws_sdk_iam::Client::new(&self.config);
         let mut pages = client
             .get_account_authorization_details()
+            // The largest page IAM allows: ten times fewer sequential calls than the default.
+            .max_items(1000)
             .into_paginator()
             .send();
         let mut all = wire::AuthorizationDetails::default();
@@ -465,7 +492,11 @@ impl Session {
         };
 
         // Functions.
-        let mut pages = lambda.list_functions().into_paginator().send();
+        let mut pages = lambda
+            .list_functions()
+            .max_items(50)
+            .into_paginator()
+            .send();
         let mut listed = true;
         while let Some(page) = pages.next().await {
             match page {
@@ -507,30 +538,37 @@ impl Session {
             Lookup<wire::FunctionUrlConfig>,
         )> = stream::iter(arns)
             .map(|(arn, _name)| async move {
-                let policy = match lambda_ref.get_policy().function_name(&arn).send().await {
-                    Ok(p) => Ok(Some(wire::GetPolicy {
-                        policy: p.policy().unwrap_or_default().to_string(),
-                    })),
-                    Err(e) => {
-                        let e = classify(&e);
-                        if e.is_not_found() { Ok(None) } else { Err(e) }
+                let arn_ref = &arn;
+                let policy = async move {
+                    match lambda_ref.get_policy().function_name(arn_ref).send().await {
+                        Ok(p) => Ok(Some(wire::GetPolicy {
+                            policy: p.policy().unwrap_or_default().to_string(),
+                        })),
+                        Err(e) => {
+                            let e = classify(&e);
+                            if e.is_not_found() { Ok(None) } else { Err(e) }
+                        }
                     }
-                };
-                let url = match lambda_ref
-                    .get_function_url_config()
-                    .function_name(&arn)
-                    .send()
-                    .await
-                {
-                    Ok(u) => Ok(Some(wire::FunctionUrlConfig {
-                        function_url: u.function_url().to_string(),
-                        auth_type: u.auth_type().as_str().to_string(),
-                    })),
-                    Err(e) => {
-                        let e = classify(&e);
-                        if e.is_not_found() { Ok(None) } else { Err(e) }
+                }
+                .await;
+                let url = async move {
+                    match lambda_ref
+                        .get_function_url_config()
+                        .function_name(arn_ref)
+                        .send()
+                        .await
+                    {
+                        Ok(u) => Ok(Some(wire::FunctionUrlConfig {
+                            function_url: u.function_url().to_string(),
+                            auth_type: u.auth_type().as_str().to_string(),
+                        })),
+                        Err(e) => {
+                            let e = classify(&e);
+                            if e.is_not_found() { Ok(None) } else { Err(e) }
+                        }
                     }
-                };
+                }
+                .await;
                 (arn, policy, url)
             })
             .buffer_unordered(self.opts.concurrency.max(1))
@@ -579,7 +617,11 @@ impl Session {
         ));
 
         // Event source mappings, region-wide.
-        let mut pages = lambda.list_event_source_mappings().into_paginator().send();
+        let mut pages = lambda
+            .list_event_source_mappings()
+            .max_items(10_000)
+            .into_paginator()
+            .send();
         let mut ok = true;
         while let Some(page) = pages.next().await {
             match page {
@@ -625,7 +667,11 @@ impl Session {
         cov: &mut Vec<Coverage>,
     ) -> Option<BTreeMap<String, wire::CodeSigningConfig>> {
         let mut configs = Vec::new();
-        let mut pages = lambda.list_code_signing_configs().into_paginator().send();
+        let mut pages = lambda
+            .list_code_signing_configs()
+            .max_items(10_000)
+            .into_paginator()
+            .send();
         while let Some(page) = pages.next().await {
             match page {
                 Ok(p) => configs.extend(p.code_signing_configs().iter().map(|c| {
@@ -703,6 +749,7 @@ impl Session {
         loop {
             match events
                 .list_event_buses()
+                .limit(100)
                 .set_next_token(token.clone())
                 .send()
                 .await
@@ -742,6 +789,7 @@ impl Session {
                 match events
                     .list_rules()
                     .event_bus_name(bus)
+                    .limit(100)
                     .set_next_token(token.clone())
                     .send()
                     .await
@@ -778,6 +826,7 @@ impl Session {
                             .list_targets_by_rule()
                             .rule(&rule.name)
                             .event_bus_name(rule.event_bus_name.as_deref().unwrap_or("default"))
+                            .limit(100)
                             .set_next_token(token.clone())
                             .send()
                             .await

@@ -119,6 +119,8 @@ pub struct LiveOptions {
     pub call_timeout: Duration,
     /// Days of Activity Log to read (Azure keeps 90).
     pub activity_days: i64,
+    /// `i/n`: only every n-th subscription (sorted) from the i-th.
+    pub shard: Option<(usize, usize)>,
 }
 
 impl Default for LiveOptions {
@@ -132,6 +134,7 @@ impl Default for LiveOptions {
             max_attempts: 6,
             call_timeout: Duration::from_secs(60),
             activity_days: 90,
+            shard: None,
         }
     }
 }
@@ -255,7 +258,15 @@ impl Session {
     /// Collects every subscription; the second part is the coverage of the discovery itself.
     pub async fn collect(&self, progress: &dyn Progress) -> (Vec<SubscriptionData>, Vec<Coverage>) {
         progress.phase("azure: listing subscriptions", None);
-        let (subs, discovery) = self.subscriptions().await;
+        let (mut subs, discovery) = self.subscriptions().await;
+        subs.sort();
+        let shard = self.opts.shard;
+        let subs: Vec<_> = subs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| crate::in_shard(*i, shard))
+            .map(|(_, s)| s)
+            .collect();
         progress.phase(
             &format!("azure: {} subscriptions", subs.len()),
             Some(subs.len() as u64),

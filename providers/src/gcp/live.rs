@@ -126,6 +126,8 @@ pub struct LiveOptions {
     pub call_timeout: Duration,
     /// Read this much of the Cloud Audit Logs for the detections (`None`: not read).
     pub log_since: Option<chrono::Duration>,
+    /// `i/n`: only every n-th project (sorted) from the i-th.
+    pub shard: Option<(usize, usize)>,
 }
 
 impl Default for LiveOptions {
@@ -139,6 +141,7 @@ impl Default for LiveOptions {
             max_attempts: 6,
             call_timeout: Duration::from_secs(60),
             log_since: None,
+            shard: None,
         }
     }
 }
@@ -526,6 +529,13 @@ impl Session {
         let mut projects: Vec<String> = self.opts.projects.iter().cloned().chain(found).collect();
         projects.sort();
         projects.dedup();
+        let shard = self.opts.shard;
+        projects = projects
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| crate::in_shard(*i, shard))
+            .map(|(_, p)| p)
+            .collect();
         progress.phase(
             &format!("gcp: {} projects", projects.len()),
             Some(projects.len() as u64),

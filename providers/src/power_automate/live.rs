@@ -76,6 +76,8 @@ pub struct LiveOptions {
     pub concurrency: usize,
     pub max_attempts: u32,
     pub call_timeout: Duration,
+    /// `i/n`: only every n-th environment (sorted) from the i-th.
+    pub shard: Option<(usize, usize)>,
 }
 
 impl Default for LiveOptions {
@@ -88,6 +90,7 @@ impl Default for LiveOptions {
             concurrency: 8,
             max_attempts: 6,
             call_timeout: Duration::from_secs(60),
+            shard: None,
         }
     }
 }
@@ -191,6 +194,14 @@ impl Session {
                 }
             }
         }
+        envs.sort();
+        let shard = self.opts.shard;
+        let envs: Vec<_> = envs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| crate::in_shard(*i, shard))
+            .map(|(_, e)| e)
+            .collect();
         // DLP policies belong to the tenant: read once.
         let dlp = self.dlp().await;
         progress.phase(

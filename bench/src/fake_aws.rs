@@ -1,0 +1,365 @@
+//! A fast fake of the AWS APIs `fnscope scan aws` reads, serving a synthetic estate: N functions over R
+//! regions, one execution role each, a resource policy on every tenth, an EventBridge rule on every
+//! hundredth. Every answer waits `latency`; every (service, region) has a token bucket of `rps` calls per
+//! second, answering the service's own throttling error when empty. It counts calls per operation and
+//! throttled answers. The wire shapes are the SDKs' (query/XML for IAM and STS, JSON 1.1 for
+//! EventBridge and Organizations, REST-JSON for Lambda and Account).
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, to_bytes};
+use axum::http::{HeaderMap, Request, Response, StatusCode};
+use serde_json::{Value, json};
+
+pub const ACCOUNT: &str = "111122223333";
+
+#[derive(Debug, Clone)]
+pub struct Estate {
+    pub functions: usize,
+    pub regions: Vec<String>,
+    pub latency: Duration,
+    /// Calls per second per (service, region) before throttling; 0 = unlimited.
+    pub rps: f64,
+}
+
+impl Estate {
+    fn in_region(&self, region: &str) -> Vec<usize> {
+        let r = self.regions.iter().position(|x| x == region);
+        match r {
+            Some(r) => (0..self.functions)
+                .filter(|i| i % self.regions.len() == r)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The fewest calls that read this estate (no last-accessed reports), per operation.
+    pub fn minimum_calls(&self) -> BTreeMap<String, u64> {
+        let mut m = BTreeMap::new();
+        let mut add = |k: &str, n: usize| *m.entry(k.to_string()).or_insert(0) += n as u64;
+        add("sts:GetCallerIdentity", 1);
+        add("account:ListRegions", 1);
+        add("organizations:DescribeOrganization", 1);
+        add(
+            "iam:GetAccountAuthorizationDetails",
+            self.functions.div_ceil(1000).max(1),
+        );
+        for r in &self.regions {
+            let n = self.in_region(r).len();
+            add("lambda:ListFunctions", n.div_ceil(50).max(1));
+            add("lambda:GetPolicy", n);
+            add("lambda:GetFunctionUrlConfig", n);
+            add("lambda:ListEventSourceMappings", 1);
+            add("lambda:ListCodeSigningConfigs", 1);
+            add("events:ListEventBuses", 1);
+            let rules = self.in_region(r).iter().filter(|i| *i % 100 == 0).count();
+            add("events:ListRules", rules.div_ceil(100).max(1));
+            add("events:ListTargetsByRule", rules);
+        }
+        m
+    }
+}
+
+#[derive(Default)]
+struct Bucket {
+    tokens: f64,
+    at: Option<Instant>,
+}
+
+#[derive(Default)]
+pub struct Stats {
+    pub calls: BTreeMap<String, u64>,
+    pub throttled: BTreeMap<String, u64>,
+    buckets: BTreeMap<(String, String), Bucket>,
+}
+
+pub struct Fake {
+    pub url: String,
+    pub stats: Arc<Mutex<Stats>>,
+}
+
+impl Fake {
+    pub fn start(estate: Estate) -> std::io::Result<Fake> {
+        let stats = Arc::new(Mutex::new(Stats::default()));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        listener.set_nonblocking(true)?;
+        let addr: SocketAddr = listener.local_addr()?;
+        let st = stats.clone();
+        let estate = Arc::new(estate);
+        std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                let app = axum::Router::new().fallback(move |req: Request<Body>| {
+                    let st = st.clone();
+                    let estate = estate.clone();
+                    async move { handle(req, &estate, &st).await }
+                });
+                if let Ok(l) = tokio::net::TcpListener::from_std(listener) {
+                    let _ = axum::serve(l, app).await;
+                }
+            });
+        });
+        Ok(Fake {
+            url: format!("http://{addr}"),
+            stats,
+        })
+    }
+}
+
+fn scope(headers: &HeaderMap) -> (String, String) {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let cred = auth
+        .split("Credential=")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .unwrap_or_default();
+    let p: Vec<&str> = cred.split('/').collect();
+    if p.len() >= 4 {
+        (p[2].to_string(), p[3].to_string())
+    } else {
+        (String::new(), String::new())
+    }
+}
+
+fn form(body: &str, key: &str) -> Option<String> {
+    body.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then(|| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
+
+fn query(q: &str, key: &str) -> Option<String> {
+    form(q, key)
+}
+
+fn resp(status: StatusCode, ctype: &'static str, body: String) -> Response<Body> {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    if let Ok(v) = ctype.parse() {
+        r.headers_mut().insert("content-type", v);
+    }
+    r
+}
+
+fn ok_json(v: Value) -> Response<Body> {
+    resp(StatusCode::OK, "application/json", v.to_string())
+}
+
+fn lambda_error(status: StatusCode, kind: &str) -> Response<Body> {
+    let mut r = resp(
+        status,
+        "application/json",
+        json!({"Type": "User", "message": kind}).to_string(),
+    );
+    if let Ok(v) = kind.parse() {
+        r.headers_mut().insert("x-amzn-errortype", v);
+    }
+    r
+}
+
+fn enc(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+fn role_xml(i: usize) -> String {
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    let action = match i % 100 {
+        0 => r#""*""#,
+        1..=4 => r#""iam:CreateAccessKey""#,
+        _ => r#"["logs:CreateLogStream","logs:PutLogEvents"]"#,
+    };
+    let doc = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{action},"Resource":"*"}}]}}"#
+    );
+    format!(
+        "<member><Path>/service-role/</Path><RoleName>fn-role-{i:05}</RoleName><RoleId>AROA{i:017}</RoleId><Arn>arn:aws:iam::{ACCOUNT}:role/service-role/fn-role-{i:05}</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>{}</AssumeRolePolicyDocument><InstanceProfileList/><RolePolicyList><member><PolicyName>inline</PolicyName><PolicyDocument>{}</PolicyDocument></member></RolePolicyList><AttachedManagedPolicies/><Tags/></member>",
+        enc(trust),
+        enc(&doc)
+    )
+}
+
+fn function_json(i: usize, region: &str) -> Value {
+    json!({
+        "FunctionName": format!("fn-{i:05}"),
+        "FunctionArn": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:fn-{i:05}"),
+        "Runtime": "python3.12", "Handler": "app.handler", "CodeSize": 1024, "Timeout": 30,
+        "MemorySize": 128, "LastModified": "2025-01-01T00:00:00.000+0000",
+        "CodeSha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "Version": "$LATEST",
+        "Role": format!("arn:aws:iam::{ACCOUNT}:role/service-role/fn-role-{i:05}"),
+        "PackageType": "Zip", "Architectures": ["x86_64"],
+        "Environment": {"Variables": {"MODE": "prod"}}
+    })
+}
+
+/// Takes a token from the (service, region) bucket; false when throttled.
+fn admit(st: &Mutex<Stats>, estate: &Estate, service: &str, region: &str) -> bool {
+    if estate.rps <= 0.0 {
+        return true;
+    }
+    let Ok(mut s) = st.lock() else { return true };
+    let b = s
+        .buckets
+        .entry((service.to_string(), region.to_string()))
+        .or_default();
+    let now = Instant::now();
+    let burst = estate.rps.max(1.0);
+    b.tokens = match b.at {
+        None => burst,
+        Some(t) => (b.tokens + now.duration_since(t).as_secs_f64() * estate.rps).min(burst),
+    };
+    b.at = Some(now);
+    if b.tokens >= 1.0 {
+        b.tokens -= 1.0;
+        true
+    } else {
+        false
+    }
+}
+
+fn throttle(service: &str) -> Response<Body> {
+    match service {
+        "iam" | "sts" => resp(
+            StatusCode::BAD_REQUEST,
+            "text/xml",
+            "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>".into(),
+        ),
+        "lambda" | "account" => lambda_error(StatusCode::TOO_MANY_REQUESTS, "TooManyRequestsException"),
+        _ => resp(
+            StatusCode::BAD_REQUEST,
+            "application/x-amz-json-1.1",
+            json!({"__type": "ThrottlingException", "message": "Rate exceeded"}).to_string(),
+        ),
+    }
+}
+
+async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Response<Body> {
+    let (parts, body) = req.into_parts();
+    let body = to_bytes(body, 1 << 20).await.unwrap_or_default();
+    let body = String::from_utf8_lossy(&body).into_owned();
+    let (region, service) = scope(&parts.headers);
+    let path = parts.uri.path().to_string();
+    let q = parts.uri.query().unwrap_or_default().to_string();
+    let target = parts
+        .headers
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+        .map(|t| t.rsplit('.').next().unwrap_or(t).to_string());
+    let op = match (&target, form(&body, "Action")) {
+        (Some(t), _) => t.clone(),
+        (None, Some(a)) => a,
+        _ => {
+            let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+            match segs.as_slice() {
+                [_, "functions"] => "ListFunctions".into(),
+                [_, "functions", _, "policy"] => "GetPolicy".into(),
+                [_, "functions", _, "url"] => "GetFunctionUrlConfig".into(),
+                [_, "event-source-mappings"] => "ListEventSourceMappings".into(),
+                [_, "code-signing-configs"] => "ListCodeSigningConfigs".into(),
+                ["listRegions"] => "ListRegions".into(),
+                _ => format!("{} {path}", parts.method),
+            }
+        }
+    };
+    let name = format!("{service}:{op}");
+    tokio::time::sleep(estate.latency).await;
+    let admitted = admit(st, estate, &service, &region);
+    if let Ok(mut s) = st.lock() {
+        *s.calls.entry(name.clone()).or_insert(0) += 1;
+        if !admitted {
+            *s.throttled.entry(name.clone()).or_insert(0) += 1;
+        }
+    }
+    if !admitted {
+        return throttle(&service);
+    }
+    let fns = estate.in_region(&region);
+    match name.as_str() {
+        "sts:GetCallerIdentity" => resp(
+            StatusCode::OK,
+            "text/xml",
+            format!("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::{ACCOUNT}:user/bench</Arn><UserId>AIDABENCH</UserId><Account>{ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
+        ),
+        "account:ListRegions" => ok_json(json!({"Regions": estate.regions.iter().map(|r| json!({"RegionName": r, "RegionOptStatus": "ENABLED_BY_DEFAULT"})).collect::<Vec<_>>()})),
+        "organizations:DescribeOrganization" => resp(
+            StatusCode::BAD_REQUEST,
+            "application/x-amz-json-1.1",
+            json!({"__type": "AWSOrganizationsNotInUseException", "Message": "not in an organization"}).to_string(),
+        ),
+        "iam:GetAccountAuthorizationDetails" => {
+            let max: usize = form(&body, "MaxItems").and_then(|m| m.parse().ok()).unwrap_or(100).clamp(1, 1000);
+            let start: usize = form(&body, "Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
+            let end = (start + max).min(estate.functions);
+            let roles: String = (start..end).map(role_xml).collect();
+            let more = end < estate.functions;
+            resp(
+                StatusCode::OK,
+                "text/xml",
+                format!(
+                    "<GetAccountAuthorizationDetailsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountAuthorizationDetailsResult><IsTruncated>{more}</IsTruncated>{}<UserDetailList/><GroupDetailList/><RoleDetailList>{roles}</RoleDetailList><Policies/></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>",
+                    if more { format!("<Marker>{end}</Marker>") } else { String::new() }
+                ),
+            )
+        }
+        "lambda:ListFunctions" => {
+            let max: usize = query(&q, "MaxItems").and_then(|m| m.parse().ok()).unwrap_or(50).clamp(1, 50);
+            let start: usize = query(&q, "Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
+            let end = (start + max).min(fns.len());
+            let mut v = json!({"Functions": fns[start.min(end)..end].iter().map(|i| function_json(*i, &region)).collect::<Vec<_>>()});
+            if end < fns.len() {
+                v["NextMarker"] = end.to_string().into();
+            }
+            ok_json(v)
+        }
+        "lambda:GetPolicy" => {
+            let f = path.split('/').nth(3).unwrap_or_default();
+            let i: usize = f.trim_start_matches("fn-").parse().unwrap_or(1);
+            if i % 10 == 0 {
+                let policy = json!({"Version": "2012-10-17", "Id": "default", "Statement": [{"Sid": "s", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction", "Resource": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:{f}"), "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::bucket"}}}]});
+                ok_json(json!({"Policy": policy.to_string(), "RevisionId": "r1"}))
+            } else {
+                lambda_error(StatusCode::NOT_FOUND, "ResourceNotFoundException")
+            }
+        }
+        "lambda:GetFunctionUrlConfig" => lambda_error(StatusCode::NOT_FOUND, "ResourceNotFoundException"),
+        "lambda:ListEventSourceMappings" => ok_json(json!({"EventSourceMappings": []})),
+        "lambda:ListCodeSigningConfigs" => ok_json(json!({"CodeSigningConfigs": []})),
+        "events:ListEventBuses" => ok_json(json!({"EventBuses": [{"Name": "default", "Arn": format!("arn:aws:events:{region}:{ACCOUNT}:event-bus/default")}]})),
+        "events:ListRules" => {
+            let req: Value = serde_json::from_str(&body).unwrap_or_default();
+            let rules: Vec<usize> = fns.iter().copied().filter(|i| i % 100 == 0).collect();
+            let start: usize = req["NextToken"].as_str().and_then(|t| t.parse().ok()).unwrap_or(0);
+            let limit = req["Limit"].as_u64().unwrap_or(100).clamp(1, 100) as usize;
+            let end = (start + limit).min(rules.len());
+            let mut v = json!({"Rules": rules[start.min(end)..end].iter().map(|i| json!({
+                "Name": format!("r-{i:05}"), "Arn": format!("arn:aws:events:{region}:{ACCOUNT}:rule/r-{i:05}"),
+                "EventPattern": r#"{"source":["aws.s3"]}"#, "State": "ENABLED", "EventBusName": "default"})).collect::<Vec<_>>()});
+            if end < rules.len() {
+                v["NextToken"] = end.to_string().into();
+            }
+            ok_json(v)
+        }
+        "events:ListTargetsByRule" => {
+            let req: Value = serde_json::from_str(&body).unwrap_or_default();
+            let rule = req["Rule"].as_str().unwrap_or("r-00000");
+            let i = rule.trim_start_matches("r-");
+            ok_json(json!({"Targets": [{"Id": "t", "Arn": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:fn-{i}")}]}))
+        }
+        _ => resp(StatusCode::NOT_FOUND, "text/plain", format!("not faked: {name}")),
+    }
+}
