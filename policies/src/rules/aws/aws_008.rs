@@ -7,7 +7,7 @@ use fnscope_snapshot::audit::{AWS_LAMBDA_DEPLOYS, AWS_LAMBDA_USES, AWS_ROLE_WRIT
 use fnscope_snapshot::{AuditEvent, Provider};
 
 use crate::aws::{Priv, View};
-use crate::detect::{self, after, around, with_event};
+use crate::detect::{self, Hit, after, around};
 use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
 use super::{start, with_privilege};
@@ -55,13 +55,6 @@ pub(crate) fn function_ref(view: &View<'_>, arn: &str) -> ResourceRef {
             name: arn.rsplit(':').next().unwrap_or(arn).to_string(),
         },
     }
-}
-
-struct Hit<'e> {
-    severity: Severity,
-    first: Vec<&'e AuditEvent>,
-    then: Vec<&'e AuditEvent>,
-    issuer: Option<&'e str>,
 }
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
@@ -152,21 +145,9 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         } else {
             Severity::High
         };
-        let hit = hits
-            .entry((e1.actor.clone(), role_arn.clone(), function.to_string()))
-            .or_insert(Hit {
-                severity,
-                first: Vec::new(),
-                then: Vec::new(),
-                issuer,
-            });
-        hit.severity = hit.severity.max(severity);
-        hit.first.push(e1);
-        for e in then {
-            if !hit.then.iter().any(|x| x.id == e.id) {
-                hit.then.push(e);
-            }
-        }
+        hits.entry((e1.actor.clone(), role_arn.clone(), function.to_string()))
+            .or_default()
+            .add(Some(severity), e1, then);
     }
     for ((actor, role_arn, function), hit) in hits {
         let Some(role) = view.principal(&role_arn) else {
@@ -174,16 +155,15 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         };
         let mut b = META
             .finding()
-            .severity(hit.severity)
-            .subject(principal_ref(view, &actor, hit.issuer))
+            .severity(hit.severity.unwrap_or(Severity::High))
+            .subject(principal_ref(
+                view,
+                &actor,
+                hit.first.first().and_then(|e| e.attr("session_issuer")),
+            ))
             .target(role.reference())
             .resource(function_ref(view, &function));
-        for e in &hit.first {
-            b = with_event(b, "deployed", e);
-        }
-        for e in &hit.then {
-            b = with_event(b, "then", e);
-        }
+        b = hit.evidence(b, "deployed", "then");
         b = with_privilege(b, &role_arn, view.privilege(role));
         match b.build() {
             Ok(x) => out.findings.push(x),
