@@ -329,7 +329,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
         "lambda:GetPolicy" => {
             let f = path.split('/').nth(3).unwrap_or_default();
             let i: usize = f.trim_start_matches("fn-").parse().unwrap_or(1);
-            if i % 10 == 0 {
+            if i.is_multiple_of(10) {
                 let policy = json!({"Version": "2012-10-17", "Id": "default", "Statement": [{"Sid": "s", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction", "Resource": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:{f}"), "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::bucket"}}}]});
                 ok_json(json!({"Policy": policy.to_string(), "RevisionId": "r1"}))
             } else {

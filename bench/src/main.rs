@@ -480,7 +480,7 @@ fn write_trail(
         while size < file_mb << 20 {
             // Ten seconds apart; one caller in a hundred is the planted deployer.
             let t = chrono_like(base + (i as i64) / 10);
-            let who = if i % 100 == 0 {
+            let who = if i.is_multiple_of(100) {
                 "deployer".to_string()
             } else {
                 format!("app-{}", i % 500)
