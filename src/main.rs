@@ -3,6 +3,7 @@
 
 mod cli;
 mod config;
+mod credentials;
 mod diffcmd;
 mod history;
 mod logs;

@@ -123,10 +123,6 @@ async fn live(
     cfg: &crate::config::Config,
     progress: &dyn Progress,
 ) -> Result<Snapshot, CliError> {
-    let mut wanted = providers(args)?;
-    if wanted.is_empty() {
-        wanted.push(Provider::Aws);
-    }
     let mut snapshot = Snapshot::new(
         env!("CARGO_PKG_VERSION"),
         ScanSource {
@@ -134,16 +130,81 @@ async fn live(
             location: None,
         },
     );
+    let mut wanted = providers(args)?;
+    // No provider named: every provider with credentials configured. One that fails to set up is then a
+    // coverage record (the others are still scanned); a provider named on the command line fails the run.
+    let auto = wanted.is_empty();
+    if auto {
+        let env = |k: &str| std::env::var(k).ok();
+        let home = crate::credentials::home();
+        let (found, unusable) = crate::credentials::configured(args, &env, home.as_deref());
+        if found.is_empty() && unusable.is_empty() {
+            return Err(CliError::Input(format!(
+                "no provider has credentials configured; name one (`fnscope scan aws|gcp|azure|power-automate|apps-script`) or set credentials up. Looked at: {}",
+                crate::credentials::LOOKED_AT
+            )));
+        }
+        for u in unusable {
+            tracing::warn!(
+                "{}: credentials found ({}) but {}: not scanned",
+                u.provider,
+                u.source,
+                u.why
+            );
+            snapshot.coverage.push(fnscope_snapshot::Coverage {
+                provider: u.provider,
+                target: String::new(),
+                region: None,
+                api: "credentials".into(),
+                status: fnscope_snapshot::CoverageStatus::Skipped,
+                detail: format!("credentials found ({}) but {}", u.source, u.why),
+            });
+        }
+        for f in &found {
+            tracing::info!("{}: credentials found ({})", f.provider, f.source);
+        }
+        wanted = found.into_iter().map(|f| f.provider).collect();
+    }
     for p in wanted {
+        let before = snapshot.coverage.len();
+        let done = scan_one(p, args, cfg, progress, &mut snapshot).await;
+        match done {
+            Ok(()) => {}
+            Err(CliError::Input(message)) if auto => {
+                tracing::warn!("{p}: not scanned: {message}");
+                snapshot.coverage.truncate(before);
+                snapshot.coverage.push(fnscope_snapshot::Coverage {
+                    provider: p,
+                    target: String::new(),
+                    region: None,
+                    api: "credentials".into(),
+                    status: fnscope_snapshot::CoverageStatus::Failed,
+                    detail: format!("not scanned: {message}"),
+                });
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(snapshot)
+}
+
+async fn scan_one(
+    p: Provider,
+    args: &ScanArgs,
+    cfg: &crate::config::Config,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CliError> {
+    {
         match p {
             #[cfg(feature = "aws")]
-            Provider::Aws => aws_live(args, progress, &mut snapshot).await?,
+            Provider::Aws => aws_live(args, progress, snapshot).await?,
             #[cfg(feature = "gcp")]
-            Provider::Gcp => gcp_live(args, cfg, progress, &mut snapshot).await?,
+            Provider::Gcp => gcp_live(args, cfg, progress, snapshot).await?,
             #[cfg(feature = "azure")]
-            Provider::Azure => azure_live(args, cfg, progress, &mut snapshot).await?,
+            Provider::Azure => azure_live(args, cfg, progress, snapshot).await?,
             #[cfg(feature = "azure")]
-            Provider::PowerAutomate => pa_live(args, progress, &mut snapshot).await?,
+            Provider::PowerAutomate => pa_live(args, progress, snapshot).await?,
             #[cfg(feature = "gcp")]
             Provider::AppsScript => match args.shard {
                 // The domain's users are not split: part 1 reads them all.
@@ -155,7 +216,7 @@ async fn live(
                     status: fnscope_snapshot::CoverageStatus::Skipped,
                     detail: format!("read by shard 1/{n}"),
                 }),
-                _ => workspace_live(args, progress, &mut snapshot).await?,
+                _ => workspace_live(args, progress, snapshot).await?,
             },
             #[allow(unreachable_patterns)]
             other => {
@@ -165,7 +226,7 @@ async fn live(
             }
         }
     }
-    Ok(snapshot)
+    Ok(())
 }
 
 #[cfg(feature = "gcp")]

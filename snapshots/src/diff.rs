@@ -2,7 +2,7 @@
 //! the fields that matter to a reviewer (role or identity swapped, policy documents, trust, triggers,
 //! exposure, code), not for timestamps that move on every scan.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -73,30 +73,6 @@ const WHOLE: &[&str] = &[
     "condition",
 ];
 
-/// A keyed item of one snapshot list.
-struct Item {
-    reference: ResourceRef,
-    value: Value,
-}
-
-fn items<T: Serialize>(
-    list: &[T],
-    key: impl Fn(&T) -> String,
-    reference: impl Fn(&T) -> ResourceRef,
-) -> BTreeMap<String, Item> {
-    list.iter()
-        .map(|x| {
-            (
-                key(x),
-                Item {
-                    reference: reference(x),
-                    value: serde_json::to_value(x).unwrap_or(Value::Null),
-                },
-            )
-        })
-        .collect()
-}
-
 /// Named arrays compared element by element: `inline_policies[name]`.
 fn named_array(v: &[Value]) -> Option<BTreeMap<String, &Value>> {
     let mut out = BTreeMap::new();
@@ -163,15 +139,128 @@ fn diff_values(path: &str, old: &Value, new: &Value, out: &mut Vec<FieldChange>)
     }
 }
 
-fn compare(old: BTreeMap<String, Item>, mut new: BTreeMap<String, Item>, out: &mut ResourceDiff) {
-    for (k, o) in old {
-        match new.remove(&k) {
-            None => out.removed.push(o.reference),
+/// Equality up to the volatile fields: the fast path that lets most items of two scans pass without
+/// being serialised. It may say "different" too often (the JSON comparison then finds nothing), never
+/// "same" too often: the destructuring below names every field, so a new field cannot be missed.
+trait Same: PartialEq {
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Same for crate::PolicyRecord {}
+impl Same for crate::Binding {}
+impl Same for crate::Trigger {}
+
+impl Same for crate::Workload {
+    fn same(&self, o: &Self) -> bool {
+        let crate::Workload {
+            id,
+            provider,
+            kind,
+            name,
+            target,
+            location,
+            runtime,
+            state,
+            owner,
+            created: _,
+            modified: _,
+            identities,
+            scopes,
+            env_var_names,
+            secret_like_env_vars,
+            code_hash,
+            exposure,
+            details,
+        } = self;
+        *id == o.id
+            && *provider == o.provider
+            && *kind == o.kind
+            && *name == o.name
+            && *target == o.target
+            && *location == o.location
+            && *runtime == o.runtime
+            && *state == o.state
+            && *owner == o.owner
+            && *identities == o.identities
+            && *scopes == o.scopes
+            && *env_var_names == o.env_var_names
+            && *secret_like_env_vars == o.secret_like_env_vars
+            && *code_hash == o.code_hash
+            && *exposure == o.exposure
+            && *details == o.details
+    }
+}
+
+impl Same for crate::Identity {
+    fn same(&self, o: &Self) -> bool {
+        let crate::Identity {
+            id,
+            provider,
+            kind,
+            name,
+            target,
+            created: _,
+            details,
+        } = self;
+        let details_same = match (details, &o.details) {
+            (crate::IdentityDetails::AwsIam(a), crate::IdentityDetails::AwsIam(b)) => {
+                let crate::AwsIamDetails {
+                    path,
+                    unique_id,
+                    trust_policy,
+                    inline_policies,
+                    attached_policies,
+                    permissions_boundary,
+                    groups,
+                    last_used: _,
+                } = a.as_ref();
+                *path == b.path
+                    && *unique_id == b.unique_id
+                    && *trust_policy == b.trust_policy
+                    && *inline_policies == b.inline_policies
+                    && *attached_policies == b.attached_policies
+                    && *permissions_boundary == b.permissions_boundary
+                    && *groups == b.groups
+            }
+            (a, b) => a == b,
+        };
+        details_same
+            && *id == o.id
+            && *provider == o.provider
+            && *kind == o.kind
+            && *name == o.name
+            && *target == o.target
+    }
+}
+
+/// Compares one list of both snapshots, keyed by `key`. Items equal as typed values (most of them,
+/// between two scans) are passed over without serialising them; only the others are compared as JSON,
+/// field by field. Volatile fields are not compared (see [`Same`]).
+fn compare<T: Serialize + Same>(
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> String,
+    reference: impl Fn(&T) -> ResourceRef,
+    out: &mut ResourceDiff,
+) {
+    // Later duplicates win, as they would in a map built in order.
+    let old_index: HashMap<String, &T> = old.iter().map(|x| (key(x), x)).collect();
+    let mut new_index: HashMap<String, &T> = new.iter().map(|x| (key(x), x)).collect();
+    for (k, o) in old_index {
+        match new_index.remove(&k) {
+            None => out.removed.push(reference(o)),
+            Some(n) if o.same(n) => {}
             Some(n) => {
                 let mut changes = Vec::new();
-                diff_values("", &o.value, &n.value, &mut changes);
+                let (a, b) = (
+                    serde_json::to_value(o).unwrap_or(Value::Null),
+                    serde_json::to_value(n).unwrap_or(Value::Null),
+                );
+                diff_values("", &a, &b, &mut changes);
                 if !changes.is_empty() {
-                    let r = n.reference;
+                    let r = reference(n);
                     out.changed.push(Changed {
                         id: r.id,
                         kind: r.kind,
@@ -183,7 +272,7 @@ fn compare(old: BTreeMap<String, Item>, mut new: BTreeMap<String, Item>, out: &m
             }
         }
     }
-    out.added.extend(new.into_values().map(|n| n.reference));
+    out.added.extend(new_index.into_values().map(reference));
 }
 
 /// The resources that differ between `old` and `new`: workloads, identities, policies, bindings and
@@ -197,77 +286,48 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> ResourceDiff {
         provider: p.as_str().to_string(),
     };
     compare(
-        items(
-            &old.workloads,
-            |w| format!("{}|{}", w.provider, w.id),
-            |w| r(&w.id, &w.kind, &w.name, w.provider),
-        ),
-        items(
-            &new.workloads,
-            |w| format!("{}|{}", w.provider, w.id),
-            |w| r(&w.id, &w.kind, &w.name, w.provider),
-        ),
+        &old.workloads,
+        &new.workloads,
+        |w| format!("{}|{}", w.provider, w.id),
+        |w| r(&w.id, &w.kind, &w.name, w.provider),
         &mut out,
     );
     compare(
-        items(
-            &old.identities,
-            |i| format!("{}|{}", i.provider, i.id),
-            |i| r(&i.id, &i.kind, &i.name, i.provider),
-        ),
-        items(
-            &new.identities,
-            |i| format!("{}|{}", i.provider, i.id),
-            |i| r(&i.id, &i.kind, &i.name, i.provider),
-        ),
+        &old.identities,
+        &new.identities,
+        |i| format!("{}|{}", i.provider, i.id),
+        |i| r(&i.id, &i.kind, &i.name, i.provider),
         &mut out,
     );
     compare(
-        items(
-            &old.policies,
-            |p| format!("{}|{}", p.provider, p.id),
-            |p| r(&p.id, &p.kind, &p.name, p.provider),
-        ),
-        items(
-            &new.policies,
-            |p| format!("{}|{}", p.provider, p.id),
-            |p| r(&p.id, &p.kind, &p.name, p.provider),
-        ),
+        &old.policies,
+        &new.policies,
+        |p| format!("{}|{}", p.provider, p.id),
+        |p| r(&p.id, &p.kind, &p.name, p.provider),
         &mut out,
     );
     let binding_id = |b: &crate::Binding| format!("{} → {} @ {}", b.grant, b.principal, b.scope);
     compare(
-        items(
-            &old.bindings,
-            |b| format!("{}|{}", b.provider, binding_id(b)),
-            |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
-        ),
-        items(
-            &new.bindings,
-            |b| format!("{}|{}", b.provider, binding_id(b)),
-            |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
-        ),
+        &old.bindings,
+        &new.bindings,
+        |b| format!("{}|{}", b.provider, binding_id(b)),
+        |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
         &mut out,
     );
     compare(
-        items(
-            &old.triggers,
-            |t| format!("{}|{}", t.provider, t.id),
-            |t| r(&t.id, &t.kind, &t.name, t.provider),
-        ),
-        items(
-            &new.triggers,
-            |t| format!("{}|{}", t.provider, t.id),
-            |t| r(&t.id, &t.kind, &t.name, t.provider),
-        ),
+        &old.triggers,
+        &new.triggers,
+        |t| format!("{}|{}", t.provider, t.id),
+        |t| r(&t.id, &t.kind, &t.name, t.provider),
         &mut out,
     );
+    // Hash maps above: the order is made here, whole (kind, id, provider), so it never depends on them.
     out.added
-        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+        .sort_by(|a, b| (&a.kind, &a.id, &a.provider).cmp(&(&b.kind, &b.id, &b.provider)));
     out.removed
-        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+        .sort_by(|a, b| (&a.kind, &a.id, &a.provider).cmp(&(&b.kind, &b.id, &b.provider)));
     out.changed
-        .sort_by(|a, b| (&a.kind, &a.id).cmp(&(&b.kind, &b.id)));
+        .sort_by(|a, b| (&a.kind, &a.id, &a.provider).cmp(&(&b.kind, &b.id, &b.provider)));
     out
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::harness::proxy::Fault;
-use crate::harness::{self, SEEDED_FUNCTIONS, fnscope, json_file, seed, stderr, stdout};
+use crate::harness::{self, SEEDED_FUNCTIONS, fnscope, fnscope_env, json_file, seed, stderr, stdout};
 
 fn workloads_by_name(snapshot: &Value) -> BTreeMap<String, Value> {
     snapshot["workloads"]
@@ -825,4 +825,72 @@ fn shards_scanned_apart_and_merged_equal_one_scan() {
     // A bad shard is a usage error.
     let bad = scan(&["--shard", "3/2"], &p("bad.json"));
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn no_provider_named_scans_every_provider_with_credentials() {
+    harness::seeded();
+    let proxy = harness::proxy(Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "scan",
+        "--regions",
+        "eu-west-1",
+        "--no-last-accessed",
+        "--format",
+        "json",
+        "--fail-on",
+        "none",
+    ];
+    // Only AWS credentials (the harness sets AWS_ACCESS_KEY_ID): AWS alone, complete.
+    let out = fnscope(Some(&proxy.url), dir.path(), &args);
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["inventory"]["workloads"], SEEDED_FUNCTIONS / 2);
+    let providers: std::collections::BTreeSet<&str> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["provider"].as_str().unwrap())
+        .collect();
+    assert_eq!(providers.into_iter().collect::<Vec<_>>(), ["aws"]);
+    let incomplete: Vec<&Value> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "complete")
+        .collect();
+    assert_eq!(incomplete.len(), 1, "only --no-last-accessed: {incomplete:?}");
+    assert_eq!(incomplete[0]["status"], "skipped");
+
+    // Azure credentials too, for a tenant that cannot be reached: AWS is still scanned; Azure and
+    // Power Automate are coverage records, and the scan is incomplete (exit 3), not a pass.
+    let out = fnscope_env(
+        Some(&proxy.url),
+        dir.path(),
+        &args,
+        &[
+            ("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000001"),
+            ("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000002"),
+            ("AZURE_CLIENT_SECRET", "not-a-real-secret"),
+            ("FNSCOPE_AZURE_ENDPOINT", "http://127.0.0.1:9"),
+            ("FNSCOPE_PA_ENDPOINT", "http://127.0.0.1:9"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["inventory"]["workloads"], SEEDED_FUNCTIONS / 2);
+    for p in ["azure", "power-automate"] {
+        let recs: Vec<&Value> = report["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["provider"] == p)
+            .collect();
+        assert!(
+            !recs.is_empty() && recs.iter().all(|c| c["status"] != "complete"),
+            "{p}: {recs:?}"
+        );
+    }
+    assert!(!stdout(&out).contains("not-a-real-secret"));
+    assert!(!stderr(&out).contains("not-a-real-secret"));
 }

@@ -8,6 +8,7 @@ pub mod build;
 mod errors;
 pub mod live;
 pub mod offline;
+pub mod pace;
 pub mod wire;
 
 pub use build::{AccountData, add_account};

@@ -1,0 +1,238 @@
+//! Which providers `fnscope scan` scans when none is named: every provider whose credentials are
+//! configured on this machine, found from the environment and the providers' own credential files —
+//! never by a network call (an instance's metadata service is not probed; name the provider there).
+
+use std::path::{Path, PathBuf};
+
+use fnscope_snapshot::Provider;
+
+use crate::cli::ScanArgs;
+
+/// A provider to scan, and what showed its credentials (a variable or file name, never a value).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub provider: Provider,
+    pub source: String,
+}
+
+/// A provider whose credentials are there but which cannot be scanned as asked: a coverage record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable {
+    pub provider: Provider,
+    pub source: String,
+    pub why: String,
+}
+
+/// What was looked at, for the error when nothing is found.
+pub const LOOKED_AT: &str = "AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_*, ~/.aws/credentials, ~/.aws/config; GOOGLE_APPLICATION_CREDENTIALS, gcloud's application_default_credentials.json; AZURE_CLIENT_ID + AZURE_TENANT_ID, IDENTITY_ENDPOINT, MSI_ENDPOINT, ~/.azure/azureProfile.json (az login)";
+
+/// The providers with credentials, from `env` (a variable lookup) and the home folder.
+pub fn configured(
+    args: &ScanArgs,
+    env: &dyn Fn(&str) -> Option<String>,
+    home: Option<&Path>,
+) -> (Vec<Found>, Vec<Unusable>) {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty());
+    let file = |var: &str, default: Option<PathBuf>| -> Option<String> {
+        let path = set(var).map(PathBuf::from).or(default)?;
+        path.is_file().then(|| path.display().to_string())
+    };
+    let at_home = |rel: &str| home.map(|h| h.join(rel));
+    let mut found = Vec::new();
+    let mut unusable = Vec::new();
+
+    let aws = [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_PROFILE",
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    ]
+    .iter()
+    .find(|k| set(k).is_some())
+    .map(|k| k.to_string())
+    .or_else(|| file("AWS_SHARED_CREDENTIALS_FILE", at_home(".aws/credentials")))
+    .or_else(|| file("AWS_CONFIG_FILE", at_home(".aws/config")));
+    if let Some(source) = aws {
+        found.push(Found {
+            provider: Provider::Aws,
+            source,
+        });
+    }
+
+    let cloudsdk = set("CLOUDSDK_CONFIG")
+        .map(PathBuf::from)
+        .or_else(|| at_home(".config/gcloud"));
+    let google = set("GOOGLE_APPLICATION_CREDENTIALS")
+        .map(|_| "GOOGLE_APPLICATION_CREDENTIALS".to_string())
+        .or_else(|| {
+            let adc = cloudsdk?.join("application_default_credentials.json");
+            adc.is_file().then(|| adc.display().to_string())
+        });
+    if let Some(source) = google {
+        if args.gcp_projects.is_empty() && args.gcp_scopes.is_empty() {
+            unusable.push(Unusable {
+                provider: Provider::Gcp,
+                source: source.clone(),
+                why: "no --gcp-project or --gcp-scope says what to scan".into(),
+            });
+        } else {
+            found.push(Found {
+                provider: Provider::Gcp,
+                source: source.clone(),
+            });
+        }
+        if args.workspace_domain.is_some() {
+            found.push(Found {
+                provider: Provider::AppsScript,
+                source,
+            });
+        }
+    }
+
+    let azure = if set("AZURE_CLIENT_ID").is_some() && set("AZURE_TENANT_ID").is_some() {
+        Some("AZURE_CLIENT_ID + AZURE_TENANT_ID".to_string())
+    } else {
+        [
+            "IDENTITY_ENDPOINT",
+            "MSI_ENDPOINT",
+            "AZURE_FEDERATED_TOKEN_FILE",
+        ]
+        .iter()
+        .find(|k| set(k).is_some())
+        .map(|k| k.to_string())
+        .or_else(|| {
+            let dir = set("AZURE_CONFIG_DIR")
+                .map(PathBuf::from)
+                .or_else(|| at_home(".azure"))?;
+            let profile = dir.join("azureProfile.json");
+            profile.is_file().then(|| profile.display().to_string())
+        })
+    };
+    if let Some(source) = azure {
+        found.push(Found {
+            provider: Provider::Azure,
+            source: source.clone(),
+        });
+        // The same Entra credential reads the Power Platform admin APIs.
+        found.push(Found {
+            provider: Provider::PowerAutomate,
+            source,
+        });
+    }
+    found.retain(|f| built_in(f.provider));
+    unusable.retain(|u| built_in(u.provider));
+    (found, unusable)
+}
+
+fn built_in(p: Provider) -> bool {
+    match p {
+        Provider::Aws => cfg!(feature = "aws"),
+        Provider::Gcp | Provider::AppsScript => cfg!(feature = "gcp"),
+        Provider::Azure | Provider::PowerAutomate => cfg!(feature = "azure"),
+    }
+}
+
+/// The home folder, as the providers' own tools find it.
+pub fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use std::collections::HashMap;
+
+    fn args(extra: &[&str]) -> ScanArgs {
+        let mut argv = vec!["fnscope", "scan"];
+        argv.extend_from_slice(extra);
+        match crate::cli::Cli::parse_from(argv).command {
+            crate::cli::Command::Scan(a) => *a,
+            _ => unreachable!("scan"),
+        }
+    }
+
+    fn run(
+        extra: &[&str],
+        vars: &[(&str, &str)],
+        home: Option<&Path>,
+    ) -> (Vec<Provider>, Vec<Provider>) {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (found, unusable) = configured(&args(extra), &|k| vars.get(k).cloned(), home);
+        (
+            found.iter().map(|f| f.provider).collect(),
+            unusable.iter().map(|u| u.provider).collect(),
+        )
+    }
+
+    #[test]
+    fn nothing_configured_finds_nothing() {
+        let home = tempfile::tempdir().unwrap();
+        assert_eq!(run(&[], &[], Some(home.path())), (vec![], vec![]));
+        // An empty variable is not a credential.
+        assert_eq!(
+            run(&[], &[("AWS_ACCESS_KEY_ID", "")], Some(home.path())),
+            (vec![], vec![])
+        );
+    }
+
+    #[test]
+    fn each_provider_from_its_own_sources() {
+        let home = tempfile::tempdir().unwrap();
+        assert_eq!(
+            run(&[], &[("AWS_PROFILE", "audit")], Some(home.path())).0,
+            [Provider::Aws]
+        );
+        std::fs::create_dir_all(home.path().join(".aws")).unwrap();
+        std::fs::write(home.path().join(".aws/config"), "[default]\n").unwrap();
+        assert_eq!(run(&[], &[], Some(home.path())).0, [Provider::Aws]);
+
+        let home = tempfile::tempdir().unwrap();
+        let az = [("AZURE_CLIENT_ID", "c"), ("AZURE_TENANT_ID", "t")];
+        assert_eq!(
+            run(&[], &az, Some(home.path())).0,
+            [Provider::Azure, Provider::PowerAutomate]
+        );
+        // A client id alone is not a credential.
+        assert_eq!(run(&[], &az[..1], Some(home.path())), (vec![], vec![]));
+        std::fs::create_dir_all(home.path().join(".azure")).unwrap();
+        std::fs::write(home.path().join(".azure/azureProfile.json"), "{}").unwrap();
+        assert_eq!(run(&[], &[], Some(home.path())).0.len(), 2);
+    }
+
+    #[test]
+    fn google_needs_something_to_scan() {
+        let home = tempfile::tempdir().unwrap();
+        let g = [("GOOGLE_APPLICATION_CREDENTIALS", "/k.json")];
+        assert_eq!(
+            run(&[], &g, Some(home.path())),
+            (vec![], vec![Provider::Gcp])
+        );
+        assert_eq!(
+            run(&["--gcp-project", "p"], &g, Some(home.path())),
+            (vec![Provider::Gcp], vec![])
+        );
+        assert_eq!(
+            run(
+                &["--workspace-domain", "example.com"],
+                &g,
+                Some(home.path())
+            ),
+            (vec![Provider::AppsScript], vec![Provider::Gcp])
+        );
+        let adc = home.path().join(".config/gcloud");
+        std::fs::create_dir_all(&adc).unwrap();
+        std::fs::write(adc.join("application_default_credentials.json"), "{}").unwrap();
+        assert_eq!(
+            run(&["--gcp-scope", "organizations/1"], &[], Some(home.path())).0,
+            [Provider::Gcp]
+        );
+    }
+}
