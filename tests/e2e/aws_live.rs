@@ -6,7 +6,9 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::harness::proxy::Fault;
-use crate::harness::{self, SEEDED_FUNCTIONS, fnscope, fnscope_env, json_file, seed, stderr, stdout};
+use crate::harness::{
+    self, SEEDED_FUNCTIONS, fnscope, fnscope_env, json_file, seed, stderr, stdout,
+};
 
 fn workloads_by_name(snapshot: &Value) -> BTreeMap<String, Value> {
     snapshot["workloads"]
@@ -859,7 +861,11 @@ fn no_provider_named_scans_every_provider_with_credentials() {
         .iter()
         .filter(|c| c["status"] != "complete")
         .collect();
-    assert_eq!(incomplete.len(), 1, "only --no-last-accessed: {incomplete:?}");
+    assert_eq!(
+        incomplete.len(),
+        1,
+        "only --no-last-accessed: {incomplete:?}"
+    );
     assert_eq!(incomplete[0]["status"], "skipped");
 
     // Azure credentials too, for a tenant that cannot be reached: AWS is still scanned; Azure and
