@@ -33,6 +33,12 @@ pub fn configured(
     home: Option<&Path>,
 ) -> (Vec<Found>, Vec<Unusable>) {
     let set = |k: &str| env(k).filter(|v| !v.is_empty());
+    let first_set = |names: &[&str]| {
+        names
+            .iter()
+            .find(|k| set(k).is_some())
+            .map(|k| k.to_string())
+    };
     let file = |var: &str, default: Option<PathBuf>| -> Option<String> {
         let path = set(var).map(PathBuf::from).or(default)?;
         path.is_file().then(|| path.display().to_string())
@@ -41,16 +47,13 @@ pub fn configured(
     let mut found = Vec::new();
     let mut unusable = Vec::new();
 
-    let aws = [
+    let aws = first_set(&[
         "AWS_ACCESS_KEY_ID",
         "AWS_PROFILE",
         "AWS_WEB_IDENTITY_TOKEN_FILE",
         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
         "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-    ]
-    .iter()
-    .find(|k| set(k).is_some())
-    .map(|k| k.to_string())
+    ])
     .or_else(|| file("AWS_SHARED_CREDENTIALS_FILE", at_home(".aws/credentials")))
     .or_else(|| file("AWS_CONFIG_FILE", at_home(".aws/config")));
     if let Some(source) = aws {
@@ -93,14 +96,11 @@ pub fn configured(
     let azure = if set("AZURE_CLIENT_ID").is_some() && set("AZURE_TENANT_ID").is_some() {
         Some("AZURE_CLIENT_ID + AZURE_TENANT_ID".to_string())
     } else {
-        [
+        first_set(&[
             "IDENTITY_ENDPOINT",
             "MSI_ENDPOINT",
             "AZURE_FEDERATED_TOKEN_FILE",
-        ]
-        .iter()
-        .find(|k| set(k).is_some())
-        .map(|k| k.to_string())
+        ])
         .or_else(|| {
             let dir = set("AZURE_CONFIG_DIR")
                 .map(PathBuf::from)

@@ -151,14 +151,11 @@ async fn live(
                 u.source,
                 u.why
             );
-            snapshot.coverage.push(fnscope_snapshot::Coverage {
-                provider: u.provider,
-                target: String::new(),
-                region: None,
-                api: "credentials".into(),
-                status: fnscope_snapshot::CoverageStatus::Skipped,
-                detail: format!("credentials found ({}) but {}", u.source, u.why),
-            });
+            snapshot.coverage.push(credentials_record(
+                u.provider,
+                fnscope_snapshot::CoverageStatus::Skipped,
+                format!("credentials found ({}) but {}", u.source, u.why),
+            ));
         }
         for f in &found {
             tracing::info!("{}: credentials found ({})", f.provider, f.source);
@@ -173,19 +170,32 @@ async fn live(
             Err(CliError::Input(message)) if auto => {
                 tracing::warn!("{p}: not scanned: {message}");
                 snapshot.coverage.truncate(before);
-                snapshot.coverage.push(fnscope_snapshot::Coverage {
-                    provider: p,
-                    target: String::new(),
-                    region: None,
-                    api: "credentials".into(),
-                    status: fnscope_snapshot::CoverageStatus::Failed,
-                    detail: format!("not scanned: {message}"),
-                });
+                snapshot.coverage.push(credentials_record(
+                    p,
+                    fnscope_snapshot::CoverageStatus::Failed,
+                    format!("not scanned: {message}"),
+                ));
             }
             Err(e) => return Err(e),
         }
     }
     Ok(snapshot)
+}
+
+/// The coverage record of a provider found by its credentials but not scanned.
+fn credentials_record(
+    provider: Provider,
+    status: fnscope_snapshot::CoverageStatus,
+    detail: String,
+) -> fnscope_snapshot::Coverage {
+    fnscope_snapshot::Coverage {
+        provider,
+        target: String::new(),
+        region: None,
+        api: "credentials".into(),
+        status,
+        detail,
+    }
 }
 
 async fn scan_one(
@@ -195,38 +205,36 @@ async fn scan_one(
     progress: &dyn Progress,
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
-    {
-        match p {
-            #[cfg(feature = "aws")]
-            Provider::Aws => aws_live(args, progress, snapshot).await?,
-            #[cfg(feature = "gcp")]
-            Provider::Gcp => gcp_live(args, cfg, progress, snapshot).await?,
-            #[cfg(feature = "azure")]
-            Provider::Azure => azure_live(args, cfg, progress, snapshot).await?,
-            #[cfg(feature = "azure")]
-            Provider::PowerAutomate => pa_live(args, progress, snapshot).await?,
-            #[cfg(feature = "gcp")]
-            Provider::AppsScript => match args.shard {
-                // The domain's users are not split: part 1 reads them all.
-                Some((i, n)) if i != 1 => snapshot.coverage.push(fnscope_snapshot::Coverage {
+    match p {
+        #[cfg(feature = "aws")]
+        Provider::Aws => aws_live(args, progress, snapshot).await,
+        #[cfg(feature = "gcp")]
+        Provider::Gcp => gcp_live(args, cfg, progress, snapshot).await,
+        #[cfg(feature = "azure")]
+        Provider::Azure => azure_live(args, cfg, progress, snapshot).await,
+        #[cfg(feature = "azure")]
+        Provider::PowerAutomate => pa_live(args, progress, snapshot).await,
+        #[cfg(feature = "gcp")]
+        Provider::AppsScript => match args.shard {
+            // The domain's users are not split: part 1 reads them all.
+            Some((i, n)) if i != 1 => {
+                snapshot.coverage.push(fnscope_snapshot::Coverage {
                     provider: Provider::AppsScript,
                     target: args.workspace_domain.clone().unwrap_or_default(),
                     region: None,
                     api: "directory:users.list".into(),
                     status: fnscope_snapshot::CoverageStatus::Skipped,
                     detail: format!("read by shard 1/{n}"),
-                }),
-                _ => workspace_live(args, progress, snapshot).await?,
-            },
-            #[allow(unreachable_patterns)]
-            other => {
-                return Err(CliError::Input(format!(
-                    "provider `{other}` is not built into this fnscope (enable its cargo feature)"
-                )));
+                });
+                Ok(())
             }
-        }
+            _ => workspace_live(args, progress, snapshot).await,
+        },
+        #[allow(unreachable_patterns)]
+        other => Err(CliError::Input(format!(
+            "provider `{other}` is not built into this fnscope (enable its cargo feature)"
+        ))),
     }
-    Ok(())
 }
 
 #[cfg(feature = "gcp")]

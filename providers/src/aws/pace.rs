@@ -113,13 +113,13 @@ impl Gate {
         }
     }
 
-    /// Current window (for tests and the debug log).
-    pub fn window(&self) -> f64 {
+    #[cfg(test)]
+    fn window(&self) -> f64 {
         self.lock().window
     }
 
-    /// How many times the window was cut.
-    pub fn cuts(&self) -> usize {
+    #[cfg(test)]
+    fn cuts(&self) -> usize {
         self.lock().cuts
     }
 }
