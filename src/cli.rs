@@ -194,6 +194,14 @@ pub struct ScanArgs {
     /// With --save-dir: delete snapshots older than DAYS days
     #[arg(long, value_name = "DAYS", requires = "save_dir")]
     pub keep_days: Option<i64>,
+    /// AWS Organizations: scan every active member account by assuming this role in it (a name, with
+    /// its path if it has one, e.g. `fnscope-readonly`); run with the management or a
+    /// delegated-administrator account's credentials
+    #[arg(long, value_name = "ROLE")]
+    pub aws_org_role: Option<String>,
+    /// With --aws-org-role: accounts scanned at once
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub max_parallel_accounts: u16,
     /// API calls in flight at once per region
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
@@ -207,7 +215,8 @@ pub struct ScanArgs {
     #[arg(long, value_name = "PATH")]
     pub logs: Vec<PathBuf>,
     /// Scan only part i of n of the estate (AWS regions, GCP projects, Azure subscriptions, Power
-    /// Platform environments are dealt round-robin; account-wide reads go to part 1); join the parts
+    /// Platform environments are dealt round-robin, AWS accounts instead of regions with
+    /// --aws-org-role; account-wide reads go to part 1); join the parts
     /// with `fnscope snapshot merge`
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,

@@ -6,6 +6,8 @@ use crate::CliError;
 use crate::cli::ScanArgs;
 use crate::progress::Bar;
 use fnscope_providers::progress::{NoProgress, Progress};
+#[cfg(feature = "aws")]
+use futures::StreamExt;
 
 pub async fn scan(
     args: &ScanArgs,
@@ -463,22 +465,127 @@ async fn aws_live(
         regions: args.regions.clone(),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
-        shard: args.shard,
+        // An organization scan shards by account, not by region.
+        shard: args.shard.filter(|_| args.aws_org_role.is_none()),
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);
-    let session = aws::Session::connect(opts).await?;
+    let mut session = aws::Session::connect(opts).await?;
     tracing::info!(account = %session.account_id, "scanning AWS account");
-    let data = session.collect(progress).await;
-    let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
-    aws::add_account(snapshot, data);
-    if let Some(since) = args.since {
-        progress.phase("aws: CloudTrail events", None);
-        let (events, windows, coverage) = session.audit_log(&regions, since).await;
-        snapshot.events.extend(events);
-        snapshot.log_windows.extend(windows);
-        snapshot.coverage.extend(coverage);
+    let Some(role) = &args.aws_org_role else {
+        let (data, audit) = aws_account(args, progress, &session).await;
+        aws::add_account(snapshot, data);
+        snapshot.events.extend(audit.0);
+        snapshot.log_windows.extend(audit.1);
+        snapshot.coverage.extend(audit.2);
+        aws_last_accessed(args, progress, &session, snapshot).await;
+        return Ok(());
+    };
+
+    // Organization fan-out: every active account, the caller's own with its own credentials.
+    progress.phase("aws: organization accounts", None);
+    let (mut accounts, listed) = session.organization_accounts().await;
+    snapshot.coverage.push(listed);
+    if !accounts.iter().any(|a| a.id == session.account_id) {
+        accounts.push(aws::live::OrgAccount {
+            id: session.account_id.clone(),
+            name: String::new(),
+        });
+        accounts.sort_by(|a, b| a.id.cmp(&b.id));
     }
+    let accounts: Vec<_> = accounts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| fnscope_providers::in_shard(*i, args.shard))
+        .map(|(_, a)| a)
+        .collect();
+    let org = session.org_reads();
+    let base = &session;
+    let scanned: Vec<_> = futures::stream::iter(accounts)
+        .map(|account| {
+            let org = org.clone();
+            async move {
+                let member = if account.id == base.account_id {
+                    None
+                } else {
+                    match base.assume(&account.id, role, org).await {
+                        Ok(s) => Some(s),
+                        Err(e) => return (account, Err(e)),
+                    }
+                };
+                let s = member.as_ref().unwrap_or(base);
+                let out = aws_account(args, progress, s).await;
+                (account, Ok((member, out)))
+            }
+        })
+        .buffer_unordered(usize::from(args.max_parallel_accounts))
+        .collect()
+        .await;
+    let mut sessions = Vec::new();
+    for (account, result) in scanned {
+        match result {
+            Ok((member, (data, audit))) => {
+                aws::add_account(snapshot, data);
+                if let Some(t) = snapshot
+                    .targets
+                    .iter_mut()
+                    .rev()
+                    .find(|t| t.provider == Provider::Aws && t.id == account.id)
+                    && !account.name.is_empty()
+                {
+                    t.name = Some(account.name.clone());
+                }
+                snapshot.events.extend(audit.0);
+                snapshot.log_windows.extend(audit.1);
+                snapshot.coverage.extend(audit.2);
+                sessions.push(member);
+            }
+            Err(e) => snapshot.coverage.push(fnscope_snapshot::Coverage {
+                provider: Provider::Aws,
+                target: account.id.clone(),
+                region: None,
+                api: "sts:AssumeRole".into(),
+                status: e.status,
+                detail: format!("{}; account `{}` not scanned", e.message, account.id),
+            }),
+        }
+    }
+    // Last-accessed reports need the evaluator's candidates, so they follow the whole inventory.
+    for member in &sessions {
+        aws_last_accessed(args, progress, member.as_ref().unwrap_or(base), snapshot).await;
+    }
+    Ok(())
+}
+
+type AuditPart = (
+    Vec<fnscope_snapshot::AuditEvent>,
+    Vec<fnscope_snapshot::LogWindow>,
+    Vec<fnscope_snapshot::Coverage>,
+);
+
+/// One account's inventory and (with --since) its CloudTrail events.
+async fn aws_account(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    session: &fnscope_providers::aws::Session,
+) -> (fnscope_providers::aws::AccountData, AuditPart) {
+    let data = session.collect(progress).await;
+    let mut audit = (Vec::new(), Vec::new(), Vec::new());
+    if let Some(since) = args.since {
+        let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
+        progress.phase("aws: CloudTrail events", None);
+        audit = session.audit_log(&regions, since).await;
+    }
+    (data, audit)
+}
+
+/// IAM last-accessed reports for the account's principals that may write serverless resources.
+async fn aws_last_accessed(
+    args: &ScanArgs,
+    progress: &dyn Progress,
+    session: &fnscope_providers::aws::Session,
+    snapshot: &mut Snapshot,
+) {
     if args.no_last_accessed {
         snapshot.coverage.push(fnscope_snapshot::Coverage {
             provider: Provider::Aws,
@@ -488,11 +595,15 @@ async fn aws_live(
             status: fnscope_snapshot::CoverageStatus::Skipped,
             detail: "not requested (--no-last-accessed)".into(),
         });
-    } else {
-        let candidates = fnscope_policies::aws::candidates::serverless_write_candidates(snapshot);
-        let (reports, coverage) = session.last_accessed(&candidates, progress).await;
-        aws::build::add_last_accessed(snapshot, &reports);
-        snapshot.coverage.extend(coverage);
+        return;
     }
-    Ok(())
+    let own = format!(":{}:", session.account_id);
+    let candidates: Vec<String> =
+        fnscope_policies::aws::candidates::serverless_write_candidates(snapshot)
+            .into_iter()
+            .filter(|arn| arn.contains(&own))
+            .collect();
+    let (reports, coverage) = session.last_accessed(&candidates, progress).await;
+    fnscope_providers::aws::build::add_last_accessed(snapshot, &reports);
+    snapshot.coverage.extend(coverage);
 }

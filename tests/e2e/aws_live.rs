@@ -900,3 +900,309 @@ fn no_provider_named_scans_every_provider_with_credentials() {
     assert!(!stdout(&out).contains("not-a-real-secret"));
     assert!(!stderr(&out).contains("not-a-real-secret"));
 }
+
+/// Seeds an organization in its own moto: the management account (moto's default) with one function,
+/// two members each with an admin function, one member closed, an SCP on an OU holding both members.
+/// Returns (member ids sorted, closed id).
+async fn seed_organization(endpoint: &str) -> (Vec<String>, String) {
+    let mgmt = seed::config(endpoint, "us-east-1").await;
+    let org = aws_sdk_organizations::Client::new(&mgmt);
+    org.create_organization()
+        .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+        .send()
+        .await
+        .unwrap();
+    let root = org.list_roots().send().await.unwrap().roots()[0]
+        .id()
+        .unwrap()
+        .to_string();
+    let ou = org
+        .create_organizational_unit()
+        .parent_id(&root)
+        .name("workloads")
+        .send()
+        .await
+        .unwrap()
+        .organizational_unit()
+        .unwrap()
+        .id()
+        .unwrap()
+        .to_string();
+    let scp = org
+        .create_policy()
+        .name("deny-leave")
+        .description("")
+        .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+        .content(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}"#)
+        .send()
+        .await
+        .unwrap()
+        .policy()
+        .unwrap()
+        .policy_summary()
+        .unwrap()
+        .id()
+        .unwrap()
+        .to_string();
+    org.attach_policy()
+        .policy_id(&scp)
+        .target_id(&ou)
+        .send()
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for name in ["member-a", "member-b", "gone"] {
+        let status = org
+            .create_account()
+            .email(format!("{name}@example.com"))
+            .account_name(name)
+            .send()
+            .await
+            .unwrap();
+        let id = status
+            .create_account_status()
+            .unwrap()
+            .account_id()
+            .unwrap()
+            .to_string();
+        org.move_account()
+            .account_id(&id)
+            .source_parent_id(&root)
+            .destination_parent_id(&ou)
+            .send()
+            .await
+            .unwrap();
+        ids.push(id);
+    }
+    let closed = ids.pop().unwrap();
+    org.close_account()
+        .account_id(&closed)
+        .send()
+        .await
+        .unwrap();
+    // One function per account; the members' run as admin.
+    let mut accounts = vec![(seed::ACCOUNT.to_string(), mgmt.clone())];
+    for id in &ids {
+        let provider = aws_config::sts::AssumeRoleProvider::builder(format!(
+            "arn:aws:iam::{id}:role/OrganizationAccountAccessRole"
+        ))
+        .session_name("seed")
+        .configure(&mgmt)
+        .build()
+        .await;
+        let cfg = mgmt
+            .to_builder()
+            .credentials_provider(aws_types::sdk_config::SharedCredentialsProvider::new(
+                provider,
+            ))
+            .build();
+        accounts.push((id.clone(), cfg));
+    }
+    for (id, cfg) in &accounts {
+        let who = aws_sdk_sts::Client::new(cfg)
+            .get_caller_identity()
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(who.account(), Some(id.as_str()));
+        let iam = aws_sdk_iam::Client::new(cfg);
+        let role = iam
+            .create_role()
+            .role_name("fn-role")
+            .assume_role_policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#)
+            .send()
+            .await
+            .unwrap();
+        let action = if id == seed::ACCOUNT {
+            "s3:GetObject"
+        } else {
+            "*"
+        };
+        iam.put_role_policy()
+            .role_name("fn-role")
+            .policy_name("inline")
+            .policy_document(format!(r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"*"}}]}}"#))
+            .send()
+            .await
+            .unwrap();
+        aws_sdk_lambda::Client::new(cfg)
+            .create_function()
+            .function_name(format!("fn-in-{id}"))
+            .runtime(aws_sdk_lambda::types::Runtime::Python312)
+            .role(role.role().unwrap().arn())
+            .handler("app.handler")
+            .code(
+                aws_sdk_lambda::types::FunctionCode::builder()
+                    .zip_file(aws_smithy_types::Blob::new(
+                        b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec(),
+                    ))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
+    ids.sort();
+    (ids, closed)
+}
+
+#[test]
+fn organization_fan_out_scans_every_active_account_through_the_role() {
+    // Its own moto: the organization would change every other test's SCP coverage.
+    let moto = crate::harness::moto::Moto::start();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (members, closed) = rt.block_on(seed_organization(&moto.url));
+    let config = |faults| harness::proxy::ProxyConfig {
+        faults,
+        regions: vec!["us-east-1".into()],
+        ..Default::default()
+    };
+    let proxy = harness::proxy::Proxy::start(&moto.url, config(Vec::new()));
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    let scan = |url: &str, extra: &[&str], save: &str| {
+        let mut args = vec![
+            "scan",
+            "aws",
+            "--aws-org-role",
+            "fnscope-readonly",
+            "--format",
+            "json",
+            "--save",
+            save,
+        ];
+        args.extend_from_slice(extra);
+        fnscope(Some(url), dir.path(), &args)
+    };
+    let out = scan(&proxy.url, &[], &p("org.json"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let s = json_file(Path::new(&p("org.json")));
+    let mut everyone = members.clone();
+    everyone.push(seed::ACCOUNT.to_string());
+    everyone.sort();
+    let targets: Vec<(String, Value)> = s["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["id"].as_str().unwrap().to_string(), t["name"].clone()))
+        .collect();
+    // Every active account once, the closed one not at all, the members named.
+    assert_eq!(
+        targets.iter().map(|t| t.0.clone()).collect::<Vec<_>>(),
+        everyone
+    );
+    assert!(!targets.iter().any(|t| t.0 == closed));
+    for (id, name) in &targets {
+        if id != seed::ACCOUNT {
+            assert!(name.as_str().unwrap().starts_with("member-"), "{name}");
+        }
+    }
+    // Each account's function, in its own account.
+    let workloads: BTreeMap<String, String> = s["workloads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["name"].as_str().unwrap().to_string(),
+                w["target"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for id in &everyone {
+        assert_eq!(workloads.get(&format!("fn-in-{id}")), Some(id));
+    }
+    // The members' admin functions are findings; the management account's harmless one is not.
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let flagged: BTreeSet<String> = harness::triples(&report)
+        .into_iter()
+        .flat_map(|(_, a, b)| [a, b])
+        .collect();
+    for id in &members {
+        assert!(flagged.contains(&format!("fn-in-{id}")), "{flagged:?}");
+    }
+    assert!(!flagged.contains(&format!("fn-in-{}", seed::ACCOUNT)));
+    // Every account's role was assumed (not the management account's own); the SCPs of the shared
+    // OU were read once for both members.
+    let log = proxy.log();
+    let count = |op: &str| log.iter().filter(|o| o.name == op).count();
+    assert_eq!(count("sts:AssumeRole"), members.len(), "{log:?}");
+    assert_eq!(count("organizations:ListAccounts"), 1);
+    // The organization's answers are read once for all accounts, even when they ask at the same
+    // time: one DescribeOrganization, a ListParents per member and one for the OU, a DescribePolicy
+    // per distinct SCP (FullAWSAccess and deny-leave).
+    assert_eq!(count("organizations:DescribeOrganization"), 1, "{log:?}");
+    assert_eq!(count("organizations:ListParents"), members.len() + 1);
+    assert_eq!(
+        count("organizations:ListPoliciesForTarget"),
+        members.len() + 2
+    );
+    assert_eq!(count("organizations:DescribePolicy"), 2);
+    let cov = report["coverage"].as_array().unwrap();
+    assert!(cov.iter().all(|c| c["status"] == "complete"), "{cov:?}");
+
+    // Roles that cannot be assumed: a coverage record naming each member, the management account
+    // still scanned. (A refusal that passes on retry is retried: `times: Some(1)` scans completely.)
+    let denied = harness::proxy::Proxy::start(
+        &moto.url,
+        config(vec![Fault {
+            operation: "sts:AssumeRole".into(),
+            region: None,
+            error_code: "AccessDenied".into(),
+            status: 403,
+            times: None,
+        }]),
+    );
+    let out = scan(
+        &denied.url,
+        &["--max-parallel-accounts", "1", "--no-last-accessed"],
+        &p("denied.json"),
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let failed: Vec<&Value> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "sts:AssumeRole")
+        .collect();
+    let mut named: Vec<String> = failed
+        .iter()
+        .map(|c| c["target"].as_str().unwrap().to_string())
+        .collect();
+    named.sort();
+    assert_eq!(named, members, "{failed:?}");
+    assert!(failed.iter().all(|c| c["status"] != "complete"));
+    let s = json_file(Path::new(&p("denied.json")));
+    assert_eq!(s["targets"].as_array().unwrap().len(), 1);
+    assert_eq!(s["targets"][0]["id"], seed::ACCOUNT);
+
+    // Sharded by account: the parts together are the whole, each account in exactly one part.
+    let mut seen = Vec::new();
+    for part in ["1/2", "2/2"] {
+        let save = p(&format!("part-{}.json", &part[..1]));
+        let out = scan(&proxy.url, &["--shard", part, "--no-last-accessed"], &save);
+        let s = json_file(Path::new(&save));
+        let ids: Vec<String> = s["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            !ids.is_empty() && ids.len() < everyone.len(),
+            "{part}: {ids:?}"
+        );
+        // Findings where a member's admin function is in the part; else the skipped last-accessed
+        // reports make it incomplete.
+        let expected = if ids.iter().any(|i| members.contains(i)) {
+            1
+        } else {
+            3
+        };
+        assert_eq!(out.status.code(), Some(expected), "{}", stderr(&out));
+        seen.extend(ids);
+    }
+    seen.sort();
+    assert_eq!(seen, everyone);
+}

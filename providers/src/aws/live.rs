@@ -44,8 +44,10 @@ pub const READ_ONLY_ACTIONS: &[&str] = &[
     "lambda:ListFunctionsByCodeSigningConfig",
     "organizations:DescribeOrganization",
     "organizations:DescribePolicy",
+    "organizations:ListAccounts",
     "organizations:ListParents",
     "organizations:ListPoliciesForTarget",
+    "sts:AssumeRole",
     "sts:GetCallerIdentity",
 ];
 
@@ -115,6 +117,60 @@ pub struct Session {
     pub partition: String,
     /// Retry partitions by service and region (see [`Session::limits`]).
     limits: Mutex<HashMap<String, RetryPartition>>,
+    /// Organization fan-out: the management session's Organizations reads, shared by every member.
+    org: Option<std::sync::Arc<OrgReads>>,
+}
+
+/// What the accounts of one organization share: the configuration that may read Organizations (the
+/// management or delegated-administrator account's), and what was already read, so a hundred accounts
+/// in one OU cost one `ListPoliciesForTarget` and one `DescribePolicy` per SCP, not a hundred.
+#[derive(Debug)]
+pub struct OrgReads {
+    config: SdkConfig,
+    /// `DescribeOrganization`: (organization id, management account id), or `None` outside one.
+    organization: tokio::sync::OnceCell<Option<(Option<String>, Option<String>)>>,
+    /// Child id → (parent id, the parent is the root).
+    parents: shared::Cells<Option<(String, bool)>>,
+    /// Target id → the SCP ids attached to it.
+    targets: shared::Cells<Vec<String>>,
+    /// SCP id → its document.
+    documents: shared::Cells<Option<wire::OrgPolicy>>,
+}
+
+impl OrgReads {
+    fn new(config: SdkConfig) -> OrgReads {
+        OrgReads {
+            config,
+            organization: tokio::sync::OnceCell::new(),
+            parents: shared::Cells::default(),
+            targets: shared::Cells::default(),
+            documents: shared::Cells::default(),
+        }
+    }
+}
+
+/// Answers read once however many accounts ask at the same time: a cell per key, filled by the first
+/// asker while the others wait (a failed read leaves the cell empty, so the next asker tries again).
+mod shared {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+
+    pub type Cells<T> = Mutex<HashMap<String, Arc<tokio::sync::OnceCell<T>>>>;
+
+    pub fn cell<T>(cells: &Cells<T>, key: &str) -> Arc<tokio::sync::OnceCell<T>> {
+        let mut map = match cells.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(key.to_string()).or_default().clone()
+    }
+}
+
+/// An account of the organization, as `ListAccounts` gives it.
+#[derive(Debug, Clone)]
+pub struct OrgAccount {
+    pub id: String,
+    pub name: String,
 }
 
 impl Session {
@@ -168,6 +224,130 @@ impl Session {
             account_id,
             partition,
             limits: Mutex::new(HashMap::new()),
+            org: None,
+        })
+    }
+
+    /// Every active account of the organization (management or delegated-administrator credentials),
+    /// sorted by id; a coverage record either way.
+    pub async fn organization_accounts(&self) -> (Vec<OrgAccount>, Coverage) {
+        let client = aws_sdk_organizations::Client::new(&self.config);
+        let mut pages = client.list_accounts().into_paginator().send();
+        let mut out = Vec::new();
+        let mut inactive = 0usize;
+        while let Some(page) = pages.next().await {
+            match page {
+                Ok(p) => {
+                    for a in p.accounts() {
+                        #[allow(deprecated)]
+                        let active = matches!(
+                            a.status(),
+                            Some(aws_sdk_organizations::types::AccountStatus::Active) | None
+                        );
+                        match (a.id(), active) {
+                            (Some(id), true) => out.push(OrgAccount {
+                                id: id.to_string(),
+                                name: a.name().unwrap_or_default().to_string(),
+                            }),
+                            _ => inactive += 1,
+                        }
+                    }
+                }
+                Err(e) => {
+                    let e = classify(&e);
+                    let n = out.len();
+                    return (
+                        out,
+                        self.coverage(
+                            None,
+                            "organizations:ListAccounts",
+                            e.status,
+                            format!(
+                                "{} (after {n} accounts); the organization's other accounts are not scanned (run from the management or a delegated-administrator account)",
+                                e.message
+                            ),
+                        ),
+                    );
+                }
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        let detail = format!(
+            "{} active accounts ({inactive} suspended or closed, not scanned)",
+            out.len()
+        );
+        (
+            out,
+            self.coverage(
+                None,
+                "organizations:ListAccounts",
+                CoverageStatus::Complete,
+                detail,
+            ),
+        )
+    }
+
+    /// This session's Organizations reads, to be shared with the member sessions made from it (and
+    /// used by this session too from now on).
+    pub fn org_reads(&mut self) -> std::sync::Arc<OrgReads> {
+        let config = self.config.clone();
+        self.org
+            .get_or_insert_with(|| std::sync::Arc::new(OrgReads::new(config)))
+            .clone()
+    }
+
+    /// A session in a member account: `role` (a name, with its path if it has one) assumed there with
+    /// this session's credentials, checked with `sts:GetCallerIdentity`. Regions are not sharded within
+    /// the member (an organization scan shards by account).
+    pub async fn assume(
+        &self,
+        account_id: &str,
+        role: &str,
+        org: std::sync::Arc<OrgReads>,
+    ) -> Result<Session, CallError> {
+        let role = role.trim_matches('/');
+        let role_arn = format!("arn:{}:iam::{account_id}:role/{role}", self.partition);
+        let provider = aws_config::sts::AssumeRoleProvider::builder(role_arn.clone())
+            .session_name("fnscope")
+            .configure(&self.config)
+            .build()
+            .await;
+        let config = self
+            .config
+            .to_builder()
+            .credentials_provider(aws_types::sdk_config::SharedCredentialsProvider::new(
+                provider,
+            ))
+            .build();
+        let who = aws_sdk_sts::Client::new(&config)
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| {
+                let mut e = classify(&e);
+                e.message = format!("cannot assume `{role_arn}`: {}", e.message);
+                e
+            })?;
+        if who.account() != Some(account_id) {
+            return Err(CallError {
+                status: CoverageStatus::Failed,
+                code: None,
+                message: format!(
+                    "assumed `{role_arn}` but sts:GetCallerIdentity names account {}",
+                    who.account().unwrap_or("(none)")
+                ),
+            });
+        }
+        Ok(Session {
+            config,
+            opts: LiveOptions {
+                shard: None,
+                ..self.opts.clone()
+            },
+            account_id: account_id.to_string(),
+            partition: self.partition.clone(),
+            limits: Mutex::new(HashMap::new()),
+            org: Some(org),
         })
     }
 
@@ -365,20 +545,45 @@ impl Session {
     }
 
     async fn scps(&self, coverage: &mut Vec<Coverage>) -> Option<wire::ScpChain> {
-        let client = aws_sdk_organizations::Client::new(&self.config);
-        let org = match client.describe_organization().send().await {
-            Ok(o) => o,
-            Err(e) => {
-                let e = classify(&e);
-                if e.code.as_deref() == Some("AWSOrganizationsNotInUseException") {
-                    coverage.push(self.coverage(
-                        None,
-                        "organizations:DescribeOrganization",
-                        CoverageStatus::Complete,
-                        "the account is not in an organization: no SCPs apply".into(),
-                    ));
-                    return Some(wire::ScpChain::default());
+        // Outside an organization scan the caches are this call's own: each answer is still read once.
+        let shared = self
+            .org
+            .clone()
+            .unwrap_or_else(|| std::sync::Arc::new(OrgReads::new(self.config.clone())));
+        let client = aws_sdk_organizations::Client::new(&shared.config);
+        let described = shared
+            .organization
+            .get_or_try_init(|| async {
+                match client.describe_organization().send().await {
+                    Ok(o) => Ok(o.organization().map(|o| {
+                        (
+                            o.id().map(str::to_string),
+                            o.master_account_id().map(str::to_string),
+                        )
+                    })),
+                    Err(e) => {
+                        let e = classify(&e);
+                        if e.code.as_deref() == Some("AWSOrganizationsNotInUseException") {
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
                 }
+            })
+            .await;
+        let (org_id, master) = match described {
+            Ok(Some(o)) => o.clone(),
+            Ok(None) => {
+                coverage.push(self.coverage(
+                    None,
+                    "organizations:DescribeOrganization",
+                    CoverageStatus::Complete,
+                    "the account is not in an organization: no SCPs apply".into(),
+                ));
+                return Some(wire::ScpChain::default());
+            }
+            Err(e) => {
                 coverage.push(self.coverage(
                     None,
                     "organizations:DescribeOrganization",
@@ -388,9 +593,7 @@ impl Session {
                 return None;
             }
         };
-        let org = org.organization();
-        let org_id = org.and_then(|o| o.id()).map(str::to_string);
-        if org.and_then(|o| o.master_account_id()) == Some(self.account_id.as_str()) {
+        if master.as_deref() == Some(self.account_id.as_str()) {
             coverage.push(self.coverage(
                 None,
                 "organizations:DescribeOrganization",
@@ -406,24 +609,36 @@ impl Session {
         let mut path = vec![self.account_id.clone()];
         let mut current = self.account_id.clone();
         for _ in 0..10 {
-            match client.list_parents().child_id(&current).send().await {
-                Ok(p) => {
-                    let Some(parent) = p.parents().first() else {
-                        break;
-                    };
-                    let id = parent.id().unwrap_or_default().to_string();
-                    let is_root = matches!(
-                        parent.r#type(),
-                        Some(aws_sdk_organizations::types::ParentType::Root)
-                    );
+            let parent = shared::cell(&shared.parents, &current)
+                .get_or_try_init(|| async {
+                    let p = client
+                        .list_parents()
+                        .child_id(&current)
+                        .send()
+                        .await
+                        .map_err(|e| classify(&e))?;
+                    Ok::<_, CallError>(p.parents().first().map(|parent| {
+                        (
+                            parent.id().unwrap_or_default().to_string(),
+                            matches!(
+                                parent.r#type(),
+                                Some(aws_sdk_organizations::types::ParentType::Root)
+                            ),
+                        )
+                    }))
+                })
+                .await
+                .cloned();
+            match parent {
+                Ok(Some((id, is_root))) => {
                     path.push(id.clone());
                     current = id;
                     if is_root {
                         break;
                     }
                 }
+                Ok(None) => break,
                 Err(e) => {
-                    let e = classify(&e);
                     coverage.push(self.coverage(
                         None,
                         "organizations:ListParents",
@@ -436,60 +651,75 @@ impl Session {
         }
         path.reverse();
         let mut levels = Vec::new();
-        let mut documents: BTreeMap<String, wire::OrgPolicy> = BTreeMap::new();
+        let mut distinct = std::collections::BTreeSet::new();
         for target in path {
-            let mut ids = Vec::new();
-            let mut pages = client
-                .list_policies_for_target()
-                .target_id(&target)
-                .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
-                .into_paginator()
-                .send();
-            while let Some(page) = pages.next().await {
-                match page {
-                    Ok(p) => ids.extend(
-                        p.policies()
-                            .iter()
-                            .filter_map(|s| s.id().map(str::to_string)),
-                    ),
-                    Err(e) => {
-                        let e = classify(&e);
-                        coverage.push(self.coverage(
-                            None,
-                            "organizations:ListPoliciesForTarget",
-                            e.status,
-                            format!("{} for `{target}`; SCPs unknown", e.message),
-                        ));
-                        return None;
+            let listed = shared::cell(&shared.targets, &target)
+                .get_or_try_init(|| async {
+                    let mut ids = Vec::new();
+                    let mut pages = client
+                        .list_policies_for_target()
+                        .target_id(&target)
+                        .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+                        .into_paginator()
+                        .send();
+                    while let Some(page) = pages.next().await {
+                        let p = page.map_err(|e| classify(&e))?;
+                        ids.extend(
+                            p.policies()
+                                .iter()
+                                .filter_map(|s| s.id().map(str::to_string)),
+                        );
                     }
+                    Ok::<_, CallError>(ids)
+                })
+                .await
+                .cloned();
+            let ids = match listed {
+                Ok(ids) => ids,
+                Err(e) => {
+                    coverage.push(self.coverage(
+                        None,
+                        "organizations:ListPoliciesForTarget",
+                        e.status,
+                        format!("{} for `{target}`; SCPs unknown", e.message),
+                    ));
+                    return None;
                 }
-            }
+            };
             let mut policies = Vec::new();
             for id in ids {
-                if let Some(p) = documents.get(&id) {
-                    policies.push(p.clone());
-                    continue;
-                }
-                match client.describe_policy().policy_id(&id).send().await {
-                    Ok(d) => {
-                        let Some(p) = d.policy() else { continue };
-                        let summary = p.policy_summary();
-                        let policy = wire::OrgPolicy {
-                            policy_summary: wire::OrgPolicySummary {
-                                id: id.clone(),
-                                arn: summary.and_then(|s| s.arn()).map(str::to_string),
-                                name: summary
-                                    .and_then(|s| s.name())
-                                    .unwrap_or_default()
-                                    .to_string(),
-                            },
-                            content: p.content().unwrap_or_default().to_string(),
-                        };
-                        documents.insert(id, policy.clone());
+                let document = shared::cell(&shared.documents, &id)
+                    .get_or_try_init(|| async {
+                        let d = client
+                            .describe_policy()
+                            .policy_id(&id)
+                            .send()
+                            .await
+                            .map_err(|e| classify(&e))?;
+                        Ok::<_, CallError>(d.policy().map(|p| {
+                            let summary = p.policy_summary();
+                            wire::OrgPolicy {
+                                policy_summary: wire::OrgPolicySummary {
+                                    id: id.clone(),
+                                    arn: summary.and_then(|s| s.arn()).map(str::to_string),
+                                    name: summary
+                                        .and_then(|s| s.name())
+                                        .unwrap_or_default()
+                                        .to_string(),
+                                },
+                                content: p.content().unwrap_or_default().to_string(),
+                            }
+                        }))
+                    })
+                    .await
+                    .cloned();
+                match document {
+                    Ok(Some(policy)) => {
+                        distinct.insert(id);
                         policies.push(policy);
                     }
+                    Ok(None) => {}
                     Err(e) => {
-                        let e = classify(&e);
                         coverage.push(self.coverage(
                             None,
                             "organizations:DescribePolicy",
@@ -509,7 +739,7 @@ impl Session {
             None,
             "organizations:ListPoliciesForTarget",
             CoverageStatus::Complete,
-            format!("{} levels, {} distinct SCPs", levels.len(), documents.len()),
+            format!("{} levels, {} distinct SCPs", levels.len(), distinct.len()),
         ));
         Some(wire::ScpChain {
             organization_id: org_id,
