@@ -202,6 +202,14 @@ pub struct ScanArgs {
     /// With --aws-org-role: accounts scanned at once
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub max_parallel_accounts: u16,
+    /// Seconds one API call attempt may take (connect, send, read the whole answer) before it is
+    /// abandoned and retried
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub call_timeout: u64,
+    /// The whole scan may take at most this long (e.g. 30m, 2h); past it, fnscope stops, writes
+    /// nothing and exits 3
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub deadline: Option<chrono::Duration>,
     /// API calls in flight at once per region
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
@@ -255,10 +263,11 @@ pub fn parse_duration(s: &str) -> Result<chrono::Duration, String> {
         "d" => chrono::Duration::days(n),
         "h" => chrono::Duration::hours(n),
         "m" => chrono::Duration::minutes(n),
-        _ => return Err(format!("`{s}`: the unit must be d, h or m")),
+        "s" => chrono::Duration::seconds(n),
+        _ => return Err(format!("`{s}`: the unit must be d, h, m or s")),
     };
     if n < 1 || d > chrono::Duration::days(400) {
-        return Err(format!("`{s}`: must be between 1m and 400d"));
+        return Err(format!("`{s}`: must be between 1s and 400d"));
     }
     Ok(d)
 }

@@ -93,6 +93,10 @@ fn main() -> ExitCode {
             return ExitCode::from(4);
         }
     };
+    let deadline = match &cli.command {
+        Command::Scan(a) => a.deadline.and_then(|d| d.to_std().ok()),
+        _ => None,
+    };
     let code = runtime.block_on(async {
         tokio::select! {
             r = run(&cli) => match r {
@@ -106,6 +110,18 @@ fn main() -> ExitCode {
                 // Every file is written atomically at the end, so nothing partial is left behind.
                 eprintln!("fnscope: interrupted; nothing was written");
                 130
+            }
+            _ = async {
+                match deadline {
+                    Some(d) => tokio::time::sleep(d).await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                eprintln!(
+                    "fnscope: the scan did not finish within --deadline ({}s); nothing was written",
+                    deadline.map_or(0, |d| d.as_secs())
+                );
+                3
             }
         }
     });

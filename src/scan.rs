@@ -287,6 +287,7 @@ async fn gcp_live(
         max_attempts: args.max_attempts,
         log_since: args.since,
         shard: args.shard,
+        call_timeout: std::time::Duration::from_secs(args.call_timeout),
         ..gcp::LiveOptions::default()
     };
     progress.phase("gcp: authenticating", None);
@@ -346,6 +347,7 @@ async fn azure_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         shard: args.shard,
+        call_timeout: std::time::Duration::from_secs(args.call_timeout),
         ..azure::LiveOptions::default()
     };
     progress.phase("azure: authenticating", None);
@@ -387,6 +389,7 @@ async fn pa_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         shard: args.shard,
+        call_timeout: std::time::Duration::from_secs(args.call_timeout),
         ..live::LiveOptions::default()
     };
     progress.phase("power automate: authenticating", None);
@@ -443,7 +446,7 @@ async fn workspace_live(
         token_uri: args.gcp_token_uri.clone(),
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
-        call_timeout: std::time::Duration::from_secs(60),
+        call_timeout: std::time::Duration::from_secs(args.call_timeout),
         checkpoint: args.checkpoint.clone(),
         log_since: args.since,
     };
@@ -467,6 +470,12 @@ async fn aws_live(
         max_attempts: args.max_attempts,
         // An organization scan shards by account, not by region.
         shard: args.shard.filter(|_| args.aws_org_role.is_none()),
+        attempt_timeout: std::time::Duration::from_secs(args.call_timeout),
+        call_timeout: std::time::Duration::from_secs(
+            args.call_timeout
+                .saturating_mul(u64::from(args.max_attempts))
+                .max(180),
+        ),
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);

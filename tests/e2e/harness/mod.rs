@@ -63,6 +63,18 @@ pub fn fnscope_env(
     args: &[&str],
     env: &[(&str, &str)],
 ) -> Output {
+    command(endpoint, home, args, env)
+        .output()
+        .expect("run fnscope")
+}
+
+/// The command [`fnscope_env`] runs, to spawn and signal.
+pub fn command(
+    endpoint: Option<&str>,
+    home: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fnscope"));
     cmd.env_clear()
         .env("HOME", home)
@@ -83,7 +95,7 @@ pub fn fnscope_env(
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().expect("run fnscope")
+    cmd
 }
 
 /// (rule, subject name, target name) of every finding of a JSON report.
