@@ -66,18 +66,33 @@ fn init_logging(cli: &Cli) {
             (false, 0) => "warn",
             (false, 1) => "warn,fnscope=info,fnscope_providers=info",
             (false, 2) => "info,fnscope=debug,fnscope_providers=debug",
-            // The SDKs stay at info: their debug and trace output can carry request details.
+            // The SDKs stay at info (and are capped there below, RUST_LOG or not).
             _ => "info,fnscope=trace,fnscope_providers=trace",
         }),
     };
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    // The HTTP and SDK crates log request and response bodies at debug and trace (Lambda environment
+    // values, EventBridge target input, tokens): capped at info whatever RUST_LOG asks for.
+    let wire_cap = tracing_subscriber::filter::filter_fn(|meta| {
+        *meta.level() <= tracing::Level::INFO || !is_wire_crate(meta.target())
+    });
+    let registry = tracing_subscriber::registry().with(filter).with(wire_cap);
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(cli.verbose > 1);
     match cli.log_format {
-        cli::LogFormat::Json => builder.json().init(),
-        cli::LogFormat::Text => builder.without_time().init(),
+        cli::LogFormat::Json => registry.with(layer.json()).init(),
+        cli::LogFormat::Text => registry.with(layer.without_time()).init(),
     }
+}
+
+/// Crates that see requests and answers on the wire.
+fn is_wire_crate(target: &str) -> bool {
+    const WIRE: &[&str] = &[
+        "aws_", "hyper", "h2", "reqwest", "rustls", "tower", "azure_", "gcp_auth", "typespec",
+    ];
+    WIRE.iter().any(|p| target.starts_with(p))
 }
 
 fn main() -> ExitCode {

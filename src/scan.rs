@@ -288,7 +288,6 @@ async fn gcp_live(
         log_since: args.since,
         shard: args.shard,
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
-        ..gcp::LiveOptions::default()
     };
     progress.phase("gcp: authenticating", None);
     let session = gcp::Session::connect(opts).await?;
@@ -390,7 +389,6 @@ async fn pa_live(
         max_attempts: args.max_attempts,
         shard: args.shard,
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
-        ..live::LiveOptions::default()
     };
     progress.phase("power automate: authenticating", None);
     let session = live::Session::connect(opts).await?;

@@ -1206,3 +1206,56 @@ fn organization_fan_out_scans_every_active_account_through_the_role() {
     seen.sort();
     assert_eq!(seen, everyone);
 }
+
+#[test]
+fn planted_secrets_appear_in_no_output_at_any_verbosity() {
+    let seeded = harness::seeded();
+    let proxy = harness::proxy(Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.json");
+    // -vvv keeps the SDKs at info; RUST_LOG=trace opens everything, the SDKs' wire logs included.
+    for (verbosity, format, rust_log, log_format) in [
+        ("-q", "json", "", "text"),
+        ("-vvv", "sarif", "", "json"),
+        ("-vvv", "csv", "trace", "text"),
+        ("-vvv", "markdown", "trace", "json"),
+    ] {
+        let out = fnscope_env(
+            Some(&proxy.url),
+            dir.path(),
+            &[
+                "scan",
+                "aws",
+                "--regions",
+                "us-east-1,eu-west-1",
+                "--no-last-accessed",
+                "--save",
+                snap.to_str().unwrap(),
+                "--format",
+                format,
+                verbosity,
+                "--log-format",
+                log_format,
+            ],
+            &[("RUST_LOG", rust_log)],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        // Every byte fnscope produced: stdout, stderr (logs at this level), the snapshot.
+        let mut all = out.stdout.clone();
+        all.extend_from_slice(&out.stderr);
+        all.extend(std::fs::read(&snap).unwrap());
+        if rust_log == "trace" {
+            // The log is captured (so the search means something). Before the SDKs were capped
+            // at info, this case found the EventBridge target input in their trace output.
+            let log = String::from_utf8_lossy(&out.stderr);
+            assert!(log.contains("scanning AWS account"), "{log_format}: {log}");
+        }
+        let all = String::from_utf8_lossy(&all);
+        for secret in &seeded.estate.secret_values {
+            assert!(
+                !all.contains(secret.as_str()),
+                "{verbosity} {log_format} {format}: {secret} in the output"
+            );
+        }
+    }
+}
