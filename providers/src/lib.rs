@@ -6,11 +6,9 @@
 //! [`fnscope_snapshot::Coverage`] record.
 
 pub mod apps_script;
-#[cfg(feature = "aws")]
 pub mod aws;
 pub mod azure;
 pub mod files;
-#[cfg(feature = "gcp")]
 pub mod gcp;
 pub mod logs;
 pub mod power_automate;

@@ -1115,3 +1115,75 @@ fn rule_subject_severity_path(report: &Value, kind: &str) -> Vec<(String, String
     got.sort();
     got
 }
+
+#[test]
+fn nesting_ten_thousand_levels_deep_is_an_error_naming_the_file_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("estate");
+    copy_dir(&repo().join("examples/estate"), &copy);
+    // 10,000 nested scopes in a flow definition; a policy document nested as deep.
+    let mut scopes = String::from(r#"{"type":"Compose","inputs":1}"#);
+    for i in 0..10_000 {
+        scopes = format!(r#"{{"type":"Scope","actions":{{"s{i}":{scopes}}}}}"#);
+    }
+    let flow = copy.join(
+        "power-automate/Default-72f988bf-0000-4000-8000-2d7cd011db47/flows/flow_sample1.json",
+    );
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&flow).unwrap()).unwrap();
+    v["properties"]["definition"]["actions"] = serde_json::json!({"deep": "PLACEHOLDER"});
+    let text = serde_json::to_string(&v)
+        .unwrap()
+        .replace(r#""PLACEHOLDER""#, &scopes);
+    std::fs::write(&flow, text).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "power-automate",
+            "--offline",
+            copy.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("flow_sample1.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("recursion limit"), "{}", stderr(&out));
+
+    let deep_policy = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    let auth = copy.join(format!(
+        "aws/{ACCT}/iam/get-account-authorization-details.json"
+    ));
+    let text = std::fs::read_to_string(&auth).unwrap();
+    let text = text.replacen(
+        r#""Version""#,
+        &format!(r#""Deep":{deep_policy},"Version""#),
+        1,
+    );
+    std::fs::write(&auth, text).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "aws", "--offline", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("get-account-authorization-details.json"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A snapshot nested as deep.
+    let snap = dir.path().join("deep.json");
+    std::fs::write(
+        &snap,
+        format!(r#"{{"schema":"fnscope.snapshot/v1","deep":{deep_policy}}}"#),
+    )
+    .unwrap();
+    let out = fnscope(None, dir.path(), &["check", snap.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("deep.json"), "{}", stderr(&out));
+}

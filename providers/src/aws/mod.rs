@@ -5,11 +5,15 @@
 //! and [`build::add_account`] turns it into snapshot records.
 
 pub mod build;
+#[cfg(feature = "aws")]
 mod errors;
+#[cfg(feature = "aws")]
 pub mod live;
 pub mod offline;
+#[cfg(feature = "aws")]
 pub mod pace;
 pub mod wire;
 
 pub use build::{AccountData, add_account};
+#[cfg(feature = "aws")]
 pub use live::{LiveOptions, READ_ONLY_ACTIONS, Session};

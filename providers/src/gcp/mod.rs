@@ -4,9 +4,11 @@
 //! JSON exports); the live collector shares [`build`].
 
 pub mod build;
+#[cfg(feature = "gcp")]
 pub mod live;
 pub mod offline;
 pub mod wire;
 
 pub use build::{ProjectData, add_project};
+#[cfg(feature = "gcp")]
 pub use live::{Endpoints, LiveOptions, READ_ONLY_PERMISSIONS, Session};
