@@ -1259,3 +1259,87 @@ fn planted_secrets_appear_in_no_output_at_any_verbosity() {
         }
     }
 }
+
+fn fault(operation: &str, code: &str, times: Option<usize>) -> Fault {
+    Fault {
+        operation: operation.into(),
+        region: None,
+        error_code: code.into(),
+        status: 200,
+        times,
+    }
+}
+
+#[test]
+fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record() {
+    harness::seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let scan = |proxy: &harness::proxy::Proxy| {
+        fnscope(
+            Some(&proxy.url),
+            dir.path(),
+            &[
+                "scan",
+                "aws",
+                "--regions",
+                "us-east-1,eu-west-1",
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+            ],
+        )
+    };
+    let clean = scan(&harness::proxy(Vec::new()));
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    let clean: Value = serde_json::from_str(&stdout(&clean)).unwrap();
+
+    // Connections dropped mid-answer and answers cut in half, a few times each: retried.
+    let flaky = harness::proxy(vec![
+        fault("iam:GetAccountAuthorizationDetails", "RESET", Some(2)),
+        fault("lambda:ListFunctions", "RESET", Some(2)),
+        fault("lambda:GetPolicy", "RESET", Some(3)),
+        fault("events:ListRules", "TRUNCATED", Some(1)),
+        fault("lambda:ListEventSourceMappings", "TRUNCATED", Some(2)),
+    ]);
+    let out = scan(&flaky);
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let short: Vec<&Value> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "complete" && c["status"] != "skipped")
+        .collect();
+    assert_eq!(out.status.code(), Some(0), "{short:#?}");
+    assert_eq!(harness::triples(&report), harness::triples(&clean));
+    assert_eq!(report["coverage"], clean["coverage"]);
+    // The faults really happened: each faulted call was made more than once.
+    let log = flaky.log();
+    let calls = |op: &str| log.iter().filter(|o| o.name == op).count();
+    assert!(calls("iam:GetAccountAuthorizationDetails") >= 3, "{log:?}");
+
+    // For ever: a coverage record naming the API, exit 3, no panic.
+    for code in ["RESET", "TRUNCATED"] {
+        let broken = harness::proxy(vec![fault(
+            "iam:GetAccountAuthorizationDetails",
+            code,
+            None,
+        )]);
+        let out = scan(&broken);
+        assert_eq!(out.status.code(), Some(3), "{code}: {}", stderr(&out));
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let rec = report["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["api"] == "iam:GetAccountAuthorizationDetails")
+            .unwrap_or_else(|| panic!("{code}: no record"));
+        assert_eq!(rec["status"], "failed", "{code}: {rec}");
+        if code == "TRUNCATED" {
+            assert!(
+                rec["detail"].as_str().unwrap().contains("malformed"),
+                "{rec}"
+            );
+        }
+    }
+}

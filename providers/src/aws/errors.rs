@@ -63,6 +63,10 @@ where
             let http = ctx.raw().status().as_u16();
             let message = match e.message() {
                 Some(m) => format!("{m} (HTTP {http})"),
+                // A success status with an error: the answer could not be parsed.
+                None if (200..300).contains(&http) => {
+                    format!("malformed answer (HTTP {http}): the body could not be parsed")
+                }
                 None => format!("HTTP {http} without an error message"),
             };
             let status = match code.as_deref() {
@@ -111,5 +115,109 @@ where
             code: None,
             message: DisplayErrorContext(err).to_string(),
         },
+    }
+}
+
+/// Retries an answer with a success status that could not be parsed (cut short, garbled): the SDK
+/// gives up on those at once, though the next attempt usually reads fine.
+#[derive(Debug)]
+pub struct MalformedAnswer;
+
+impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for MalformedAnswer {
+    fn classify_retry(
+        &self,
+        ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
+    ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
+        use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
+        let failed = matches!(ctx.output_or_error(), Some(Err(_)));
+        let success = ctx.response().is_some_and(|r| r.status().is_success());
+        if failed && success {
+            RetryAction::transient_error()
+        } else {
+            RetryAction::NoActionIndicated
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        "fnscope: malformed answer"
+    }
+}
+
+/// Refuses an XML answer (IAM, STS: the query protocol) that is cut short. The SDK's XML reader stops
+/// at the end of the bytes without an error, so half a `GetAccountAuthorizationDetails` page would
+/// read as a whole one — missing policies and, with the paging marker lost, every later page.
+#[derive(Debug)]
+pub struct WholeXml;
+
+impl aws_smithy_runtime_api::client::interceptors::Intercept for WholeXml {
+    fn name(&self) -> &'static str {
+        "fnscope: whole XML"
+    }
+
+    fn read_after_deserialization(
+        &self,
+        context: &aws_smithy_runtime_api::client::interceptors::context::AfterDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let response = context.response();
+        if !response.status().is_success() {
+            return Ok(());
+        }
+        match response.body().bytes() {
+            Some(body) if !xml_is_whole(body) => {
+                Err("malformed answer: the XML document is cut short".into())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// True when `body` ends with the closing tag of its first element (or is not XML at all).
+pub fn xml_is_whole(body: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    let mut rest = text;
+    // Skip the prolog and comments: the root is the first `<name` that is not `<?` or `<!`.
+    let root = loop {
+        let Some(i) = rest.find('<') else {
+            return !text.starts_with('<');
+        };
+        rest = &rest[i + 1..];
+        if rest.starts_with('?') || rest.starts_with('!') {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        break &rest[..end];
+    };
+    if root.is_empty() {
+        return false;
+    }
+    if text.ends_with(&format!("</{root}>")) {
+        return true;
+    }
+    // A self-closing root, `<Root/>`, and nothing after it.
+    let after = &rest[root.len()..];
+    let trimmed = after.trim_start();
+    trimmed.starts_with("/>") && trimmed.len() == 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_xml_answer_is_told_from_a_whole_one() {
+        let whole = br#"<?xml version="1.0"?><GetAccountAuthorizationDetailsResponse xmlns="x"><R><M>1</M></R></GetAccountAuthorizationDetailsResponse>"#;
+        assert!(xml_is_whole(whole));
+        assert!(xml_is_whole(b"  <A/>\n"));
+        for cut in [20, 60, whole.len() - 1] {
+            assert!(!xml_is_whole(&whole[..cut]), "{cut}");
+        }
+        assert!(!xml_is_whole(b"<A><B/>"));
+        // Not XML (JSON protocols): not this check's business.
+        assert!(xml_is_whole(br#"{"Functions": []}"#));
     }
 }

@@ -372,6 +372,8 @@ impl Session {
     fn iam_client(&self) -> aws_sdk_iam::Client {
         aws_sdk_iam::Client::from_conf(
             aws_sdk_iam::config::Builder::from(&self.config)
+                .retry_classifier(super::errors::MalformedAnswer)
+                .interceptor(super::errors::WholeXml)
                 .retry_partition(self.limits("iam", "global"))
                 .build(),
         )
@@ -754,12 +756,14 @@ impl Session {
         let events_gate = Gate::new(self.opts.concurrency);
         let lambda = aws_sdk_lambda::Client::from_conf(
             aws_sdk_lambda::config::Builder::from(&config)
+                .retry_classifier(super::errors::MalformedAnswer)
                 .retry_partition(self.limits("lambda", region))
                 .interceptor(Observe(lambda_gate.clone()))
                 .build(),
         );
         let events = aws_sdk_eventbridge::Client::from_conf(
             aws_sdk_eventbridge::config::Builder::from(&config)
+                .retry_classifier(super::errors::MalformedAnswer)
                 .retry_partition(self.limits("events", region))
                 .interceptor(Observe(events_gate.clone()))
                 .build(),
@@ -1187,6 +1191,7 @@ impl Session {
                 // LookupEvents allows 2 calls a second per account and region: one limiter for both queries.
                 let client = aws_sdk_cloudtrail::Client::from_conf(
                     aws_sdk_cloudtrail::config::Builder::from(&self.regional(&region))
+                        .retry_classifier(super::errors::MalformedAnswer)
                         .retry_partition(self.limits("cloudtrail", &region))
                         .build(),
                 );

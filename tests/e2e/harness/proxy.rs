@@ -18,6 +18,9 @@ pub struct Fault {
     pub error_code: String,
     pub status: u16,
     /// Answer with the fault only this many times, then forward (`None` = always).
+    /// Two codes are not errors but broken transfers: `RESET` sends the headers, then drops the
+    /// connection mid-body; `TRUNCATED` forwards the request and answers with the first half of
+    /// the body (a consistent, short `Content-Length`: malformed XML or JSON).
     pub times: Option<usize>,
 }
 
@@ -241,8 +244,24 @@ async fn handle(
         }
         hit
     };
-    if let Some(f) = fault {
-        return fault_response(&service, &f);
+    let mut truncate = false;
+    match fault {
+        Some(f) if f.error_code == "RESET" => {
+            let stream = futures::stream::iter([
+                Ok(axum::body::Bytes::from_static(b"<partial")),
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "injected by the test proxy",
+                )),
+            ]);
+            let mut r = Response::new(Body::from_stream(stream));
+            r.headers_mut()
+                .insert("content-length", HeaderValue::from_static("4096"));
+            return r;
+        }
+        Some(f) if f.error_code == "TRUNCATED" => truncate = true,
+        Some(f) => return fault_response(&service, &f),
+        None => {}
     }
     match op.as_str() {
         "cloudtrail:LookupEvents" => {
@@ -401,6 +420,11 @@ async fn handle(
             page_functions(&bytes, parts.uri.query().unwrap_or_default(), size)
         }
         _ => bytes.to_vec(),
+    };
+    let bytes = if truncate {
+        bytes[..bytes.len() / 2].to_vec()
+    } else {
+        bytes
     };
     let mut out = Response::new(Body::from(bytes));
     *out.status_mut() = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::OK);
