@@ -102,6 +102,19 @@ fn endpoints_and_token_uri_come_from_the_configuration() {
     let log = fake.log.lock().unwrap().clone();
     assert!(log.iter().any(|l| l == "POST /token"));
     assert!(log.iter().any(|l| l.contains("/serviceAccounts")));
+    // Read-only: GETs, the token, and the read methods Google defines as POST (policy reads and
+    // queries that take their parameters in the body).
+    for l in &log {
+        assert!(
+            l.starts_with("GET ")
+                || l == "POST /token"
+                || (l.starts_with("POST ")
+                    && [":getIamPolicy", "activities:query", "entries:list"]
+                        .iter()
+                        .any(|m| l.ends_with(m))),
+            "not a read: {l}"
+        );
+    }
 }
 
 #[test]
