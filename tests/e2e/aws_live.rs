@@ -1301,6 +1301,8 @@ fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record
         fault("lambda:GetPolicy", "RESET", Some(3)),
         fault("events:ListRules", "TRUNCATED", Some(1)),
         fault("lambda:ListEventSourceMappings", "TRUNCATED", Some(2)),
+        // After the resets, one empty first page that points at the real first page.
+        fault("lambda:ListFunctions", "EMPTY_PAGE", Some(1)),
     ]);
     let out = scan(&flaky);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -1317,6 +1319,25 @@ fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record
     let log = flaky.log();
     let calls = |op: &str| log.iter().filter(|o| o.name == op).count();
     assert!(calls("iam:GetAccountAuthorizationDetails") >= 3, "{log:?}");
+
+    // Empty pages whose marker repeats for ever: the loop guard stops paging, a record says so.
+    let looping = harness::proxy(vec![fault("lambda:ListFunctions", "EMPTY_PAGE", None)]);
+    let out = scan(&looping);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let short: Vec<&Value> = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "lambda:ListFunctions" && c["status"] != "complete")
+        .collect();
+    assert_eq!(short.len(), 2, "{:#}", report["coverage"]);
+    let calls = looping
+        .log()
+        .iter()
+        .filter(|o| o.name == "lambda:ListFunctions")
+        .count();
+    assert!(calls <= 4, "{calls} ListFunctions calls");
 
     // For ever: a coverage record naming the API, exit 3, no panic.
     for code in ["RESET", "TRUNCATED"] {

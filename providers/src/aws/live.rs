@@ -781,11 +781,18 @@ impl Session {
             .into_paginator()
             .send();
         let mut listed = true;
+        // The SDK's paginator stops, silently, when a page hands back the marker it was asked with.
+        let mut asked: Option<String> = None;
+        let mut repeated = false;
         while let Some(page) = pages.next().await {
             match page {
-                Ok(p) => data
-                    .functions
-                    .extend(p.functions().iter().filter_map(convert::function)),
+                Ok(p) => {
+                    data.functions
+                        .extend(p.functions().iter().filter_map(convert::function));
+                    let next = p.next_marker().map(str::to_string);
+                    repeated |= next.is_some() && next == asked;
+                    asked = next;
+                }
                 Err(e) => {
                     let e = classify(&e);
                     cov.push(self.coverage(
@@ -799,7 +806,17 @@ impl Session {
                 }
             }
         }
-        if listed {
+        if listed && repeated {
+            cov.push(self.coverage(
+                Some(region),
+                "lambda:ListFunctions",
+                CoverageStatus::Partial,
+                format!(
+                    "the page marker repeated after {} functions; the listing stopped there and may be incomplete",
+                    data.functions.len()
+                ),
+            ));
+        } else if listed {
             cov.push(self.coverage(
                 Some(region),
                 "lambda:ListFunctions",

@@ -20,7 +20,8 @@ pub struct Fault {
     /// Answer with the fault only this many times, then forward (`None` = always).
     /// Two codes are not errors but broken transfers: `RESET` sends the headers, then drops the
     /// connection mid-body; `TRUNCATED` forwards the request and answers with the first half of
-    /// the body (a consistent, short `Content-Length`: malformed XML or JSON).
+    /// the body (a consistent, short `Content-Length`: malformed XML or JSON). `EMPTY_PAGE` answers
+    /// `lambda:ListFunctions` with no functions and a next marker (the same one when asked with one).
     pub times: Option<usize>,
 }
 
@@ -260,6 +261,15 @@ async fn handle(
             return r;
         }
         Some(f) if f.error_code == "TRUNCATED" => truncate = true,
+        Some(f) if f.error_code == "EMPTY_PAGE" => {
+            // No functions, and a next marker: the one asked with (a repeat), or else "0".
+            let marker = form_value(parts.uri.query().unwrap_or_default(), "Marker")
+                .unwrap_or_else(|| "0".into());
+            return json(
+                StatusCode::OK,
+                serde_json::json!({"Functions": [], "NextMarker": marker}),
+            );
+        }
         Some(f) => return fault_response(&service, &f),
         None => {}
     }
