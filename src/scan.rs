@@ -73,44 +73,7 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             location: Some(dir.display().to_string()),
         },
     );
-    let mut found_any = false;
-    #[cfg(feature = "aws")]
-    if wanted.is_empty() || wanted.contains(&Provider::Aws) {
-        let accounts = fnscope_providers::aws::offline::import(dir)?;
-        found_any |= !accounts.is_empty();
-        for account in accounts {
-            fnscope_providers::aws::add_account(&mut snapshot, account);
-        }
-    }
-    #[cfg(feature = "gcp")]
-    if wanted.is_empty() || wanted.contains(&Provider::Gcp) {
-        let projects = fnscope_providers::gcp::offline::import(dir)?;
-        found_any |= !projects.is_empty();
-        for project in projects {
-            fnscope_providers::gcp::add_project(&mut snapshot, project);
-        }
-    }
-    if wanted.is_empty() || wanted.contains(&Provider::Azure) {
-        let subs = fnscope_providers::azure::offline::import(dir)?;
-        found_any |= !subs.is_empty();
-        for sub in subs {
-            fnscope_providers::azure::add_subscription(&mut snapshot, sub);
-        }
-    }
-    if wanted.is_empty() || wanted.contains(&Provider::PowerAutomate) {
-        let envs = fnscope_providers::power_automate::offline::import(dir)?;
-        found_any |= !envs.is_empty();
-        for env in envs {
-            fnscope_providers::power_automate::add_environment(&mut snapshot, env);
-        }
-    }
-    if wanted.is_empty() || wanted.contains(&Provider::AppsScript) {
-        let domains = fnscope_providers::apps_script::offline::import(dir)?;
-        found_any |= !domains.is_empty();
-        for d in domains {
-            fnscope_providers::apps_script::add_domain(&mut snapshot, d);
-        }
-    }
+    let found_any = fnscope_providers::import_offline(dir, &wanted, &mut snapshot)?;
     if !found_any {
         return Err(CliError::Input(format!(
             "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/`, `power-automate/<environment>/` or `apps-script/<domain>/` folders; see the README's offline layout)",
@@ -480,11 +443,8 @@ async fn aws_live(
     let mut session = aws::Session::connect(opts).await?;
     tracing::info!(account = %session.account_id, "scanning AWS account");
     let Some(role) = &args.aws_org_role else {
-        let (data, audit) = aws_account(args, progress, &session).await;
-        aws::add_account(snapshot, data);
-        snapshot.events.extend(audit.0);
-        snapshot.log_windows.extend(audit.1);
-        snapshot.coverage.extend(audit.2);
+        let scanned = aws_account(args, progress, &session).await;
+        add_aws_account(snapshot, scanned, None);
         aws_last_accessed(args, progress, &session, snapshot).await;
         return Ok(());
     };
@@ -531,20 +491,9 @@ async fn aws_live(
     let mut sessions = Vec::new();
     for (account, result) in scanned {
         match result {
-            Ok((member, (data, audit))) => {
-                aws::add_account(snapshot, data);
-                if let Some(t) = snapshot
-                    .targets
-                    .iter_mut()
-                    .rev()
-                    .find(|t| t.provider == Provider::Aws && t.id == account.id)
-                    && !account.name.is_empty()
-                {
-                    t.name = Some(account.name.clone());
-                }
-                snapshot.events.extend(audit.0);
-                snapshot.log_windows.extend(audit.1);
-                snapshot.coverage.extend(audit.2);
+            Ok((member, scanned)) => {
+                let name = Some(account.name).filter(|n| !n.is_empty());
+                add_aws_account(snapshot, scanned, name);
                 sessions.push(member);
             }
             Err(e) => snapshot.coverage.push(fnscope_snapshot::Coverage {
@@ -569,6 +518,27 @@ type AuditPart = (
     Vec<fnscope_snapshot::LogWindow>,
     Vec<fnscope_snapshot::Coverage>,
 );
+
+/// Adds one account's inventory and CloudTrail events to the snapshot; `name` is its organization name.
+fn add_aws_account(
+    snapshot: &mut Snapshot,
+    (data, (events, windows, coverage)): (fnscope_providers::aws::AccountData, AuditPart),
+    name: Option<String>,
+) {
+    let id = data.account_id.clone();
+    fnscope_providers::aws::add_account(snapshot, data);
+    if let Some(t) = snapshot
+        .targets
+        .iter_mut()
+        .rev()
+        .find(|t| t.provider == Provider::Aws && t.id == id)
+    {
+        t.name = name;
+    }
+    snapshot.events.extend(events);
+    snapshot.log_windows.extend(windows);
+    snapshot.coverage.extend(coverage);
+}
 
 /// One account's inventory and (with --since) its CloudTrail events.
 async fn aws_account(

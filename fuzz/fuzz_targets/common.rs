@@ -11,7 +11,6 @@ pub fn example_dir() -> PathBuf {
 
 /// Every provider's offline import of `dir`; `None` when an importer refuses the folder.
 pub fn import(dir: &Path) -> Option<Snapshot> {
-    use fnscope_providers as p;
     let mut snap = Snapshot::new(
         "fuzz",
         ScanSource {
@@ -19,21 +18,7 @@ pub fn import(dir: &Path) -> Option<Snapshot> {
             location: None,
         },
     );
-    for a in p::aws::offline::import(dir).ok()? {
-        p::aws::add_account(&mut snap, a);
-    }
-    for g in p::gcp::offline::import(dir).ok()? {
-        p::gcp::add_project(&mut snap, g);
-    }
-    for s in p::azure::offline::import(dir).ok()? {
-        p::azure::add_subscription(&mut snap, s);
-    }
-    for e in p::power_automate::offline::import(dir).ok()? {
-        p::power_automate::add_environment(&mut snap, e);
-    }
-    for d in p::apps_script::offline::import(dir).ok()? {
-        p::apps_script::add_domain(&mut snap, d);
-    }
+    fnscope_providers::import_offline(dir, &[], &mut snap).ok()?;
     Some(snap)
 }
 

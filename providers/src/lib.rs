@@ -23,6 +23,54 @@ pub fn in_shard(index: usize, shard: Option<(usize, usize)>) -> bool {
     shard.is_none_or(|(i, n)| n == 0 || index % n == i.saturating_sub(1))
 }
 
+/// Imports the exports in `dir` of the providers in `wanted` (every provider when empty) into
+/// `snapshot`; true when any provider's folder was there.
+pub fn import_offline(
+    dir: &std::path::Path,
+    wanted: &[fnscope_snapshot::Provider],
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, CollectError> {
+    use fnscope_snapshot::Provider;
+    let want = |p: Provider| wanted.is_empty() || wanted.contains(&p);
+    let mut found_any = false;
+    if want(Provider::Aws) {
+        let accounts = aws::offline::import(dir)?;
+        found_any |= !accounts.is_empty();
+        for account in accounts {
+            aws::add_account(snapshot, account);
+        }
+    }
+    if want(Provider::Gcp) {
+        let projects = gcp::offline::import(dir)?;
+        found_any |= !projects.is_empty();
+        for project in projects {
+            gcp::add_project(snapshot, project);
+        }
+    }
+    if want(Provider::Azure) {
+        let subs = azure::offline::import(dir)?;
+        found_any |= !subs.is_empty();
+        for sub in subs {
+            azure::add_subscription(snapshot, sub);
+        }
+    }
+    if want(Provider::PowerAutomate) {
+        let envs = power_automate::offline::import(dir)?;
+        found_any |= !envs.is_empty();
+        for env in envs {
+            power_automate::add_environment(snapshot, env);
+        }
+    }
+    if want(Provider::AppsScript) {
+        let domains = apps_script::offline::import(dir)?;
+        found_any |= !domains.is_empty();
+        for d in domains {
+            apps_script::add_domain(snapshot, d);
+        }
+    }
+    Ok(found_any)
+}
+
 /// Why a collector could not even start or an offline folder could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CollectError {

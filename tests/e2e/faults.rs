@@ -23,8 +23,10 @@ fn files(dir: &Path) -> Vec<String> {
     v
 }
 
-fn scan_args<'a>(dir: &'a Path, extra: &[&'a str]) -> Vec<String> {
-    let mut v: Vec<String> = [
+/// `fnscope scan aws` against `url`, saving into `dir`, with `extra` flags.
+fn scan(url: &str, dir: &Path, extra: &[&str]) -> std::process::Command {
+    let (snap, report) = (dir.join("snap.json"), dir.join("report.json"));
+    let mut args = vec![
         "scan",
         "aws",
         "--regions",
@@ -32,15 +34,12 @@ fn scan_args<'a>(dir: &'a Path, extra: &[&'a str]) -> Vec<String> {
         "--format",
         "json",
         "--save",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    v.push(dir.join("snap.json").to_string_lossy().into_owned());
-    v.push("--output".into());
-    v.push(dir.join("report.json").to_string_lossy().into_owned());
-    v.extend(extra.iter().map(|s| s.to_string()));
-    v
+        snap.to_str().unwrap(),
+        "--output",
+        report.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    harness::command(Some(url), dir, &args, &[])
 }
 
 #[test]
@@ -49,9 +48,7 @@ fn ctrl_c_during_a_scan_writes_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     // A snapshot from an earlier run stays as it was.
     std::fs::write(dir.path().join("snap.json"), "earlier").unwrap();
-    let args = scan_args(dir.path(), &[]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let mut child = harness::command(Some(&url), dir.path(), &args, &[])
+    let mut child = scan(&url, dir.path(), &[])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -81,10 +78,8 @@ fn ctrl_c_during_a_scan_writes_nothing_and_exits_130() {
 fn a_scan_past_its_deadline_stops_writes_nothing_and_exits_3() {
     let (_listener, url) = silent_endpoint();
     let dir = tempfile::tempdir().unwrap();
-    let args = scan_args(dir.path(), &["--deadline", "2s"]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let started = Instant::now();
-    let out = harness::command(Some(&url), dir.path(), &args, &[])
+    let out = scan(&url, dir.path(), &["--deadline", "2s"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
@@ -98,11 +93,13 @@ fn a_scan_past_its_deadline_stops_writes_nothing_and_exits_3() {
 fn answers_slower_than_the_call_timeout_are_abandoned_not_waited_for() {
     let (_listener, url) = silent_endpoint();
     let dir = tempfile::tempdir().unwrap();
-    let args = scan_args(dir.path(), &["--call-timeout", "1", "--max-attempts", "2"]);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = harness::command(Some(&url), dir.path(), &args, &[])
-        .output()
-        .unwrap();
+    let out = scan(
+        &url,
+        dir.path(),
+        &["--call-timeout", "1", "--max-attempts", "2"],
+    )
+    .output()
+    .unwrap();
     // The identity check cannot finish: a setup error that says why, not a hang.
     assert!(
         matches!(out.status.code(), Some(2 | 3)),

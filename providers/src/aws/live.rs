@@ -781,17 +781,13 @@ impl Session {
             .into_paginator()
             .send();
         let mut listed = true;
-        // The SDK's paginator stops, silently, when a page hands back the marker it was asked with.
-        let mut asked: Option<String> = None;
-        let mut repeated = false;
+        let mut repeat = RepeatGuard::default();
         while let Some(page) = pages.next().await {
             match page {
                 Ok(p) => {
                     data.functions
                         .extend(p.functions().iter().filter_map(convert::function));
-                    let next = p.next_marker().map(str::to_string);
-                    repeated |= next.is_some() && next == asked;
-                    asked = next;
+                    repeat.page(p.next_marker());
                 }
                 Err(e) => {
                     let e = classify(&e);
@@ -806,7 +802,7 @@ impl Session {
                 }
             }
         }
-        if listed && repeated {
+        if listed && repeat.repeated {
             cov.push(self.coverage(
                 Some(region),
                 "lambda:ListFunctions",
@@ -1428,6 +1424,22 @@ impl Session {
 
 /// A per-resource read: found, absent (not-found answer), or failed.
 type Lookup<T> = Result<Option<T>, CallError>;
+
+/// Notices what the SDK's paginators hide: they stop, silently, when a page hands back the token it
+/// was asked with. Feed it each page's next token.
+#[derive(Debug, Default)]
+struct RepeatGuard {
+    asked: Option<String>,
+    repeated: bool,
+}
+
+impl RepeatGuard {
+    fn page(&mut self, next: Option<&str>) {
+        let next = next.map(str::to_string);
+        self.repeated |= next.is_some() && next == self.asked;
+        self.asked = next;
+    }
+}
 
 /// The next pagination token, or `None` at the end — also when the service repeats the token it was
 /// given (a loop guard: a repeating token would otherwise page forever).
