@@ -1177,6 +1177,40 @@ fn organization_fan_out_scans_every_active_account_through_the_role() {
     assert_eq!(s["targets"].as_array().unwrap().len(), 1);
     assert_eq!(s["targets"][0]["id"], seed::ACCOUNT);
 
+    // Organization listings whose page token repeats for ever: a record, not a silent end.
+    for (op, status) in [
+        ("organizations:ListAccounts", "partial"),
+        ("organizations:ListPoliciesForTarget", "partial"),
+    ] {
+        let looping =
+            harness::proxy::Proxy::start(&moto.url, config(vec![fault(op, "EMPTY_PAGE", None)]));
+        let save = p("looping.json");
+        let out = scan(
+            &looping.url,
+            &["--no-last-accessed", "--fail-on", "none"],
+            &save,
+        );
+        assert_eq!(out.status.code(), Some(3), "{op}: {}", stderr(&out));
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let records: Vec<&Value> = report["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["api"] == op && c["status"] != "complete")
+            .collect();
+        assert!(!records.is_empty(), "{op}: {:#}", report["coverage"]);
+        for r in records {
+            assert_eq!(r["status"], status, "{op}: {r}");
+            assert!(
+                r["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("page token repeated"),
+                "{op}: {r}"
+            );
+        }
+    }
+
     // Sharded by account: the parts together are the whole, each account in exactly one part.
     let mut seen = Vec::new();
     for part in ["1/2", "2/2"] {
@@ -1320,25 +1354,6 @@ fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record
     let calls = |op: &str| log.iter().filter(|o| o.name == op).count();
     assert!(calls("iam:GetAccountAuthorizationDetails") >= 3, "{log:?}");
 
-    // Empty pages whose marker repeats for ever: the loop guard stops paging, a record says so.
-    let looping = harness::proxy(vec![fault("lambda:ListFunctions", "EMPTY_PAGE", None)]);
-    let out = scan(&looping);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let short: Vec<&Value> = report["coverage"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|c| c["api"] == "lambda:ListFunctions" && c["status"] != "complete")
-        .collect();
-    assert_eq!(short.len(), 2, "{:#}", report["coverage"]);
-    let calls = looping
-        .log()
-        .iter()
-        .filter(|o| o.name == "lambda:ListFunctions")
-        .count();
-    assert!(calls <= 4, "{calls} ListFunctions calls");
-
     // For ever: a coverage record naming the API, exit 3, no panic.
     for code in ["RESET", "TRUNCATED"] {
         let broken = harness::proxy(vec![fault(
@@ -1362,5 +1377,102 @@ fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record
                 "{rec}"
             );
         }
+    }
+}
+
+#[test]
+fn a_page_token_that_repeats_is_a_record_on_every_listing_not_a_silent_end() {
+    harness::seeded();
+    let dir = tempfile::tempdir().unwrap();
+    // No `--regions` (so `account:ListRegions` is read) and `--since` (so CloudTrail is).
+    let scan = |proxy: &harness::proxy::Proxy| {
+        let out = fnscope(
+            Some(&proxy.url),
+            dir.path(),
+            &[
+                "scan",
+                "aws",
+                "--since",
+                "30d",
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+            ],
+        );
+        let report: Value =
+            serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        (out.status.code(), report, proxy.log())
+    };
+    let calls = |log: &[harness::proxy::Op], op: &str| log.iter().filter(|o| o.name == op).count();
+    let (code, _, clean) = scan(&harness::proxy(Vec::new()));
+    assert_eq!(code, Some(0));
+    // Each listing, its pages answered empty with the token they were asked with, for ever. The
+    // coverage record it must give: IAM's is `failed` (a part of IAM is dropped, not judged on).
+    let listings = [
+        (
+            "iam:GetAccountAuthorizationDetails",
+            "iam:GetAccountAuthorizationDetails",
+            "failed",
+        ),
+        ("account:ListRegions", "account:ListRegions", "partial"),
+        ("lambda:ListFunctions", "lambda:ListFunctions", "partial"),
+        (
+            "lambda:ListEventSourceMappings",
+            "lambda:ListEventSourceMappings",
+            "partial",
+        ),
+        (
+            "lambda:ListCodeSigningConfigs",
+            "lambda:ListCodeSigningConfigs",
+            "partial",
+        ),
+        ("events:ListEventBuses", "events:ListEventBuses", "partial"),
+        ("events:ListRules", "events:ListRules", "failed"),
+        (
+            "events:ListTargetsByRule",
+            "events:ListTargetsByRule",
+            "failed",
+        ),
+        (
+            "cloudtrail:LookupEvents",
+            "cloudtrail:LookupEvents",
+            "partial",
+        ),
+        (
+            "iam:GetServiceLastAccessedDetails",
+            "iam:GetServiceLastAccessedDetails",
+            "failed",
+        ),
+    ];
+    for (op, api, status) in listings {
+        assert!(calls(&clean, op) > 0, "{op} is not read by the clean scan");
+        let proxy = harness::proxy(vec![fault(op, "EMPTY_PAGE", None)]);
+        let (code, report, log) = scan(&proxy);
+        assert_eq!(code, Some(3), "{op}: {:#}", report["coverage"]);
+        let records: Vec<&Value> = report["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["api"] == api && c["status"] != "complete")
+            .collect();
+        assert!(!records.is_empty(), "{op}: {:#}", report["coverage"]);
+        for r in &records {
+            assert_eq!(r["status"], status, "{op}: {r}");
+            assert!(
+                r["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("page token repeated"),
+                "{op}: {r}"
+            );
+        }
+        // The guard stops at the first repeat: two calls per listing at most.
+        assert!(
+            calls(&log, op) <= 2 * calls(&clean, op),
+            "{op}: {} calls, {} in the clean scan",
+            calls(&log, op),
+            calls(&clean, op)
+        );
     }
 }

@@ -233,42 +233,41 @@ impl Session {
     pub async fn organization_accounts(&self) -> (Vec<OrgAccount>, Coverage) {
         let client = aws_sdk_organizations::Client::new(&self.config);
         let mut pages = client.list_accounts().into_paginator().send();
+        let mut tokens = PageTokens::default();
         let mut out = Vec::new();
         let mut inactive = 0usize;
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => {
-                    for a in p.accounts() {
-                        #[allow(deprecated)]
-                        let active = matches!(
-                            a.status(),
-                            Some(aws_sdk_organizations::types::AccountStatus::Active) | None
-                        );
-                        match (a.id(), active) {
-                            (Some(id), true) => out.push(OrgAccount {
-                                id: id.to_string(),
-                                name: a.name().unwrap_or_default().to_string(),
-                            }),
-                            _ => inactive += 1,
-                        }
+            let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                for a in p.accounts() {
+                    #[allow(deprecated)]
+                    let active = matches!(
+                        a.status(),
+                        Some(aws_sdk_organizations::types::AccountStatus::Active) | None
+                    );
+                    match (a.id(), active) {
+                        (Some(id), true) => out.push(OrgAccount {
+                            id: id.to_string(),
+                            name: a.name().unwrap_or_default().to_string(),
+                        }),
+                        _ => inactive += 1,
                     }
                 }
-                Err(e) => {
-                    let e = classify(&e);
-                    let n = out.len();
-                    return (
-                        out,
-                        self.coverage(
-                            None,
-                            "organizations:ListAccounts",
-                            e.status,
-                            format!(
-                                "{} (after {n} accounts); the organization's other accounts are not scanned (run from the management or a delegated-administrator account)",
-                                e.message
-                            ),
+                tokens.next(p.next_token())
+            });
+            if let Err(e) = read {
+                let n = out.len();
+                return (
+                    out,
+                    self.coverage(
+                        None,
+                        "organizations:ListAccounts",
+                        e.status,
+                        format!(
+                            "{} (after {n} accounts); the organization's other accounts are not scanned (run from the management or a delegated-administrator account)",
+                            e.message
                         ),
-                    );
-                }
+                    ),
+                );
             }
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -469,16 +468,18 @@ impl Session {
             .into_paginator()
             .send();
         let mut out = Vec::new();
+        let mut tokens = PageTokens::default();
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => out.extend(
+            let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                out.extend(
                     p.regions()
                         .iter()
                         .filter_map(|r| r.region_name().map(str::to_string)),
-                ),
-                Err(e) => {
-                    let e = classify(&e);
-                    coverage.push(self.coverage(
+                );
+                tokens.next(p.next_token())
+            });
+            if let Err(e) = read {
+                coverage.push(self.coverage(
                         None,
                         "account:ListRegions",
                         e.status,
@@ -488,8 +489,7 @@ impl Session {
                             DEFAULT_REGIONS.len()
                         ),
                     ));
-                    return DEFAULT_REGIONS.iter().map(|s| s.to_string()).collect();
-                }
+                return DEFAULT_REGIONS.iter().map(|s| s.to_string()).collect();
             }
         }
         out.sort();
@@ -513,22 +513,26 @@ impl Session {
             .send();
         let mut all = wire::AuthorizationDetails::default();
         let mut count = 0usize;
+        let mut tokens = PageTokens::default();
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => {
-                    count += 1;
-                    all.extend(convert::auth_details(&p));
-                }
-                Err(e) => {
-                    let e = classify(&e);
-                    coverage.push(self.coverage(
-                        None,
-                        "iam:GetAccountAuthorizationDetails",
-                        e.status,
-                        format!("{} (after {count} pages); IAM data is missing", e.message),
-                    ));
-                    return None;
-                }
+            let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                count += 1;
+                all.extend(convert::auth_details(&p));
+                tokens.next(p.is_truncated().then(|| p.marker()).flatten())
+            });
+            if let Err(e) = read {
+                // What was read is dropped: rules judged on part of IAM would pass what they cannot see.
+                let status = match e.status {
+                    CoverageStatus::Partial => CoverageStatus::Failed,
+                    s => s,
+                };
+                coverage.push(self.coverage(
+                    None,
+                    "iam:GetAccountAuthorizationDetails",
+                    status,
+                    format!("{} (after {count} pages); IAM data is missing", e.message),
+                ));
+                return None;
             }
         }
         coverage.push(self.coverage(
@@ -664,6 +668,7 @@ impl Session {
                         .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
                         .into_paginator()
                         .send();
+                    let mut tokens = PageTokens::default();
                     while let Some(page) = pages.next().await {
                         let p = page.map_err(|e| classify(&e))?;
                         ids.extend(
@@ -671,6 +676,7 @@ impl Session {
                                 .iter()
                                 .filter_map(|s| s.id().map(str::to_string)),
                         );
+                        tokens.next(p.next_token())?;
                     }
                     Ok::<_, CallError>(ids)
                 })
@@ -781,38 +787,25 @@ impl Session {
             .into_paginator()
             .send();
         let mut listed = true;
-        let mut repeat = RepeatGuard::default();
+        let mut tokens = PageTokens::default();
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => {
-                    data.functions
-                        .extend(p.functions().iter().filter_map(convert::function));
-                    repeat.page(p.next_marker());
-                }
-                Err(e) => {
-                    let e = classify(&e);
-                    cov.push(self.coverage(
-                        Some(region),
-                        "lambda:ListFunctions",
-                        e.status,
-                        format!("{} after {} functions", e.message, data.functions.len()),
-                    ));
-                    listed = false;
-                    break;
-                }
+            let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                data.functions
+                    .extend(p.functions().iter().filter_map(convert::function));
+                tokens.next(p.next_marker())
+            });
+            if let Err(e) = read {
+                cov.push(self.coverage(
+                    Some(region),
+                    "lambda:ListFunctions",
+                    e.status,
+                    format!("{} ({} functions read)", e.message, data.functions.len()),
+                ));
+                listed = false;
+                break;
             }
         }
-        if listed && repeat.repeated {
-            cov.push(self.coverage(
-                Some(region),
-                "lambda:ListFunctions",
-                CoverageStatus::Partial,
-                format!(
-                    "the page marker repeated after {} functions; the listing stopped there and may be incomplete",
-                    data.functions.len()
-                ),
-            ));
-        } else if listed {
+        if listed {
             cov.push(self.coverage(
                 Some(region),
                 "lambda:ListFunctions",
@@ -922,24 +915,25 @@ impl Session {
             .into_paginator()
             .send();
         let mut ok = true;
+        let mut tokens = PageTokens::default();
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => data.event_source_mappings.extend(
+            let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                data.event_source_mappings.extend(
                     p.event_source_mappings()
                         .iter()
                         .map(convert::event_source_mapping),
-                ),
-                Err(e) => {
-                    let e = classify(&e);
-                    cov.push(self.coverage(
-                        Some(region),
-                        "lambda:ListEventSourceMappings",
-                        e.status,
-                        e.message,
-                    ));
-                    ok = false;
-                    break;
-                }
+                );
+                tokens.next(p.next_marker())
+            });
+            if let Err(e) = read {
+                cov.push(self.coverage(
+                    Some(region),
+                    "lambda:ListEventSourceMappings",
+                    e.status,
+                    e.message,
+                ));
+                ok = false;
+                break;
             }
         }
         if ok {
@@ -971,30 +965,32 @@ impl Session {
             .max_items(10_000)
             .into_paginator()
             .send();
+        let mut tokens = PageTokens::default();
         while let Some(page) = pages.next().await {
-            match page {
-                Ok(p) => configs.extend(p.code_signing_configs().iter().map(|c| {
-                    wire::CodeSigningConfig {
-                        code_signing_config_arn: c.code_signing_config_arn().to_string(),
-                        code_signing_policies: c.code_signing_policies().map(|p| {
-                            wire::CodeSigningPolicies {
-                                untrusted_artifact_on_deployment: p
-                                    .untrusted_artifact_on_deployment()
-                                    .map(|v| v.as_str().to_string()),
-                            }
-                        }),
-                    }
-                })),
-                Err(e) => {
-                    let e = classify(&e);
-                    cov.push(self.coverage(
-                        Some(region),
-                        "lambda:ListCodeSigningConfigs",
-                        e.status,
-                        format!("{}; code-signing enforcement unknown", e.message),
-                    ));
-                    return None;
-                }
+            let read =
+                page.map_err(|e| classify(&e)).and_then(|p| {
+                    configs.extend(p.code_signing_configs().iter().map(|c| {
+                        wire::CodeSigningConfig {
+                            code_signing_config_arn: c.code_signing_config_arn().to_string(),
+                            code_signing_policies: c.code_signing_policies().map(|p| {
+                                wire::CodeSigningPolicies {
+                                    untrusted_artifact_on_deployment: p
+                                        .untrusted_artifact_on_deployment()
+                                        .map(|v| v.as_str().to_string()),
+                                }
+                            }),
+                        }
+                    }));
+                    tokens.next(p.next_marker())
+                });
+            if let Err(e) = read {
+                cov.push(self.coverage(
+                    Some(region),
+                    "lambda:ListCodeSigningConfigs",
+                    e.status,
+                    format!("{}; code-signing enforcement unknown", e.message),
+                ));
+                return None;
             }
         }
         cov.push(self.coverage(
@@ -1010,26 +1006,25 @@ impl Session {
                 .code_signing_config_arn(&c.code_signing_config_arn)
                 .into_paginator()
                 .send();
+            let mut tokens = PageTokens::default();
             while let Some(page) = pages.next().await {
-                match page {
-                    Ok(p) => {
-                        for arn in p.function_arns() {
-                            out.insert(arn.clone(), c.clone());
-                        }
+                let read = page.map_err(|e| classify(&e)).and_then(|p| {
+                    for arn in p.function_arns() {
+                        out.insert(arn.clone(), c.clone());
                     }
-                    Err(e) => {
-                        let e = classify(&e);
-                        cov.push(self.coverage(
-                            Some(region),
-                            "lambda:ListFunctionsByCodeSigningConfig",
-                            e.status,
-                            format!(
-                                "{} for `{}`; code-signing enforcement unknown",
-                                e.message, c.code_signing_config_arn
-                            ),
-                        ));
-                        return None;
-                    }
+                    tokens.next(p.next_marker())
+                });
+                if let Err(e) = read {
+                    cov.push(self.coverage(
+                        Some(region),
+                        "lambda:ListFunctionsByCodeSigningConfig",
+                        e.status,
+                        format!(
+                            "{} for `{}`; code-signing enforcement unknown",
+                            e.message, c.code_signing_config_arn
+                        ),
+                    ));
+                    return None;
                 }
             }
         }
@@ -1046,27 +1041,27 @@ impl Session {
         // Buses (EventBridge has no SDK paginators: loop on NextToken).
         let mut buses = Vec::new();
         let mut token: Option<String> = None;
+        let mut tokens = PageTokens::default();
         loop {
-            match events
+            let read = events
                 .list_event_buses()
                 .limit(100)
                 .set_next_token(token.clone())
                 .send()
                 .await
-            {
-                Ok(p) => {
+                .map_err(|e| classify(&e))
+                .and_then(|p| {
                     buses.extend(
                         p.event_buses()
                             .iter()
                             .filter_map(|b| b.name().map(str::to_string)),
                     );
-                    token = next_token(p.next_token(), &token);
-                    if token.is_none() {
-                        break;
-                    }
-                }
+                    tokens.next(p.next_token())
+                });
+            match read {
+                Ok(Some(next)) => token = Some(next),
+                Ok(None) => break,
                 Err(e) => {
-                    let e = classify(&e);
                     cov.push(self.coverage(
                         Some(region),
                         "events:ListEventBuses",
@@ -1085,24 +1080,25 @@ impl Session {
         let mut rule_errors = Vec::new();
         for bus in &buses {
             let mut token: Option<String> = None;
+            let mut tokens = PageTokens::default();
             loop {
-                match events
+                let read = events
                     .list_rules()
                     .event_bus_name(bus)
                     .limit(100)
                     .set_next_token(token.clone())
                     .send()
                     .await
-                {
-                    Ok(p) => {
+                    .map_err(|e| classify(&e))
+                    .and_then(|p| {
                         rules.extend(p.rules().iter().map(|r| convert::rule(r, bus)));
-                        token = next_token(p.next_token(), &token);
-                        if token.is_none() {
-                            break;
-                        }
-                    }
+                        tokens.next(p.next_token())
+                    });
+                match read {
+                    Ok(Some(next)) => token = Some(next),
+                    Ok(None) => break,
                     Err(e) => {
-                        rule_errors.push((bus.clone(), classify(&e)));
+                        rule_errors.push((bus.clone(), e));
                         break;
                     }
                 }
@@ -1121,9 +1117,10 @@ impl Session {
                 .map(|rule| async move {
                     let mut targets = Vec::new();
                     let mut token: Option<String> = None;
+                    let mut tokens = PageTokens::default();
                     loop {
                         let _place = gate.enter().await;
-                        match events
+                        let read = events
                             .list_targets_by_rule()
                             .rule(&rule.name)
                             .event_bus_name(rule.event_bus_name.as_deref().unwrap_or("default"))
@@ -1131,19 +1128,19 @@ impl Session {
                             .set_next_token(token.clone())
                             .send()
                             .await
-                        {
-                            Ok(p) => {
+                            .map_err(|e| classify(&e))
+                            .and_then(|p| {
                                 targets.extend(p.targets().iter().map(|t| wire::RuleTarget {
                                     id: t.id().to_string(),
                                     arn: t.arn().to_string(),
                                     role_arn: t.role_arn().map(str::to_string),
                                 }));
-                                token = next_token(p.next_token(), &token);
-                                if token.is_none() {
-                                    break;
-                                }
-                            }
-                            Err(e) => return (rule, Err(classify(&e))),
+                                tokens.next(p.next_token())
+                            });
+                        match read {
+                            Ok(Some(next)) => token = Some(next),
+                            Ok(None) => break,
+                            Err(e) => return (rule, Err(e)),
                         }
                     }
                     (rule, Ok(targets))
@@ -1227,8 +1224,10 @@ impl Session {
                         .max_results(50)
                         .into_paginator()
                         .send();
+                    let mut tokens = PageTokens::default();
                     while let Some(page) = pages.next().await {
                         let page = page.map_err(|e| classify(&e))?;
+                        tokens.next(page.next_token())?;
                         for e in page.events() {
                             let raw = e.cloud_trail_event().unwrap_or_default();
                             match serde_json::from_str::<serde_json::Value>(raw) {
@@ -1368,6 +1367,7 @@ impl Session {
         loop {
             let mut report = wire::ServiceLastAccessed::default();
             let mut marker: Option<String> = None;
+            let mut tokens = PageTokens::default();
             let mut status;
             loop {
                 let page = client
@@ -1387,8 +1387,8 @@ impl Session {
                         .iter()
                         .map(convert::service_access),
                 );
-                marker = next_token(page.marker(), &marker);
-                if !page.is_truncated() || marker.is_none() {
+                marker = tokens.next(page.is_truncated().then(|| page.marker()).flatten())?;
+                if marker.is_none() {
                     break;
                 }
             }
@@ -1425,28 +1425,33 @@ impl Session {
 /// A per-resource read: found, absent (not-found answer), or failed.
 type Lookup<T> = Result<Option<T>, CallError>;
 
-/// Notices what the SDK's paginators hide: they stop, silently, when a page hands back the token it
-/// was asked with. Feed it each page's next token.
+/// Follows a listing's page tokens and refuses a token the service hands back when asked with it: the
+/// SDK's paginators stop there silently (a listing that looks complete), a hand loop would page for
+/// ever. Feed it every page's next token, in order.
 #[derive(Debug, Default)]
-struct RepeatGuard {
+struct PageTokens {
     asked: Option<String>,
-    repeated: bool,
+    pages: usize,
 }
 
-impl RepeatGuard {
-    fn page(&mut self, next: Option<&str>) {
-        let next = next.map(str::to_string);
-        self.repeated |= next.is_some() && next == self.asked;
-        self.asked = next;
-    }
-}
-
-/// The next pagination token, or `None` at the end — also when the service repeats the token it was
-/// given (a loop guard: a repeating token would otherwise page forever).
-fn next_token(new: Option<&str>, old: &Option<String>) -> Option<String> {
-    match new {
-        Some(t) if !t.is_empty() && old.as_deref() != Some(t) => Some(t.to_string()),
-        _ => None,
+impl PageTokens {
+    /// The token to ask the next page with (`None`: that was the last page), or a `partial` error
+    /// when the page repeated the token it was asked with.
+    fn next(&mut self, next: Option<&str>) -> Result<Option<String>, CallError> {
+        self.pages += 1;
+        let next = next.filter(|t| !t.is_empty()).map(str::to_string);
+        if next.is_some() && next == self.asked {
+            return Err(CallError {
+                status: CoverageStatus::Partial,
+                code: None,
+                message: format!(
+                    "the page token repeated on page {}; the listing stopped there and may be incomplete",
+                    self.pages
+                ),
+            });
+        }
+        self.asked.clone_from(&next);
+        Ok(next)
     }
 }
 

@@ -21,7 +21,8 @@ pub struct Fault {
     /// Two codes are not errors but broken transfers: `RESET` sends the headers, then drops the
     /// connection mid-body; `TRUNCATED` forwards the request and answers with the first half of
     /// the body (a consistent, short `Content-Length`: malformed XML or JSON). `EMPTY_PAGE` answers
-    /// `lambda:ListFunctions` with no functions and a next marker (the same one when asked with one).
+    /// a listing (see [`empty_page`]) with no items and a next token: the one it was asked with (a
+    /// repeat), or `0` on a first page.
     pub times: Option<usize>,
 }
 
@@ -262,13 +263,10 @@ async fn handle(
         }
         Some(f) if f.error_code == "TRUNCATED" => truncate = true,
         Some(f) if f.error_code == "EMPTY_PAGE" => {
-            // No functions, and a next marker: the one asked with (a repeat), or else "0".
-            let marker = form_value(parts.uri.query().unwrap_or_default(), "Marker")
-                .unwrap_or_else(|| "0".into());
-            return json(
-                StatusCode::OK,
-                serde_json::json!({"Functions": [], "NextMarker": marker}),
-            );
+            if let Some(r) = empty_page(&op, parts.uri.query().unwrap_or_default(), &body_text) {
+                return r;
+            }
+            return fault_response(&service, &f);
         }
         Some(f) => return fault_response(&service, &f),
         None => {}
@@ -444,6 +442,64 @@ async fn handle(
         }
     }
     out
+}
+
+/// An empty page of the listing `op` whose next token is the one the request carried (a repeat), or
+/// `0` when it carried none; `None` for an operation this does not know.
+fn empty_page(op: &str, query: &str, body: &str) -> Option<Response<Body>> {
+    // Lambda (REST: `Marker` in the query, `NextMarker` back).
+    let lambda = |items: &str| {
+        let marker = form_value(query, "Marker").unwrap_or_else(|| "0".into());
+        json(
+            StatusCode::OK,
+            serde_json::json!({items: [], "NextMarker": marker}),
+        )
+    };
+    // JSON 1.1 and REST-JSON bodies: `NextToken` both ways.
+    let token = || {
+        serde_json::from_str::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v["NextToken"].as_str().map(str::to_string))
+            .unwrap_or_else(|| "0".into())
+    };
+    let json11 = |items: &str| {
+        json(
+            StatusCode::OK,
+            serde_json::json!({items: [], "NextToken": token()}),
+        )
+    };
+    // IAM (query protocol: `Marker` in the form body, `IsTruncated` and `Marker` back).
+    let iam = |action: &str, result: &str| {
+        let marker = form_value(body, "Marker").unwrap_or_else(|| "0".into());
+        xml(
+            StatusCode::OK,
+            format!(
+                "<{action}Response xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><{action}Result>{result}<IsTruncated>true</IsTruncated><Marker>{marker}</Marker></{action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></{action}Response>"
+            ),
+        )
+    };
+    Some(match op {
+        "lambda:ListFunctions" => lambda("Functions"),
+        "lambda:ListEventSourceMappings" => lambda("EventSourceMappings"),
+        "lambda:ListCodeSigningConfigs" => lambda("CodeSigningConfigs"),
+        "lambda:ListFunctionsByCodeSigningConfig" => lambda("FunctionArns"),
+        "events:ListEventBuses" => json11("EventBuses"),
+        "events:ListRules" => json11("Rules"),
+        "events:ListTargetsByRule" => json11("Targets"),
+        "organizations:ListAccounts" => json11("Accounts"),
+        "organizations:ListPoliciesForTarget" => json11("Policies"),
+        "account:ListRegions" => json11("Regions"),
+        "cloudtrail:LookupEvents" => json11("Events"),
+        "iam:GetAccountAuthorizationDetails" => iam(
+            "GetAccountAuthorizationDetails",
+            "<UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/>",
+        ),
+        "iam:GetServiceLastAccessedDetails" => iam(
+            "GetServiceLastAccessedDetails",
+            "<JobStatus>COMPLETED</JobStatus><JobType>ACTION_LEVEL</JobType><JobCreationDate>2026-11-20T08:00:00Z</JobCreationDate><ServicesLastAccessed/><JobCompletionDate>2026-11-20T08:00:05Z</JobCompletionDate>",
+        ),
+        _ => return None,
+    })
 }
 
 /// Slices moto's one-page `ListFunctions` answer into pages of `size`, with `NextMarker` = offset.
