@@ -40,6 +40,38 @@ fn error_message(body: &str) -> String {
         .unwrap_or_else(|| body.chars().take(200).collect())
 }
 
+/// The most a success answer may hold: far above any page these APIs send, low enough that a broken
+/// or hostile endpoint cannot exhaust the scanner's memory.
+pub const MAX_ANSWER_BYTES: usize = 128 << 20;
+
+/// The most of an error answer read for its message.
+const MAX_ERROR_BYTES: usize = 64 << 10;
+
+/// Why a body was not read whole.
+pub(crate) enum BodyError {
+    TooLarge,
+    Transfer(reqwest::Error),
+}
+
+/// Reads `r`'s body, refusing one larger than `cap` as soon as that is known (declared length or
+/// bytes received), so an endless answer costs `cap` bytes, not all memory.
+pub(crate) async fn read_capped(
+    mut r: reqwest::Response,
+    cap: usize,
+) -> Result<Vec<u8>, BodyError> {
+    if r.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = r.chunk().await.map_err(BodyError::Transfer)? {
+        if body.len() + chunk.len() > cap {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 /// Sends what `request` builds (a fresh request per attempt) and parses the JSON answer.
 pub async fn call<T, F, Fut>(max_attempts: u32, request: F) -> Result<T, CallError>
 where
@@ -52,7 +84,7 @@ where
         attempt += 1;
         let result = request().await?.send().await;
         let (err, wait) = match result {
-            Ok(r) if r.status().is_success() => match r.bytes().await {
+            Ok(r) if r.status().is_success() => match read_capped(r, MAX_ANSWER_BYTES).await {
                 Ok(bytes) => match serde_path_to_error::deserialize(
                     &mut serde_json::Deserializer::from_slice(&bytes),
                 ) {
@@ -65,8 +97,21 @@ where
                         None,
                     ),
                 },
-                Err(e) => (
-                    CallError::new(CoverageStatus::Failed, format!("reading the response: {e}")),
+                Err(BodyError::TooLarge) => {
+                    // The same answer again would be as large: not retried.
+                    return Err(CallError::new(
+                        CoverageStatus::Failed,
+                        format!(
+                            "the answer is larger than {} MiB; not read",
+                            MAX_ANSWER_BYTES >> 20
+                        ),
+                    ));
+                }
+                Err(BodyError::Transfer(e)) => (
+                    CallError::new(
+                        CoverageStatus::Failed,
+                        format!("reading the response: {}", without_url(&e)),
+                    ),
                     None,
                 ),
             },
@@ -78,7 +123,10 @@ where
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.parse::<u64>().ok())
                     .map(Duration::from_secs);
-                let body = r.text().await.unwrap_or_default();
+                let body = match read_capped(r, MAX_ERROR_BYTES).await {
+                    Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                    Err(_) => String::new(),
+                };
                 let status = match code {
                     401 | 403 => CoverageStatus::Denied,
                     429 => CoverageStatus::Throttled,
@@ -108,7 +156,7 @@ where
 }
 
 /// A transport error's text without the URL (which may carry query parameters).
-fn without_url(e: &reqwest::Error) -> String {
+pub(crate) fn without_url(e: &reqwest::Error) -> String {
     let mut s = e.to_string();
     if let Some(u) = e.url() {
         s = s.replace(u.as_str(), "<url>");

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::harness::azfake::{AzureFake, CLIENT_ID, SECRET, TENANT};
+use crate::harness::azfake::{AzureFake, CLIENT_ID, FaultKind, SECRET, TENANT};
 use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout, triples};
 
 const SUB: &str = "5f1d0c0a-1111-4222-8333-944455556666";
@@ -481,4 +481,130 @@ fn a_certificate_credential_signs_a_client_assertion() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A live scan of `provider` (`azure` or `power-automate`) against a fake set up by `setup`:
+/// (output, JSON report, the fake's request log).
+fn live_with(
+    provider: &str,
+    extra: &[&str],
+    setup: impl FnOnce(&AzureFake),
+) -> (std::process::Output, Value, Vec<String>) {
+    const ENV: &str = "Default-72f988bf-0000-4000-8000-2d7cd011db47";
+    let tmp = tempfile::tempdir().unwrap();
+    let azure = repo().join("examples/estate/azure").join(SUB);
+    let pa = repo().join("examples/estate/power-automate").join(ENV);
+    let fake = AzureFake::start_with(&azure, SUB, Some((pa, ENV.to_string())), tmp.path());
+    setup(&fake);
+    let endpoint = if provider == "azure" {
+        "--azure-endpoint"
+    } else {
+        "--pa-endpoint"
+    };
+    let mut args = vec!["scan", provider, endpoint, &fake.url, "--format", "json"];
+    args.extend_from_slice(extra);
+    let out = fnscope_env(
+        None,
+        tmp.path(),
+        &args,
+        &[
+            ("AZURE_TENANT_ID", TENANT),
+            ("AZURE_CLIENT_ID", CLIENT_ID),
+            ("AZURE_CLIENT_SECRET", SECRET),
+            ("FNSCOPE_CA_BUNDLE", fake.ca_pem.to_str().unwrap()),
+        ],
+    );
+    let report: Value =
+        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    let log = fake.log.lock().unwrap().clone();
+    (out, report, log)
+}
+
+/// Coverage records, the activity-log ones without their details (which name the window, ending now).
+fn settled(report: &Value) -> Vec<Value> {
+    let mut records = report["coverage"].as_array().unwrap().clone();
+    for c in &mut records {
+        if c["api"].as_str().unwrap().contains("activity") {
+            c["detail"] = Value::Null;
+        }
+    }
+    records
+}
+
+fn record<'r>(report: &'r Value, api: &str) -> &'r Value {
+    report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == api)
+        .unwrap_or_else(|| panic!("no {api} record: {:#}", report["coverage"]))
+}
+
+#[test]
+fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
+    // (provider, listing path, its coverage API, extra arguments every run takes)
+    let cases = [
+        (
+            "azure",
+            "/providers/Microsoft.Authorization/roleAssignments",
+            "authorization:roleAssignments.list",
+            &["--fail-on", "none"][..],
+        ),
+        (
+            "power-automate",
+            "/v2/flows",
+            "flow:flows.list",
+            &["--fail-on", "none", "--allow-partial"][..],
+        ),
+    ];
+    for (provider, path, api, base) in cases {
+        let (out, clean, clean_log) = live_with(provider, base, |_| {});
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+
+        // Throttled, failed, cut short, dropped: each once, then answered — retried to the clean result.
+        let (out, faulty, log) = live_with(provider, base, |fake| {
+            fake.fault(path, 2, FaultKind::Status(429));
+            fake.fault(path, 1, FaultKind::Status(503));
+            fake.fault(path, 1, FaultKind::Truncated);
+            fake.fault(path, 1, FaultKind::Reset);
+        });
+        assert_eq!(out.status.code(), Some(0), "{provider}: {}", stderr(&out));
+        assert_eq!(triples(&faulty), triples(&clean), "{provider}");
+        assert_eq!(settled(&faulty), settled(&clean), "{provider}");
+        assert_eq!(log.len(), clean_log.len() + 5, "{provider}: {log:#?}");
+
+        // For ever: a record naming the API and why, exit 3; never a hang, never a pass.
+        let mut persistent = base.to_vec();
+        persistent.retain(|a| *a != "--allow-partial");
+        persistent.extend(["--max-attempts", "2"]);
+        for (kind, says, calls) in [
+            (FaultKind::Status(503), &["HTTP 503"][..], 2),
+            // The drop may come before or after the headers are read.
+            (
+                FaultKind::Reset,
+                &["reading the response", "request failed"][..],
+                2,
+            ),
+            (FaultKind::RepeatToken, &["next link repeated"][..], 2),
+            (FaultKind::Huge, &["larger than 128 MiB"][..], 1),
+        ] {
+            let (out, r, log) =
+                live_with(provider, &persistent, |fake| fake.fault(path, 1000, kind));
+            assert_eq!(
+                out.status.code(),
+                Some(3),
+                "{provider} {kind:?}: {}",
+                stderr(&out)
+            );
+            let c = record(&r, api);
+            assert_eq!(c["status"], "failed", "{provider} {kind:?}: {c}");
+            assert!(
+                says.iter()
+                    .any(|s| c["detail"].as_str().unwrap().contains(s)),
+                "{provider} {kind:?}: {c}"
+            );
+            let made = log.iter().filter(|l| l.ends_with(path)).count();
+            assert!(made <= calls, "{provider} {kind:?}: {made} calls");
+        }
+    }
 }

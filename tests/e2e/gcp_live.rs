@@ -185,6 +185,7 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
         fake.fault("/locations/-/functions", 2, FaultKind::Status(429));
         fake.fault(":getIamPolicy", 3, FaultKind::Status(503));
         fake.fault("/serviceAccounts", 1, FaultKind::Truncated);
+        fake.fault("/serviceAccounts", 1, FaultKind::Reset);
         fake.fault(
             "/locations/europe-west1/services",
             1,
@@ -198,7 +199,7 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
         "retries leave no trace in coverage"
     );
     // Every injected fault cost exactly one retried call, nothing more.
-    assert_eq!(log.len(), clean_log.len() + 2 + 3 + 1 + 1, "{log:#?}");
+    assert_eq!(log.len(), clean_log.len() + 2 + 3 + 1 + 1 + 1, "{log:#?}");
 
     // A service that keeps failing: a coverage record, exit 3, the rest of the scan intact.
     let (out, r, _) = live_scan(
@@ -213,6 +214,27 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     assert_eq!(c["status"], "failed");
     assert!(c["detail"].as_str().unwrap().contains("HTTP 503"), "{c}");
     assert!(r["inventory"]["workloads"].as_u64().unwrap() >= 5);
+
+    // An answer too large to hold: refused once its size passes the cap, not retried.
+    let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
+        fake.fault("/locations/-/functions", 1000, FaultKind::Huge);
+    });
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
+    assert_eq!(c["status"], "failed");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("larger than 128 MiB"),
+        "{c}"
+    );
+    assert_eq!(
+        log.iter()
+            .filter(|l| l.ends_with("/locations/-/functions"))
+            .count(),
+        1
+    );
 
     // A page token that repeats: the listing stops and says so (never loops, never passes as complete).
     let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
@@ -621,4 +643,32 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
         )]
     );
     assert!(!r["not_evaluated"].to_string().contains("T1648-GWS-008"));
+
+    // Faults on the user listing: once each → the clean result; for ever → a record, exit 3.
+    let users = "/admin/directory/v1/users";
+    fake.fault(users, 2, FaultKind::Status(429));
+    fake.fault(users, 1, FaultKind::Truncated);
+    fake.fault(users, 1, FaultKind::Reset);
+    let out = scan(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let again: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(triples(&again), triples(&live));
+    assert_eq!(again["coverage"], live["coverage"]);
+    for (kind, says) in [
+        (FaultKind::Status(503), "HTTP 503"),
+        (FaultKind::RepeatToken, "page token repeated"),
+        (FaultKind::Huge, "larger than 128 MiB"),
+    ] {
+        fake.fault(users, 1000, kind);
+        let out = scan(&["--max-attempts", "2", "--fail-on", "none"]);
+        assert_eq!(out.status.code(), Some(3), "{kind:?}: {}", stderr(&out));
+        let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let c = coverage(&r, "directory:users.list");
+        assert_eq!(c["status"], "failed", "{kind:?}: {c}");
+        assert!(
+            c["detail"].as_str().unwrap().contains(says),
+            "{kind:?}: {c}"
+        );
+        fake.clear_faults();
+    }
 }

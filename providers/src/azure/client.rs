@@ -59,10 +59,17 @@ impl azure_core::http::HttpClient for Transport {
                 );
             }
         }
-        let bytes = rsp
-            .bytes()
+        let bytes = crate::rest::read_capped(rsp, crate::rest::MAX_ANSWER_BYTES)
             .await
-            .map_err(|e| Error::with_message(ErrorKind::Io, format!("token response: {e}")))?;
+            .map_err(|e| {
+                let why = match e {
+                    crate::rest::BodyError::TooLarge => {
+                        format!("larger than {} MiB", crate::rest::MAX_ANSWER_BYTES >> 20)
+                    }
+                    crate::rest::BodyError::Transfer(e) => crate::rest::without_url(&e),
+                };
+                Error::with_message(ErrorKind::Io, format!("token response: {why}"))
+            })?;
         Ok(azure_core::http::AsyncRawResponse::from_bytes(
             status.into(),
             azure_core::http::headers::Headers::from(headers),

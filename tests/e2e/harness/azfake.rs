@@ -14,6 +14,9 @@ use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response, StatusCode};
 use serde_json::{Value, json};
 
+pub use super::fault::FaultKind;
+use super::fault::{self, Faults};
+
 pub const TENANT: &str = "72f988bf-0000-4000-8000-2d7cd011db47";
 pub const CLIENT_ID: &str = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 pub const SECRET: &str = "fake~client~secret~Qw3Er5Ty7Ui9Op1As3Df5";
@@ -27,6 +30,7 @@ pub struct AzureFake {
     /// Extra `(path, body)` answers that win over the export (e.g. a hostile page).
     pub overrides: Arc<Mutex<Vec<(String, Value)>>>,
     assertion_key: Arc<Mutex<Option<Vec<u8>>>>,
+    faults: Faults,
 }
 
 struct State {
@@ -39,6 +43,32 @@ struct State {
     overrides: Arc<Mutex<Vec<(String, Value)>>>,
     /// The public key (PKCS#1 DER) client assertions must be signed with, when certificates are trusted.
     assertion_key: Arc<Mutex<Option<Vec<u8>>>>,
+    faults: Faults,
+}
+
+/// The fault, if any, this call to `path` (with `query`) is answered with, in ARM's and Graph's shapes.
+fn injected(st: &State, path: &str, query: &str) -> Option<Response<Body>> {
+    Some(match st.faults.take(path)? {
+        FaultKind::Status(code) => fault::status(
+            code,
+            json!({"error": {"code": if code == 429 { "TooManyRequests" } else { "ServerError" }, "message": format!("injected {code}")}}),
+        ),
+        FaultKind::Truncated => fault::truncated("{\"value\": [{\"id\": \"/subscriptions/"),
+        FaultKind::Reset => fault::reset("{\"value\": [{\"id\": \"/subscriptions/"),
+        FaultKind::RepeatToken => {
+            // The next link is the very URL asked for.
+            let link = if query.is_empty() {
+                format!("{}{path}", st.base)
+            } else {
+                format!("{}{path}?{query}", st.base)
+            };
+            resp(
+                StatusCode::OK,
+                json!({"value": [], "nextLink": link, "@odata.nextLink": link}),
+            )
+        }
+        FaultKind::Huge => fault::huge("value"),
+    })
 }
 
 fn b64url(s: &str) -> Option<Vec<u8>> {
@@ -256,6 +286,9 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
             "MethodNotAllowed",
             "the fake serves reads only",
         );
+    }
+    if let Some(r) = injected(&st, &path, &query) {
+        return r;
     }
     for (p, v) in st.overrides.lock().expect("lock").iter() {
         if *p == path {
@@ -606,6 +639,7 @@ impl AzureFake {
         let log = Arc::new(Mutex::new(Vec::new()));
         let overrides = Arc::new(Mutex::new(Vec::new()));
         let assertion_key = Arc::new(Mutex::new(None));
+        let faults = Faults::default();
         let st = Arc::new(State {
             dir: dir.to_path_buf(),
             sub: sub.to_string(),
@@ -614,6 +648,7 @@ impl AzureFake {
             log: log.clone(),
             overrides: overrides.clone(),
             assertion_key: assertion_key.clone(),
+            faults: faults.clone(),
         });
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
@@ -638,7 +673,13 @@ impl AzureFake {
             log,
             overrides,
             assertion_key,
+            faults,
         }
+    }
+
+    /// The next `times` calls whose path contains `path_contains` answer with `kind`.
+    pub fn fault(&self, path_contains: &str, times: u32, kind: FaultKind) {
+        self.faults.add(path_contains, times, kind);
     }
 
     /// Registers a client certificate's public key (PKCS#1 DER) for assertion sign-in.

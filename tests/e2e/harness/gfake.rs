@@ -12,27 +12,13 @@ use axum::body::{Body, to_bytes};
 use axum::http::{Method, Request, Response, StatusCode};
 use serde_json::{Value, json};
 
+pub use super::fault::FaultKind;
+use super::fault::{self, Faults};
+
 pub struct GoogleFake {
     pub url: String,
     pub log: Arc<Mutex<Vec<String>>>,
-    faults: Arc<Mutex<Vec<Fault>>>,
-}
-
-/// What a faulty answer looks like.
-#[derive(Clone, Copy, Debug)]
-pub enum FaultKind {
-    /// An error status with Google's error body (429 also carries `Retry-After: 0`).
-    Status(u16),
-    /// A 200 whose body is cut off mid-JSON.
-    Truncated,
-    /// A page whose `nextPageToken` never changes.
-    RepeatToken,
-}
-
-struct Fault {
-    path_contains: String,
-    remaining: u32,
-    kind: FaultKind,
+    faults: Faults,
 }
 
 struct State {
@@ -45,35 +31,19 @@ struct State {
     public_key_der: Vec<u8>,
     client_email: String,
     log: Arc<Mutex<Vec<String>>>,
-    faults: Arc<Mutex<Vec<Fault>>>,
+    faults: Faults,
 }
 
 fn injected(st: &State, path: &str) -> Option<Response<Body>> {
-    let mut faults = st.faults.lock().expect("lock");
-    let f = faults
-        .iter_mut()
-        .find(|f| f.remaining > 0 && path.contains(&f.path_contains))?;
-    f.remaining -= 1;
-    Some(match f.kind {
-        FaultKind::Status(code) => {
-            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let mut r = resp(
-                status,
-                json!({"error": {"code": code, "message": format!("injected {code}"), "status": "UNAVAILABLE"}}),
-            );
-            if code == 429 {
-                r.headers_mut()
-                    .insert("retry-after", "0".parse().expect("header"));
-            }
-            r
-        }
-        FaultKind::Truncated => {
-            let mut r = Response::new(Body::from("{\"functions\": [{\"name\": \"projects/"));
-            r.headers_mut()
-                .insert("content-type", "application/json".parse().expect("header"));
-            r
-        }
+    Some(match st.faults.take(path)? {
+        FaultKind::Status(code) => fault::status(
+            code,
+            json!({"error": {"code": code, "message": format!("injected {code}"), "status": "UNAVAILABLE"}}),
+        ),
+        FaultKind::Truncated => fault::truncated("{\"functions\": [{\"name\": \"projects/"),
+        FaultKind::Reset => fault::reset("{\"functions\": [{\"name\": \"projects/"),
         FaultKind::RepeatToken => resp(StatusCode::OK, json!({"nextPageToken": "same"})),
+        FaultKind::Huge => fault::huge("functions"),
     })
 }
 
@@ -637,7 +607,7 @@ impl GoogleFake {
         let addr: SocketAddr = listener.local_addr().expect("addr");
         let url = format!("http://{addr}");
         let log = Arc::new(Mutex::new(Vec::new()));
-        let faults = Arc::new(Mutex::new(Vec::new()));
+        let faults = Faults::default();
         let st = Arc::new(State {
             workspace: workspace.clone(),
             delegated: delegated.clone(),
@@ -669,11 +639,12 @@ impl GoogleFake {
 
     /// The next `times` calls whose path contains `path_contains` answer with `kind`.
     pub fn fault(&self, path_contains: &str, times: u32, kind: FaultKind) {
-        self.faults.lock().expect("lock").push(Fault {
-            path_contains: path_contains.to_string(),
-            remaining: times,
-            kind,
-        });
+        self.faults.add(path_contains, times, kind);
+    }
+
+    /// Forgets every fault not yet spent.
+    pub fn clear_faults(&self) {
+        self.faults.clear();
     }
 }
 

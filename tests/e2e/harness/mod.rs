@@ -1,6 +1,7 @@
 //! Shared test plumbing: moto, the proxy, the seeded estate, and running the real binary.
 
 pub mod azfake;
+pub mod fault;
 pub mod gfake;
 pub mod moto;
 pub mod proxy;
