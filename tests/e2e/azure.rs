@@ -223,12 +223,7 @@ fn live_azure_scan_through_azure_identity_matches_the_offline_import() {
             >= 2,
         "role assignments were paged"
     );
-    for l in &log {
-        assert!(
-            l.starts_with("GET ") || l.ends_with("/oauth2/v2.0/token"),
-            "read-only: {l}"
-        );
-    }
+    assert_within_azure_permissions(&log);
     // Nothing secret anywhere: not the client secret, not a token.
     let saved = std::fs::read_to_string(&snap).unwrap();
     for text in [&saved, &err, &stdout(&out)] {
@@ -389,11 +384,7 @@ fn live_power_automate_scan_matches_the_offline_import() {
         live["not_evaluated"]
     );
     let log = fake.log.lock().unwrap().clone();
-    assert!(
-        log.iter()
-            .all(|l| l.starts_with("GET ") || l.ends_with("/oauth2/v2.0/token")),
-        "{log:?}"
-    );
+    assert_within_pa_calls(&log);
     assert!(
         log.iter().any(|l| l.contains("/v2/policies/")),
         "DLP policies read in full"
@@ -517,6 +508,11 @@ fn live_with(
     let report: Value =
         serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
     let log = fake.log.lock().unwrap().clone();
+    if provider == "azure" {
+        assert_within_azure_permissions(&log);
+    } else {
+        assert_within_pa_calls(&log);
+    }
     (out, report, log)
 }
 
@@ -606,5 +602,97 @@ fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
             let made = log.iter().filter(|l| l.ends_with(path)).count();
             assert!(made <= calls, "{provider} {kind:?}: {made} calls");
         }
+    }
+}
+
+/// The Azure RBAC action an ARM read needs (`{namespace}/{type}[/{child type}…]/read`, the path's
+/// resource types after its last `/providers/`), or the Graph application permission a Graph read
+/// needs; `None` for anything else.
+fn microsoft_permission(request: &str) -> Option<String> {
+    let path = request.strip_prefix("GET ")?;
+    if let Some(graph) = path.strip_prefix("/v1.0/") {
+        return match graph.split('/').collect::<Vec<_>>().as_slice() {
+            ["servicePrincipals", _, "appRoleAssignments"] => Some("Application.Read.All".into()),
+            ["roleManagement", "directory", "roleAssignments"] => {
+                Some("RoleManagement.Read.Directory".into())
+            }
+            _ => None,
+        };
+    }
+    match path.rfind("/providers/") {
+        Some(i) => {
+            let segments: Vec<&str> = path[i + "/providers/".len()..].split('/').collect();
+            let types: Vec<&str> = segments.iter().skip(1).step_by(2).copied().collect();
+            (!types.is_empty()).then(|| format!("{}/{}/read", segments[0], types.join("/")))
+        }
+        None if path == "/subscriptions" || path.starts_with("/subscriptions/") => {
+            Some("Microsoft.Resources/subscriptions/read".into())
+        }
+        None => None,
+    }
+}
+
+/// Read-only, from one source: every request an Azure scan made needs an action (or Graph
+/// permission) that `fnscope permissions azure` grants, and every action it grants is a read.
+fn assert_within_azure_permissions(log: &[String]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(None, dir.path(), &["permissions", "azure"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let role: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let actions: Vec<&str> = role["Actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(actions.iter().all(|a| a.ends_with("/read")), "{actions:?}");
+    assert_eq!(role["DataActions"], serde_json::json!([]));
+    let graph = role["Description"].as_str().unwrap();
+    let token = format!("POST /{TENANT}/oauth2/v2.0/token");
+    for request in log.iter().filter(|l| **l != token) {
+        let needed = microsoft_permission(request)
+            .unwrap_or_else(|| panic!("a request no read permission covers: {request}"));
+        assert!(
+            actions.contains(&needed.as_str())
+                || (needed.contains(".Read.") && graph.contains(&needed)),
+            "{request} needs {needed}, which `fnscope permissions azure` does not grant"
+        );
+    }
+}
+
+/// Read-only, from one source: every request a Power Automate scan made is one of the calls
+/// `fnscope permissions power-automate` lists (all GETs).
+fn assert_within_pa_calls(log: &[String]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(None, dir.path(), &["permissions", "power-automate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // `GET host/path/{param}[/{optional}]?query` → path templates, one per optional form.
+    let mut templates: Vec<Vec<String>> = Vec::new();
+    for call in stdout(&out).lines().filter_map(|l| l.strip_prefix("GET ")) {
+        let path = call.split_once('/').unwrap().1.split('?').next().unwrap();
+        let (required, optional) = match path.split_once('[') {
+            Some((r, o)) => (r, Some(o.trim_end_matches(']'))),
+            None => (path, None),
+        };
+        let split = |p: &str| -> Vec<String> { p.split('/').map(str::to_string).collect() };
+        templates.push(split(required));
+        if let Some(o) = optional {
+            templates.push(split(&format!("{required}{o}")));
+        }
+    }
+    assert!(templates.len() >= 7, "{templates:?}");
+    let token = format!("POST /{TENANT}/oauth2/v2.0/token");
+    for request in log.iter().filter(|l| **l != token) {
+        let path = request
+            .strip_prefix("GET /")
+            .unwrap_or_else(|| panic!("not a read: {request}"));
+        let segments: Vec<&str> = path.split('/').collect();
+        assert!(
+            templates.iter().any(|t| t.len() == segments.len()
+                && t.iter()
+                    .zip(&segments)
+                    .all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}')))),
+            "{request} is not a call `fnscope permissions power-automate` lists"
+        );
     }
 }

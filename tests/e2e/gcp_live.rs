@@ -54,6 +54,7 @@ fn live_scan(
     let report: Value =
         serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
     let log = fake.log.lock().unwrap().clone();
+    assert_within_permissions(&log);
     (out, report, log)
 }
 
@@ -102,17 +103,121 @@ fn endpoints_and_token_uri_come_from_the_configuration() {
     let log = fake.log.lock().unwrap().clone();
     assert!(log.iter().any(|l| l == "POST /token"));
     assert!(log.iter().any(|l| l.contains("/serviceAccounts")));
-    // Read-only: GETs, the token, and the read methods Google defines as POST (policy reads and
-    // queries that take their parameters in the body).
-    for l in &log {
+    assert_within_permissions(&log);
+}
+
+/// The IAM permission Google requires for a request the fake logged (`METHOD /path`): methods and
+/// paths as the discovery documents define them, permissions from each method's reference page; `None` for a request this table does not know (never a read the
+/// scanner may make). `*` is one path segment, `*:verb` one ending in `:verb`.
+fn gcp_permission(request: &str) -> Option<&'static str> {
+    const TABLE: &[(&str, &str, &str)] = &[
+        ("GET", "/v3/projects", "resourcemanager.projects.list"),
+        ("GET", "/v3/projects/*", "resourcemanager.projects.get"),
+        (
+            "POST",
+            "/v3/projects/*:getIamPolicy",
+            "resourcemanager.projects.getIamPolicy",
+        ),
+        ("GET", "/v3/folders", "resourcemanager.folders.list"),
+        ("GET", "/v3/folders/*", "resourcemanager.folders.get"),
+        (
+            "POST",
+            "/v3/folders/*:getIamPolicy",
+            "resourcemanager.folders.getIamPolicy",
+        ),
+        (
+            "POST",
+            "/v3/organizations/*:getIamPolicy",
+            "resourcemanager.organizations.getIamPolicy",
+        ),
+        (
+            "GET",
+            "/v2/projects/*/locations/-/functions",
+            "cloudfunctions.functions.list",
+        ),
+        (
+            "GET",
+            "/v2/projects/*/locations/*/functions/*:getIamPolicy",
+            "cloudfunctions.functions.getIamPolicy",
+        ),
+        ("GET", "/v2/projects/*/locations", "run.locations.list"),
+        (
+            "GET",
+            "/v2/projects/*/locations/*/services",
+            "run.services.list",
+        ),
+        (
+            "GET",
+            "/v2/projects/*/locations/*/services/*:getIamPolicy",
+            "run.services.getIamPolicy",
+        ),
+        (
+            "GET",
+            "/v1/projects/*/serviceAccounts",
+            "iam.serviceAccounts.list",
+        ),
+        (
+            "POST",
+            "/v1/projects/*/serviceAccounts/*:getIamPolicy",
+            "iam.serviceAccounts.getIamPolicy",
+        ),
+        ("GET", "/v1/roles/*", "iam.roles.get"),
+        ("GET", "/v1/projects/*/roles/*", "iam.roles.get"),
+        ("GET", "/v1/organizations/*/roles/*", "iam.roles.get"),
+        (
+            "GET",
+            "/v1/projects/*/locations/global/insightTypes/google.iam.policy.Insight/insights",
+            "recommender.iamPolicyInsights.list",
+        ),
+        (
+            "GET",
+            "/v1/projects/*/locations/global/activityTypes/serviceAccountLastAuthentication/activities:query",
+            "policyanalyzer.serviceAccountLastAuthenticationActivities.query",
+        ),
+        ("POST", "/v2/entries:list", "logging.logEntries.list"),
+    ];
+    let (method, path) = request.split_once(' ')?;
+    let segments: Vec<&str> = path.split('/').collect();
+    TABLE.iter().find_map(|(m, pattern, permission)| {
+        let wanted: Vec<&str> = pattern.split('/').collect();
+        let fits = *m == method
+            && wanted.len() == segments.len()
+            && wanted.iter().zip(&segments).all(|(w, s)| {
+                w == s
+                    || (*w == "*" && !s.contains(':'))
+                    || w.strip_prefix('*').is_some_and(|verb| {
+                        verb.starts_with(':') && s.ends_with(verb) && s.len() > verb.len()
+                    })
+            });
+        fits.then_some(*permission)
+    })
+}
+
+/// Read-only, from one source: every request the scan made needs a permission that
+/// `fnscope permissions gcp` grants, and every permission it grants is a read.
+fn assert_within_permissions(log: &[String]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(None, dir.path(), &["permissions", "gcp"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let granted: Vec<String> = stdout(&out)
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(str::to_string)
+        .collect();
+    assert!(granted.len() >= 10, "{granted:?}");
+    for p in &granted {
+        let verb = p.rsplit('.').next().unwrap();
         assert!(
-            l.starts_with("GET ")
-                || l == "POST /token"
-                || (l.starts_with("POST ")
-                    && [":getIamPolicy", "activities:query", "entries:list"]
-                        .iter()
-                        .any(|m| l.ends_with(m))),
-            "not a read: {l}"
+            ["get", "list", "getIamPolicy", "query"].contains(&verb),
+            "not a read permission: {p}"
+        );
+    }
+    for request in log.iter().filter(|l| *l != "POST /token") {
+        let needed = gcp_permission(request)
+            .unwrap_or_else(|| panic!("a request no read permission covers: {request}"));
+        assert!(
+            granted.iter().any(|g| g == needed),
+            "{request} needs {needed}, which `fnscope permissions gcp` does not grant"
         );
     }
 }
@@ -374,17 +479,7 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
         1,
         "a 2nd-gen function's own Run service is not counted twice"
     );
-    // Read-only: every call is a get, list or getIamPolicy (POST only for getIamPolicy, the audit
-    // log's `entries.list`, whose parameters go in the body, and the token).
-    for l in &log {
-        assert!(
-            l.starts_with("GET ")
-                || l.ends_with(":getIamPolicy")
-                || l == "POST /v2/entries:list"
-                || l == "POST /token",
-            "{l}"
-        );
-    }
+    assert_within_permissions(&log);
     // The audit log was paged (two entries a page) with the same filter each time.
     assert_eq!(
         log.iter().filter(|l| *l == "POST /v2/entries:list").count(),
@@ -439,6 +534,7 @@ fn organization_scope_discovers_the_project_through_its_folder() {
         log.iter().any(|l| l == "GET /v3/folders"),
         "folders listed: {log:?}"
     );
+    assert_within_permissions(&log);
     let bad = fnscope(
         None,
         dir.path(),
@@ -499,18 +595,26 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
     let (pem, public) = keypair(dir.path());
     let export = repo().join("examples/estate/gcp").join(PROJECT);
     let domain = repo().join("examples/estate/apps-script/northwind.example");
-    let delegated: Vec<String> = [
-        "https://www.googleapis.com/auth/admin.directory.user.readonly",
-        "https://www.googleapis.com/auth/admin.directory.user.security",
-        "https://www.googleapis.com/auth/drive.metadata.readonly",
-        "https://www.googleapis.com/auth/script.projects.readonly",
-        "https://www.googleapis.com/auth/script.deployments.readonly",
-        "https://www.googleapis.com/auth/script.processes",
-        "https://www.googleapis.com/auth/admin.reports.audit.readonly",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    // The Admin console allow-lists exactly what `fnscope permissions apps-script` prints: the fake
+    // refuses a token for any other scope, so the scan stays within the printed grant.
+    let printed = fnscope(None, dir.path(), &["permissions", "apps-script"]);
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    let delegated: Vec<String> = stdout(&printed)
+        .lines()
+        .rfind(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .unwrap()
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    assert_eq!(delegated.len(), 7, "{delegated:?}");
+    for s in &delegated {
+        assert!(
+            s.ends_with(".readonly")
+                || s.ends_with("/script.processes")
+                || s.ends_with("/admin.directory.user.security"),
+            "{s}: a scope that writes"
+        );
+    }
     let fake = GoogleFake::start_with(&export, PROJECT, public, CLIENT, Some(domain), delegated);
     let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
     // One scan of the domain through the fake; `extra` adds flags.
