@@ -1,4 +1,5 @@
-//! Interruption and deadlines: an endpoint that accepts connections and never answers.
+//! Interruption and deadlines (an endpoint that accepts connections and never answers), and a disk
+//! that fills up.
 
 use std::path::Path;
 use std::process::Stdio;
@@ -113,4 +114,98 @@ fn answers_slower_than_the_call_timeout_are_abandoned_not_waited_for() {
         "{err}"
     );
     assert!(!dir.path().join("snap.json").exists());
+}
+
+/// Runs `script` (POSIX sh, `$1` = a fresh folder) in a private mount namespace where that folder
+/// is a 1 MiB tmpfs: a disk that can really fill up, gone when the script ends.
+fn on_small_disk(dir: &Path, script: &str, args: &[&str]) -> std::process::Output {
+    let template = harness::command(None, dir, &[], &[]);
+    let mut cmd = std::process::Command::new("unshare");
+    cmd.env_clear()
+        .envs(template.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .args(["-rm", "sh", "-c"])
+        .arg(format!(
+            "mount -t tmpfs -o size=1m tmpfs \"$1\" || exit 97\n{script}"
+        ))
+        .arg("sh")
+        .args(args);
+    let out = cmd.output().expect("run unshare");
+    assert_ne!(
+        out.status.code(),
+        Some(97),
+        "cannot mount a tmpfs in a private namespace: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_leaves_the_earlier_files_intact() {
+    let home = tempfile::tempdir().unwrap();
+    let disk = home.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    // An earlier snapshot and report to keep: those of the example estate.
+    let earlier = home.path().join("earlier.json");
+    let out = harness::fnscope(
+        None,
+        home.path(),
+        &[
+            "scan",
+            "aws",
+            "--offline",
+            &harness::estate(),
+            "--save",
+            earlier.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // On the small disk: the earlier files, then zeros until it is full; then each way fnscope
+    // writes — a snapshot, a report, a history folder — each in its own run.
+    let script = r#"
+d=$1 earlier=$2 bin=$3 estate=$4
+cp "$earlier" "$d/snap.json" && cp "$earlier" "$d/report.json" && mkdir "$d/history" || exit 98
+dd if=/dev/zero of="$d/filler" bs=4k 2>/dev/null
+for out in "--save $d/snap.json" "--output $d/report.json" "--save-dir $d/history"; do
+  "$bin" scan aws --offline "$estate" --format json $out >/dev/null
+  echo "exit $? for ${out%% *}"
+done
+cmp -s "$earlier" "$d/snap.json" && echo "snapshot intact"
+cmp -s "$earlier" "$d/report.json" && echo "report intact"
+ls -A "$d" "$d/history"
+"#;
+    let out = on_small_disk(
+        home.path(),
+        script,
+        &[
+            disk.to_str().unwrap(),
+            earlier.to_str().unwrap(),
+            env!("CARGO_BIN_EXE_fnscope"),
+            &harness::estate(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    for flag in ["--save", "--output", "--save-dir"] {
+        assert!(
+            said.contains(&format!("exit 2 for {flag}\n")),
+            "{said}\n{err}"
+        );
+    }
+    assert!(
+        said.contains("snapshot intact") && said.contains("report intact"),
+        "{said}"
+    );
+    // Nothing half-written left behind: only the earlier files, the filler and the empty history.
+    let listed: Vec<&str> = said.lines().skip_while(|l| !l.ends_with(':')).collect();
+    assert!(
+        !said.contains(".fnscope-") && !said.contains("fnscope-2"),
+        "{said}"
+    );
+    assert!(listed.contains(&"filler"), "{said}");
+    // Each error names the file and says why.
+    assert_eq!(err.matches("No space left on device").count(), 3, "{err}");
+    assert!(
+        err.contains("snap.json") && err.contains("report.json") && err.contains("history"),
+        "{err}"
+    );
 }
