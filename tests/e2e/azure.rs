@@ -572,7 +572,7 @@ fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
         // For ever: a record naming the API and why, exit 3; never a hang, never a pass.
         let mut persistent = base.to_vec();
         persistent.retain(|a| *a != "--allow-partial");
-        persistent.extend(["--max-attempts", "2"]);
+        persistent.extend(["--max-attempts", "2", "--call-timeout", "2"]);
         for (kind, says, calls) in [
             (FaultKind::Status(503), &["HTTP 503"][..], 2),
             // The drop may come before or after the headers are read.
@@ -583,6 +583,7 @@ fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
             ),
             (FaultKind::RepeatToken, &["next link repeated"][..], 2),
             (FaultKind::Huge, &["larger than 128 MiB"][..], 1),
+            (FaultKind::Slow, &["timed out"][..], 2),
         ] {
             let (out, r, log) =
                 live_with(provider, &persistent, |fake| fake.fault(path, 1000, kind));

@@ -320,6 +320,30 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     assert!(c["detail"].as_str().unwrap().contains("HTTP 503"), "{c}");
     assert!(r["inventory"]["workloads"].as_u64().unwrap() >= 5);
 
+    // Answers slower than --call-timeout: abandoned and asked again; for ever, a record.
+    let (out, slow, _) = live_scan(&export, &["--call-timeout", "1"], |fake| {
+        fake.fault("/serviceAccounts", 1, FaultKind::Slow);
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(triples(&slow), triples(&clean));
+    assert_eq!(slow["coverage"], clean["coverage"]);
+    let (out, r, _) = live_scan(
+        &export,
+        &[
+            "--call-timeout",
+            "1",
+            "--max-attempts",
+            "2",
+            "--fail-on",
+            "none",
+        ],
+        |fake| fake.fault("/serviceAccounts", 1000, FaultKind::Slow),
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let c = coverage(&r, "iam:projects.serviceAccounts.list");
+    assert_eq!(c["status"], "failed");
+    assert!(c["detail"].as_str().unwrap().contains("timed out"), "{c}");
+
     // An answer too large to hold: refused once its size passes the cap, not retried.
     let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
         fake.fault("/locations/-/functions", 1000, FaultKind::Huge);

@@ -68,6 +68,7 @@ fn injected(st: &State, path: &str, query: &str) -> Option<Response<Body>> {
             )
         }
         FaultKind::Huge => fault::huge("value"),
+        FaultKind::Slow => fault::slow(),
     })
 }
 

@@ -19,6 +19,8 @@ pub enum FaultKind {
     RepeatToken,
     /// A 200 whose body is well-formed JSON larger than the scanner accepts (streamed, never held).
     Huge,
+    /// Headers at once, the body half a minute later: slower than any `--call-timeout` a test sets.
+    Slow,
 }
 
 struct Fault {
@@ -110,5 +112,14 @@ pub fn huge(key: &str) -> Response<Body> {
             .chain(std::iter::once(Bytes::from_static(b"]}")))
             .map(Ok::<_, std::io::Error>),
     );
+    json_body(Body::from_stream(stream))
+}
+
+/// Headers now, `{}` after 30 s.
+pub fn slow() -> Response<Body> {
+    let stream = futures::stream::once(async {
+        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+        Ok::<_, std::io::Error>(Bytes::from_static(b"{}"))
+    });
     json_body(Body::from_stream(stream))
 }

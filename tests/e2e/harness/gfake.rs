@@ -44,6 +44,7 @@ fn injected(st: &State, path: &str) -> Option<Response<Body>> {
         FaultKind::Reset => fault::reset("{\"functions\": [{\"name\": \"projects/"),
         FaultKind::RepeatToken => resp(StatusCode::OK, json!({"nextPageToken": "same"})),
         FaultKind::Huge => fault::huge("functions"),
+        FaultKind::Slow => fault::slow(),
     })
 }
 
