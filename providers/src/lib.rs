@@ -5,6 +5,10 @@
 //! at the edge, see [`secrets`]), and never silently skip: what they could not read becomes a
 //! [`fnscope_snapshot::Coverage`] record.
 
+/// The most a success answer may hold: far above any page these APIs send, low enough that a broken
+/// or hostile endpoint cannot exhaust the scanner's memory.
+pub const MAX_ANSWER_BYTES: usize = 128 << 20;
+
 pub mod apps_script;
 pub mod aws;
 pub mod azure;

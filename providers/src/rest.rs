@@ -40,9 +40,7 @@ fn error_message(body: &str) -> String {
         .unwrap_or_else(|| body.chars().take(200).collect())
 }
 
-/// The most a success answer may hold: far above any page these APIs send, low enough that a broken
-/// or hostile endpoint cannot exhaust the scanner's memory.
-pub const MAX_ANSWER_BYTES: usize = 128 << 20;
+pub use crate::MAX_ANSWER_BYTES;
 
 /// The most of an error answer read for its message.
 const MAX_ERROR_BYTES: usize = 64 << 10;

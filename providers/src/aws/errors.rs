@@ -129,6 +129,10 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
         ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
     ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
         use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
+        if ctx.response().is_some_and(too_large) {
+            // The same answer again would be as large.
+            return RetryAction::RetryForbidden;
+        }
         let failed = matches!(ctx.output_or_error(), Some(Err(_)));
         let success = ctx.response().is_some_and(|r| r.status().is_success());
         if failed && success {
@@ -140,6 +144,42 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
 
     fn name(&self) -> &'static str {
         "fnscope: malformed answer"
+    }
+}
+
+/// True when an answer declares a body larger than [`crate::MAX_ANSWER_BYTES`].
+fn too_large(response: &HttpResponse) -> bool {
+    response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > crate::MAX_ANSWER_BYTES as u64)
+}
+
+/// Refuses an answer that declares a body larger than [`crate::MAX_ANSWER_BYTES`] before the body is
+/// read, as the REST collectors do (a body sent without a length is read by the SDK uncapped).
+#[derive(Debug)]
+pub struct AnswerSize;
+
+impl aws_smithy_runtime_api::client::interceptors::Intercept for AnswerSize {
+    fn name(&self) -> &'static str {
+        "fnscope: answer size"
+    }
+
+    fn read_after_transmit(
+        &self,
+        context: &aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        if too_large(context.response()) {
+            return Err(format!(
+                "the answer is larger than {} MiB; not read",
+                crate::MAX_ANSWER_BYTES >> 20
+            )
+            .into());
+        }
+        Ok(())
     }
 }
 

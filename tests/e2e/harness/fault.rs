@@ -102,17 +102,30 @@ pub const HUGE_BYTES: usize = 130 << 20;
 /// `{"<key>": [` + whitespace + `]}`, [`HUGE_BYTES`] long and well-formed (so only a size cap stops
 /// it), streamed without a declared length.
 pub fn huge(key: &str) -> Response<Body> {
+    huge_body(key).0
+}
+
+/// Like [`huge`], with its length declared in `Content-Length`.
+pub fn huge_declared(key: &str) -> Response<Body> {
+    let (mut r, len) = huge_body(key);
+    r.headers_mut()
+        .insert("content-length", HeaderValue::from(len));
+    r
+}
+
+fn huge_body(key: &str) -> (Response<Body>, usize) {
     const CHUNK: usize = 1 << 20;
     let open = Bytes::from(format!("{{\"{key}\": ["));
     let blank = Bytes::from(vec![b' '; CHUNK]);
     let chunks = (HUGE_BYTES - open.len()) / CHUNK;
+    let len = open.len() + chunks * CHUNK + 2;
     let stream = futures::stream::iter(
         std::iter::once(open)
             .chain(std::iter::repeat_n(blank, chunks))
             .chain(std::iter::once(Bytes::from_static(b"]}")))
             .map(Ok::<_, std::io::Error>),
     );
-    json_body(Body::from_stream(stream))
+    (json_body(Body::from_stream(stream)), len)
 }
 
 /// Headers now, `{}` after 30 s.

@@ -22,7 +22,8 @@ pub struct Fault {
     /// connection mid-body; `TRUNCATED` forwards the request and answers with the first half of
     /// the body (a consistent, short `Content-Length`: malformed XML or JSON). `EMPTY_PAGE` answers
     /// a listing (see [`empty_page`]) with no items and a next token: the one it was asked with (a
-    /// repeat), or `0` on a first page.
+    /// repeat), or `0` on a first page. `HUGE` answers `lambda:ListFunctions` with 130 MiB of
+    /// well-formed JSON.
     pub times: Option<usize>,
 }
 
@@ -262,6 +263,8 @@ async fn handle(
             return r;
         }
         Some(f) if f.error_code == "TRUNCATED" => truncate = true,
+        // A well-formed `ListFunctions` answer of 130 MiB, its length declared.
+        Some(f) if f.error_code == "HUGE" => return super::fault::huge_declared("Functions"),
         Some(f) if f.error_code == "EMPTY_PAGE" => {
             if let Some(r) = empty_page(&op, parts.uri.query().unwrap_or_default(), &body_text) {
                 return r;
