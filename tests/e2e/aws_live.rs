@@ -1478,46 +1478,49 @@ fn a_page_token_that_repeats_is_a_record_on_every_listing_not_a_silent_end() {
 }
 
 #[test]
-fn an_enormous_answer_is_refused_before_it_is_read() {
+fn an_enormous_answer_is_refused_not_read_whole() {
     harness::seeded();
     let dir = tempfile::tempdir().unwrap();
-    let proxy = harness::proxy(vec![fault("lambda:ListFunctions", "HUGE", None)]);
-    let out = fnscope(
-        Some(&proxy.url),
-        dir.path(),
-        &[
-            "scan",
-            "aws",
-            "--regions",
-            "us-east-1",
-            "--no-last-accessed",
-            "--format",
-            "json",
-            "--fail-on",
-            "none",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let rec = report["coverage"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["api"] == "lambda:ListFunctions")
-        .unwrap();
-    assert_eq!(rec["status"], "failed", "{rec}");
-    assert!(
-        rec["detail"]
-            .as_str()
+    // Declared: refused before the body is read; chunked: once 128 MiB have come.
+    for code in ["HUGE", "HUGE_CHUNKED"] {
+        let proxy = harness::proxy(vec![fault("lambda:ListFunctions", code, None)]);
+        let out = fnscope(
+            Some(&proxy.url),
+            dir.path(),
+            &[
+                "scan",
+                "aws",
+                "--regions",
+                "us-east-1",
+                "--no-last-accessed",
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let rec = report["coverage"]
+            .as_array()
             .unwrap()
-            .contains("larger than 128 MiB"),
-        "{rec}"
-    );
-    // Not asked again: the same answer would be as large.
-    let calls = proxy
-        .log()
-        .iter()
-        .filter(|o| o.name == "lambda:ListFunctions")
-        .count();
-    assert_eq!(calls, 1);
+            .iter()
+            .find(|c| c["api"] == "lambda:ListFunctions")
+            .unwrap();
+        assert_eq!(rec["status"], "failed", "{rec}");
+        assert!(
+            rec["detail"]
+                .as_str()
+                .unwrap()
+                .contains("larger than 128 MiB"),
+            "{rec}"
+        );
+        // Not asked again: the same answer would be as large.
+        let calls = proxy
+            .log()
+            .iter()
+            .filter(|o| o.name == "lambda:ListFunctions")
+            .count();
+        assert_eq!(calls, 1, "{code}");
+    }
 }

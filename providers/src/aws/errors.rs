@@ -105,6 +105,14 @@ where
             .replace("dispatch failure: ", "")
                 + if d.is_timeout() { " (timeout)" } else { "" },
         },
+        SdkError::ResponseError(_) if over_cap(err) => CallError {
+            status: CoverageStatus::Failed,
+            code: None,
+            message: format!(
+                "the answer is larger than {} MiB; not read",
+                crate::MAX_ANSWER_BYTES >> 20
+            ),
+        },
         SdkError::ResponseError(_) => CallError {
             status: CoverageStatus::Failed,
             code: None,
@@ -129,7 +137,8 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
         ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
     ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
         use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
-        if ctx.response().is_some_and(too_large) {
+        let capped = matches!(ctx.output_or_error(), Some(Err(e)) if over_cap(e));
+        if capped || ctx.response().is_some_and(too_large) {
             // The same answer again would be as large.
             return RetryAction::RetryForbidden;
         }
@@ -145,6 +154,73 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
     fn name(&self) -> &'static str {
         "fnscope: malformed answer"
     }
+}
+
+/// The SDK's HTTP client with every answer's body limited to [`crate::MAX_ANSWER_BYTES`]: one sent
+/// without a length (chunked) fails once it passes that, instead of being read whole.
+#[derive(Debug)]
+pub struct CappedClient(pub aws_smithy_runtime_api::client::http::SharedHttpClient);
+
+impl aws_smithy_runtime_api::client::http::HttpClient for CappedClient {
+    fn http_connector(
+        &self,
+        settings: &aws_smithy_runtime_api::client::http::HttpConnectorSettings,
+        components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+    ) -> aws_smithy_runtime_api::client::http::SharedHttpConnector {
+        aws_smithy_runtime_api::client::http::SharedHttpConnector::new(CappedConnector(
+            self.0.http_connector(settings, components),
+        ))
+    }
+
+    fn connector_metadata(
+        &self,
+    ) -> Option<aws_smithy_runtime_api::client::connector_metadata::ConnectorMetadata> {
+        self.0.connector_metadata()
+    }
+}
+
+/// The HTTPS client the SDK would make for itself.
+pub fn default_http_client() -> Option<aws_smithy_runtime_api::client::http::SharedHttpClient> {
+    use aws_smithy_runtime_api::client::runtime_components::RuntimeComponentsBuilder;
+    use aws_smithy_runtime_api::client::runtime_plugin::RuntimePlugin;
+    let plugin = aws_smithy_runtime::client::defaults::default_http_client_plugin_v2(
+        aws_smithy_runtime_api::client::behavior_version::BehaviorVersion::latest(),
+    )?;
+    plugin
+        .runtime_components(&RuntimeComponentsBuilder::new("fnscope"))
+        .http_client()
+}
+
+#[derive(Debug)]
+struct CappedConnector(aws_smithy_runtime_api::client::http::SharedHttpConnector);
+
+impl aws_smithy_runtime_api::client::http::HttpConnector for CappedConnector {
+    fn call(
+        &self,
+        request: aws_smithy_runtime_api::client::orchestrator::HttpRequest,
+    ) -> aws_smithy_runtime_api::client::http::HttpConnectorFuture {
+        let answer = self.0.call(request);
+        aws_smithy_runtime_api::client::http::HttpConnectorFuture::new(async move {
+            Ok(answer.await?.map(|body| {
+                aws_smithy_types::body::SdkBody::from_body_1_x(http_body_util::Limited::new(
+                    body,
+                    crate::MAX_ANSWER_BYTES,
+                ))
+            }))
+        })
+    }
+}
+
+/// True when `err`'s chain says the body passed the cap of [`CappedClient`].
+fn over_cap(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut e: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(x) = e {
+        if x.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        e = x.source();
+    }
+    false
 }
 
 /// True when an answer declares a body larger than [`crate::MAX_ANSWER_BYTES`].

@@ -189,12 +189,16 @@ impl Session {
         // when there is one, else us-east-1.
         let region = aws_config::meta::region::RegionProviderChain::default_provider()
             .or_else(Region::new("us-east-1"));
-        let config = aws_config::defaults(BehaviorVersion::latest())
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(region)
             .retry_config(retry)
-            .timeout_config(timeouts)
-            .load()
-            .await;
+            .timeout_config(timeouts);
+        // The SDK's own default HTTPS client (TLS, proxy settings from the environment), every
+        // answer's body limited.
+        if let Some(http) = super::errors::default_http_client() {
+            loader = loader.http_client(super::errors::CappedClient(http));
+        }
+        let config = loader.load().await;
         let sts = aws_sdk_sts::Client::new(&config);
         let who = sts.get_caller_identity().send().await.map_err(|e| {
             let e = classify(&e);

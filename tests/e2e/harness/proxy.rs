@@ -23,7 +23,7 @@ pub struct Fault {
     /// the body (a consistent, short `Content-Length`: malformed XML or JSON). `EMPTY_PAGE` answers
     /// a listing (see [`empty_page`]) with no items and a next token: the one it was asked with (a
     /// repeat), or `0` on a first page. `HUGE` answers `lambda:ListFunctions` with 130 MiB of
-    /// well-formed JSON.
+    /// well-formed JSON, its length declared; `HUGE_CHUNKED` the same without a length.
     pub times: Option<usize>,
 }
 
@@ -263,8 +263,9 @@ async fn handle(
             return r;
         }
         Some(f) if f.error_code == "TRUNCATED" => truncate = true,
-        // A well-formed `ListFunctions` answer of 130 MiB, its length declared.
+        // A well-formed `ListFunctions` answer of 130 MiB, its length declared or not (chunked).
         Some(f) if f.error_code == "HUGE" => return super::fault::huge_declared("Functions"),
+        Some(f) if f.error_code == "HUGE_CHUNKED" => return super::fault::huge("Functions"),
         Some(f) if f.error_code == "EMPTY_PAGE" => {
             if let Some(r) = empty_page(&op, parts.uri.query().unwrap_or_default(), &body_text) {
                 return r;
