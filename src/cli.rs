@@ -206,8 +206,9 @@ pub struct ScanArgs {
     /// abandoned and retried
     #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub call_timeout: u64,
-    /// The whole scan may take at most this long (e.g. 30m, 2h); past it, fnscope stops, writes
-    /// nothing and exits 3
+    /// Reading may take at most this long (e.g. 30m, 2h); past it, a provider still reading is cut
+    /// off with a coverage record and what was read is reported as an incomplete scan; 2 minutes
+    /// later fnscope stops whatever it is doing, writes nothing and exits 3
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub deadline: Option<chrono::Duration>,
     /// API calls in flight at once per region

@@ -95,6 +95,9 @@ fn is_wire_crate(target: &str) -> bool {
     WIRE.iter().any(|p| target.starts_with(p))
 }
 
+/// How long after `--deadline` a scan that has not reported is stopped outright.
+const HARD_STOP_AFTER_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(&cli);
@@ -108,8 +111,12 @@ fn main() -> ExitCode {
             return ExitCode::from(4);
         }
     };
+    // The scan cuts its reading off at --deadline and reports; this is the backstop if it cannot.
     let deadline = match &cli.command {
-        Command::Scan(a) => a.deadline.and_then(|d| d.to_std().ok()),
+        Command::Scan(a) => a
+            .deadline
+            .and_then(|d| d.to_std().ok())
+            .map(|d| d + HARD_STOP_AFTER_DEADLINE),
         _ => None,
     };
     let code = runtime.block_on(async {
@@ -133,7 +140,8 @@ fn main() -> ExitCode {
                 }
             } => {
                 eprintln!(
-                    "fnscope: the scan did not finish within --deadline ({}s); nothing was written",
+                    "fnscope: the scan did not finish within --deadline plus {}s ({}s in all); nothing was written",
+                    HARD_STOP_AFTER_DEADLINE.as_secs(),
                     deadline.map_or(0, |d| d.as_secs())
                 );
                 3

@@ -127,9 +127,39 @@ async fn live(
         }
         wanted = found.into_iter().map(|f| f.provider).collect();
     }
+    // --deadline bounds the collection: a provider still reading then is cut off with a record, and
+    // what was read whole (accounts, projects, …) is evaluated and written as an incomplete scan.
+    let deadline = args
+        .deadline
+        .and_then(|d| d.to_std().ok())
+        .map(|d| (tokio::time::Instant::now() + d, d));
     for p in wanted {
         let before = snapshot.coverage.len();
-        let done = scan_one(p, args, cfg, progress, &mut snapshot).await;
+        let done = match deadline {
+            None => scan_one(p, args, cfg, progress, &mut snapshot).await,
+            Some((at, d)) => {
+                match tokio::time::timeout_at(at, scan_one(p, args, cfg, progress, &mut snapshot))
+                    .await
+                {
+                    Ok(done) => done,
+                    Err(_) => {
+                        tracing::warn!("{p}: cut off by --deadline");
+                        snapshot.coverage.push(fnscope_snapshot::Coverage {
+                            provider: p,
+                            target: String::new(),
+                            region: None,
+                            api: "fnscope:deadline".into(),
+                            status: fnscope_snapshot::CoverageStatus::Failed,
+                            detail: format!(
+                                "the {p} scan did not finish within --deadline ({}s): what it had not finished reading is missing",
+                                d.as_secs()
+                            ),
+                        });
+                        continue;
+                    }
+                }
+            }
+        };
         match done {
             Ok(()) => {}
             Err(CliError::Input(message)) if auto => {
@@ -468,7 +498,8 @@ async fn aws_live(
         .collect();
     let org = session.org_reads();
     let base = &session;
-    let scanned: Vec<_> = futures::stream::iter(accounts)
+    // Each account is added as it finishes, so a --deadline keeps the finished ones.
+    let mut scanned = futures::stream::iter(accounts)
         .map(|account| {
             let org = org.clone();
             async move {
@@ -485,11 +516,9 @@ async fn aws_live(
                 (account, Ok((member, out)))
             }
         })
-        .buffer_unordered(usize::from(args.max_parallel_accounts))
-        .collect()
-        .await;
+        .buffer_unordered(usize::from(args.max_parallel_accounts));
     let mut sessions = Vec::new();
-    for (account, result) in scanned {
+    while let Some((account, result)) = scanned.next().await {
         match result {
             Ok((member, scanned)) => {
                 let name = Some(account.name).filter(|n| !n.is_empty());

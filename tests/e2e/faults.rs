@@ -76,18 +76,76 @@ fn ctrl_c_during_a_scan_writes_nothing_and_exits_130() {
 }
 
 #[test]
-fn a_scan_past_its_deadline_stops_writes_nothing_and_exits_3() {
+fn a_scan_past_its_deadline_reports_what_it_read_and_says_what_it_cut_off() {
+    use crate::gcp_live::{CLIENT, PROJECT, key_file};
+    use crate::harness::gfake::{GoogleFake, keypair};
+    // Google Cloud answers; AWS never does.
     let (_listener, url) = silent_endpoint();
     let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let export = harness::repo().join("examples/estate/gcp").join(PROJECT);
+    let google = GoogleFake::start(&export, PROJECT, public, CLIENT);
+    let key = key_file(dir.path(), &pem, &format!("{}/token", google.url));
+    let (snap, report) = (dir.path().join("snap.json"), dir.path().join("report.json"));
     let started = Instant::now();
-    let out = scan(&url, dir.path(), &["--deadline", "2s"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--deadline"), "{}", stderr(&out));
-    // Stopped by the deadline, not by the (60 s) call timeout.
+    let out = harness::command(
+        Some(&url),
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "aws",
+            "--gcp-project",
+            PROJECT,
+            "--gcp-endpoint",
+            &google.url,
+            "--deadline",
+            "3s",
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+            "--save",
+            snap.to_str().unwrap(),
+            "--output",
+            report.to_str().unwrap(),
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    )
+    .output()
+    .unwrap();
+    // Cut off by the deadline, not by the (60 s) call timeout; incomplete, so exit 3.
     assert!(started.elapsed() < Duration::from_secs(30));
-    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let cut: Vec<&serde_json::Value> = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "fnscope:deadline")
+        .collect();
+    assert_eq!(cut.len(), 1, "{:#}", r["coverage"]);
+    assert_eq!(cut[0]["provider"], "aws");
+    assert_eq!(cut[0]["status"], "failed");
+    assert!(
+        cut[0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("--deadline (3s)")
+    );
+    // What Google Cloud gave is reported and saved: its workloads and findings.
+    assert_eq!(r["inventory"]["workloads"], 5, "{:#}", r["inventory"]);
+    assert!(
+        harness::triples(&r)
+            .iter()
+            .any(|t| t.0.starts_with("T1648-GCP-")),
+        "{:#}",
+        r["findings"]
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&snap).unwrap()).unwrap();
+    assert_eq!(saved["workloads"].as_array().unwrap().len(), 5);
 }
 
 #[test]

@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::harness::gfake::{FaultKind, GoogleFake, keypair};
 use crate::harness::{copy_dir, fnscope, fnscope_env, repo, stderr, stdout, triples};
 
-const PROJECT: &str = "acme-fn-prod";
-const CLIENT: &str = "fnscope@acme-fn-prod.iam.gserviceaccount.com";
+pub(crate) const PROJECT: &str = "acme-fn-prod";
+pub(crate) const CLIENT: &str = "fnscope@acme-fn-prod.iam.gserviceaccount.com";
 
 fn s_contains(path: &std::path::Path, needle: &str) -> bool {
     std::fs::read_to_string(path).unwrap().contains(needle)
@@ -387,7 +387,7 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     );
 }
 
-fn key_file(dir: &std::path::Path, pem: &str, token_uri: &str) -> std::path::PathBuf {
+pub(crate) fn key_file(dir: &std::path::Path, pem: &str, token_uri: &str) -> std::path::PathBuf {
     let path = dir.join("sa-key.json");
     let key = serde_json::json!({
         "type": "service_account", "project_id": PROJECT, "private_key_id": "k1", "private_key": pem,
