@@ -1,28 +1,43 @@
-//! Progress on stderr when it is a terminal (indicatif); nothing otherwise.
+//! Progress on stderr when it is a terminal (indicatif): one line per provider scanned; nothing
+//! otherwise.
 
 use std::io::IsTerminal;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use fnscope_providers::progress::Progress;
 
-/// A spinner/bar on stderr.
+/// The progress lines of a scan on stderr.
+pub struct Bars {
+    multi: MultiProgress,
+}
+
+impl Bars {
+    /// Lines when stderr is a terminal and output is not quieted; `None` otherwise.
+    pub fn new(quiet: bool) -> Option<Bars> {
+        if quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        Some(Bars {
+            multi: MultiProgress::new(),
+        })
+    }
+
+    /// A new spinner line (one provider's).
+    pub fn line(&self) -> Bar {
+        let bar = self.multi.add(ProgressBar::new_spinner());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Bar { bar }
+    }
+}
+
+/// One line: a spinner, or a bar while a phase has a known length.
 pub struct Bar {
     bar: ProgressBar,
 }
 
-impl Bar {
-    /// A bar when stderr is a terminal and output is not quieted; `None` otherwise.
-    pub fn new(quiet: bool) -> Option<Bar> {
-        if quiet || !std::io::stderr().is_terminal() {
-            return None;
-        }
-        let bar = ProgressBar::new_spinner();
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        Some(Bar { bar })
-    }
-
-    pub fn finish(&self) {
+impl Drop for Bar {
+    fn drop(&mut self) {
         self.bar.finish_and_clear();
     }
 }

@@ -4,7 +4,7 @@ use fnscope_snapshot::{Provider, ScanMode, ScanSource, Snapshot};
 
 use crate::CliError;
 use crate::cli::ScanArgs;
-use crate::progress::Bar;
+use crate::progress::Bars;
 use fnscope_providers::progress::{NoProgress, Progress};
 #[cfg(feature = "aws")]
 use futures::StreamExt;
@@ -14,11 +14,6 @@ pub async fn scan(
     cfg: &crate::config::Config,
     quiet: bool,
 ) -> Result<Snapshot, CliError> {
-    let bar = Bar::new(quiet);
-    let progress: &dyn Progress = match &bar {
-        Some(b) => b,
-        None => &NoProgress,
-    };
     if args.offline.is_some() && args.shard.is_some() {
         return Err(CliError::Input(
             "--shard splits live scans; an offline folder is read whole".into(),
@@ -26,11 +21,8 @@ pub async fn scan(
     }
     let result = match &args.offline {
         Some(dir) => offline(args, dir),
-        None => live(args, cfg, progress).await,
+        None => live(args, cfg, Bars::new(quiet).as_ref()).await,
     };
-    if let Some(b) = &bar {
-        b.finish();
-    }
     let mut snapshot = result?;
     let mut files = match &args.offline {
         Some(dir) => crate::logs::estate_files(dir)?,
@@ -86,15 +78,18 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
 async fn live(
     args: &ScanArgs,
     cfg: &crate::config::Config,
-    progress: &dyn Progress,
+    bars: Option<&Bars>,
 ) -> Result<Snapshot, CliError> {
-    let mut snapshot = Snapshot::new(
-        env!("CARGO_PKG_VERSION"),
-        ScanSource {
-            mode: ScanMode::Live,
-            location: None,
-        },
-    );
+    let new = || {
+        Snapshot::new(
+            env!("CARGO_PKG_VERSION"),
+            ScanSource {
+                mode: ScanMode::Live,
+                location: None,
+            },
+        )
+    };
+    let mut snapshot = new();
     let mut wanted = providers(args)?;
     // No provider named: every provider with credentials configured. One that fails to set up is then a
     // coverage record (the others are still scanned); a provider named on the command line fails the run.
@@ -127,52 +122,57 @@ async fn live(
         }
         wanted = found.into_iter().map(|f| f.provider).collect();
     }
-    // --deadline bounds the collection: a provider still reading then is cut off with a record, and
-    // what was read whole (accounts, projects, …) is evaluated and written as an incomplete scan.
+    // The providers are read at once, each into its own part with its own progress line.
+    // --deadline bounds the reading: a provider still reading then is cut off with a record, and what
+    // its part holds whole (accounts, projects, …) is evaluated and written as an incomplete scan.
     let deadline = args
         .deadline
         .and_then(|d| d.to_std().ok())
         .map(|d| (tokio::time::Instant::now() + d, d));
-    for p in wanted {
-        let before = snapshot.coverage.len();
-        let done = match deadline {
-            None => scan_one(p, args, cfg, progress, &mut snapshot).await,
-            Some((at, d)) => {
-                match tokio::time::timeout_at(at, scan_one(p, args, cfg, progress, &mut snapshot))
-                    .await
-                {
-                    Ok(done) => done,
-                    Err(_) => {
-                        tracing::warn!("{p}: cut off by --deadline");
-                        snapshot.coverage.push(fnscope_snapshot::Coverage {
-                            provider: p,
-                            target: String::new(),
-                            region: None,
-                            api: "fnscope:deadline".into(),
-                            status: fnscope_snapshot::CoverageStatus::Failed,
-                            detail: format!(
-                                "the {p} scan did not finish within --deadline ({}s): what it had not finished reading is missing",
-                                d.as_secs()
-                            ),
-                        });
-                        continue;
-                    }
-                }
+    let mut parts: Vec<Snapshot> = wanted.iter().map(|_| new()).collect();
+    let outcomes =
+        futures::future::join_all(parts.iter_mut().zip(&wanted).map(|(part, &p)| async move {
+            let line = bars.map(Bars::line);
+            let progress: &dyn Progress = match &line {
+                Some(l) => l,
+                None => &NoProgress,
+            };
+            let reading = scan_one(p, args, cfg, progress, part);
+            match deadline {
+                None => Some(reading.await),
+                Some((at, _)) => tokio::time::timeout_at(at, reading).await.ok(),
             }
-        };
-        match done {
-            Ok(()) => {}
-            Err(CliError::Input(message)) if auto => {
+        }))
+        .await;
+    for ((mut part, p), outcome) in parts.into_iter().zip(wanted).zip(outcomes) {
+        match outcome {
+            Some(Ok(())) => {}
+            Some(Err(CliError::Input(message))) if auto => {
                 tracing::warn!("{p}: not scanned: {message}");
-                snapshot.coverage.truncate(before);
-                snapshot.coverage.push(credentials_record(
+                part = new();
+                part.coverage.push(credentials_record(
                     p,
                     fnscope_snapshot::CoverageStatus::Failed,
                     format!("not scanned: {message}"),
                 ));
             }
-            Err(e) => return Err(e),
+            Some(Err(e)) => return Err(e),
+            None => {
+                tracing::warn!("{p}: cut off by --deadline");
+                part.coverage.push(fnscope_snapshot::Coverage {
+                    provider: p,
+                    target: String::new(),
+                    region: None,
+                    api: "fnscope:deadline".into(),
+                    status: fnscope_snapshot::CoverageStatus::Failed,
+                    detail: format!(
+                        "the {p} scan did not finish within --deadline ({}s): what it had not finished reading is missing",
+                        deadline.map_or(0, |(_, d)| d.as_secs())
+                    ),
+                });
+            }
         }
+        snapshot.absorb(part);
     }
     Ok(snapshot)
 }

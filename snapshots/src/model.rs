@@ -95,6 +95,38 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// Appends the records of `part`, another part of the same scan (one provider's).
+    pub fn absorb(&mut self, part: Snapshot) {
+        // Every field named: a new one must be decided on here.
+        let Snapshot {
+            schema: _,
+            schema_version: _,
+            tool_version: _,
+            taken_at: _,
+            source: _,
+            targets,
+            coverage,
+            workloads,
+            identities,
+            policies,
+            bindings,
+            triggers,
+            usage,
+            log_windows,
+            events,
+        } = part;
+        self.targets.extend(targets);
+        self.coverage.extend(coverage);
+        self.workloads.extend(workloads);
+        self.identities.extend(identities);
+        self.policies.extend(policies);
+        self.bindings.extend(bindings);
+        self.triggers.extend(triggers);
+        self.usage.extend(usage);
+        self.log_windows.extend(log_windows);
+        self.events.extend(events);
+    }
+
     /// An empty snapshot stamped now.
     pub fn new(tool_version: &str, source: ScanSource) -> Snapshot {
         Snapshot {
