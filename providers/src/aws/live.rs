@@ -485,15 +485,15 @@ impl Session {
             });
             if let Err(e) = read {
                 coverage.push(self.coverage(
-                        None,
-                        "account:ListRegions",
-                        e.status,
-                        format!(
-                            "{}; scanned the {} regions enabled by default instead (opt-in regions not covered; pass --regions to choose)",
-                            e.message,
-                            DEFAULT_REGIONS.len()
-                        ),
-                    ));
+                    None,
+                    "account:ListRegions",
+                    e.status,
+                    format!(
+                        "{}; scanned the {} regions enabled by default instead (opt-in regions not covered; pass --regions to choose)",
+                        e.message,
+                        DEFAULT_REGIONS.len()
+                    ),
+                ));
                 return DEFAULT_REGIONS.iter().map(|s| s.to_string()).collect();
             }
         }
