@@ -63,7 +63,7 @@ pub fn read_opt<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, CollectEr
             } else {
                 format!("`{}`", e.path())
             },
-            message: e.inner().to_string(),
+            message: crate::secrets::without_values(&e.inner().to_string()),
         })
 }
 

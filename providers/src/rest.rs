@@ -90,7 +90,11 @@ where
                     Err(e) => (
                         CallError::new(
                             CoverageStatus::Failed,
-                            format!("malformed response at `{}`: {}", e.path(), e.inner()),
+                            format!(
+                                "malformed response at `{}`: {}",
+                                e.path(),
+                                crate::secrets::without_values(&e.inner().to_string())
+                            ),
                         ),
                         None,
                     ),

@@ -143,9 +143,35 @@ fn high_entropy_token(value: &str) -> bool {
     entropy > 4.0 && classes >= 2
 }
 
+/// A parse error's text without the values it quotes (`invalid type: string "…"`, `unknown variant
+/// `…``): a value of the wrong type may be a secret (an environment variable, a credential).
+pub fn without_values(message: &str) -> String {
+    mask(&mask(message, "string \"", '"'), "variant `", '`')
+}
+
+/// `message` with whatever follows each `open`, up to the unescaped `close`, replaced by `…`.
+fn mask(message: &str, open: &str, close: char) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(open) {
+        out.push_str(&rest[..i + open.len()]);
+        out.push('…');
+        rest = &rest[i + open.len()..];
+        let mut escaped = false;
+        let end = rest.char_indices().find_map(|(j, c)| {
+            let closes = c == close && !escaped;
+            escaped = c == '\\' && !escaped;
+            closes.then_some(j)
+        });
+        rest = end.map_or("", |j| &rest[j..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::looks_like_secret;
+    use super::{looks_like_secret, without_values};
 
     #[test]
     fn flags_credentials_and_not_ordinary_settings() {
@@ -177,5 +203,28 @@ mod tests {
         for (name, value, want) in cases {
             assert_eq!(looks_like_secret(name, value), want, "{name}={value}");
         }
+    }
+
+    #[test]
+    fn parse_errors_lose_the_values_they_quote() {
+        let m = without_values(
+            r#"invalid type: string "AKIA\"SECRET", expected a map at line 1 column 40"#,
+        );
+        assert_eq!(
+            m,
+            r#"invalid type: string "…", expected a map at line 1 column 40"#
+        );
+        let m = without_values("unknown variant `hunter2`, expected one of `A`, `B`");
+        assert_eq!(m, "unknown variant `…`, expected one of `A`, `B`");
+        let m = without_values("missing field `name` at line 3 column 1");
+        assert_eq!(m, "missing field `name` at line 3 column 1");
+        // A real serde_json error, through the same path as an answer.
+        let e = serde_json::from_str::<std::collections::BTreeMap<String, u32>>(
+            r#"{"a": "s3cr3t-value"}"#,
+        )
+        .unwrap_err();
+        let m = without_values(&e.to_string());
+        assert!(!m.contains("s3cr3t"), "{m}");
+        assert!(m.contains("invalid type"), "{m}");
     }
 }

@@ -352,6 +352,25 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     );
     assert!(err.contains("`Functions[2].FunctionName`"), "{err}");
 
+    // A value of the wrong type is not quoted back: it may be a secret.
+    let mut v: Value = json_file(&file);
+    v["Functions"][2]["FunctionName"] = Value::from("fn");
+    v["Functions"][2]["Environment"]["Variables"] = Value::from("DB_PASSWORD=Planted-5ecret-Value");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "aws", "--offline", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`Functions[2].Environment.Variables`"),
+        "{err}"
+    );
+    assert!(err.contains("invalid type: string"), "{err}");
+    assert!(!err.contains("Planted-5ecret"), "{err}");
+
     std::fs::write(&file, "{\"Functions\": [").unwrap();
     let out = fnscope(
         None,

@@ -283,7 +283,7 @@ impl Client {
                         format!(
                             "malformed response at `value[{i}].{}`: {}",
                             e.path(),
-                            e.inner()
+                            crate::secrets::without_values(&e.inner().to_string())
                         ),
                     )
                 })?;

@@ -89,7 +89,7 @@ fn read_list<T: DeserializeOwned>(path: &Path) -> Result<Option<Vec<T>>, Collect
         let t = serde_path_to_error::deserialize(v).map_err(|e| CollectError::Malformed {
             path: path.to_path_buf(),
             field: format!("`[{i}].{}`", e.path()),
-            message: e.inner().to_string(),
+            message: crate::secrets::without_values(&e.inner().to_string()),
         })?;
         out.push(t);
     }

@@ -361,7 +361,7 @@ fn read_run_services(
     let malformed = |e: serde_path_to_error::Error<serde_json::Error>| CollectError::Malformed {
         path: path.to_path_buf(),
         field: format!("`{}`", e.path()),
-        message: e.inner().to_string(),
+        message: crate::secrets::without_values(&e.inner().to_string()),
     };
     let knative = value
         .as_array()
