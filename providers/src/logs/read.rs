@@ -174,7 +174,7 @@ fn parse_file(path: &Path, sink: Sink<'_>) -> Result<Wrapper, CollectError> {
     let malformed = |e: serde_json::Error| CollectError::Malformed {
         path: path.to_path_buf(),
         field: format!("line {} column {}", e.line(), e.column()),
-        message: e.to_string(),
+        message: crate::secrets::without_values(&e.to_string()),
     };
     let mut buf = Vec::new();
     open(path)?
