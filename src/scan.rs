@@ -129,25 +129,33 @@ async fn live(
         .deadline
         .and_then(|d| d.to_std().ok())
         .map(|d| (tokio::time::Instant::now() + d, d));
+    // A provider named on the command line that fails stops the others at once (fail fast); one found
+    // by its credentials becomes a record.
     let mut parts: Vec<Snapshot> = wanted.iter().map(|_| new()).collect();
     let outcomes =
-        futures::future::join_all(parts.iter_mut().zip(&wanted).map(|(part, &p)| async move {
+        futures::future::try_join_all(parts.iter_mut().zip(&wanted).map(|(part, &p)| async move {
             let line = bars.map(Bars::line);
             let progress: &dyn Progress = match &line {
                 Some(l) => l,
                 None => &NoProgress,
             };
             let reading = scan_one(p, args, cfg, progress, part);
-            match deadline {
+            let done = match deadline {
                 None => Some(reading.await),
                 Some((at, _)) => tokio::time::timeout_at(at, reading).await.ok(),
+            };
+            match done {
+                Some(Err(CliError::Input(m))) if auto => Ok(Some(Err(m))),
+                Some(Err(e)) => Err(e),
+                Some(Ok(())) => Ok(Some(Ok(()))),
+                None => Ok(None),
             }
         }))
-        .await;
+        .await?;
     for ((mut part, p), outcome) in parts.into_iter().zip(wanted).zip(outcomes) {
         match outcome {
             Some(Ok(())) => {}
-            Some(Err(CliError::Input(message))) if auto => {
+            Some(Err(message)) => {
                 tracing::warn!("{p}: not scanned: {message}");
                 part = new();
                 part.coverage.push(credentials_record(
@@ -156,7 +164,6 @@ async fn live(
                     format!("not scanned: {message}"),
                 ));
             }
-            Some(Err(e)) => return Err(e),
             None => {
                 tracing::warn!("{p}: cut off by --deadline");
                 part.coverage.push(fnscope_snapshot::Coverage {

@@ -268,3 +268,50 @@ ls -A "$d" "$d/history"
         "{err}"
     );
 }
+
+#[test]
+fn a_named_provider_that_cannot_start_stops_the_others_at_once() {
+    use crate::gcp_live::{PROJECT, key_file};
+    use crate::harness::gfake::keypair;
+    // AWS is refused at once (nothing listens on the port); Google Cloud's token endpoint never
+    // answers. The AWS setup error ends the run without waiting for Google Cloud.
+    let refused = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let (_silent, google) = silent_endpoint();
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, _) = keypair(dir.path());
+    let key = key_file(dir.path(), &pem, &format!("{google}/token"));
+    let started = Instant::now();
+    let out = harness::command(
+        Some(&refused),
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "aws",
+            "--gcp-project",
+            PROJECT,
+            "--gcp-endpoint",
+            &google,
+            "--max-attempts",
+            "2",
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("sts:GetCallerIdentity"),
+        "{}",
+        stderr(&out)
+    );
+    // Well inside Google Cloud's 60 s call timeout.
+    assert!(
+        started.elapsed() < Duration::from_secs(45),
+        "{:?}",
+        started.elapsed()
+    );
+}
