@@ -128,7 +128,7 @@ async fn live(
     let deadline = args
         .deadline
         .and_then(|d| d.to_std().ok())
-        .map(|d| (tokio::time::Instant::now() + d, d));
+        .map(|d| (scan_started() + d, d));
     // A provider named on the command line that fails stops the others at once (fail fast); one found
     // by its credentials becomes a record.
     let mut parts: Vec<Snapshot> = wanted.iter().map(|_| new()).collect();
@@ -182,6 +182,21 @@ async fn live(
         snapshot.absorb(part);
     }
     Ok(snapshot)
+}
+
+/// When a provider that can stop part-way (AWS: by region) stops reading: `--deadline` less a tenth
+/// (at most 30 s), so that what it read is handed over before the deadline cuts the provider off.
+#[cfg(feature = "aws")]
+fn stop_at(args: &ScanArgs) -> Option<tokio::time::Instant> {
+    let d = args.deadline.and_then(|d| d.to_std().ok())?;
+    let margin = (d / 10).min(std::time::Duration::from_secs(30));
+    Some(scan_started() + d - margin)
+}
+
+/// When this process's live scan began: the instant `--deadline` counts from.
+fn scan_started() -> tokio::time::Instant {
+    static STARTED: std::sync::OnceLock<tokio::time::Instant> = std::sync::OnceLock::new();
+    *STARTED.get_or_init(tokio::time::Instant::now)
 }
 
 /// The coverage record of a provider found by its credentials but not scanned.
@@ -474,6 +489,7 @@ async fn aws_live(
                 .saturating_mul(u64::from(args.max_attempts))
                 .max(180),
         ),
+        stop_at: stop_at(args),
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);
@@ -587,7 +603,18 @@ async fn aws_account(
     if let Some(since) = args.since {
         let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
         progress.phase("aws: CloudTrail events", None);
-        audit = session.audit_log(&regions, since).await;
+        audit = match session.until_stop(session.audit_log(&regions, since)).await {
+            Some(read) => read,
+            None => (
+                Vec::new(),
+                Vec::new(),
+                vec![session.cut_off(
+                    None,
+                    "cloudtrail:LookupEvents",
+                    "no CloudTrail event was read",
+                )],
+            ),
+        };
     }
     (data, audit)
 }
@@ -616,7 +643,18 @@ async fn aws_last_accessed(
             .into_iter()
             .filter(|arn| arn.contains(&own))
             .collect();
-    let (reports, coverage) = session.last_accessed(&candidates, progress).await;
-    fnscope_providers::aws::build::add_last_accessed(snapshot, &reports);
-    snapshot.coverage.extend(coverage);
+    match session
+        .until_stop(session.last_accessed(&candidates, progress))
+        .await
+    {
+        Some((reports, coverage)) => {
+            fnscope_providers::aws::build::add_last_accessed(snapshot, &reports);
+            snapshot.coverage.extend(coverage);
+        }
+        None => snapshot.coverage.push(session.cut_off(
+            None,
+            "iam:GetServiceLastAccessedDetails",
+            "no last-accessed report was read",
+        )),
+    }
 }

@@ -1524,3 +1524,59 @@ fn an_enormous_answer_is_refused_not_read_whole() {
         assert_eq!(calls, 1, "{code}");
     }
 }
+
+#[test]
+fn past_the_deadline_aws_keeps_the_regions_it_finished() {
+    harness::seeded();
+    let dir = tempfile::tempdir().unwrap();
+    // eu-west-1's functions never come; us-east-1 answers as usual.
+    let proxy = harness::proxy(vec![Fault {
+        operation: "lambda:ListFunctions".into(),
+        region: Some("eu-west-1".into()),
+        error_code: "SLOW".into(),
+        status: 200,
+        times: None,
+    }]);
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--no-last-accessed",
+            "--deadline",
+            "20s",
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // us-east-1 and IAM were read and are reported; eu-west-1 says it was cut off.
+    assert_eq!(report["inventory"]["workloads"], SEEDED_FUNCTIONS / 2);
+    assert!(!harness::triples(&report).is_empty());
+    let coverage = report["coverage"].as_array().unwrap();
+    let cut: Vec<&Value> = coverage
+        .iter()
+        .filter(|c| {
+            c["detail"]
+                .as_str()
+                .unwrap()
+                .contains("cut off by --deadline")
+        })
+        .collect();
+    assert_eq!(cut.len(), 1, "{coverage:#?}");
+    assert_eq!(cut[0]["region"], "eu-west-1");
+    assert_eq!(cut[0]["status"], "failed");
+    assert!(
+        coverage
+            .iter()
+            .any(|c| c["api"] == "iam:GetAccountAuthorizationDetails" && c["status"] == "complete")
+    );
+    // Handed over before the deadline: no provider-wide cut.
+    assert!(!coverage.iter().any(|c| c["api"] == "fnscope:deadline"));
+}

@@ -92,6 +92,9 @@ pub struct LiveOptions {
     pub last_accessed_timeout: Duration,
     /// `i/n`: only every n-th region from the i-th; the account-wide reads (IAM, SCPs) in part 1.
     pub shard: Option<(usize, usize)>,
+    /// When to stop reading (`--deadline`, less a margin to report in): IAM, a region or the audit
+    /// log not read by then is a coverage record, what was read is kept.
+    pub stop_at: Option<tokio::time::Instant>,
 }
 
 impl Default for LiveOptions {
@@ -105,6 +108,7 @@ impl Default for LiveOptions {
             call_timeout: Duration::from_secs(180),
             last_accessed_timeout: Duration::from_secs(300),
             shard: None,
+            stop_at: None,
         }
     }
 }
@@ -424,9 +428,31 @@ impl Session {
             .collect();
         if shard.is_none_or(|(i, _)| i == 1) {
             progress.phase("aws: IAM authorization details", None);
-            data.iam = self.iam(&mut data.coverage).await;
+            let mut cov = Vec::new();
+            data.iam = self
+                .until_stop(self.iam(&mut cov))
+                .await
+                .unwrap_or_else(|| {
+                    cov.push(self.cut_off(
+                        None,
+                        "iam:GetAccountAuthorizationDetails",
+                        "IAM data is missing",
+                    ));
+                    None
+                });
             progress.phase("aws: organization SCPs", None);
-            data.scps = self.scps(&mut data.coverage).await;
+            data.scps = self
+                .until_stop(self.scps(&mut cov))
+                .await
+                .unwrap_or_else(|| {
+                    cov.push(self.cut_off(
+                        None,
+                        "organizations:ListPoliciesForTarget",
+                        "SCPs unknown",
+                    ));
+                    None
+                });
+            data.coverage.extend(cov);
         } else if let Some((_, n)) = shard {
             for api in [
                 "iam:GetAccountAuthorizationDetails",
@@ -444,9 +470,19 @@ impl Session {
             &format!("aws: {} regions", regions.len()),
             Some(regions.len() as u64),
         );
-        let results: Vec<(RegionData, Vec<Coverage>)> = stream::iter(regions)
+        let results: Vec<(Option<RegionData>, Vec<Coverage>)> = stream::iter(regions)
             .map(|r| async move {
-                let out = self.region(&r).await;
+                let out = match self.until_stop(self.region(&r)).await {
+                    Some((data, cov)) => (Some(data), cov),
+                    None => (
+                        None,
+                        vec![self.cut_off(
+                            Some(&r),
+                            "lambda:ListFunctions",
+                            "the region's functions, mappings and rules are missing",
+                        )],
+                    ),
+                };
                 progress.advance(1);
                 out
             })
@@ -454,11 +490,29 @@ impl Session {
             .collect()
             .await;
         for (region, cov) in results {
-            data.regions.push(region);
+            data.regions.extend(region);
             data.coverage.extend(cov);
         }
         data.regions.sort_by(|a, b| a.region.cmp(&b.region));
         data
+    }
+
+    /// `work`, unless `stop_at` comes first (`None` then).
+    pub async fn until_stop<T>(&self, work: impl std::future::Future<Output = T>) -> Option<T> {
+        match self.opts.stop_at {
+            Some(at) => tokio::time::timeout_at(at, work).await.ok(),
+            None => Some(work.await),
+        }
+    }
+
+    /// The record of a read cut off at `stop_at`.
+    pub fn cut_off(&self, region: Option<&str>, api: &str, missing: &str) -> Coverage {
+        self.coverage(
+            region,
+            api,
+            CoverageStatus::Failed,
+            format!("cut off by --deadline; {missing}"),
+        )
     }
 
     async fn regions(&self, coverage: &mut Vec<Coverage>) -> Vec<String> {

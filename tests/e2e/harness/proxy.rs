@@ -23,7 +23,7 @@ pub struct Fault {
     /// the body (a consistent, short `Content-Length`: malformed XML or JSON). `EMPTY_PAGE` answers
     /// a listing (see [`empty_page`]) with no items and a next token: the one it was asked with (a
     /// repeat), or `0` on a first page. `HUGE` answers `lambda:ListFunctions` with 130 MiB of
-    /// well-formed JSON, its length declared; `HUGE_CHUNKED` the same without a length.
+    /// well-formed JSON, its length declared; `HUGE_CHUNKED` the same without a length; `SLOW` holds the request two minutes, then forwards it.
     pub times: Option<usize>,
 }
 
@@ -266,6 +266,10 @@ async fn handle(
         // A well-formed `ListFunctions` answer of 130 MiB, its length declared or not (chunked).
         Some(f) if f.error_code == "HUGE" => return super::fault::huge_declared("Functions"),
         Some(f) if f.error_code == "HUGE_CHUNKED" => return super::fault::huge("Functions"),
+        // Hold the request two minutes, then forward it.
+        Some(f) if f.error_code == "SLOW" => {
+            tokio::time::sleep(std::time::Duration::from_secs(120)).await
+        }
         Some(f) if f.error_code == "EMPTY_PAGE" => {
             if let Some(r) = empty_page(&op, parts.uri.query().unwrap_or_default(), &body_text) {
                 return r;
