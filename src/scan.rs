@@ -184,9 +184,10 @@ async fn live(
     Ok(snapshot)
 }
 
-/// When a provider that can stop part-way (AWS: by region) stops reading: `--deadline` less a tenth
-/// (at most 30 s), so that what it read is handed over before the deadline cuts the provider off.
-#[cfg(feature = "aws")]
+/// When a provider that can stop part-way (AWS by region, GCP by project) stops reading: `--deadline`
+/// less a tenth (at most 30 s), so that what it read is handed over before the deadline cuts the
+/// provider off.
+#[cfg(any(feature = "aws", feature = "gcp"))]
 fn stop_at(args: &ScanArgs) -> Option<tokio::time::Instant> {
     let d = args.deadline.and_then(|d| d.to_std().ok())?;
     let margin = (d / 10).min(std::time::Duration::from_secs(30));
@@ -303,6 +304,7 @@ async fn gcp_live(
         log_since: args.since,
         shard: args.shard,
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
+        stop_at: stop_at(args),
     };
     progress.phase("gcp: authenticating", None);
     let session = gcp::Session::connect(opts).await?;

@@ -344,6 +344,39 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     assert_eq!(c["status"], "failed");
     assert!(c["detail"].as_str().unwrap().contains("timed out"), "{c}");
 
+    // Past the deadline: the project read is kept, the one still being read is a record.
+    let (out, r, _) = live_scan(
+        &export,
+        &[
+            "--gcp-project",
+            "acme-fn-slow",
+            "--deadline",
+            "20s",
+            "--fail-on",
+            "none",
+        ],
+        |fake| fake.fault("/projects/acme-fn-slow", 1000, FaultKind::Slow),
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(r["inventory"]["workloads"], 5, "{:#}", r["coverage"]);
+    let cut: Vec<&Value> = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            c["detail"]
+                .as_str()
+                .unwrap()
+                .contains("cut off by --deadline")
+        })
+        .collect();
+    assert_eq!(cut.len(), 1, "{:#}", r["coverage"]);
+    assert_eq!(cut[0]["target"], "acme-fn-slow");
+    assert!(
+        !r["coverage"].to_string().contains("fnscope:deadline"),
+        "handed over before the deadline"
+    );
+
     // An answer too large to hold: refused once its size passes the cap, not retried.
     let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
         fake.fault("/locations/-/functions", 1000, FaultKind::Huge);

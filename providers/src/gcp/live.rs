@@ -128,6 +128,9 @@ pub struct LiveOptions {
     pub log_since: Option<chrono::Duration>,
     /// `i/n`: only every n-th project (sorted) from the i-th.
     pub shard: Option<(usize, usize)>,
+    /// When to stop reading (`--deadline`, less a margin to report in): a project not read whole by
+    /// then is a coverage record, the projects read are kept.
+    pub stop_at: Option<tokio::time::Instant>,
 }
 
 impl Default for LiveOptions {
@@ -142,6 +145,7 @@ impl Default for LiveOptions {
             call_timeout: Duration::from_secs(60),
             log_since: None,
             shard: None,
+            stop_at: None,
         }
     }
 }
@@ -542,11 +546,31 @@ impl Session {
         );
         let mut role_cache: BTreeMap<String, Option<wire::Role>> = BTreeMap::new();
         let mut out = Vec::new();
+        let mut discovery = discovery;
         for p in &projects {
-            let mut d = self.project(p).await;
-            self.roles(&mut d, &mut role_cache).await;
+            let read = async {
+                let mut d = self.project(p).await;
+                self.roles(&mut d, &mut role_cache).await;
+                d
+            };
+            let read = match self.opts.stop_at {
+                Some(at) => tokio::time::timeout_at(at, read).await.ok(),
+                None => Some(read.await),
+            };
             progress.advance(1);
-            out.push(d);
+            match read {
+                Some(d) => out.push(d),
+                None => discovery.push(Coverage {
+                    provider: Provider::Gcp,
+                    target: p.clone(),
+                    region: None,
+                    api: "cloudfunctions:projects.locations.functions.list".into(),
+                    status: CoverageStatus::Failed,
+                    detail:
+                        "cut off by --deadline; the project's functions and policies are missing"
+                            .into(),
+                }),
+            }
         }
         (out, discovery)
     }
