@@ -40,7 +40,7 @@ fn error_message(body: &str) -> String {
         .unwrap_or_else(|| body.chars().take(200).collect())
 }
 
-pub use crate::MAX_ANSWER_BYTES;
+use crate::MAX_ANSWER_BYTES;
 
 /// The most of an error answer read for its message.
 const MAX_ERROR_BYTES: usize = 64 << 10;

@@ -1364,12 +1364,7 @@ fn resets_and_truncated_answers_once_give_the_clean_result_and_for_ever_a_record
         let out = scan(&broken);
         assert_eq!(out.status.code(), Some(3), "{code}: {}", stderr(&out));
         let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-        let rec = report["coverage"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["api"] == "iam:GetAccountAuthorizationDetails")
-            .unwrap_or_else(|| panic!("{code}: no record"));
+        let rec = harness::coverage(&report, "iam:GetAccountAuthorizationDetails");
         assert_eq!(rec["status"], "failed", "{code}: {rec}");
         if code == "TRUNCATED" {
             assert!(
@@ -1410,42 +1405,18 @@ fn a_page_token_that_repeats_is_a_record_on_every_listing_not_a_silent_end() {
     // Each listing, its pages answered empty with the token they were asked with, for ever. The
     // coverage record it must give: IAM's is `failed` (a part of IAM is dropped, not judged on).
     let listings = [
-        (
-            "iam:GetAccountAuthorizationDetails",
-            "iam:GetAccountAuthorizationDetails",
-            "failed",
-        ),
-        ("account:ListRegions", "account:ListRegions", "partial"),
-        ("lambda:ListFunctions", "lambda:ListFunctions", "partial"),
-        (
-            "lambda:ListEventSourceMappings",
-            "lambda:ListEventSourceMappings",
-            "partial",
-        ),
-        (
-            "lambda:ListCodeSigningConfigs",
-            "lambda:ListCodeSigningConfigs",
-            "partial",
-        ),
-        ("events:ListEventBuses", "events:ListEventBuses", "partial"),
-        ("events:ListRules", "events:ListRules", "failed"),
-        (
-            "events:ListTargetsByRule",
-            "events:ListTargetsByRule",
-            "failed",
-        ),
-        (
-            "cloudtrail:LookupEvents",
-            "cloudtrail:LookupEvents",
-            "partial",
-        ),
-        (
-            "iam:GetServiceLastAccessedDetails",
-            "iam:GetServiceLastAccessedDetails",
-            "failed",
-        ),
+        ("iam:GetAccountAuthorizationDetails", "failed"),
+        ("account:ListRegions", "partial"),
+        ("lambda:ListFunctions", "partial"),
+        ("lambda:ListEventSourceMappings", "partial"),
+        ("lambda:ListCodeSigningConfigs", "partial"),
+        ("events:ListEventBuses", "partial"),
+        ("events:ListRules", "failed"),
+        ("events:ListTargetsByRule", "failed"),
+        ("cloudtrail:LookupEvents", "partial"),
+        ("iam:GetServiceLastAccessedDetails", "failed"),
     ];
-    for (op, api, status) in listings {
+    for (op, status) in listings {
         assert!(calls(&clean, op) > 0, "{op} is not read by the clean scan");
         let proxy = harness::proxy(vec![fault(op, "EMPTY_PAGE", None)]);
         let (code, report, log) = scan(&proxy);
@@ -1454,7 +1425,7 @@ fn a_page_token_that_repeats_is_a_record_on_every_listing_not_a_silent_end() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|c| c["api"] == api && c["status"] != "complete")
+            .filter(|c| c["api"] == op && c["status"] != "complete")
             .collect();
         assert!(!records.is_empty(), "{op}: {:#}", report["coverage"]);
         for r in &records {
@@ -1501,12 +1472,7 @@ fn an_enormous_answer_is_refused_not_read_whole() {
         );
         assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
         let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-        let rec = report["coverage"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["api"] == "lambda:ListFunctions")
-            .unwrap();
+        let rec = harness::coverage(&report, "lambda:ListFunctions");
         assert_eq!(rec["status"], "failed", "{rec}");
         assert!(
             rec["detail"]

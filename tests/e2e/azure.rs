@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::harness::azfake::{AzureFake, CLIENT_ID, FaultKind, SECRET, TENANT};
-use crate::harness::{fnscope, fnscope_env, repo, stderr, stdout, triples};
+use crate::harness::{coverage, fnscope, fnscope_env, repo, stderr, stdout, triples};
 
 const SUB: &str = "5f1d0c0a-1111-4222-8333-944455556666";
 
@@ -527,15 +527,6 @@ fn settled(report: &Value) -> Vec<Value> {
     records
 }
 
-fn record<'r>(report: &'r Value, api: &str) -> &'r Value {
-    report["coverage"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["api"] == api)
-        .unwrap_or_else(|| panic!("no {api} record: {:#}", report["coverage"]))
-}
-
 #[test]
 fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
     // (provider, listing path, its coverage API, extra arguments every run takes)
@@ -593,7 +584,7 @@ fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
                 "{provider} {kind:?}: {}",
                 stderr(&out)
             );
-            let c = record(&r, api);
+            let c = coverage(&r, api);
             assert_eq!(c["status"], "failed", "{provider} {kind:?}: {c}");
             assert!(
                 says.iter()

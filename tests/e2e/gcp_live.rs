@@ -5,22 +5,13 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::harness::gfake::{FaultKind, GoogleFake, keypair};
-use crate::harness::{copy_dir, fnscope, fnscope_env, repo, stderr, stdout, triples};
+use crate::harness::{copy_dir, coverage, fnscope, fnscope_env, repo, stderr, stdout, triples};
 
 pub(crate) const PROJECT: &str = "acme-fn-prod";
 pub(crate) const CLIENT: &str = "fnscope@acme-fn-prod.iam.gserviceaccount.com";
 
 fn s_contains(path: &std::path::Path, needle: &str) -> bool {
     std::fs::read_to_string(path).unwrap().contains(needle)
-}
-
-fn coverage<'a>(report: &'a Value, api: &str) -> &'a Value {
-    report["coverage"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["api"] == api)
-        .unwrap_or_else(|| panic!("no coverage record for {api}: {}", report["coverage"]))
 }
 
 /// Runs a live scan of `export` served by a fresh fake; `setup` injects faults first.
@@ -377,47 +368,25 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
         "handed over before the deadline"
     );
 
-    // An answer too large to hold: refused once its size passes the cap, not retried.
-    let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
-        fake.fault("/locations/-/functions", 1000, FaultKind::Huge);
-    });
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
-    assert_eq!(c["status"], "failed");
-    assert!(
-        c["detail"]
-            .as_str()
-            .unwrap()
-            .contains("larger than 128 MiB"),
-        "{c}"
-    );
-    assert_eq!(
-        log.iter()
+    // An answer too large to hold: refused once its size passes the cap, not retried. A page token
+    // that repeats: the listing stops and says so (never loops, never passes as complete).
+    for (kind, says, calls) in [
+        (FaultKind::Huge, "larger than 128 MiB", 1..=1),
+        (FaultKind::RepeatToken, "page token repeated", 1..=3),
+    ] {
+        let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
+            fake.fault("/locations/-/functions", 1000, kind);
+        });
+        assert_eq!(out.status.code(), Some(3), "{kind:?}: {}", stderr(&out));
+        let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
+        assert_eq!(c["status"], "failed", "{kind:?}");
+        assert!(c["detail"].as_str().unwrap().contains(says), "{c}");
+        let made = log
+            .iter()
             .filter(|l| l.ends_with("/locations/-/functions"))
-            .count(),
-        1
-    );
-
-    // A page token that repeats: the listing stops and says so (never loops, never passes as complete).
-    let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
-        fake.fault("/locations/-/functions", 1000, FaultKind::RepeatToken);
-    });
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
-    assert_eq!(c["status"], "failed");
-    assert!(
-        c["detail"]
-            .as_str()
-            .unwrap()
-            .contains("page token repeated"),
-        "{c}"
-    );
-    assert!(
-        log.iter()
-            .filter(|l| l.ends_with("/locations/-/functions"))
-            .count()
-            <= 3
-    );
+            .count();
+        assert!(calls.contains(&made), "{kind:?}: {made} calls");
+    }
 }
 
 pub(crate) fn key_file(dir: &std::path::Path, pem: &str, token_uri: &str) -> std::path::PathBuf {

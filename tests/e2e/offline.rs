@@ -336,16 +336,20 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     let copy = dir.path().join("estate");
     copy_dir(&repo().join("examples/estate"), &copy);
     let file = copy.join(format!("aws/{ACCT}/eu-west-1/lambda/list-functions.json"));
+    // Scans the copy with `file` holding `text`: a usage error, whose message is returned.
+    let refused = |text: String| {
+        std::fs::write(&file, text).unwrap();
+        let out = fnscope(
+            None,
+            dir.path(),
+            &["scan", "aws", "--offline", copy.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        stderr(&out)
+    };
     let mut v: Value = json_file(&file);
     v["Functions"][2]["FunctionName"] = Value::from(42);
-    std::fs::write(&file, v.to_string()).unwrap();
-    let out = fnscope(
-        None,
-        dir.path(),
-        &["scan", "aws", "--offline", copy.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = refused(v.to_string());
     assert!(
         err.contains("eu-west-1/lambda/list-functions.json"),
         "{err}"
@@ -356,14 +360,7 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     let mut v: Value = json_file(&file);
     v["Functions"][2]["FunctionName"] = Value::from("fn");
     v["Functions"][2]["Environment"]["Variables"] = Value::from("DB_PASSWORD=Planted-5ecret-Value");
-    std::fs::write(&file, v.to_string()).unwrap();
-    let out = fnscope(
-        None,
-        dir.path(),
-        &["scan", "aws", "--offline", copy.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = refused(v.to_string());
     assert!(
         err.contains("`Functions[2].Environment.Variables`"),
         "{err}"
@@ -371,18 +368,8 @@ fn malformed_export_is_an_error_naming_file_and_field() {
     assert!(err.contains("invalid type: string"), "{err}");
     assert!(!err.contains("Planted-5ecret"), "{err}");
 
-    std::fs::write(&file, "{\"Functions\": [").unwrap();
-    let out = fnscope(
-        None,
-        dir.path(),
-        &["scan", "aws", "--offline", copy.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("list-functions.json"),
-        "{}",
-        stderr(&out)
-    );
+    let err = refused("{\"Functions\": [".to_string());
+    assert!(err.contains("list-functions.json"), "{err}");
 }
 
 #[test]

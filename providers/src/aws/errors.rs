@@ -137,8 +137,7 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
         ctx: &aws_smithy_runtime_api::client::interceptors::context::InterceptorContext,
     ) -> aws_smithy_runtime_api::client::retries::classifiers::RetryAction {
         use aws_smithy_runtime_api::client::retries::classifiers::RetryAction;
-        let capped = matches!(ctx.output_or_error(), Some(Err(e)) if over_cap(e));
-        if capped || ctx.response().is_some_and(too_large) {
+        if matches!(ctx.output_or_error(), Some(Err(e)) if over_cap(e)) {
             // The same answer again would be as large.
             return RetryAction::RetryForbidden;
         }
@@ -156,8 +155,9 @@ impl aws_smithy_runtime_api::client::retries::classifiers::ClassifyRetry for Mal
     }
 }
 
-/// The SDK's HTTP client with every answer's body limited to [`crate::MAX_ANSWER_BYTES`]: one sent
-/// without a length (chunked) fails once it passes that, instead of being read whole.
+/// The SDK's HTTP client with every answer's body limited to [`crate::MAX_ANSWER_BYTES`]: one that
+/// declares more fails on its first bytes, one sent without a length (chunked) once it passes the
+/// cap, instead of being read whole. Not retried (see [`MalformedAnswer`]).
 #[derive(Debug)]
 pub struct CappedClient(pub aws_smithy_runtime_api::client::http::SharedHttpClient);
 
@@ -201,10 +201,19 @@ impl aws_smithy_runtime_api::client::http::HttpConnector for CappedConnector {
     ) -> aws_smithy_runtime_api::client::http::HttpConnectorFuture {
         let answer = self.0.call(request);
         aws_smithy_runtime_api::client::http::HttpConnectorFuture::new(async move {
-            Ok(answer.await?.map(|body| {
+            let answer = answer.await?;
+            // An answer that declares more than the cap fails on its first bytes, not after 128 MiB.
+            let declared = answer
+                .headers()
+                .get("content-length")
+                .and_then(|v| v.parse::<u64>().ok());
+            let limit = match declared {
+                Some(n) if n > crate::MAX_ANSWER_BYTES as u64 => 0,
+                _ => crate::MAX_ANSWER_BYTES,
+            };
+            Ok(answer.map(|body| {
                 aws_smithy_types::body::SdkBody::from_body_1_x(http_body_util::Limited::new(
-                    body,
-                    crate::MAX_ANSWER_BYTES,
+                    body, limit,
                 ))
             }))
         })
@@ -221,42 +230,6 @@ fn over_cap(err: &(dyn std::error::Error + 'static)) -> bool {
         e = x.source();
     }
     false
-}
-
-/// True when an answer declares a body larger than [`crate::MAX_ANSWER_BYTES`].
-fn too_large(response: &HttpResponse) -> bool {
-    response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.parse::<u64>().ok())
-        .is_some_and(|n| n > crate::MAX_ANSWER_BYTES as u64)
-}
-
-/// Refuses an answer that declares a body larger than [`crate::MAX_ANSWER_BYTES`] before the body is
-/// read, as the REST collectors do (a body sent without a length is read by the SDK uncapped).
-#[derive(Debug)]
-pub struct AnswerSize;
-
-impl aws_smithy_runtime_api::client::interceptors::Intercept for AnswerSize {
-    fn name(&self) -> &'static str {
-        "fnscope: answer size"
-    }
-
-    fn read_after_transmit(
-        &self,
-        context: &aws_smithy_runtime_api::client::interceptors::context::BeforeDeserializationInterceptorContextRef<'_>,
-        _runtime_components: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
-        _cfg: &mut aws_smithy_types::config_bag::ConfigBag,
-    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
-        if too_large(context.response()) {
-            return Err(format!(
-                "the answer is larger than {} MiB; not read",
-                crate::MAX_ANSWER_BYTES >> 20
-            )
-            .into());
-        }
-        Ok(())
-    }
 }
 
 /// Refuses an XML answer (IAM, STS: the query protocol) that is cut short. The SDK's XML reader stops

@@ -380,7 +380,6 @@ impl Session {
         aws_sdk_iam::Client::from_conf(
             aws_sdk_iam::config::Builder::from(&self.config)
                 .retry_classifier(super::errors::MalformedAnswer)
-                .interceptor(super::errors::AnswerSize)
                 .interceptor(super::errors::WholeXml)
                 .retry_partition(self.limits("iam", "global"))
                 .build(),
@@ -822,7 +821,6 @@ impl Session {
         let lambda = aws_sdk_lambda::Client::from_conf(
             aws_sdk_lambda::config::Builder::from(&config)
                 .retry_classifier(super::errors::MalformedAnswer)
-                .interceptor(super::errors::AnswerSize)
                 .retry_partition(self.limits("lambda", region))
                 .interceptor(Observe(lambda_gate.clone()))
                 .build(),
@@ -830,7 +828,6 @@ impl Session {
         let events = aws_sdk_eventbridge::Client::from_conf(
             aws_sdk_eventbridge::config::Builder::from(&config)
                 .retry_classifier(super::errors::MalformedAnswer)
-                .interceptor(super::errors::AnswerSize)
                 .retry_partition(self.limits("events", region))
                 .interceptor(Observe(events_gate.clone()))
                 .build(),
@@ -1263,7 +1260,6 @@ impl Session {
                 let client = aws_sdk_cloudtrail::Client::from_conf(
                     aws_sdk_cloudtrail::config::Builder::from(&self.regional(&region))
                         .retry_classifier(super::errors::MalformedAnswer)
-                        .interceptor(super::errors::AnswerSize)
                         .retry_partition(self.limits("cloudtrail", &region))
                         .build(),
                 );

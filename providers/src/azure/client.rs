@@ -59,12 +59,12 @@ impl azure_core::http::HttpClient for Transport {
                 );
             }
         }
-        let bytes = crate::rest::read_capped(rsp, crate::rest::MAX_ANSWER_BYTES)
+        let bytes = crate::rest::read_capped(rsp, crate::MAX_ANSWER_BYTES)
             .await
             .map_err(|e| {
                 let why = match e {
                     crate::rest::BodyError::TooLarge => {
-                        format!("larger than {} MiB", crate::rest::MAX_ANSWER_BYTES >> 20)
+                        format!("larger than {} MiB", crate::MAX_ANSWER_BYTES >> 20)
                     }
                     crate::rest::BodyError::Transfer(e) => crate::rest::without_url(&e),
                 };

@@ -99,6 +99,16 @@ pub fn command(
     cmd
 }
 
+/// The first coverage record of a JSON report for `api`; panics, showing the coverage, when none.
+pub fn coverage<'r>(report: &'r serde_json::Value, api: &str) -> &'r serde_json::Value {
+    report["coverage"]
+        .as_array()
+        .expect("a coverage array")
+        .iter()
+        .find(|c| c["api"] == api)
+        .unwrap_or_else(|| panic!("no coverage record for {api}: {:#}", report["coverage"]))
+}
+
 /// (rule, subject name, target name) of every finding of a JSON report.
 pub fn triples(report: &serde_json::Value) -> std::collections::BTreeSet<(String, String, String)> {
     report["findings"]
