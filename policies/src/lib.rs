@@ -10,6 +10,7 @@ pub mod azure;
 mod detect;
 mod finding;
 pub mod gcp;
+pub mod hosts;
 mod registry;
 mod rules;
 

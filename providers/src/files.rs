@@ -53,18 +53,54 @@ pub fn read_opt<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, CollectEr
         path: path.to_path_buf(),
         source,
     })?;
-    let de = &mut serde_json::Deserializer::from_slice(&bytes);
-    serde_path_to_error::deserialize(de)
-        .map(Some)
-        .map_err(|e| CollectError::Malformed {
-            path: path.to_path_buf(),
-            field: if e.path().to_string() == "." {
-                "the top level".to_string()
-            } else {
-                format!("`{}`", e.path())
-            },
-            message: crate::secrets::without_values(&e.inner().to_string()),
-        })
+    parse_json(path, &bytes).map(Some)
+}
+
+/// Parses a JSON document in any of the encodings exports come in (see [`decode_text`]); an error
+/// names the file and the field, never the value.
+pub fn parse_json<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, CollectError> {
+    let text = decode_text(bytes).map_err(|message| CollectError::Malformed {
+        path: path.to_path_buf(),
+        field: "the top level".into(),
+        message,
+    })?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| CollectError::Malformed {
+        path: path.to_path_buf(),
+        field: if e.path().to_string() == "." {
+            "the top level".to_string()
+        } else {
+            format!("`{}`", e.path())
+        },
+        message: crate::secrets::without_values(&e.inner().to_string()),
+    })
+}
+
+/// What reading one item file of an export (one function's policy, one role, one account's
+/// runbooks) gave: read, absent, or there but unreadable — which the caller records as partial
+/// coverage, naming the file and field, and then goes on with the rest.
+pub enum ItemFile<T> {
+    Read(T),
+    Absent,
+    Unreadable(String),
+}
+
+/// Reads an item file (see [`ItemFile`]); only what makes the whole export untrustworthy (a
+/// symbolic link) is an error.
+pub fn read_item<T: DeserializeOwned>(path: &Path) -> Result<ItemFile<T>, CollectError> {
+    map_item(read_opt(path))
+}
+
+/// [`read_item`] for any reader of an item file.
+pub fn map_item<T>(r: Result<Option<T>, CollectError>) -> Result<ItemFile<T>, CollectError> {
+    match r {
+        Ok(Some(v)) => Ok(ItemFile::Read(v)),
+        Ok(None) => Ok(ItemFile::Absent),
+        Err(e @ (CollectError::Malformed { .. } | CollectError::Io { .. })) => {
+            Ok(ItemFile::Unreadable(e.to_string()))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The last component of a path, as text.
@@ -77,4 +113,83 @@ pub fn file_name(p: &Path) -> String {
 /// `name` of `name.json`.
 pub fn json_stem(p: &Path) -> Option<String> {
     file_name(p).strip_suffix(".json").map(str::to_string)
+}
+
+/// The text of an export file whatever the tool that wrote it: UTF-8 with or without a byte-order
+/// mark, or UTF-16 little- or big-endian (Windows PowerShell 5.1's `>` and `Out-File` write UTF-16LE
+/// with a mark; a file without one is recognised by its zero bytes). The error says which encoding
+/// was assumed and at which byte it failed.
+pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, String> {
+    use std::borrow::Cow;
+    let utf16 = |body: &[u8], little: bool, what: &str| -> Result<Cow<'_, str>, String> {
+        if !body.len().is_multiple_of(2) {
+            return Err(format!(
+                "{what} text with an odd number of bytes ({})",
+                body.len()
+            ));
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if little {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        let mut out = String::with_capacity(body.len() / 2);
+        for (i, c) in char::decode_utf16(units).enumerate() {
+            out.push(c.map_err(|_| {
+                format!("{what} text with an unpaired surrogate at byte {}", i * 2)
+            })?);
+        }
+        Ok(Cow::Owned(out))
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
+                format!(
+                    "UTF-8 text (with a byte-order mark) that is not valid UTF-8 at byte {}",
+                    e.valid_up_to() + 3
+                )
+            })
+        }
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true, "UTF-16LE"),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false, "UTF-16BE"),
+        // No mark: JSON and XML start with an ASCII character, so UTF-16 shows a zero byte beside it.
+        [0, b, ..] if *b != 0 => utf16(bytes, false, "UTF-16BE"),
+        [a, 0, ..] if *a != 0 => utf16(bytes, true, "UTF-16LE"),
+        _ => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
+            format!(
+                "not UTF-8 or UTF-16 text (invalid UTF-8 at byte {})",
+                e.valid_up_to()
+            )
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_text;
+
+    #[test]
+    fn every_encoding_windows_and_other_tools_write() {
+        let text = "{\"FlowName\": \"f\u{e9}\"}";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("utf-8", text.as_bytes().to_vec()),
+            (
+                "utf-8 bom",
+                [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            ),
+            ("utf-16le bom", [&[0xFF, 0xFE][..], &le].concat()),
+            ("utf-16be bom", [&[0xFE, 0xFF][..], &be].concat()),
+            ("utf-16le", le.clone()),
+            ("utf-16be", be.clone()),
+        ];
+        for (what, bytes) in cases {
+            assert_eq!(decode_text(&bytes).as_deref(), Ok(text), "{what}");
+        }
+        assert!(decode_text(&[0xFF, 0xFE, 0x7B]).is_err_and(|e| e.contains("odd number")));
+        assert!(decode_text(&[0x7B, 0xC3]).is_err_and(|e| e.contains("byte 1")));
+    }
 }

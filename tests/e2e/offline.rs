@@ -1141,6 +1141,7 @@ fn nesting_ten_thousand_levels_deep_is_an_error_naming_the_file_not_a_crash() {
         .unwrap()
         .replace(r#""PLACEHOLDER""#, &scopes);
     std::fs::write(&flow, text).unwrap();
+    // One flow too deep to read is a record naming it; the other flows are evaluated (exit 1).
     let out = fnscope(
         None,
         dir.path(),
@@ -1149,15 +1150,22 @@ fn nesting_ten_thousand_levels_deep_is_an_error_naming_the_file_not_a_crash() {
             "power-automate",
             "--offline",
             copy.to_str().unwrap(),
+            "--format",
+            "json",
         ],
     );
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("flow_sample1.json"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(stderr(&out).contains("recursion limit"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let record = report["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["api"] == "flow:export")
+        .expect("a record for the unreadable flow");
+    let detail = record["detail"].as_str().unwrap();
+    assert!(detail.contains("flow_sample1.json"), "{detail}");
+    assert!(detail.contains("recursion limit"), "{detail}");
+    assert!(!report["findings"].as_array().unwrap().is_empty());
 
     let deep_policy = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
     let auth = copy.join(format!(

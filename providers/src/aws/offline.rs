@@ -24,7 +24,9 @@ use std::path::{Path, PathBuf};
 use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
 use serde::de::DeserializeOwned;
 
-use crate::files::{exists_plain, file_name, json_stem, read, read_dir_sorted, read_opt};
+use crate::files::{
+    ItemFile, exists_plain, file_name, json_stem, read, read_dir_sorted, read_item, read_opt,
+};
 
 use super::build::{AccountData, Fetched, RegionData};
 use super::wire;
@@ -82,7 +84,19 @@ fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError
                     iam_file.display()
                 ),
             ));
-            data.last_accessed = last_accessed(dir, &iam)?;
+            let (reports, unreadable) = last_accessed(dir, &iam)?;
+            data.last_accessed = reports;
+            if let Some(first) = unreadable.first() {
+                data.coverage.push(cov(
+                    None,
+                    "iam:GetServiceLastAccessedDetails",
+                    CoverageStatus::Partial,
+                    format!(
+                        "{} last-accessed reports could not be read (those principals' use is unknown); first: {first}",
+                        unreadable.len()
+                    ),
+                ));
+            }
             data.iam = Some(iam);
         }
         None => data.coverage.push(cov(
@@ -130,12 +144,15 @@ fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError
     Ok(data)
 }
 
+/// The last-accessed reports of the principals in `iam`, and those that could not be read.
+#[allow(clippy::type_complexity)]
 fn last_accessed(
     dir: &Path,
     iam: &wire::AuthorizationDetails,
-) -> Result<Vec<(String, wire::ServiceLastAccessed)>, CollectError> {
+) -> Result<(Vec<(String, wire::ServiceLastAccessed)>, Vec<String>), CollectError> {
     let base = dir.join("iam/last-accessed");
     let mut out = Vec::new();
+    let mut unreadable = Vec::new();
     for (kind, arns) in [
         (
             "role",
@@ -161,27 +178,35 @@ fn last_accessed(
                 continue;
             };
             let Some(arn) = arns.get(name.as_str()) else {
-                return Err(CollectError::Invalid {
-                    path: file,
-                    message: format!("no {kind} named `{name}` in the IAM export"),
-                });
+                unreadable.push(format!(
+                    "`{}`: no {kind} named `{name}` in the IAM export",
+                    file.display()
+                ));
+                continue;
             };
-            let report: wire::ServiceLastAccessed = read(&file)?;
+            let report: wire::ServiceLastAccessed = match read_item(&file)? {
+                ItemFile::Read(r) => r,
+                ItemFile::Absent => continue,
+                ItemFile::Unreadable(e) => {
+                    unreadable.push(e);
+                    continue;
+                }
+            };
             if report
                 .job_status
                 .as_deref()
                 .is_some_and(|s| s != "COMPLETED")
             {
-                return Err(CollectError::Invalid {
-                    path: file,
-                    message: "JobStatus is not COMPLETED: export the report once it has finished"
-                        .into(),
-                });
+                unreadable.push(format!(
+                    "`{}`: JobStatus is not COMPLETED: export the report once it has finished",
+                    file.display()
+                ));
+                continue;
             }
             out.push(((*arn).to_string(), report));
         }
     }
-    Ok(out)
+    Ok((out, unreadable))
 }
 
 fn import_region(
@@ -270,18 +295,26 @@ fn import_region(
                 let file = lambda
                     .join("list-functions-by-code-signing-config")
                     .join(format!("{id}.json"));
-                match read_opt::<wire::ListFunctionsByCodeSigningConfig>(&file)? {
-                    Some(fns) => {
+                match read_item::<wire::ListFunctionsByCodeSigningConfig>(&file)? {
+                    ItemFile::Read(fns) => {
                         for arn in fns.function_arns {
                             map.insert(arn, c.clone());
                         }
                     }
-                    None => {
+                    ItemFile::Absent => {
                         complete = false;
                         push(
                             "lambda:ListFunctionsByCodeSigningConfig",
                             CoverageStatus::Skipped,
                             format!("`{}` is not in the export", file.display()),
+                        );
+                    }
+                    ItemFile::Unreadable(e) => {
+                        complete = false;
+                        push(
+                            "lambda:ListFunctionsByCodeSigningConfig",
+                            CoverageStatus::Partial,
+                            format!("{e}: which functions config {id} covers is unknown"),
                         );
                     }
                 }
@@ -327,6 +360,7 @@ fn import_region(
     }
     let mut rules_total = 0usize;
     let mut missing_targets = Vec::new();
+    let mut unreadable_targets = Vec::new();
     for (bus, file) in rule_files {
         let list: wire::ListRules = read(&file)?;
         for mut rule in list.rules {
@@ -336,10 +370,17 @@ fn import_region(
                 .join("list-targets-by-rule")
                 .join(&bus)
                 .join(format!("{}.json", rule.name));
-            let targets = read_opt::<wire::ListTargetsByRule>(&tfile)?.map(|t| t.targets);
-            if targets.is_none() {
-                missing_targets.push(tfile.display().to_string());
-            }
+            let targets = match read_item::<wire::ListTargetsByRule>(&tfile)? {
+                ItemFile::Read(t) => Some(t.targets),
+                ItemFile::Absent => {
+                    missing_targets.push(tfile.display().to_string());
+                    None
+                }
+                ItemFile::Unreadable(e) => {
+                    unreadable_targets.push(e);
+                    None
+                }
+            };
             data.rules.push((rule, targets));
         }
     }
@@ -349,13 +390,23 @@ fn import_region(
             CoverageStatus::Complete,
             format!("{rules_total} rules"),
         );
-        if missing_targets.is_empty() {
+        if let Some(first) = unreadable_targets.first() {
+            push(
+                "events:ListTargetsByRule",
+                CoverageStatus::Partial,
+                format!(
+                    "the targets of {} of {rules_total} rules could not be read; first: {first}",
+                    unreadable_targets.len()
+                ),
+            );
+        }
+        if missing_targets.is_empty() && unreadable_targets.is_empty() {
             push(
                 "events:ListTargetsByRule",
                 CoverageStatus::Complete,
                 format!("read for {rules_total} rules"),
             );
-        } else {
+        } else if !missing_targets.is_empty() {
             push(
                 "events:ListTargetsByRule",
                 CoverageStatus::Skipped,
@@ -414,23 +465,37 @@ fn per_function<T: DeserializeOwned>(
         return Ok((out, line));
     }
     let mut found = 0usize;
+    let mut unreadable = Vec::new();
     for f in functions {
         let file = folder.join(format!("{}.json", f.function_name));
-        let value = match read_opt::<T>(&file)? {
-            Some(v) => {
+        let value = match read_item::<T>(&file)? {
+            ItemFile::Read(v) => {
                 found += 1;
                 Fetched::Found(v)
             }
-            None => Fetched::Absent,
+            ItemFile::Absent => Fetched::Absent,
+            ItemFile::Unreadable(e) => {
+                unreadable.push(e);
+                Fetched::NotRead
+            }
         };
         out.insert(f.function_arn.clone(), value);
     }
-    let line = (!functions.is_empty()).then(|| {
-        (
+    let line = (!functions.is_empty()).then(|| match unreadable.first() {
+        None => (
             api,
             CoverageStatus::Complete,
             format!("read for {} functions ({found} present)", functions.len()),
-        )
+        ),
+        Some(first) => (
+            api,
+            CoverageStatus::Partial,
+            format!(
+                "{} of {} functions' files could not be read (their data is unknown); first: {first}",
+                unreadable.len(),
+                functions.len()
+            ),
+        ),
     });
     Ok((out, line))
 }

@@ -34,7 +34,7 @@ use serde_json::Value;
 use super::build::{ActivityLog, SubscriptionData, identity_principals};
 use super::wire;
 use crate::CollectError;
-use crate::files::{exists_plain, file_name, read_dir_sorted, read_opt};
+use crate::files::{ItemFile, exists_plain, file_name, map_item, read_dir_sorted, read_opt};
 
 /// Reads every subscription folder under `dir/azure`.
 pub fn import(dir: &Path) -> Result<Vec<SubscriptionData>, CollectError> {
@@ -202,7 +202,18 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     let present = exists_plain(&folder)?;
     for s in d.sites.iter().flatten() {
         let list = if present {
-            Some(read_list(&folder.join(format!("{}.json", s.name)))?.unwrap_or_default())
+            match map_item(read_list(&folder.join(format!("{}.json", s.name))))? {
+                ItemFile::Read(l) => Some(l),
+                ItemFile::Absent => Some(Vec::new()),
+                ItemFile::Unreadable(e) => {
+                    cov(
+                        "web:sites.functions.list",
+                        CoverageStatus::Partial,
+                        format!("{e}: the triggers of {} are unknown", s.name),
+                    );
+                    None
+                }
+            }
         } else {
             None
         };
@@ -221,8 +232,15 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
         .flatten()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();
-    let (runbooks, ok) = per_account(dir, "runbooks", &accounts)?;
+    let (runbooks, ok, bad) = per_account(dir, "runbooks", &accounts)?;
     d.runbooks = runbooks;
+    for e in bad {
+        cov(
+            "automation:runbooks.list",
+            CoverageStatus::Partial,
+            format!("{e}: that account's runbooks are unknown"),
+        );
+    }
     if !ok {
         cov(
             "automation:runbooks.list",
@@ -230,8 +248,15 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
             missing(&dir.join("runbooks")),
         );
     }
-    let (webhooks, ok) = per_account(dir, "webhooks", &accounts)?;
+    let (webhooks, ok, bad) = per_account(dir, "webhooks", &accounts)?;
     d.webhooks = webhooks;
+    for e in bad {
+        cov(
+            "automation:webhooks.list",
+            CoverageStatus::Partial,
+            format!("{e}: that account's webhooks are unknown"),
+        );
+    }
     if !ok {
         cov(
             "automation:webhooks.list",
@@ -245,7 +270,18 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     let principals = identity_principals(&d);
     for p in &principals {
         let list = if present {
-            Some(read_list(&folder.join(format!("{p}.json")))?.unwrap_or_default())
+            match map_item(read_list(&folder.join(format!("{p}.json"))))? {
+                ItemFile::Read(l) => Some(l),
+                ItemFile::Absent => Some(Vec::new()),
+                ItemFile::Unreadable(e) => {
+                    cov(
+                        "graph:servicePrincipals.appRoleAssignments",
+                        CoverageStatus::Partial,
+                        format!("{e}: the Graph permissions of {p} are unknown"),
+                    );
+                    None
+                }
+            }
         } else {
             None
         };
@@ -318,23 +354,39 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     Ok(d)
 }
 
-/// `folder/<account-name>.json` for every account; false when the folder is absent (and accounts exist).
+/// `folder/<account-name>.json` for every account; false when the folder is absent (and accounts
+/// exist); the files that could not be read (that account's list is `None`).
 #[allow(clippy::type_complexity)]
 fn per_account<T: DeserializeOwned>(
     dir: &Path,
     folder: &str,
     accounts: &[(String, String)],
-) -> Result<(std::collections::BTreeMap<String, Option<Vec<T>>>, bool), CollectError> {
+) -> Result<
+    (
+        std::collections::BTreeMap<String, Option<Vec<T>>>,
+        bool,
+        Vec<String>,
+    ),
+    CollectError,
+> {
     let folder = dir.join(folder);
     let present = exists_plain(&folder)?;
     let mut out = std::collections::BTreeMap::new();
+    let mut bad = Vec::new();
     for (id, name) in accounts {
         let list = if present {
-            Some(read_list(&folder.join(format!("{name}.json")))?.unwrap_or_default())
+            match map_item(read_list(&folder.join(format!("{name}.json"))))? {
+                ItemFile::Read(l) => Some(l),
+                ItemFile::Absent => Some(Vec::new()),
+                ItemFile::Unreadable(e) => {
+                    bad.push(e);
+                    None
+                }
+            }
         } else {
             None
         };
         out.insert(id.clone(), list);
     }
-    Ok((out, present || accounts.is_empty()))
+    Ok((out, present || accounts.is_empty(), bad))
 }

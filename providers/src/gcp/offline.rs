@@ -29,7 +29,9 @@ use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
 use super::build::ProjectData;
 use super::wire;
 use crate::CollectError;
-use crate::files::{exists_plain, file_name, json_stem, read, read_dir_sorted, read_opt};
+use crate::files::{
+    ItemFile, exists_plain, file_name, json_stem, read_dir_sorted, read_item, read_opt,
+};
 
 /// Reads every project folder under `dir/gcp`.
 pub fn import(dir: &Path) -> Result<Vec<ProjectData>, CollectError> {
@@ -141,8 +143,8 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         } else {
             "cloudresourcemanager:organizations.getIamPolicy"
         };
-        match read_opt::<wire::Policy>(&f)? {
-            Some(p) => {
+        match read_item::<wire::Policy>(&f)? {
+            ItemFile::Read(p) => {
                 cov(
                     api,
                     CoverageStatus::Complete,
@@ -150,10 +152,15 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 );
                 d.policies.insert(a.clone(), p);
             }
-            None => cov(
+            ItemFile::Absent => cov(
                 api,
                 CoverageStatus::Skipped,
                 format!("{a}: {}", missing(&f)),
+            ),
+            ItemFile::Unreadable(e) => cov(
+                api,
+                CoverageStatus::Partial,
+                format!("{a}: {e}: the grants made there are unknown"),
             ),
         }
     }
@@ -187,10 +194,18 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         };
         let short = key.rsplit('/').next().unwrap_or(&key).to_string();
         let policy = if present {
-            Some(
-                read_opt::<wire::Policy>(&folder.join(format!("{short}.json")))?
-                    .unwrap_or_default(),
-            )
+            match read_item::<wire::Policy>(&folder.join(format!("{short}.json")))? {
+                ItemFile::Read(p) => Some(p),
+                ItemFile::Absent => Some(wire::Policy::default()),
+                ItemFile::Unreadable(e) => {
+                    cov(
+                        "cloudfunctions:functions.getIamPolicy",
+                        CoverageStatus::Partial,
+                        format!("{e}: who may invoke {short} is unknown"),
+                    );
+                    None
+                }
+            }
         } else {
             unread.push(short);
             None
@@ -231,16 +246,28 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     }
     let folder = dir.join("service-account-iam-policies");
     let present = exists_plain(&folder)?;
+    let mut sa_unreadable = Vec::new();
     for sa in d.service_accounts.iter().flatten() {
         let policy = if present {
-            Some(
-                read_opt::<wire::Policy>(&folder.join(format!("{}.json", sa.email)))?
-                    .unwrap_or_default(),
-            )
+            match read_item::<wire::Policy>(&folder.join(format!("{}.json", sa.email)))? {
+                ItemFile::Read(p) => Some(p),
+                ItemFile::Absent => Some(wire::Policy::default()),
+                ItemFile::Unreadable(e) => {
+                    sa_unreadable.push(e);
+                    None
+                }
+            }
         } else {
             None
         };
         d.service_account_policies.insert(sa.email.clone(), policy);
+    }
+    for e in sa_unreadable {
+        cov(
+            "iam:projects.serviceAccounts.getIamPolicy",
+            CoverageStatus::Partial,
+            format!("{e}: that account's own actAs grants are unknown"),
+        );
     }
     if !present && d.service_accounts.as_ref().is_some_and(|s| !s.is_empty()) {
         cov(
@@ -254,7 +281,15 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     if exists_plain(&folder)? {
         for file in read_dir_sorted(&folder)? {
             if json_stem(&file).is_some() {
-                d.roles.push(read(&file)?);
+                match read_item(&file)? {
+                    ItemFile::Read(r) => d.roles.push(r),
+                    ItemFile::Absent => {}
+                    ItemFile::Unreadable(e) => cov(
+                        "iam:roles.get",
+                        CoverageStatus::Partial,
+                        format!("{e}: the role's permissions are unknown"),
+                    ),
+                }
             }
         }
     }
@@ -295,7 +330,18 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             {
                 let short = s.name.rsplit('/').next().unwrap_or(&s.name);
                 let policy = if present {
-                    read_opt::<wire::Policy>(&folder.join(format!("{short}.json")))?
+                    match read_item::<wire::Policy>(&folder.join(format!("{short}.json")))? {
+                        ItemFile::Read(p) => Some(p),
+                        ItemFile::Absent => None,
+                        ItemFile::Unreadable(e) => {
+                            cov(
+                                "run:services.getIamPolicy",
+                                CoverageStatus::Partial,
+                                format!("{e}: who may invoke {short} is unknown"),
+                            );
+                            None
+                        }
+                    }
                 } else {
                     None
                 };

@@ -189,7 +189,14 @@ fn step(path: &str, s: &Value, refs: &Value) -> FlowStep {
         if p.to_ascii_lowercase().ends_with("headers/authorization") && literal {
             out.hardcoded_secrets.push(p.clone());
         }
-        let lower = t.to_ascii_lowercase();
+        // A destination that is itself an expression (`@{triggerBody()?['url']}`) is where the
+        // request goes, not data it carries (PA-003 reports it as a dynamic destination).
+        let destination_only = is_uri && t.trim_start().starts_with('@');
+        let lower = if destination_only {
+            String::new()
+        } else {
+            t.to_ascii_lowercase()
+        };
         let mut carry = |c: &str| {
             if !out.carries.iter().any(|x| x == c) {
                 out.carries.push(c.to_string());

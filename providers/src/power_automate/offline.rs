@@ -25,9 +25,10 @@ use std::path::Path;
 use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
 use serde_json::Value;
 
-use super::build::{EnvironmentData, Flow};
+use super::build::EnvironmentData;
+use super::exports::{self, Exports};
 use crate::CollectError;
-use crate::files::{exists_plain, file_name, json_stem, read, read_dir_sorted, read_opt};
+use crate::files::{exists_plain, file_name, read_dir_sorted, read_opt};
 
 /// Reads every environment folder under `dir/power-automate`.
 pub fn import(dir: &Path) -> Result<Vec<EnvironmentData>, CollectError> {
@@ -86,74 +87,6 @@ fn list_items(v: Value) -> Vec<Value> {
     }
 }
 
-/// A flow export in any of its shapes → (name, id, properties).
-fn flow_of(v: Value, path: &Path) -> Result<Flow, CollectError> {
-    // Get-AdminFlow | ConvertTo-Json: the REST object sits under `Internal`.
-    let v = match v.get("Internal") {
-        Some(inner) if inner.is_object() => inner.clone(),
-        _ => v,
-    };
-    let bad = |m: &str| CollectError::Malformed {
-        path: path.to_path_buf(),
-        field: "the top level".into(),
-        message: m.to_string(),
-    };
-    let name = v
-        .get("name")
-        .and_then(Value::as_str)
-        .ok_or_else(|| bad("a flow needs `name` (the flow id)"))?
-        .to_string();
-    let properties = v
-        .get("properties")
-        .cloned()
-        .ok_or_else(|| bad("a flow needs `properties`"))?;
-    if !properties.is_object() {
-        return Err(CollectError::Malformed {
-            path: path.to_path_buf(),
-            field: "`properties`".into(),
-            message: "expected an object".into(),
-        });
-    }
-    if let Some(def) = properties.get("definition")
-        && !def.is_object()
-    {
-        return Err(CollectError::Malformed {
-            path: path.to_path_buf(),
-            field: "`properties.definition`".into(),
-            message: "expected an object (export the flow with its definition)".into(),
-        });
-    }
-    Ok(Flow {
-        name,
-        id: v.get("id").and_then(Value::as_str).map(str::to_string),
-        solution: path.to_string_lossy().contains("Microsoft.Flow")
-            || file_name(path) == "definition.json",
-        properties,
-    })
-}
-
-/// Every `.json` below `dir`, depth-first in name order (symbolic links refused by the helpers).
-fn json_files(
-    dir: &Path,
-    out: &mut Vec<std::path::PathBuf>,
-    depth: usize,
-) -> Result<(), CollectError> {
-    if depth > 16 {
-        return Err(CollectError::Invalid {
-            path: dir.to_path_buf(),
-            message: "folders nested more than 16 levels deep".into(),
-        });
-    }
-    for e in read_dir_sorted(dir)? {
-        if e.is_dir() {
-            json_files(&e, out, depth + 1)?;
-        } else if json_stem(&e).is_some() {
-            out.push(e);
-        }
-    }
-    Ok(())
-}
-
 fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectError> {
     let mut d = EnvironmentData {
         name: env.to_string(),
@@ -175,20 +108,9 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
     }
     let folder = dir.join("flows");
     if exists_plain(&folder)? {
-        let mut files = Vec::new();
-        json_files(&folder, &mut files, 0)?;
-        let mut flows = Vec::new();
-        for f in files {
-            let v: Value = read(&f)?;
-            flows.push(flow_of(v, &f)?);
-        }
-        coverage.push(cov(
-            env,
-            "flow:flows.list",
-            CoverageStatus::Complete,
-            format!("{} flows with definitions", flows.len()),
-        ));
-        d.flows = Some(flows);
+        let read = exports::read_folder(&folder)?;
+        coverage.extend(flow_coverage(env, &folder, &read));
+        d.flows = Some(read.flows);
     } else {
         coverage.push(cov(
             env,
@@ -201,9 +123,21 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
     let present = exists_plain(&folder)?;
     for f in d.flows.iter().flatten() {
         let owners = if present {
-            let list = read_opt::<Value>(&folder.join(format!("{}.json", f.name)))?
-                .map(list_items)
-                .unwrap_or_default();
+            let file = folder.join(format!("{}.json", f.name));
+            let list = match read_opt::<Value>(&file) {
+                Ok(v) => v.map(list_items).unwrap_or_default(),
+                Err(e @ (CollectError::Malformed { .. } | CollectError::Io { .. })) => {
+                    coverage.push(cov(
+                        env,
+                        "flow:flows.permissions.list",
+                        CoverageStatus::Partial,
+                        format!("{e}: the co-owners of flow {} are unknown", f.name),
+                    ));
+                    d.owners.insert(f.name.clone(), None);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
             Some(
                 list.iter()
                     .filter_map(|p| {
@@ -368,4 +302,88 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
     // Without an audit export PA-005 says `not_evaluated`; the flows themselves were read.
     d.coverage = coverage;
     Ok(d)
+}
+
+/// Problems listed one record each up to this many; the rest are counted in one more.
+const MAX_PROBLEM_RECORDS: usize = 100;
+
+/// The `flow:flows.list` record (complete, or partial when something was not read) and one
+/// `flow:export` record per item that could not be read.
+fn flow_coverage(env: &str, folder: &Path, read: &Exports) -> Vec<Coverage> {
+    let mut detail = format!("{} flows", read.flows.len());
+    let shapes: Vec<String> = read
+        .shapes
+        .iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    if !shapes.is_empty() {
+        detail.push_str(&format!(" ({})", shapes.join(", ")));
+    }
+    let with_definition = read
+        .flows
+        .iter()
+        .filter(|f| f.properties.get("definition").is_some_and(Value::is_object))
+        .count();
+    detail.push_str(&format!(", {with_definition} with definitions"));
+    if read.duplicates > 0 {
+        detail.push_str(&format!(
+            "; {} read twice (an archive beside its unzipped folder) and counted once",
+            read.duplicates
+        ));
+    }
+    for (c, n) in &read.other_processes {
+        detail.push_str(&format!(
+            "; {n} {} (solution category {c}) are not cloud flows and were not analysed",
+            exports::category_name(c)
+        ));
+    }
+    if let Some((id, first, second)) = read.versions.first() {
+        detail.push_str(&format!(
+            "; {} flows were found twice with different definitions and the first read is evaluated (e.g. {id}: `{first}`, not `{second}`)",
+            read.versions.len()
+        ));
+    }
+    if read.components > 0 {
+        detail.push_str(&format!(
+            "; {} other solution or package components (connectors, environment variables, apps) are not flows",
+            read.components
+        ));
+    }
+    if read.ignored > 0 {
+        detail.push_str(&format!(
+            "; {} other files are not flow exports",
+            read.ignored
+        ));
+    }
+    let status = if read.problems.is_empty() {
+        CoverageStatus::Complete
+    } else {
+        detail.push_str(&format!(
+            "; {} items in `{}` could not be read (one record each)",
+            read.problems.len(),
+            folder.display()
+        ));
+        CoverageStatus::Partial
+    };
+    let mut out = vec![cov(env, "flow:flows.list", status, detail)];
+    for p in read.problems.iter().take(MAX_PROBLEM_RECORDS) {
+        out.push(cov(
+            env,
+            "flow:export",
+            CoverageStatus::Partial,
+            format!("{}: {}", p.at, p.what),
+        ));
+    }
+    if read.problems.len() > MAX_PROBLEM_RECORDS {
+        out.push(cov(
+            env,
+            "flow:export",
+            CoverageStatus::Partial,
+            format!(
+                "{} more items could not be read (the first {MAX_PROBLEM_RECORDS} have a record each)",
+                read.problems.len() - MAX_PROBLEM_RECORDS
+            ),
+        ));
+    }
+    out
 }

@@ -66,9 +66,7 @@ pub(crate) enum Whose {
 
 /// True when `host` is `domain` or one of its subdomains (`contoso.com.evil.io` is not).
 pub(crate) fn within(host: &str, domain: &str) -> bool {
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    h == d || h.ends_with(&format!(".{d}"))
+    crate::hosts::within(host, domain)
 }
 
 /// A mail recipient as written: `Name <a@b>`, `a@b`, or an expression.
@@ -92,27 +90,53 @@ pub(crate) fn recipient(r: &str, domains: &[String]) -> Whose {
     }
 }
 
-/// Hosts data may go to without a finding: the tenant's domains, Microsoft's own APIs, configured ones.
+/// Hosts data may go to without a finding: the tenant's domains, Microsoft's own APIs (Graph, ARM,
+/// Entra sign-in), the tenant's own SharePoint (`contoso.sharepoint.com`, `contoso-my…` for the
+/// tenant domain `contoso.com` or `contoso.onmicrosoft.com`; any SharePoint host when the tenant's
+/// domains are not known), configured ones. Another tenant's SharePoint is outside.
 pub(crate) fn host_allowed(host: &str, domains: &[String], extra: &[String]) -> bool {
     const MICROSOFT: &[&str] = &[
         "graph.microsoft.com",
-        "sharepoint.com",
         "management.azure.com",
+        "login.microsoftonline.com",
     ];
+    let own_sharepoint = host
+        .trim_end_matches('.')
+        .to_ascii_lowercase()
+        .strip_suffix(".sharepoint.com")
+        .map(|name| {
+            let name = name.rsplit('.').next().unwrap_or(name);
+            let name = name
+                .strip_suffix("-my")
+                .or_else(|| name.strip_suffix("-admin"))
+                .unwrap_or(name);
+            domains.is_empty()
+                || domains.iter().any(|d| {
+                    d.split('.')
+                        .next()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(name))
+                })
+        })
+        .unwrap_or(false);
     domains.iter().chain(extra.iter()).any(|d| within(host, d))
         || MICROSOFT.iter().any(|d| within(host, d))
+        || own_sharepoint
 }
 
-/// The host of an HTTP destination, or `None` when it is an expression.
+/// The host of an HTTP destination, or `None` when it is an expression. An expression after the
+/// host (`https://x.example/@{…}`) leaves the host known; one in it makes it unknown.
 pub(crate) fn uri_host(uri: &str) -> Option<String> {
     let u = uri.trim();
-    if u.starts_with('@') || u.contains("@{") {
+    if u.starts_with('@') {
         return None;
     }
-    let rest = u.split_once("://").map_or(u, |(_, r)| r);
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    let (scheme, rest) = u.split_once("://").unwrap_or(("https", u));
+    let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.contains("@{") || authority.is_empty() {
+        return None;
+    }
+    crate::hosts::url_host(&format!("{scheme}://{authority}/"))
 }
 
 pub(crate) fn flow_ref(w: &Workload) -> ResourceRef {

@@ -15,7 +15,7 @@ pub static META: RuleMeta = RuleMeta {
     title: "Flow sends data to a non-allow-listed HTTP endpoint",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
-    severity: "critical (automatic, carries trigger or file data), high (carries it, manual), medium",
+    severity: "critical (automatic, carries trigger, attachment or file data), high (carries it, manual), medium (nothing sensitive, or only what a Button flow's runner typed or an HTTP request's caller sent)",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1054"],
@@ -67,11 +67,19 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             {
                 continue;
             }
+            // What a Button flow's trigger carries is what the person starting it typed, and an
+            // HTTP request trigger's what its caller sent: not the organisation's data.
+            let typed = d.trigger.class == "http"
+                || (d.trigger.class == "manual" && d.trigger.kind.contains("Button"));
             let sensitive: Vec<&str> = s
                 .carries
                 .iter()
                 .map(String::as_str)
-                .filter(|c| matches!(*c, "trigger" | "attachments" | "file_content"))
+                .filter(|c| match *c {
+                    "trigger" => !typed,
+                    "attachments" | "file_content" => true,
+                    _ => false,
+                })
                 .collect();
             let sev = match (sensitive.is_empty(), d.trigger.automatic) {
                 (false, true) => Severity::Critical,

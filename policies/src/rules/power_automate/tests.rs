@@ -32,9 +32,30 @@ fn hosts_are_read_from_literal_uris_only() {
         Some("hooks.example.net")
     );
     assert_eq!(uri_host("@{variables('endpoint')}"), None);
+    assert_eq!(uri_host("https://@{variables('host')}/x"), None);
+    assert_eq!(
+        uri_host("https://corp.example:x@collector.evil.example/c").as_deref(),
+        Some("collector.evil.example"),
+        "user-info is not the host"
+    );
+    assert_eq!(
+        uri_host("https://api.vendor.example/items/@{triggerBody()?['id']}").as_deref(),
+        Some("api.vendor.example"),
+        "an expression in the path leaves the host known"
+    );
     let d = vec!["contoso.com".to_string()];
     assert!(host_allowed("graph.microsoft.com", &d, &[]));
     assert!(host_allowed("contoso.sharepoint.com", &d, &[]));
+    assert!(host_allowed("contoso-my.sharepoint.com", &d, &[]));
+    assert!(
+        !host_allowed("fabrikam.sharepoint.com", &d, &[]),
+        "another tenant's SharePoint belongs to that tenant"
+    );
+    assert!(
+        host_allowed("fabrikam.sharepoint.com", &[], &[]),
+        "tenant unknown"
+    );
+    assert!(host_allowed("login.microsoftonline.com", &d, &[]));
     assert!(host_allowed("api.contoso.com", &d, &[]));
     assert!(!host_allowed("graph.microsoft.com.evil.io", &d, &[]));
     assert!(host_allowed(
