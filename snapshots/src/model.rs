@@ -534,9 +534,15 @@ pub struct ScriptDetails {
     pub services: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<ScriptCall>,
-    /// Files that did not parse (file: message); their calls are unknown.
+    /// Files that did not parse (file:line:column: message); their calls are unknown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parse_errors: Vec<String>,
+    /// Each call's `reach` was computed from the project's call graph.
+    #[serde(default)]
+    pub reach_computed: bool,
+    /// Entry points found: `name (kind)`, e.g. `sendReport (ui: menu item)`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entry_points: Vec<String>,
 }
 
 /// One call in a script's source.
@@ -563,6 +569,78 @@ pub struct ScriptCall {
     pub carries_token: bool,
     /// Inside a loop.
     pub in_loop: bool,
+    /// For `UrlFetchApp` calls: where each value the URL can take goes (constants, template
+    /// literals and concatenations resolved across files and through the arguments callers pass).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urls: Vec<UrlFact>,
+    /// For `UrlFetchApp.fetch`: the options carry a `payload` that is not a constant (`fetchAll`:
+    /// always taken to). `None`: not a fetch, or a snapshot written before this was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<bool>,
+    /// The HTTP method from the options argument, lower case, where it is a constant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// How the enclosing function is reached: the most automatic entry point that calls it, with
+    /// the path of calls from it. `None` in snapshots written before call graphs were built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<Reach>,
+}
+
+/// One value a fetched URL can take, judged by its parts: the host when it is written out, else the
+/// fixed end of a host that is computed (`-aiplatform.googleapis.com` of
+/// `'https://' + LOCATION + '-aiplatform.googleapis.com'`); both absent when the host is unknown.
+/// Never the query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrlFact {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// The host as a URL parser reads it (user-info and port removed, IDNs in ASCII, lower case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_suffix: Option<String>,
+    /// The path as far as it is fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Some part of the URL is computed (a path, a query, or the host).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub computed: bool,
+    /// A computed part comes from the user's data (read from Gmail, Drive, Sheets, …).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub user_data: bool,
+    /// The user's OAuth token goes with this URL (for a helper that callers hand the URL and the
+    /// token, only the URLs of the callers that pass the token).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub token: bool,
+}
+
+/// What starts the code a call is in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reach {
+    /// `installable` (an installable trigger, runs as its creator), `web_app` (`doGet`/`doPost`),
+    /// `add_on` (a trigger declared in the manifest), `simple` (`onOpen`, `onEdit`, … — no
+    /// authorization), `web_client` (`google.script.run` from a web app's page), `ui` (a menu
+    /// item, button or sidebar: a person starts it), `none` (reached from no entry point: run from
+    /// the editor, or as a library).
+    pub kind: String,
+    /// The entry function (empty for `none`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub entry: String,
+    /// Functions from the entry to the call's function, both included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
+}
+
+impl Reach {
+    /// Runs without a person choosing to run it.
+    pub fn automatic(&self) -> bool {
+        matches!(
+            self.kind.as_str(),
+            "installable" | "web_app" | "add_on" | "simple" | "web_client"
+        )
+    }
 }
 
 /// A Power Automate cloud flow as the definition analyser sees it: what starts it, every step at every

@@ -20,6 +20,9 @@ pub struct Project {
     /// Script files (`name`, `source`), paths relative to the project folder.
     pub files: Vec<(String, String)>,
     pub installable_triggers: Vec<String>,
+    /// Parts of the project that could not be read (a manifest that is not JSON, a file that is
+    /// not text): one coverage record each, the rest is analysed.
+    pub unread: Vec<String>,
 }
 
 /// Everything read for one domain.
@@ -33,6 +36,38 @@ pub struct DomainData {
         Vec<fnscope_snapshot::AuditEvent>,
         Vec<fnscope_snapshot::LogWindow>,
     )>,
+}
+
+/// Functions the manifest's add-on triggers run (`addOns.*.homepageTrigger.runFunction`,
+/// contextual, compose, event and link-preview triggers).
+fn add_on_triggers(manifest: &Value) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    if matches!(k.as_str(), "runFunction" | "onTriggerFunction")
+                        && let Some(f) = x.as_str()
+                    {
+                        out.push(f.to_string());
+                    } else {
+                        walk(x, out, depth + 1);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(a) = manifest.get("addOns") {
+        walk(a, &mut out, 0);
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Adds one domain's records to `snap`.
@@ -50,8 +85,40 @@ pub fn add_domain(snap: &mut Snapshot, mut d: DomainData) {
         ancestors: Vec::new(),
     });
     for p in &d.projects {
-        let facts = analyse::analyse(&p.files);
         let manifest = p.manifest.clone().unwrap_or(Value::Null);
+        let rhino =
+            manifest.get("runtimeVersion").and_then(Value::as_str) == Some("DEPRECATED_ES5");
+        let mut facts = analyse::analyse_project(&p.files, rhino);
+        let installable: Vec<String> = p
+            .installable_triggers
+            .iter()
+            .map(|t| t.split(' ').next().unwrap_or(t).to_string())
+            .collect();
+        let entry_points = analyse::reach(&mut facts, &installable, &add_on_triggers(&manifest));
+        let label = p.title.clone().unwrap_or_else(|| p.id.clone());
+        for e in &facts.parse_errors {
+            snap.coverage.push(Coverage {
+                provider: Provider::AppsScript,
+                target: d.domain.clone(),
+                region: None,
+                api: "script:analysis".into(),
+                status: fnscope_snapshot::CoverageStatus::Partial,
+                detail: format!(
+                    "project {label} ({}): {e}; that file's calls are unknown (the project's other files, scopes and triggers were analysed)",
+                    p.id
+                ),
+            });
+        }
+        if !p.unread.is_empty() {
+            snap.coverage.push(Coverage {
+                provider: Provider::AppsScript,
+                target: d.domain.clone(),
+                region: None,
+                api: "script:analysis".into(),
+                status: fnscope_snapshot::CoverageStatus::Partial,
+                detail: format!("project {label} ({}): {}", p.id, p.unread.join("; ")),
+            });
+        }
         let declared: Option<Vec<String>> = manifest
             .get("oauthScopes")
             .and_then(Value::as_array)
@@ -112,6 +179,8 @@ pub fn add_domain(snap: &mut Snapshot, mut d: DomainData) {
                 services: facts.services.iter().cloned().collect(),
                 calls: facts.calls,
                 parse_errors: facts.parse_errors,
+                reach_computed: true,
+                entry_points,
             })),
         });
     }

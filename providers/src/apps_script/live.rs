@@ -527,6 +527,7 @@ impl Session {
             .await?;
         let mut manifest: Option<Value> = None;
         let mut files = Vec::new();
+        let mut unread = Vec::new();
         for f in content
             .get("files")
             .and_then(Value::as_array)
@@ -536,15 +537,16 @@ impl Session {
             let name = f.get("name").and_then(Value::as_str).unwrap_or_default();
             let source = f.get("source").and_then(Value::as_str).unwrap_or_default();
             match f.get("type").and_then(Value::as_str) {
-                Some("JSON") if name == "appsscript" => {
-                    manifest = Some(serde_json::from_str(source).map_err(|e| {
-                        CallError::new(
-                            CoverageStatus::Failed,
-                            format!("{id}: appsscript.json is not JSON: {e}"),
-                        )
-                    })?);
-                }
+                Some("JSON") if name == "appsscript" => match serde_json::from_str(source) {
+                    Ok(m) => manifest = Some(m),
+                    Err(e) => unread.push(format!(
+                        "appsscript.json is not JSON at line {} column {} (its scopes, web app and add-on settings are unknown)",
+                        e.line(),
+                        e.column()
+                    )),
+                },
                 Some("SERVER_JS") => files.push((format!("{name}.gs"), source.to_string())),
+                Some("HTML") => files.push((format!("{name}.html"), source.to_string())),
                 _ => {}
             }
         }
@@ -612,6 +614,7 @@ impl Session {
             manifest,
             files,
             installable_triggers: triggers.into_iter().collect(),
+            unread,
         })
     }
 }

@@ -48,13 +48,21 @@ fn cov(domain: &str, api: &str, status: CoverageStatus, detail: String) -> Cover
     }
 }
 
+/// Script files below `dir`: server code (`.gs`, `.js`, `.ts`) and pages (`.html`, read for
+/// `google.script.run`); `node_modules` and hidden folders are not project code. A file that cannot
+/// be read as text goes to `unread`.
 fn source_files(
     dir: &Path,
     prefix: &str,
     out: &mut Vec<(String, String)>,
+    unread: &mut Vec<String>,
     depth: usize,
 ) -> Result<(), CollectError> {
     if depth > 8 {
+        unread.push(format!(
+            "`{}`: folders nested more than 8 levels deep were not read",
+            dir.display()
+        ));
         return Ok(());
     }
     for e in read_dir_sorted(dir)? {
@@ -65,16 +73,46 @@ fn source_files(
             format!("{prefix}/{name}")
         };
         if e.is_dir() {
-            source_files(&e, &rel, out, depth + 1)?;
-        } else if name.ends_with(".gs") || name.ends_with(".js") {
-            let text = std::fs::read_to_string(&e).map_err(|source| CollectError::Io {
-                path: e.clone(),
-                source,
-            })?;
-            out.push((rel, text));
+            if name == "node_modules" || name.starts_with('.') {
+                continue;
+            }
+            source_files(&e, &rel, out, unread, depth + 1)?;
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
+        let code = [".gs", ".js", ".ts", ".html"]
+            .iter()
+            .any(|x| lower.ends_with(x))
+            && !lower.ends_with(".d.ts");
+        if !code {
+            continue;
+        }
+        let bytes = std::fs::read(&e).map_err(|source| CollectError::Io {
+            path: e.clone(),
+            source,
+        })?;
+        match crate::files::decode_text(&bytes) {
+            Ok(text) => out.push((rel, text.into_owned())),
+            Err(m) => unread.push(format!("`{rel}` was not read: {m}")),
         }
     }
     Ok(())
+}
+
+/// Reads an optional JSON file of a project; one that is there but unreadable goes to `unread`.
+fn optional<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    unread: &mut Vec<String>,
+    consequence: &str,
+) -> Result<Option<T>, CollectError> {
+    match read_opt(path) {
+        Ok(v) => Ok(v),
+        Err(e @ CollectError::Malformed { .. }) => {
+            unread.push(format!("{e} ({consequence})"));
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
@@ -88,10 +126,42 @@ fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
             if !p.is_dir() {
                 continue;
             }
-            let clasp: Option<Value> = read_opt(&p.join(".clasp.json"))?;
-            let meta: Option<Value> = read_opt(&p.join("project.json"))?;
-            let manifest: Option<Value> = read_opt(&p.join("appsscript.json"))?;
-            let triggers: Option<Vec<String>> = read_opt(&p.join("triggers.json"))?;
+            let mut unread = Vec::new();
+            let clasp: Option<Value> = optional(
+                &p.join(".clasp.json"),
+                &mut unread,
+                "the script id is the folder name",
+            )?;
+            let meta: Option<Value> = optional(
+                &p.join("project.json"),
+                &mut unread,
+                "title and creator unknown",
+            )?;
+            let triggers: Option<Vec<String>> = optional(
+                &p.join("triggers.json"),
+                &mut unread,
+                "installable triggers unknown",
+            )?;
+            // clasp's `rootDir` holds the manifest and the code that is pushed.
+            let root = clasp
+                .as_ref()
+                .and_then(|c| c.get("rootDir"))
+                .and_then(Value::as_str)
+                .map(|r| r.trim_start_matches("./").trim_end_matches('/'))
+                .filter(|r| !r.is_empty() && *r != "." && !r.contains(".."))
+                .map(|r| p.join(r))
+                .filter(|r| r.is_dir())
+                .unwrap_or_else(|| p.clone());
+            let manifest_file = if root.join("appsscript.json").is_file() {
+                root.join("appsscript.json")
+            } else {
+                p.join("appsscript.json")
+            };
+            let manifest: Option<Value> = optional(
+                &manifest_file,
+                &mut unread,
+                "its scopes, web app and add-on settings are unknown",
+            )?;
             let get = |v: &Option<Value>, k: &str| {
                 v.as_ref()
                     .and_then(|v| v.get(k))
@@ -99,7 +169,12 @@ fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
                     .map(str::to_string)
             };
             let mut files = Vec::new();
-            source_files(&p, "", &mut files, 0)?;
+            source_files(&root, "", &mut files, &mut unread, 0)?;
+            if files.is_empty() {
+                unread.push(
+                    "no script file (.gs, .js, .ts) was found: its code was not analysed".into(),
+                );
+            }
             d.projects.push(Project {
                 id: get(&clasp, "scriptId")
                     .or_else(|| get(&meta, "scriptId"))
@@ -114,6 +189,7 @@ fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
                 manifest,
                 files,
                 installable_triggers: triggers.unwrap_or_default(),
+                unread,
             });
         }
         d.coverage.push(cov(

@@ -1,17 +1,17 @@
 //! T1648-GWS-002: a script forwards or sends mail outside the domain, or changes Gmail forwarding.
 
-use fnscope_snapshot::Provider;
+use fnscope_snapshot::{Provider, ScriptCall};
 
 use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
-use super::{addresses, domains, external, parse_gaps, push, script_finding, scripts, triggered};
+use super::{addresses, automatic, domains, external, parse_gaps, push, script_finding, scripts};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-002",
     title: "Script forwards or sends mail externally, or changes Gmail forwarding",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
-    severity: "critical if triggered, else high",
+    severity: "critical when started unattended (a trigger, the web app), else high",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1055"],
@@ -40,10 +40,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
     let mut out = Outcome::default();
     parse_gaps(ctx, &mut out);
     for (w, d) in scripts(ctx) {
-        let sev = if triggered(d) {
-            Severity::Critical
-        } else {
-            Severity::High
+        let sev = |c: &ScriptCall| {
+            if automatic(d, c) {
+                Severity::Critical
+            } else {
+                Severity::High
+            }
         };
         let own = domains(ctx, w);
         for c in &d.calls {
@@ -60,7 +62,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                         w,
                         d,
                         c,
-                        sev,
+                        sev(c),
                         t,
                         format!("{} changes the mailbox's forwarding", c.api),
                     ),
@@ -89,7 +91,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     w,
                     d,
                     c,
-                    sev,
+                    sev(c),
                     t,
                     format!("{} to {}", c.api, outside.join(", ")),
                 ),

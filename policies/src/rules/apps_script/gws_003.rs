@@ -11,11 +11,11 @@ pub static META: RuleMeta = RuleMeta {
     title: "Script makes files public or shares them externally",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
-    severity: "high; critical when done in a trigger over a loop of files",
+    severity: "high; critical when started unattended over a loop of files",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1055"],
-    rationale: "A script that sets ANYONE / ANYONE_WITH_LINK sharing or adds outside editors publishes the user's files; in a trigger over an iterator it publishes folders.",
+    rationale: "A script that sets ANYONE / ANYONE_WITH_LINK sharing (or a level chosen at run time, DriveApp.Access[x]) or adds outside editors publishes the user's files; in a trigger over an iterator it publishes folders.",
     remediation: "Remove the sharing call; restrict external sharing in the Admin console and limit the script to drive.file.",
     references: &["ATT&CK AN1055"],
 };
@@ -28,9 +28,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
     for (w, d) in scripts(ctx) {
         let own = domains(ctx, w);
         for c in &d.calls {
+            // `DriveApp.Access[access]`: a level chosen at run time may be ANYONE.
             let public = c.api == "*.setSharing"
                 && c.refs.iter().any(|r| {
-                    r == "DriveApp.Access.ANYONE" || r == "DriveApp.Access.ANYONE_WITH_LINK"
+                    r == "DriveApp.Access.ANYONE"
+                        || r == "DriveApp.Access.ANYONE_WITH_LINK"
+                        || r == "DriveApp.Access.*"
                 });
             let anyone_permission = (c.api == "Drive.Permissions.create"
                 || c.api == "Drive.Permissions.insert")

@@ -1,17 +1,17 @@
 //! T1648-GWS-007: a script modifies directory accounts or admin roles.
 
-use fnscope_snapshot::Provider;
+use fnscope_snapshot::{Provider, ScriptCall};
 
 use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
-use super::{parse_gaps, push, script_finding, scripts, triggered};
+use super::{automatic, parse_gaps, push, script_finding, scripts};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-007",
     title: "Script modifies directory accounts or admin roles",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
-    severity: "critical if trigger-bound, else high",
+    severity: "critical when started unattended (a trigger, the web app), else high",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1055"],
@@ -36,10 +36,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
     let mut out = Outcome::default();
     parse_gaps(ctx, &mut out);
     for (w, d) in scripts(ctx) {
-        let sev = if triggered(d) {
-            Severity::Critical
-        } else {
-            Severity::High
+        let sev = |c: &ScriptCall| {
+            if automatic(d, c) {
+                Severity::Critical
+            } else {
+                Severity::High
+            }
         };
         for c in d.calls.iter().filter(|c| WRITES.contains(&c.api.as_str())) {
             let t = ResourceRef {
@@ -54,7 +56,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     w,
                     d,
                     c,
-                    sev,
+                    sev(c),
                     t,
                     format!("{} changes the directory", c.api),
                 ),

@@ -9,7 +9,7 @@ pub mod gws_006;
 pub mod gws_007;
 pub mod gws_008;
 
-use fnscope_snapshot::{ScriptCall, ScriptDetails, Workload, WorkloadDetails};
+use fnscope_snapshot::{Reach, ScriptCall, ScriptDetails, Workload, WorkloadDetails};
 
 use super::power_automate::within;
 use crate::{Context, FindingBuilder, Outcome, ResourceRef, RuleMeta, Severity};
@@ -37,26 +37,144 @@ pub(crate) fn domains(ctx: &Context<'_>, w: &Workload) -> Vec<String> {
     d
 }
 
-/// Hosts a script may call without a finding: the domain's, Google's, configured ones.
-pub(crate) fn host_allowed(ctx: &Context<'_>, w: &Workload, host: &str) -> bool {
+/// Where one value of a fetched URL goes, judged against the domain, Google and `http_allow`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Dest {
+    /// The domain's own, Google acting for the user, or allow-listed.
+    Allowed,
+    /// A written host outside.
+    Outside(String),
+    /// A computed host whose fixed end is outside (`*.vendor.example`).
+    OutsideSuffix(String),
+    /// The host is computed and could not be resolved.
+    Unknown,
+}
+
+impl Dest {
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Dest::Allowed => "an allowed host".into(),
+            Dest::Outside(h) => h.clone(),
+            Dest::OutsideSuffix(s) => format!("a computed host ending in {s}"),
+            Dest::Unknown => "a computed URL".into(),
+        }
+    }
+}
+
+fn allowed_host(
+    ctx: &Context<'_>,
+    w: &Workload,
+    host: &str,
+    path: Option<&str>,
+    method: Option<&str>,
+) -> bool {
     domains(ctx, w)
         .iter()
         .chain(ctx.settings.egress_allow.iter())
         .any(|d| within(host, d))
-        || ["googleapis.com", "google.com"]
-            .iter()
-            .any(|d| within(host, d))
+        || crate::hosts::google_first_party(host, path, method)
 }
 
-/// The host of a literal URL, or `None` when the URL is computed.
+/// Where each value of a fetch call's URL goes, in the order of `c.urls`. Snapshots written before
+/// URLs were resolved have only the call's literals: their first one is read as before.
+pub(crate) fn destinations(ctx: &Context<'_>, w: &Workload, c: &ScriptCall) -> Vec<Dest> {
+    let method = c.method.as_deref();
+    // Analysed (the payload is recorded) and no URL left: every value was an empty string.
+    if c.urls.is_empty() && c.payload.is_some() {
+        return Vec::new();
+    }
+    if c.urls.is_empty() {
+        return vec![match host(c) {
+            Some(h) if allowed_host(ctx, w, &h, None, method) => Dest::Allowed,
+            Some(h) => Dest::Outside(h),
+            None => Dest::Unknown,
+        }];
+    }
+    let out: Vec<Dest> = c
+        .urls
+        .iter()
+        .map(|u| {
+            let path = u.path.as_deref();
+            match (&u.host, &u.host_suffix) {
+                (Some(h), _) if allowed_host(ctx, w, h, path, method) => Dest::Allowed,
+                (Some(h), _) => Dest::Outside(h.clone()),
+                (None, Some(sfx)) => {
+                    // Judge the fixed end as a host: `-aiplatform.googleapis.com` ends a host
+                    // below googleapis.com.
+                    let as_host = format!("x{sfx}");
+                    if allowed_host(ctx, w, &as_host, path, method) {
+                        Dest::Allowed
+                    } else {
+                        Dest::OutsideSuffix(sfx.clone())
+                    }
+                }
+                (None, None) => Dest::Unknown,
+            }
+        })
+        .collect();
+    out
+}
+
+/// The destinations of a call that are not allowed; with `token`, only those the user's OAuth
+/// token goes to.
+pub(crate) fn outside(ctx: &Context<'_>, w: &Workload, c: &ScriptCall, token: bool) -> Vec<Dest> {
+    let mut out: Vec<Dest> = destinations(ctx, w, c)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, d)| *d != Dest::Allowed && (!token || c.urls.get(*i).is_none_or(|u| u.token)))
+        .map(|(_, d)| d)
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The host of a literal URL, or `None` when the URL is computed (snapshots without resolved URLs).
 pub(crate) fn host(call: &ScriptCall) -> Option<String> {
     if call.dynamic {
         return None;
     }
-    let u = call.literals.first()?;
-    let rest = u.split_once("://")?.1;
-    let h = rest.split(['/', '?', '#', ':']).next()?;
-    (!h.is_empty()).then(|| h.to_ascii_lowercase())
+    crate::hosts::url_host(call.literals.first()?)
+}
+
+/// How the call is started, when the snapshot has the call graph.
+pub(crate) fn reach_of(d: &ScriptDetails, c: &ScriptCall) -> Option<Reach> {
+    if d.reach_computed {
+        c.reach.clone()
+    } else {
+        None
+    }
+}
+
+/// Runs without a person starting it: through the call graph where the snapshot has it, else (older
+/// snapshots) when its function is a trigger.
+pub(crate) fn automatic(d: &ScriptDetails, c: &ScriptCall) -> bool {
+    match reach_of(d, c) {
+        Some(r) => r.automatic(),
+        None => triggered(d),
+    }
+}
+
+/// `how it is reached` for the evidence.
+pub(crate) fn reach_text(r: &Reach, c: &ScriptCall) -> String {
+    let chain = if r.path.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", r.path.join(" → "))
+    };
+    let what = match r.kind.as_str() {
+        "installable" => "an installable trigger (runs as its creator, unattended)",
+        "web_app" => "the web app's entry point (runs on every request)",
+        "add_on" => "an add-on trigger declared in the manifest",
+        "simple" => "a simple trigger (runs unattended, without authorization for most services)",
+        "web_client" => "the web app's page (google.script.run)",
+        "ui" => "a menu item, button or sidebar: a person starts it",
+        _ => "no entry point: someone runs it from the editor or calls it as a library",
+    };
+    match (&c.function, r.kind.as_str()) {
+        (None, "none") => "top-level code of a project with no entry point".to_string(),
+        (None, _) => format!("top-level code: runs before {} {what}", r.entry),
+        _ => format!("reached from {what}{chain}"),
+    }
 }
 
 /// Literal mail addresses among a call's arguments.
@@ -100,8 +218,12 @@ pub(crate) fn triggered(d: &ScriptDetails) -> bool {
     installable(d) || !d.simple_triggers.is_empty()
 }
 
-/// The call runs inside a trigger function (simple or installable).
+/// The call runs inside a trigger function (simple or installable); with the call graph, anything
+/// started unattended.
 pub(crate) fn in_trigger(d: &ScriptDetails, c: &ScriptCall) -> bool {
+    if let Some(r) = reach_of(d, c) {
+        return r.automatic();
+    }
     c.function
         .as_ref()
         .is_some_and(|f| d.simple_triggers.contains(f) || trigger_functions(d).contains(f))
@@ -146,15 +268,18 @@ pub(crate) fn script_finding(
             .into_iter()
             .map(|f| format!("{f} (installable)")),
     );
-    b = b.evidence(
-        "trigger",
-        if triggers.is_empty() {
-            "no trigger: runs when someone runs it".to_string()
-        } else {
-            format!("runs on: {}", triggers.join(", "))
-        },
-        w.id.clone(),
-    );
+    b = match reach_of(d, c) {
+        Some(r) => b.evidence("reach", reach_text(&r, c), at(c)),
+        None => b.evidence(
+            "trigger",
+            if triggers.is_empty() {
+                "no trigger: runs when someone runs it".to_string()
+            } else {
+                format!("runs on: {}", triggers.join(", "))
+            },
+            w.id.clone(),
+        ),
+    };
     if let Some(o) = &w.owner {
         b = b.evidence(
             "owner",
