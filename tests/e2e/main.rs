@@ -4,6 +4,7 @@
 mod aws_live;
 mod azure;
 mod detect;
+mod exports;
 mod faults;
 mod gcp_live;
 mod harness;

@@ -1,0 +1,22 @@
+/**
+ * Copyright 2023 Google LLC
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ * http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+// [START chat_incident_response_consts]
+
+const PROJECT_ID = 'replace-with-your-project-id';
+const VERTEX_AI_LOCATION_ID = 'us-central1';
+const CLOSE_INCIDENT_COMMAND_ID = 1;
+const MODEL_ID = 'gemini-2.5-flash-lite';
+// [END chat_incident_response_consts]

@@ -1,0 +1,2 @@
+// Please use the latest version.
+// https://github.com/tanaikech/GeminiWithFiles/blob/master/classGeminiWithFiles.js

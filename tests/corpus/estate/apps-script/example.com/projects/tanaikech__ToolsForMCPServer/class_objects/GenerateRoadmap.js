@@ -1,0 +1,2 @@
+// Please use the latest version.
+// https://github.com/tanaikech/Roadmap-Generator-as-Gemini/blob/master/GenerateRoadmap.js

@@ -1,0 +1,2 @@
+// Please use the latest version.
+// https://github.com/tanaikech/MoveFolder/blob/master/MoveFolder.js

@@ -1,0 +1,1 @@
+// https://github.com/tanaikech/MCPApp/blob/master/MCPApp.js
