@@ -249,18 +249,20 @@ fn one_unreadable_item_is_a_record_and_the_rest_is_evaluated_in_every_provider()
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("estate");
     copy_dir(&repo().join("examples/estate"), &copy);
-    let clean = fnscope(
-        None,
-        dir.path(),
-        &[
-            "scan",
-            "--offline",
-            copy.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
-    let clean: Value = serde_json::from_str(&stdout(&clean)).unwrap();
+    let scan = || {
+        fnscope(
+            None,
+            dir.path(),
+            &[
+                "scan",
+                "--offline",
+                copy.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        )
+    };
+    let clean: Value = serde_json::from_str(&stdout(&scan())).unwrap();
     let first_json = |folder: &Path| {
         let mut files: Vec<_> = std::fs::read_dir(folder)
             .unwrap()
@@ -297,17 +299,7 @@ fn one_unreadable_item_is_a_record_and_the_rest_is_evaluated_in_every_provider()
     // An Apps Script file with a syntax error in a project whose other file is read.
     let bad = copy.join("apps-script/northwind.example/projects/invoice-sync/Broken.gs");
     std::fs::write(&bad, "function half(\n  var x = ;\n").unwrap();
-    let out = fnscope(
-        None,
-        dir.path(),
-        &[
-            "scan",
-            "--offline",
-            copy.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-    );
+    let out = scan();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let partial: Vec<(String, String)> = report["coverage"]

@@ -1178,6 +1178,13 @@ impl Walker<'_, '_> {
         self.shadow.pop();
     }
 
+    /// A loop body: a branch (it may not run) whose calls are in a loop.
+    fn in_loop<F: FnOnce(&mut Self)>(&mut self, id: u32, f: F) {
+        self.loops += 1;
+        self.in_branch(id, f);
+        self.loops -= 1;
+    }
+
     fn in_branch<F: FnOnce(&mut Self)>(&mut self, id: u32, f: F) {
         self.branch.push(id);
         f(self);
@@ -1663,43 +1670,33 @@ impl<'a> Visit<'a> for Walker<'_, '_> {
     }
 
     fn visit_while_statement(&mut self, it: &oxc_ast::ast::WhileStatement<'a>) {
-        self.loops += 1;
-        self.in_branch(it.span.start, |w| {
+        self.in_loop(it.span.start, |w| {
             oxc_ast_visit::walk::walk_while_statement(w, it)
         });
-        self.loops -= 1;
     }
 
     fn visit_do_while_statement(&mut self, it: &oxc_ast::ast::DoWhileStatement<'a>) {
-        self.loops += 1;
-        self.in_branch(it.span.start, |w| {
+        self.in_loop(it.span.start, |w| {
             oxc_ast_visit::walk::walk_do_while_statement(w, it)
         });
-        self.loops -= 1;
     }
 
     fn visit_for_statement(&mut self, it: &oxc_ast::ast::ForStatement<'a>) {
-        self.loops += 1;
-        self.in_branch(it.span.start, |w| {
+        self.in_loop(it.span.start, |w| {
             oxc_ast_visit::walk::walk_for_statement(w, it)
         });
-        self.loops -= 1;
     }
 
     fn visit_for_of_statement(&mut self, it: &oxc_ast::ast::ForOfStatement<'a>) {
-        self.loops += 1;
-        self.in_branch(it.span.start, |w| {
+        self.in_loop(it.span.start, |w| {
             oxc_ast_visit::walk::walk_for_of_statement(w, it)
         });
-        self.loops -= 1;
     }
 
     fn visit_for_in_statement(&mut self, it: &oxc_ast::ast::ForInStatement<'a>) {
-        self.loops += 1;
-        self.in_branch(it.span.start, |w| {
+        self.in_loop(it.span.start, |w| {
             oxc_ast_visit::walk::walk_for_in_statement(w, it)
         });
-        self.loops -= 1;
     }
 }
 

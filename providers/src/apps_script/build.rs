@@ -96,27 +96,19 @@ pub fn add_domain(snap: &mut Snapshot, mut d: DomainData) {
             .collect();
         let entry_points = analyse::reach(&mut facts, &installable, &add_on_triggers(&manifest));
         let label = p.title.clone().unwrap_or_else(|| p.id.clone());
-        for e in &facts.parse_errors {
+        let unread = facts
+            .parse_errors
+            .iter()
+            .map(|e| format!("{e}; that file's calls are unknown (the project's other files, scopes and triggers were analysed)"))
+            .chain((!p.unread.is_empty()).then(|| p.unread.join("; ")));
+        for what in unread {
             snap.coverage.push(Coverage {
                 provider: Provider::AppsScript,
                 target: d.domain.clone(),
                 region: None,
                 api: "script:analysis".into(),
                 status: fnscope_snapshot::CoverageStatus::Partial,
-                detail: format!(
-                    "project {label} ({}): {e}; that file's calls are unknown (the project's other files, scopes and triggers were analysed)",
-                    p.id
-                ),
-            });
-        }
-        if !p.unread.is_empty() {
-            snap.coverage.push(Coverage {
-                provider: Provider::AppsScript,
-                target: d.domain.clone(),
-                region: None,
-                api: "script:analysis".into(),
-                status: fnscope_snapshot::CoverageStatus::Partial,
-                detail: format!("project {label} ({}): {}", p.id, p.unread.join("; ")),
+                detail: format!("project {label} ({}): {what}", p.id),
             });
         }
         let declared: Option<Vec<String>> = manifest

@@ -709,17 +709,8 @@ fn classify(
                         properties: Value::Object(props),
                         solution: in_package,
                     };
-                    if bad_definition(&flow, item, &path, out) {
-                        return;
-                    }
-                    no_definition(&flow, item, &path, out);
-                    push(
-                        cx,
-                        out,
-                        if in_package { "package" } else { "REST" },
-                        flow,
-                        item,
-                    );
+                    let shape = if in_package { "package" } else { "REST" };
+                    keep(cx, out, shape, flow, item, &path);
                 }
                 // A solution's Workflows/<Name>-<GUID>.json: no name, the id is in the file name.
                 None if props.contains_key("definition")
@@ -863,11 +854,23 @@ fn solution_flow(
         properties: Value::Object(props),
         solution: true,
     };
+    keep(cx, out, "solution", flow, item, path);
+}
+
+/// Adds a flow whose definition is an object (or absent, which is recorded), else records it.
+fn keep(
+    cx: &mut Ctx<'_>,
+    out: &mut Exports,
+    shape: &'static str,
+    flow: Flow,
+    item: &Item,
+    path: &str,
+) {
     if bad_definition(&flow, item, path, out) {
         return;
     }
     no_definition(&flow, item, path, out);
-    push(cx, out, "solution", flow, item);
+    push(cx, out, shape, flow, item);
 }
 
 fn dataverse(
@@ -950,11 +953,7 @@ fn dataverse(
         properties: Value::Object(props),
         solution: true,
     };
-    if bad_definition(&flow, item, path, out) {
-        return;
-    }
-    no_definition(&flow, item, path, out);
-    push(cx, out, "Dataverse", flow, item);
+    keep(cx, out, "Dataverse", flow, item, path);
 }
 
 /// Adds a flow unless the same one was read already (a solution `.zip` and its unzipped folder).
