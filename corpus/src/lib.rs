@@ -16,7 +16,7 @@ use serde_json::Value;
 pub struct Judgement {
     pub rule: String,
     /// The workload's name as reported (`subject.name` or `resource.name`): an Apps Script
-    /// project's folder, a flow's display name.
+    /// project's folder, a flow's display name, a principal; `*` for any (then `target` scopes it).
     pub workload: String,
     /// Where: the start of the first evidence's `path` (`Code.js:42` for Apps Script, the step path
     /// for Power Automate). Absent: any finding of the rule on the workload.
@@ -133,7 +133,8 @@ impl Verdict {
 }
 
 fn matches(j: &Judgement, rule: &str, workload: &str, at: &str, target: &str) -> bool {
-    if j.rule != rule || j.workload != workload {
+    // `*`: any workload (a judgement scoped by its target alone).
+    if j.rule != rule || (j.workload != "*" && j.workload != workload) {
         return false;
     }
     if let Some(t) = &j.target
@@ -235,7 +236,9 @@ pub fn judge(report: &Value, j: &Judgements) -> Result<Verdict, Error> {
             .iter()
             .filter(|x| matches(x, &rule, &workload, &at, &target))
             .max_by_key(|x| {
-                x.at.as_ref().map_or(0, String::len) + x.target.as_ref().map_or(0, String::len)
+                usize::from(x.workload != "*") * 10_000
+                    + x.at.as_ref().map_or(0, String::len)
+                    + x.target.as_ref().map_or(0, String::len)
             });
         match judged.map(|x| x.verdict) {
             Some(true) => fig.judged_true += 1,

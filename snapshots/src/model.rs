@@ -420,7 +420,8 @@ pub struct LambdaDetails {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GcpFunctionDetails {
-    /// `GEN_1`, `GEN_2`, or `RUN` (a Cloud Run service built from function source).
+    /// `GEN_1`, `GEN_2`, `RUN` (a Cloud Run service built from function source), or `JOB` (a Cloud
+    /// Run job: runs when run, no HTTP endpoint).
     pub generation: String,
     /// The runtime service account email (the default account when the function names none).
     pub service_account: String,

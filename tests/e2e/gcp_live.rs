@@ -142,6 +142,7 @@ fn gcp_permission(request: &str) -> Option<&'static str> {
             "/v2/projects/*/locations/*/services/*:getIamPolicy",
             "run.services.getIamPolicy",
         ),
+        ("GET", "/v2/projects/*/locations/*/jobs", "run.jobs.list"),
         (
             "GET",
             "/v1/projects/*/serviceAccounts",

@@ -60,6 +60,53 @@ const HIGH_PERMS: &[&str] = &[
 pub const BASIC_ROLES: &[&str] = &["roles/owner", "roles/editor", "roles/admin", "roles/writer"];
 
 const DATA: &str = include_str!("../../data/gcp_perm_to_roles.json");
+const AGENTS: &str = include_str!("../../data/gcp_service_agents.json");
+
+#[derive(serde::Deserialize)]
+struct AgentList {
+    agents: Vec<Agent>,
+}
+
+#[derive(serde::Deserialize)]
+struct Agent {
+    domain: String,
+    name: String,
+}
+
+fn agent_domains() -> &'static HashMap<String, String> {
+    static A: OnceLock<HashMap<String, String>> = OnceLock::new();
+    A.get_or_init(|| {
+        serde_json::from_str::<AgentList>(AGENTS)
+            .map(|l| l.agents.into_iter().map(|a| (a.domain, a.name)).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The name of the Google-managed service agent a member is, if it is one: by the domains Google
+/// documents (`data/gcp_service_agents.json`), and by the shape every agent email has
+/// (`service-<number>@…`, `service-folder-…`, `service-org-…`, `…@gcp-sa-*.iam.gserviceaccount.com`)
+/// unless its domain is one of the scanned projects (a user-created account there). No person can
+/// authenticate as an agent; members act through some of them (Deployment Manager, Cloud Build).
+pub fn service_agent(member: &str, projects: &BTreeSet<String>) -> Option<String> {
+    let email = member.strip_prefix("serviceAccount:").unwrap_or(member);
+    let (local, domain) = email.rsplit_once('@')?;
+    let domain = domain.to_ascii_lowercase();
+    if let Some(name) = agent_domains().get(&domain) {
+        return Some(name.clone());
+    }
+    let sub = domain.strip_suffix(".iam.gserviceaccount.com")?;
+    if projects.contains(sub) {
+        return None;
+    }
+    let numbered = ["service-", "service-folder-", "service-org-", "service-p"]
+        .iter()
+        .any(|p| {
+            local
+                .strip_prefix(p)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+        });
+    (numbered || sub.starts_with("gcp-sa-")).then(|| format!("Google-managed service agent ({domain})"))
+}
 
 /// Role → the path-relevant permissions it holds, from the data file.
 fn data_roles() -> &'static Result<HashMap<String, BTreeSet<String>>, String> {
@@ -310,6 +357,51 @@ impl<'a> View<'a> {
             }
         }
         None
+    }
+
+    /// True when `member` already holds every grant in `why` (the same role, or Owner, at the same
+    /// or a broader scope of the project's chain, unconditionally): reaching an account whose
+    /// privilege is `why` gains it nothing.
+    pub fn already_holds(&self, project: &str, member: &str, why: &[Grant]) -> bool {
+        let chain = self.chains.get(project).map(Vec::as_slice).unwrap_or(&[]);
+        let depth = |scope: &str| chain.iter().position(|s| s == scope);
+        let covers = |mine: &str, theirs: &str| match (depth(mine), depth(theirs)) {
+            (Some(a), Some(b)) => a <= b,
+            // The account's own policy or a resource: only the same scope.
+            _ => mine == theirs,
+        };
+        let mine = self.grants(project, member);
+        why.iter().all(|g| {
+            let here: Vec<&Grant> = mine
+                .iter()
+                .filter(|m| !m.conditional && covers(&m.scope, &g.scope))
+                .collect();
+            if here
+                .iter()
+                .any(|m| m.role == g.role || m.role == "roles/owner")
+            {
+                return true;
+            }
+            // Another role that holds every permission of theirs (Editor holds Cloud Build
+            // Editor's): compared on what is known of both.
+            if g.role == "roles/owner" {
+                return false;
+            }
+            let Some(theirs) = self.role_permissions(&g.role) else {
+                return false;
+            };
+            let held: BTreeSet<String> = here
+                .iter()
+                .filter_map(|m| self.role_permissions(&m.role))
+                .flatten()
+                .collect();
+            !theirs.is_empty() && theirs.is_subset(&held)
+        })
+    }
+
+    /// The scanned projects' ids.
+    pub fn project_ids(&self) -> BTreeSet<String> {
+        self.chains.keys().cloned().collect()
     }
 
     /// GCP_PRIV of a service account in its project, with the grants that make it so.

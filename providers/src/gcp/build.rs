@@ -30,6 +30,8 @@ pub struct ProjectData {
     pub insights: Option<Vec<wire::Insight>>,
     /// Cloud Run services of every location (`None` = not read).
     pub run_services: Option<Vec<wire::RunService>>,
+    /// Cloud Run jobs of every location (`None` = not read).
+    pub run_jobs: Option<Vec<wire::RunJob>>,
     /// Activity Analyzer: the last authentication of the project's service accounts (`None` = not read).
     pub sa_last_auth: Option<Vec<wire::Activity>>,
     /// Cloud Audit Log events and window for the detections (live, with `--since`).
@@ -167,6 +169,10 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
                 &mut coverage,
             );
         }
+    }
+
+    for j in d.run_jobs.iter().flatten() {
+        add_run_job(snap, &project, d.project_number.as_deref(), j, &mut coverage);
     }
 
     if let Some(activities) = &d.sa_last_auth {
@@ -377,6 +383,94 @@ fn exposure(policy: Option<&wire::Policy>, ingress: Option<&str>, iam_disabled: 
         exposure.notes.push(format!("ingress {i}"));
     }
     exposure
+}
+
+/// A Cloud Run job: code that runs as its task template's account when it is run (no HTTP
+/// endpoint, so no invoker policy).
+fn add_run_job(
+    snap: &mut Snapshot,
+    project: &str,
+    number: Option<&str>,
+    j: &wire::RunJob,
+    coverage: &mut Vec<Coverage>,
+) {
+    let location = j
+        .name
+        .split('/')
+        .nth(3)
+        .filter(|l| *l != "-")
+        .map(str::to_string);
+    let short = j.name.rsplit('/').next().unwrap_or(&j.name).to_string();
+    let task = j.template.as_ref().and_then(|t| t.template.as_ref());
+    let named = task
+        .and_then(|t| t.service_account.clone())
+        .filter(|e| !e.is_empty());
+    let (service_account, defaulted) = match (named, number) {
+        (Some(sa), _) => (sa, false),
+        (None, Some(n)) => (format!("{n}-compute@developer.gserviceaccount.com"), true),
+        (None, None) => {
+            coverage.push(Coverage {
+                provider: Provider::Gcp,
+                target: project.to_string(),
+                region: location.clone(),
+                api: "cloudresourcemanager:projects.get".into(),
+                status: CoverageStatus::Partial,
+                detail: format!(
+                    "{}: runs as the default compute account, but the project number is unknown",
+                    j.name
+                ),
+            });
+            (String::new(), true)
+        }
+    };
+    let mut env_names = Vec::new();
+    let mut secret_like = Vec::new();
+    for e in task.iter().flat_map(|t| &t.containers).flat_map(|c| &c.env) {
+        env_names.push(e.name.clone());
+        if e.secret_like {
+            secret_like.push(e.name.clone());
+        }
+    }
+    snap.workloads.push(Workload {
+        id: j.name.clone(),
+        provider: Provider::Gcp,
+        kind: "gcp_cloud_run_job".into(),
+        name: short,
+        target: project.to_string(),
+        location,
+        runtime: task
+            .and_then(|t| t.containers.first())
+            .and_then(|c| c.image.clone()),
+        state: None,
+        owner: j.creator.clone(),
+        created: j.create_time.clone(),
+        modified: j.update_time.clone(),
+        identities: if service_account.is_empty() {
+            Vec::new()
+        } else {
+            vec![sa_member(&service_account)]
+        },
+        scopes: Vec::new(),
+        env_var_names: env_names,
+        secret_like_env_vars: secret_like,
+        code_hash: None,
+        exposure: Exposure::default(),
+        details: WorkloadDetails::GcpFunction(Box::new(GcpFunctionDetails {
+            generation: "JOB".into(),
+            service_account,
+            service_account_defaulted: defaulted,
+            ingress: None,
+            url: None,
+            http_trigger: false,
+            event_type: None,
+            event_filters: Vec::new(),
+            run_service: None,
+            invoker_policy: None,
+            invoker_policy_read: true,
+            invoker_iam_disabled: false,
+            build_service_account: None,
+        })),
+    });
 }
 
 /// A Cloud Run service built from function source (deployed through the Run API).

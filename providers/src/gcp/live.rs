@@ -39,6 +39,7 @@ pub const READ_ONLY_PERMISSIONS: &[&str] = &[
     "run.locations.list",
     "run.services.getIamPolicy",
     "run.services.list",
+    "run.jobs.list",
 ];
 
 const SCOPE: &str = "https://www.googleapis.com/auth/cloud-platform";
@@ -199,6 +200,15 @@ struct RunServicesPage {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
+struct RunJobsPage {
+    #[serde(default)]
+    jobs: Vec<wire::RunJob>,
+    #[serde(default)]
+    next_page_token: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct LocationsPage {
     #[serde(default)]
     locations: Vec<wire::Location>,
@@ -263,6 +273,7 @@ page!(
     AccountsPage,
     InsightsPage,
     RunServicesPage,
+    RunJobsPage,
     LocationsPage,
     ActivitiesPage
 );
@@ -922,6 +933,7 @@ impl Session {
                 return;
             }
         };
+        self.run_jobs(project, &locations, d, push).await;
         let results: Vec<(String, Result<Vec<RunServicesPage>, CallError>)> =
             stream::iter(locations)
                 .map(|loc| async move {
@@ -1004,6 +1016,56 @@ impl Session {
             push("run:services.getIamPolicy", status, detail);
         }
         d.run_services = Some(services);
+    }
+
+    /// Cloud Run jobs, location by location: code that runs as its account when it is run.
+    async fn run_jobs(
+        &self,
+        project: &str,
+        locations: &[String],
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
+        let results: Vec<(String, Result<Vec<RunJobsPage>, CallError>)> =
+            stream::iter(locations.iter().cloned())
+                .map(|loc| async move {
+                    let url = format!(
+                        "{}/v2/projects/{project}/locations/{loc}/jobs?pageSize=1000",
+                        e.run
+                    );
+                    (loc, self.pages::<RunJobsPage>(&url).await)
+                })
+                .buffer_unordered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+        let mut jobs = Vec::new();
+        let mut errors: Vec<(CoverageStatus, String)> = Vec::new();
+        let regions = results.len();
+        for (loc, r) in results {
+            match r {
+                Ok(pages) => jobs.extend(pages.into_iter().flat_map(|p| p.jobs)),
+                Err(err) => errors.push((err.status, format!("{loc}: {}", err.message))),
+            }
+        }
+        errors.sort_by(|a, b| a.1.cmp(&b.1));
+        jobs.sort_by(|a, b| a.name.cmp(&b.name));
+        push(
+            "run:projects.locations.jobs.list",
+            match errors.first() {
+                None => CoverageStatus::Complete,
+                Some(_) if errors.len() < regions => CoverageStatus::Partial,
+                Some((s, _)) => *s,
+            },
+            match errors.first() {
+                None => format!("{} Cloud Run jobs in {regions} locations", jobs.len()),
+                Some((_, m)) => format!(
+                    "{} of {regions} locations not read; first: {m}",
+                    errors.len()
+                ),
+            },
+        );
+        d.run_jobs = Some(jobs);
     }
 
     /// Reads the definition of every role named in a binding (cached across projects).

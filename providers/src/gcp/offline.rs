@@ -231,7 +231,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     }
 
     let f = dir.join("service-accounts.json");
-    d.service_accounts = read_opt::<Vec<wire::ServiceAccount>>(&f)?;
+    d.service_accounts = read_page::<wire::ServiceAccount>(&f, "accounts")?;
     match &d.service_accounts {
         Some(list) => cov(
             "iam:projects.serviceAccounts.list",
@@ -309,6 +309,20 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 "{} (IAM policy insights need Security Command Center Premium)",
                 missing(&f)
             ),
+        ),
+    }
+    let f = dir.join("run-jobs.json");
+    d.run_jobs = read_run_jobs(&f, project)?;
+    match &d.run_jobs {
+        Some(list) => cov(
+            "run:projects.locations.jobs.list",
+            CoverageStatus::Complete,
+            format!("{} Cloud Run jobs", list.len()),
+        ),
+        None => cov(
+            "run:projects.locations.jobs.list",
+            CoverageStatus::Skipped,
+            format!("{}: Cloud Run jobs unknown", missing(&f)),
         ),
     }
     let f = dir.join("run-services.json");
@@ -393,6 +407,61 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     d.ancestors = ancestors;
     d.coverage = coverage;
     Ok(d)
+}
+
+/// A list export: gcloud's array, or the API's page (`{"<key>": […], "nextPageToken"}`; `{}` is
+/// an empty page).
+fn read_page<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    key: &str,
+) -> Result<Option<Vec<T>>, CollectError> {
+    let Some(value) = read_opt::<serde_json::Value>(path)? else {
+        return Ok(None);
+    };
+    let (list, field) = match value {
+        serde_json::Value::Object(mut o) => (
+            o.remove(key).unwrap_or(serde_json::Value::Array(Vec::new())),
+            key.to_string(),
+        ),
+        other => (other, String::new()),
+    };
+    serde_path_to_error::deserialize(list)
+        .map(Some)
+        .map_err(|e| CollectError::Malformed {
+            path: path.to_path_buf(),
+            field: if field.is_empty() {
+                format!("`{}`", e.path())
+            } else {
+                format!("`{field}{}`", e.path())
+            },
+            message: crate::secrets::without_values(&e.inner().to_string()),
+        })
+}
+
+/// `run-jobs.json` in any of the shapes it comes in: the v2 list response (`{"jobs": […]}`), an
+/// array of v2 jobs, or gcloud's array of v1 (Knative) jobs.
+fn read_run_jobs(path: &Path, project: &str) -> Result<Option<Vec<wire::RunJob>>, CollectError> {
+    let Some(value) = read_opt::<serde_json::Value>(path)? else {
+        return Ok(None);
+    };
+    let malformed = |e: serde_path_to_error::Error<serde_json::Error>| CollectError::Malformed {
+        path: path.to_path_buf(),
+        field: format!("`{}`", e.path()),
+        message: crate::secrets::without_values(&e.inner().to_string()),
+    };
+    let knative = value
+        .as_array()
+        .and_then(|a| a.first())
+        .is_some_and(|s| s.get("metadata").is_some());
+    if knative {
+        let list: Vec<wire::KnativeJob> = serde_path_to_error::deserialize(value).map_err(malformed)?;
+        return Ok(Some(
+            list.into_iter()
+                .map(|k| wire::RunJob::from_knative(k, project))
+                .collect(),
+        ));
+    }
+    read_page(path, "jobs")
 }
 
 /// `run-services.json` in any of the shapes it comes in: the v2 list response, an array of v2

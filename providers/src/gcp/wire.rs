@@ -416,6 +416,98 @@ impl RunService {
     }
 }
 
+/// A Cloud Run v2 `Job`: a container that runs to completion as its task template's service
+/// account when someone (or a schedule) runs it. gcloud's `run jobs list --format=json` prints the v1
+/// shape instead; [`RunJob::from_knative`] reads that.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunJob {
+    pub name: String,
+    #[serde(default)]
+    pub creator: Option<String>,
+    #[serde(default)]
+    pub last_modifier: Option<String>,
+    #[serde(default)]
+    pub create_time: Option<String>,
+    #[serde(default)]
+    pub update_time: Option<String>,
+    /// The execution template; its `template` is the task template (service account, containers).
+    #[serde(default)]
+    pub template: Option<RunExecutionTemplate>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RunExecutionTemplate {
+    #[serde(default)]
+    pub template: Option<RunTemplate>,
+}
+
+/// A Cloud Run v1 (Knative) `Job`, as `gcloud run jobs list --format=json` prints it:
+/// `spec.template` (execution) `.spec.template` (task) `.spec` holds the account and containers.
+#[derive(Debug, Default, Deserialize)]
+pub struct KnativeJob {
+    pub metadata: KnativeMeta,
+    #[serde(default)]
+    pub spec: Option<KnativeJobSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct KnativeJobSpec {
+    #[serde(default)]
+    pub template: Option<KnativeExecution>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct KnativeExecution {
+    #[serde(default)]
+    pub spec: Option<KnativeExecutionSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct KnativeExecutionSpec {
+    #[serde(default)]
+    pub template: Option<KnativeTemplate>,
+}
+
+impl RunJob {
+    /// The v2 view of a v1 job. `project` names it (the v1 namespace is the project number).
+    pub fn from_knative(k: KnativeJob, project: &str) -> RunJob {
+        let a = &k.metadata.annotations;
+        let location = k
+            .metadata
+            .labels
+            .get("cloud.googleapis.com/location")
+            .cloned()
+            .unwrap_or_else(|| "-".into());
+        let task = k
+            .spec
+            .and_then(|s| s.template)
+            .and_then(|e| e.spec)
+            .and_then(|e| e.template)
+            .and_then(|t| t.spec);
+        let (service_account, containers) = match task {
+            Some(s) => (s.service_account_name, s.containers),
+            None => (None, Vec::new()),
+        };
+        RunJob {
+            name: format!(
+                "projects/{project}/locations/{location}/jobs/{}",
+                k.metadata.name
+            ),
+            creator: a.get("run.googleapis.com/creator").cloned(),
+            last_modifier: a.get("run.googleapis.com/lastModifier").cloned(),
+            create_time: k.metadata.creation_timestamp,
+            update_time: None,
+            template: Some(RunExecutionTemplate {
+                template: Some(RunTemplate {
+                    service_account,
+                    containers,
+                }),
+            }),
+        }
+    }
+}
+
 /// A Cloud Run v2 `Location` (`locationId`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -390,6 +390,20 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
             .collect();
         return page(items, "services", &query);
     }
+    // Cloud Run v2 jobs, one location at a time, from `run-jobs.json` (`{"jobs": […]}`).
+    if let Some(loc) = path
+        .strip_prefix(&format!("/v2/projects/{p}/locations/"))
+        .and_then(|r| r.strip_suffix("/jobs"))
+    {
+        let items = file(dir, "run-jobs.json")
+            .and_then(|v| v.get("jobs").cloned())
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|j| j["name"].as_str().and_then(|n| n.split('/').nth(3)) == Some(loc))
+            .collect();
+        return page(items, "jobs", &query);
+    }
     if path
         == format!(
             "/v1/projects/{p}/locations/global/activityTypes/serviceAccountLastAuthentication/activities:query"
