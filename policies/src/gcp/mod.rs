@@ -105,7 +105,8 @@ pub fn service_agent(member: &str, projects: &BTreeSet<String>) -> Option<String
                 .strip_prefix(p)
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
         });
-    (numbered || sub.starts_with("gcp-sa-")).then(|| format!("Google-managed service agent ({domain})"))
+    (numbered || sub.starts_with("gcp-sa-"))
+        .then(|| format!("Google-managed service agent ({domain})"))
 }
 
 /// Role → the path-relevant permissions it holds, from the data file.

@@ -172,7 +172,13 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
     }
 
     for j in d.run_jobs.iter().flatten() {
-        add_run_job(snap, &project, d.project_number.as_deref(), j, &mut coverage);
+        add_run_job(
+            snap,
+            &project,
+            d.project_number.as_deref(),
+            j,
+            &mut coverage,
+        );
     }
 
     if let Some(activities) = &d.sa_last_auth {

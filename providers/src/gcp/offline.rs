@@ -420,7 +420,8 @@ fn read_page<T: serde::de::DeserializeOwned>(
     };
     let (list, field) = match value {
         serde_json::Value::Object(mut o) => (
-            o.remove(key).unwrap_or(serde_json::Value::Array(Vec::new())),
+            o.remove(key)
+                .unwrap_or(serde_json::Value::Array(Vec::new())),
             key.to_string(),
         ),
         other => (other, String::new()),
@@ -454,7 +455,8 @@ fn read_run_jobs(path: &Path, project: &str) -> Result<Option<Vec<wire::RunJob>>
         .and_then(|a| a.first())
         .is_some_and(|s| s.get("metadata").is_some());
     if knative {
-        let list: Vec<wire::KnativeJob> = serde_path_to_error::deserialize(value).map_err(malformed)?;
+        let list: Vec<wire::KnativeJob> =
+            serde_path_to_error::deserialize(value).map_err(malformed)?;
         return Ok(Some(
             list.into_iter()
                 .map(|k| wire::RunJob::from_knative(k, project))

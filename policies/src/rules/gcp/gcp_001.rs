@@ -121,7 +121,10 @@ const VECTORS: &[Vector] = &[
     },
     Vector {
         name: "a Cloud Scheduler job (it calls its target with the account's token)",
-        deploy: &[&["cloudscheduler.jobs.create"], &["cloudscheduler.jobs.update"]],
+        deploy: &[
+            &["cloudscheduler.jobs.create"],
+            &["cloudscheduler.jobs.update"],
+        ],
         run: None,
         runs_as: RunsAs::ActAs,
     },
@@ -200,9 +203,10 @@ fn reach(
                 .collect::<Option<Vec<_>>>()
         });
         let Some(deploy) = deploy else { continue };
-        let run = v
-            .run
-            .and_then(|r| r.iter().find_map(|p| view.has(project, member, p).map(|g| (*p, g))));
+        let run = v.run.and_then(|r| {
+            r.iter()
+                .find_map(|p| view.has(project, member, p).map(|g| (*p, g)))
+        });
         let run_unknown = v.run.is_some() && run.is_none() && role_gaps;
         let targets: Vec<(String, Option<Grant>)> = match v.runs_as {
             RunsAs::ActAs => accounts
@@ -337,7 +341,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     (None, Some(_), true) => 1,
                     (None, Some(_), false) => 2,
                 };
-                let Some(best) = ways.iter().min_by_key(|w| (ranked(w), w.through.is_some())) else {
+                let Some(best) = ways.iter().min_by_key(|w| (ranked(w), w.through.is_some()))
+                else {
                     continue;
                 };
                 let sev = if ranked(best) == 2 {

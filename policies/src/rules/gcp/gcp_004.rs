@@ -33,7 +33,11 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
     let (view, mut out) = start(ctx);
     let mut unread = Vec::new();
     // A Cloud Run job has no HTTP endpoint: running it is a permission, not an invocation.
-    for f in view.functions.iter().filter(|f| f.details.generation != "JOB") {
+    for f in view
+        .functions
+        .iter()
+        .filter(|f| f.details.generation != "JOB")
+    {
         let email = &f.details.service_account;
         let (level, why) = view.privilege(&f.workload.target, email);
         if level == GcpPriv::None {
