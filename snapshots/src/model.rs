@@ -866,6 +866,10 @@ pub struct Binding {
     /// When the grant was made, where the provider says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
+    /// The principal's name where the export gives it (Azure: `principalName` of `az role assignment
+    /// list`, `principalDisplayName` of a Graph app-role assignment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_name: Option<String>,
 }
 
 /// Something that starts a workload: an EventBridge rule, an event source mapping, a schedule, a mail

@@ -54,6 +54,10 @@ fn example_subscription_yields_exactly_the_planted_findings() {
         add("001", s, uami);
     }
     add("001", wf, sa1);
+    // Medium: wf-standard's identity is Contributor on rg-auto, where dev1 holds only Website
+    // Contributor: deploying to wf-standard gains Contributor's rights there (run commands on VMs,
+    // edit runbooks and workflows) that dev1 lacks.
+    add("001", &dev1, wf);
     // AZ-002: Logic App Contributor (a group) and Contributor-class identities can edit the Owner workflow.
     add("002", &integrators, la);
     add("002", sa1, la);

@@ -30,6 +30,10 @@ pub struct Permission {
     pub actions: Vec<String>,
     #[serde(default)]
     pub not_actions: Vec<String>,
+    #[serde(default)]
+    pub data_actions: Vec<String>,
+    #[serde(default)]
+    pub not_data_actions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,9 +99,111 @@ pub fn action_matches(pattern: &str, action: &str) -> bool {
         )
 }
 
+/// Whether a permission block allows `action`; `data:` before an action names a data action
+/// (`dataActions` / `notDataActions`).
 fn block_allows(p: &Permission, action: &str) -> bool {
-    p.actions.iter().any(|a| action_matches(a, action))
-        && !p.not_actions.iter().any(|n| action_matches(n, action))
+    let (allow, deny, action) = match action.strip_prefix("data:") {
+        Some(a) => (&p.data_actions, &p.not_data_actions, a),
+        None => (&p.actions, &p.not_actions, action),
+    };
+    allow.iter().any(|a| action_matches(a, action))
+        && !deny.iter().any(|n| action_matches(n, action))
+}
+
+/// What a role assignment lets its holder do, in the classes that make an identity privileged
+/// (§3.3), least first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Power {
+    /// Read what others keep secret: Key Vault secret values, apps' settings, storage keys.
+    Secrets,
+    /// Take over compute and the identities it runs as: run commands on machines, change apps',
+    /// workflows' and runbooks' code, attach identities, mint tokens for them.
+    Control,
+    /// Grant roles.
+    RbacWrite,
+}
+
+impl Power {
+    fn describe(self) -> &'static str {
+        match self {
+            Power::Secrets => "read secrets",
+            Power::Control => "take over compute and its identities",
+            Power::RbacWrite => "grant roles",
+        }
+    }
+}
+
+/// The actions that show a role's power (`data:` = a data action). A role has a power when it allows
+/// one of them; a deployer gains what the identity may do there and the deployer may not.
+const PROBES: &[(Power, &str)] = &[
+    (
+        Power::RbacWrite,
+        "Microsoft.Authorization/roleAssignments/write",
+    ),
+    (
+        Power::Control,
+        "Microsoft.Compute/virtualMachines/runCommand/action",
+    ),
+    (Power::Control, "Microsoft.Compute/virtualMachines/write"),
+    (Power::Control, "Microsoft.Web/sites/write"),
+    (Power::Control, "Microsoft.Web/sites/publishxml/Action"),
+    (Power::Control, "Microsoft.Logic/workflows/write"),
+    (
+        Power::Control,
+        "Microsoft.Automation/automationAccounts/runbooks/write",
+    ),
+    (
+        Power::Control,
+        "Microsoft.ManagedIdentity/userAssignedIdentities/assign/action",
+    ),
+    (
+        Power::Control,
+        "Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write",
+    ),
+    (
+        Power::Control,
+        "Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action",
+    ),
+    (
+        Power::Secrets,
+        "data:Microsoft.KeyVault/vaults/secrets/getSecret/action",
+    ),
+    (Power::Secrets, "Microsoft.KeyVault/vaults/write"),
+    (Power::Secrets, "Microsoft.Web/sites/config/list/Action"),
+    (
+        Power::Secrets,
+        "Microsoft.Storage/storageAccounts/listKeys/action",
+    ),
+];
+
+/// Where a scope sits: a management group, subscription or `/`; a resource group; a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Broad,
+    Group,
+    Resource,
+}
+
+pub fn scope_kind(scope: &str) -> ScopeKind {
+    if broad(scope) {
+        return ScopeKind::Broad;
+    }
+    let s = scope.trim_end_matches('/').to_ascii_lowercase();
+    let parts: Vec<&str> = s.split('/').collect();
+    if parts.len() == 5 && parts[1] == "subscriptions" && parts[3] == "resourcegroups" {
+        ScopeKind::Group
+    } else {
+        ScopeKind::Resource
+    }
+}
+
+/// The privilege a power confers at a scope (§3.3, with resource-group and resource scopes).
+pub fn level(power: Power, scope: &str) -> AzPriv {
+    match (power, scope_kind(scope)) {
+        (Power::RbacWrite, ScopeKind::Broad) => AzPriv::Critical,
+        (Power::RbacWrite, ScopeKind::Group) | (_, ScopeKind::Broad) => AzPriv::High,
+        _ => AzPriv::Medium,
+    }
 }
 
 /// True when `scope` is `resource` or above it. Management groups and `/` cover every resource of the
@@ -121,10 +227,12 @@ pub fn broad(scope: &str) -> bool {
         || (s.starts_with("/subscriptions/") && s.matches('/').count() == 2)
 }
 
-/// How privileged a managed identity is (§3.3).
+/// How privileged a managed identity is (§3.3): critical and high at broad scope (and role grants at
+/// a resource group), medium below.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum AzPriv {
     None,
+    Medium,
     High,
     Critical,
 }
@@ -191,6 +299,9 @@ pub struct View<'a> {
     by_principal: HashMap<&'a str, Vec<&'a Binding>>,
     /// Every principal with a role assignment, with its type where known.
     pub principals: BTreeMap<&'a str, Option<&'a str>>,
+    /// Principal → its name from the export (a UPN, a group's or application's display name); a
+    /// service principal's application id is not kept, it names nothing a reader knows.
+    pub names: BTreeMap<&'a str, &'a str>,
     denies: Vec<Deny>,
     /// Subscription id → its management groups and `/`.
     ancestors: HashMap<&'a str, &'a [String]>,
@@ -259,6 +370,7 @@ impl<'a> View<'a> {
         let mut by_principal: HashMap<&str, Vec<&Binding>> = HashMap::new();
         let mut principals = BTreeMap::new();
         let mut unknown_roles = BTreeSet::new();
+        let mut names = BTreeMap::new();
         for b in snapshot
             .bindings
             .iter()
@@ -268,6 +380,9 @@ impl<'a> View<'a> {
                 .entry(b.principal.as_str())
                 .or_default()
                 .push(b);
+            if let Some(n) = b.principal_name.as_deref().filter(|n| !is_guid(n)) {
+                names.entry(b.principal.as_str()).or_insert(n);
+            }
             if b.kind == "azure_role_assignment" {
                 principals
                     .entry(b.principal.as_str())
@@ -309,6 +424,7 @@ impl<'a> View<'a> {
             unknown_roles,
             by_principal,
             principals,
+            names,
             denies,
             ancestors,
             resources,
@@ -431,23 +547,38 @@ impl<'a> View<'a> {
         (level, why)
     }
 
+    /// The powers a role confers, each with the action that shows it; the action is empty when only
+    /// the data file's class says so (the role's permissions are unknown).
+    fn powers(&self, role: &str) -> Vec<(Power, &'static str)> {
+        if self.roles.contains_key(role) {
+            return PROBES
+                .iter()
+                .filter(|(_, a)| self.role_allows(role, a) == Some(true))
+                .copied()
+                .collect();
+        }
+        match data()
+            .as_ref()
+            .ok()
+            .and_then(|d| d.roles.get(role))
+            .map(|r| r.class.as_str())
+        {
+            Some("rbac_write") => vec![(Power::RbacWrite, "")],
+            Some("tier0") => vec![(Power::Control, "")],
+            _ => Vec::new(),
+        }
+    }
+
     /// The privilege one grant confers (§3.3).
     fn level_of(&self, kind: &str, scope: &str, role: &str) -> AzPriv {
         let d = data().as_ref().ok();
         match kind {
-            "azure_role_assignment" if broad(scope) => {
-                let class = d.and_then(|d| d.roles.get(role)).map(|r| r.class.as_str());
-                if class == Some("rbac_write")
-                    || self.role_allows(role, "Microsoft.Authorization/roleAssignments/write")
-                        == Some(true)
-                {
-                    AzPriv::Critical
-                } else if class == Some("tier0") {
-                    AzPriv::High
-                } else {
-                    AzPriv::None
-                }
-            }
+            "azure_role_assignment" => self
+                .powers(role)
+                .iter()
+                .map(|(p, _)| level(*p, scope))
+                .max()
+                .unwrap_or(AzPriv::None),
             "azure_graph_app_role" => match d.and_then(|d| d.graph_app_roles.get(role)) {
                 Some(r) if r.tier == 0 => AzPriv::Critical,
                 Some(_) => AzPriv::High,
@@ -469,25 +600,109 @@ impl<'a> View<'a> {
         self.level_of(&g.kind, &g.scope, &g.role_id)
     }
 
-    /// True when `principal` already holds every grant in `why` (same role at the same or a broader
-    /// scope, same app role, same directory role): running code as the identity gains it nothing.
-    /// Owner at the same or a broader scope holds every Azure role there.
-    pub fn already_holds(&self, principal: &str, why: &[Grant]) -> bool {
-        why.iter().all(|g| {
-            self.by_principal
-                .get(principal)
-                .into_iter()
-                .flatten()
-                .any(|b| {
-                    b.kind == g.kind
-                        && (b.grant == g.role_id
-                            || (g.kind == "azure_role_assignment" && b.grant == OWNER))
-                        && (g.kind != "azure_role_assignment"
-                            || covers(&b.scope, &g.scope, self.ancestors_of(&g.scope)))
-                        && b.condition.is_none()
-                })
-        })
+    /// The powers a grant confers (empty for Graph app roles and directory roles).
+    pub fn grant_powers(&self, g: &Grant) -> Vec<Power> {
+        if g.kind != "azure_role_assignment" {
+            return Vec::new();
+        }
+        let mut p: Vec<Power> = self.powers(&g.role_id).into_iter().map(|x| x.0).collect();
+        p.sort();
+        p.dedup();
+        p
     }
+
+    /// True when `principal` may `action` at `scope` through an unconditional assignment at that
+    /// scope or above it, and no deny assignment stops it.
+    fn holds(&self, principal: &str, action: &str, scope: &str) -> bool {
+        let anc = self.ancestors_of(scope);
+        self.assignments(principal).any(|b| {
+            b.condition.is_none()
+                && covers(&b.scope, scope, anc)
+                && self.role_allows(&b.grant, action) == Some(true)
+        }) && !self.denied(principal, action, scope)
+    }
+
+    /// True when `principal` holds the grant itself: the same role at the same or a broader scope
+    /// (or Owner there), the same app role, the same directory role.
+    fn holds_grant(&self, principal: &str, g: &Grant) -> bool {
+        self.by_principal
+            .get(principal)
+            .into_iter()
+            .flatten()
+            .any(|b| {
+                b.kind == g.kind
+                    && (b.grant == g.role_id
+                        || (g.kind == "azure_role_assignment" && b.grant == OWNER))
+                    && (g.kind != "azure_role_assignment"
+                        || covers(&b.scope, &g.scope, self.ancestors_of(&g.scope)))
+                    && b.condition.is_none()
+            })
+    }
+
+    /// What running code as an identity gives `principal` beyond what it may already do: each of the
+    /// identity's privileged grants (`why`, from [`View::privilege`]) with what `principal` may not
+    /// do at its scope. Empty when nothing is gained.
+    pub fn gain(&self, principal: &str, why: &[Grant]) -> Vec<Gain> {
+        why.iter()
+            .filter_map(|g| {
+                if g.kind != "azure_role_assignment" {
+                    return (!self.holds_grant(principal, g)).then(|| Gain {
+                        grant: g.clone(),
+                        level: self.grant_level(g),
+                        lacks: Vec::new(),
+                    });
+                }
+                let mut level_gained = AzPriv::None;
+                let mut lacks = Vec::new();
+                for (power, action) in self.powers(&g.role_id) {
+                    let held = if action.is_empty() {
+                        self.holds_grant(principal, g)
+                    } else {
+                        self.holds(principal, action, &g.scope)
+                    };
+                    if !held {
+                        level_gained = level_gained.max(level(power, &g.scope));
+                        if !action.is_empty() {
+                            lacks.push(action.trim_start_matches("data:").to_string());
+                        } else {
+                            lacks.push(format!(
+                                "what {} may do ({})",
+                                g.role_name,
+                                power.describe()
+                            ));
+                        }
+                    }
+                }
+                (level_gained > AzPriv::None).then(|| Gain {
+                    grant: g.clone(),
+                    level: level_gained,
+                    lacks,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A privileged grant of an identity, as gained by someone who can run code as it.
+#[derive(Debug, Clone)]
+pub struct Gain {
+    pub grant: Grant,
+    /// The privilege of what is gained (below the grant's own when the principal already holds part).
+    pub level: AzPriv,
+    /// The actions the identity may perform at the grant's scope and the principal may not.
+    pub lacks: Vec<String>,
+}
+
+/// True for a bare GUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`).
+pub fn is_guid(s: &str) -> bool {
+    s.len() == 36
+        && s.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// The Graph app-role name and tier for an id (from the data file).

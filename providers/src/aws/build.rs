@@ -433,6 +433,7 @@ fn add_scps(
                 condition: None,
                 principal_type: None,
                 created: None,
+                principal_name: None,
             });
         }
     }

@@ -481,6 +481,20 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
         );
     }
 
+    // A user-assigned identity attached to nothing is still one someone may attach (AZ-007).
+    for u in uamis.values() {
+        let Some(p) = u.principal_id.as_deref().map(str::to_ascii_lowercase) else {
+            continue;
+        };
+        mis.entry(p.clone()).or_insert_with(|| Mi {
+            principal: p,
+            assignment: "user_assigned",
+            resource_id: u.id.clone(),
+            name: u.name.clone(),
+            client_id: u.client_id.clone(),
+        });
+    }
+
     // Managed identities: one record per principal (a user-assigned one may serve many resources).
     for (principal, m) in mis {
         let graph_read =
@@ -513,6 +527,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             condition: a.condition.clone().map(Value::String),
             principal_type: a.principal_type.clone(),
             created: a.created_on.clone(),
+            principal_name: a.principal_name.clone().filter(|n| !n.is_empty()),
         });
     }
     for (_, list) in d.app_roles.iter() {
@@ -533,6 +548,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
                 condition: None,
                 principal_type: Some("ServicePrincipal".into()),
                 created: g.created_date_time.clone(),
+                principal_name: g.principal_display_name.clone().filter(|n| !n.is_empty()),
             });
         }
     }
@@ -550,6 +566,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             condition: None,
             principal_type: None,
             created: None,
+            principal_name: None,
         });
     }
     let mut seen = BTreeSet::new();

@@ -183,6 +183,10 @@ pub struct RoleAssignment {
     pub principal_id: String,
     #[serde(default)]
     pub principal_type: Option<String>,
+    /// `az role assignment list` only: a user's UPN, a group's display name, a service principal's
+    /// first service principal name (its application id).
+    #[serde(default)]
+    pub principal_name: Option<String>,
     #[serde(default)]
     pub condition: Option<String>,
     #[serde(default)]
@@ -252,6 +256,9 @@ pub struct AppRoleAssignment {
     pub resource_display_name: Option<String>,
     #[serde(default)]
     pub created_date_time: Option<String>,
+    /// The managed identity's or application's display name.
+    #[serde(default)]
+    pub principal_display_name: Option<String>,
 }
 
 /// Microsoft Graph `unifiedRoleAssignment` (Entra directory roles).

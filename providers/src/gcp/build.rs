@@ -96,6 +96,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
                         .map(|c| serde_json::to_value(c).unwrap_or_default()),
                     principal_type: None,
                     created: None,
+                    principal_name: None,
                 });
             }
         }

@@ -190,6 +190,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             condition: None,
             principal_type: Some("User".into()),
             created: None,
+            principal_name: None,
         });
         if let Some(e) = email
             && !snap.identities.iter().any(|i| i.id == *id)

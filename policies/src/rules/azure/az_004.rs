@@ -6,6 +6,7 @@ use fnscope_snapshot::Provider;
 use crate::{Context, Outcome, RuleKind, RuleMeta};
 
 use super::identity_rule;
+use crate::azure::{Power, broad};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-004",
@@ -24,5 +25,9 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az004, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_role_assignment", false)
+    identity_rule(ctx, &META, "azure_role_assignment", false, |view, g| {
+        // Broad scope and a role that takes over or grants (§3.3); resource-group and resource
+        // scopes count where someone can run code as the identity (AZ-001/002/003/007).
+        broad(&g.scope) && view.grant_powers(g).iter().any(|p| *p >= Power::Control)
+    })
 }

@@ -24,5 +24,5 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az005, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_graph_app_role", true)
+    identity_rule(ctx, &META, "azure_graph_app_role", true, |_, _| true)
 }

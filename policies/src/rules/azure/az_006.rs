@@ -23,5 +23,5 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az006, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_directory_role", true)
+    identity_rule(ctx, &META, "azure_directory_role", true, |_, _| true)
 }

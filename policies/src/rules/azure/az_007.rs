@@ -6,7 +6,7 @@ use fnscope_snapshot::Provider;
 use crate::azure::AzPriv;
 use crate::{Context, Outcome, RuleKind, RuleMeta};
 
-use super::{principal_ref, severity, start, with_privilege};
+use super::{gain_level, principal_ref, severity, start, with_gain};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-007",
@@ -44,7 +44,6 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         if level == AzPriv::None {
             continue;
         }
-        let Some(sev) = severity(level) else { continue };
         for p in view.principals.keys() {
             if p == mi {
                 continue;
@@ -58,9 +57,10 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             else {
                 continue;
             };
-            if view.already_holds(p, &why) {
+            let gains = view.gain(p, &why);
+            let Some(sev) = severity(gain_level(&gains)) else {
                 continue;
-            }
+            };
             let b = META
                 .finding()
                 .severity(sev)
@@ -78,7 +78,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     write.describe(),
                 )
                 .conditional(write.conditional);
-            match with_privilege(b, mi, &why).build() {
+            let (who, subject) = (principal_ref(view, mi).name, principal_ref(view, p).name);
+            match with_gain(b, &who, &subject, &gains).build() {
                 Ok(x) => out.findings.push(x),
                 Err(e) => out.not_evaluated.push(e.to_string()),
             }

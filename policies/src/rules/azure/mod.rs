@@ -15,7 +15,7 @@ mod tests;
 
 use std::collections::BTreeMap;
 
-use crate::azure::{AzPriv, Grant, Resource, View};
+use crate::azure::{AzPriv, Gain, Grant, Resource, View};
 use crate::{Context, FindingBuilder, Outcome, ResourceRef, RuleMeta, Severity};
 
 /// The view and an outcome that already names roles whose permissions are unknown.
@@ -37,6 +37,7 @@ pub(crate) fn severity(p: AzPriv) -> Option<Severity> {
     match p {
         AzPriv::Critical => Some(Severity::Critical),
         AzPriv::High => Some(Severity::High),
+        AzPriv::Medium => Some(Severity::Medium),
         AzPriv::None => None,
     }
 }
@@ -59,7 +60,7 @@ pub(crate) fn principal_ref(view: &View<'_>, id: &str) -> ResourceRef {
     ResourceRef {
         id: id.to_string(),
         kind,
-        name: id.to_string(),
+        name: view.names.get(id).map_or(id, |n| *n).to_string(),
     }
 }
 
@@ -84,6 +85,40 @@ pub(crate) fn with_privilege(mut b: FindingBuilder, who: &str, why: &[Grant]) ->
     b
 }
 
+/// Evidence for what `subject` gains by running code as `who`: each grant, and what `subject` may not
+/// do at its scope.
+pub(crate) fn with_gain(
+    mut b: FindingBuilder,
+    who: &str,
+    subject: &str,
+    gains: &[Gain],
+) -> FindingBuilder {
+    for g in gains {
+        let detail = if g.lacks.is_empty() {
+            format!("{}; {subject} does not hold it", g.grant.describe())
+        } else {
+            format!(
+                "{}; {subject} may not do there: {}",
+                g.grant.describe(),
+                g.lacks.join(", ")
+            )
+        };
+        b = b
+            .evidence(
+                "privilege",
+                format!("{who} holds {}", g.grant.role_name),
+                detail,
+            )
+            .conditional(g.grant.conditional);
+    }
+    b
+}
+
+/// The most privileged of what is gained.
+pub(crate) fn gain_level(gains: &[Gain]) -> AzPriv {
+    gains.iter().map(|g| g.level).max().unwrap_or(AzPriv::None)
+}
+
 /// The identities of a resource with their privilege, the privileged ones only.
 pub(crate) fn privileged_identities(
     view: &View<'_>,
@@ -101,8 +136,9 @@ pub(crate) fn privileged_identities(
 
 /// "Principal can change code that runs as a privileged identity": for every resource of `kinds`
 /// with a privileged identity, every principal for whom `can` finds the actions (with the grants that
-/// allow them) and who does not already hold the identity's privileges. One finding per (principal,
-/// identity), naming every resource.
+/// allow them) and who gains something by running code as the identity (what the identity may do
+/// and the principal may not, at the identity's scopes: resource, resource group or broader). One
+/// finding per (principal, identity), naming every resource; the severity is that of the gain.
 pub(crate) fn code_paths(
     ctx: &Context<'_>,
     meta: &'static RuleMeta,
@@ -112,7 +148,7 @@ pub(crate) fn code_paths(
     let (view, mut out) = start(ctx);
     type Key = (String, String);
     type Reached = Vec<(ResourceRef, Vec<(String, Grant)>)>;
-    let mut hits: BTreeMap<Key, (AzPriv, Vec<Grant>, Reached)> = BTreeMap::new();
+    let mut hits: BTreeMap<Key, (Vec<Gain>, Reached)> = BTreeMap::new();
     for r in view
         .resources
         .iter()
@@ -129,24 +165,25 @@ pub(crate) fn code_paths(
             let Some(how) = can(view, p, &r.workload.id) else {
                 continue;
             };
-            for (mi, level, why) in &ids {
-                if view.already_holds(p, why) {
+            for (mi, _, why) in &ids {
+                let gains = view.gain(p, why);
+                if gains.is_empty() {
                     continue;
                 }
                 let e = hits
                     .entry((p.to_string(), mi.clone()))
-                    .or_insert_with(|| (*level, why.clone(), Vec::new()));
-                e.2.push((resource_ref(r), how.clone()));
+                    .or_insert_with(|| (gains, Vec::new()));
+                e.1.push((resource_ref(r), how.clone()));
             }
         }
     }
-    for ((p, mi), (level, why, resources)) in hits {
-        let Some(sev) = severity(level) else { continue };
-        let mut b = meta
-            .finding()
-            .severity(sev)
-            .subject(principal_ref(view, &p))
-            .target(principal_ref(view, &mi));
+    for ((p, mi), (gains, resources)) in hits {
+        let Some(sev) = severity(gain_level(&gains)) else {
+            continue;
+        };
+        let (subject, target) = (principal_ref(view, &p), principal_ref(view, &mi));
+        let (subject_name, target_name) = (subject.name.clone(), target.name.clone());
+        let mut b = meta.finding().severity(sev).subject(subject).target(target);
         for (res, how) in &resources {
             b = b.resource(res.clone());
             for (action, g) in how {
@@ -159,7 +196,7 @@ pub(crate) fn code_paths(
                     .conditional(g.conditional);
             }
         }
-        match with_privilege(b, &mi, &why).build() {
+        match with_gain(b, &target_name, &subject_name, &gains).build() {
             Ok(x) => out.findings.push(x),
             Err(e) => out.not_evaluated.push(e.to_string()),
         }
@@ -186,6 +223,7 @@ pub(crate) fn identity_rule(
     meta: &'static RuleMeta,
     kind: &str,
     graph: bool,
+    keep: impl Fn(&View<'_>, &Grant) -> bool,
 ) -> Outcome {
     let (view, mut out) = start(ctx);
     let mut unread = std::collections::BTreeSet::new();
@@ -201,7 +239,10 @@ pub(crate) fn identity_rule(
                 continue;
             }
             let (_, why) = view.privilege(mi);
-            let why: Vec<Grant> = why.into_iter().filter(|g| g.kind == kind).collect();
+            let why: Vec<Grant> = why
+                .into_iter()
+                .filter(|g| g.kind == kind && keep(view, g))
+                .collect();
             let level = why
                 .iter()
                 .map(|g| view.grant_level(g))

@@ -28,6 +28,7 @@ fn assign(s: &mut Snapshot, principal: &str, role: &str, scope: &str, condition:
         condition: condition.map(|c| json!(c)),
         principal_type: Some("User".into()),
         created: None,
+        principal_name: None,
     });
 }
 
@@ -188,5 +189,94 @@ fn a_role_with_unknown_permissions_is_reported_not_assumed_harmless() {
         format!("{:?}", out.not_evaluated).contains("12345678-0000-4000-8000-00000000dead"),
         "{:?}",
         out.not_evaluated
+    );
+}
+
+const RG: &str = "/subscriptions/s1/resourceGroups/rg";
+const CONTRIBUTOR: &str = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+
+/// The fixture with the identity's Owner moved from the subscription to `scope` as `role`.
+fn identity_at(role: &str, scope: &str) -> Snapshot {
+    let mut s = estate();
+    s.bindings.retain(|b| b.principal != MI);
+    assign(&mut s, MI, role, scope, None);
+    s
+}
+
+fn az001_findings(s: &Snapshot) -> Vec<crate::Finding> {
+    let rules: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|r| r.meta().id == "T1648-AZ-001")
+        .collect();
+    evaluate(s, &rules, &Settings::default()).findings
+}
+
+#[test]
+fn resource_group_owner_identity_is_reached_by_a_group_contributor() {
+    // AzureGoat's shape: Contributor on the group may change code that runs as the group's Owner,
+    // and gains the right to grant roles there.
+    let mut s = identity_at(OWNER, RG);
+    assign(&mut s, DEV, CONTRIBUTOR, RG, None);
+    let f = az001_findings(&s);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity.as_str(), "high");
+    let privilege = f[0]
+        .evidence
+        .iter()
+        .find(|e| e.kind == "privilege")
+        .unwrap();
+    assert!(
+        privilege
+            .path
+            .contains("Microsoft.Authorization/roleAssignments/write"),
+        "{privilege:?}"
+    );
+}
+
+#[test]
+fn nothing_is_gained_from_an_identity_below_what_the_deployer_holds() {
+    let mut s = identity_at(CONTRIBUTOR, RG);
+    assign(&mut s, DEV, OWNER, SUB, None);
+    assert!(az001_findings(&s).is_empty());
+    // A Website Contributor on the group gains Contributor's other rights there: medium.
+    let mut s = identity_at(CONTRIBUTOR, RG);
+    assign(&mut s, DEV, WEBC, RG, None);
+    let f = az001_findings(&s);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity.as_str(), "medium");
+}
+
+#[test]
+fn a_sites_wildcard_without_write_still_publishes() {
+    // SecuraBV/brokenbydesign-azure main.tf:215-274: "DevOps reader" allows Microsoft.Web/sites/*
+    // but not */write, */delete or the key-listing actions. Publishing (Kudu, the publishing
+    // profile) is still there.
+    let mut s = identity_at(OWNER, RG);
+    s.policies.push(PolicyRecord {
+        id: "0ddba11-devops-reader".into(),
+        provider: Provider::Azure,
+        kind: "azure_role_definition".into(),
+        name: "DevOps reader".into(),
+        target: "s1".into(),
+        document: json!({"permissions": [{
+            "actions": ["Microsoft.Web/sites/*", "Microsoft.Compute/*/read"],
+            "notActions": ["*/write", "*/delete", "microsoft.web/sites/host/listkeys/action",
+                           "Microsoft.Web/sites/slots/config/list/Action"],
+        }]}),
+        version: None,
+    });
+    assign(&mut s, DEV, "0ddba11-devops-reader", RG, None);
+    let f = az001_findings(&s);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    let how: Vec<&str> = f[0]
+        .evidence
+        .iter()
+        .filter(|e| e.kind == "permission")
+        .map(|e| e.detail.as_str())
+        .collect();
+    assert!(
+        how.iter().any(|d| d.contains("/publish"))
+            && !how.iter().any(|d| d.contains("sites/write")),
+        "{how:?}"
     );
 }

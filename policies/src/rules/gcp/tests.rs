@@ -55,6 +55,7 @@ impl Estate {
             condition: None,
             principal_type: None,
             created: None,
+            principal_name: None,
         });
         self
     }
@@ -417,4 +418,177 @@ fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
         ne.contains("other-project@"),
         "no authentication record: not judged: {ne}"
     );
+}
+
+/// A project with the Cloud Functions and Cloud Build APIs on: their service agents, the legacy
+/// Cloud Build account, the Google APIs agent and the Compute default account (both Editor), as
+/// Google creates them.
+fn agents_only() -> Estate {
+    let mut e = Estate::new();
+    let n = "418213377911";
+    e.sa(&format!("{n}-compute@developer.gserviceaccount.com"), None);
+    for (m, r) in [
+        (
+            format!("serviceAccount:{n}@cloudservices.gserviceaccount.com"),
+            "roles/editor",
+        ),
+        (
+            format!("serviceAccount:{n}-compute@developer.gserviceaccount.com"),
+            "roles/editor",
+        ),
+        (
+            format!("serviceAccount:{n}@cloudbuild.gserviceaccount.com"),
+            "roles/cloudbuild.builds.builder",
+        ),
+        (
+            format!("serviceAccount:service-{n}@gcp-sa-cloudbuild.iam.gserviceaccount.com"),
+            "roles/cloudbuild.serviceAgent",
+        ),
+        (
+            format!("serviceAccount:service-{n}@gcf-admin-robot.iam.gserviceaccount.com"),
+            "roles/cloudfunctions.serviceAgent",
+        ),
+        (
+            format!("serviceAccount:service-{n}@serverless-robot-prod.iam.gserviceaccount.com"),
+            "roles/run.serviceAgent",
+        ),
+    ] {
+        e.bind("projects/billing-prod", &m, r);
+    }
+    e
+}
+
+#[test]
+fn gcp_001_google_managed_agents_are_never_subjects() {
+    // The agents hold deploy and actAs rights over the Editor accounts, and the Google APIs agent
+    // is Editor itself; no person can sign in as any of them, and the Editors gain nothing from
+    // each other.
+    assert_eq!(agents_only().triples("T1648-GCP-001"), vec![]);
+}
+
+#[test]
+fn gcp_001_one_hop_through_cloud_build_names_the_member_not_the_agent() {
+    // A member who may start builds runs code as the build account; a build may also use any
+    // account the member may act as.
+    let mut e = agents_only();
+    e.sa(ADMIN_SA, None).bind(
+        "projects/billing-prod",
+        &format!("serviceAccount:{ADMIN_SA}"),
+        "roles/resourcemanager.projectIamAdmin",
+    );
+    e.bind(
+        "projects/billing-prod",
+        "user:ci@example.com",
+        "roles/cloudbuild.builds.editor",
+    )
+    .bind(
+        "projects/billing-prod",
+        "user:ci@example.com",
+        "roles/iam.serviceAccountUser",
+    );
+    let got = e.triples("T1648-GCP-001");
+    assert!(
+        got.contains(&t("ci@example.com", ADMIN_SA, "critical")),
+        "{got:?}"
+    );
+    // The agents (Cloud Build's, the Google APIs agent) are never subjects; the Compute default
+    // account is an ordinary account that code runs as, and Editor reaches the IAM admin.
+    assert!(
+        got.iter().all(|(s, _, _)| s == "ci@example.com"
+            || s == "418213377911-compute@developer.gserviceaccount.com"),
+        "no agent is a subject: {got:?}"
+    );
+}
+
+#[test]
+fn gcp_001_cloud_run_job_create_and_run_with_act_as() {
+    let mut e = base();
+    e.role(
+        "projects/billing-prod/roles/jobRunner",
+        &[
+            "run.jobs.create",
+            "run.jobs.run",
+            "iam.serviceAccounts.actAs",
+        ],
+    )
+    .bind(
+        "projects/billing-prod",
+        "user:ops@example.com",
+        "projects/billing-prod/roles/jobRunner",
+    );
+    assert_eq!(
+        e.triples("T1648-GCP-001"),
+        vec![t("ops@example.com", ADMIN_SA, "critical")]
+    );
+    // Without a way to start it (create only), nothing runs: the job is lowered, not reported as
+    // running by itself.
+    let mut e = base();
+    e.role(
+        "projects/billing-prod/roles/jobMaker",
+        &["run.jobs.create", "iam.serviceAccounts.actAs"],
+    )
+    .bind(
+        "projects/billing-prod",
+        "user:ops@example.com",
+        "projects/billing-prod/roles/jobMaker",
+    );
+    assert!(
+        e.triples("T1648-GCP-001")
+            .iter()
+            .all(|(_, _, sev)| sev != "critical"),
+        "{:?}",
+        e.triples("T1648-GCP-001")
+    );
+}
+
+#[test]
+fn gcp_001_scheduler_runs_by_itself() {
+    // A Cloud Scheduler job calls its target with the account's token on its own schedule: no
+    // invoke permission is needed, so the severity is not lowered.
+    let mut e = base();
+    e.role(
+        "projects/billing-prod/roles/scheduler",
+        &["cloudscheduler.jobs.create", "iam.serviceAccounts.actAs"],
+    )
+    .bind(
+        "projects/billing-prod",
+        "user:ops@example.com",
+        "projects/billing-prod/roles/scheduler",
+    );
+    assert_eq!(
+        e.triples("T1648-GCP-001"),
+        vec![t("ops@example.com", ADMIN_SA, "critical")]
+    );
+}
+
+#[test]
+fn gcp_001_nothing_gained_between_accounts_that_hold_the_same_roles() {
+    let mut e = Estate::new();
+    let (a, b) = (
+        "billing-prod@appspot.gserviceaccount.com",
+        "418213377911-compute@developer.gserviceaccount.com",
+    );
+    e.sa(a, None).sa(b, None);
+    for m in [a, b] {
+        e.bind(
+            "projects/billing-prod",
+            &format!("serviceAccount:{m}"),
+            "roles/editor",
+        );
+    }
+    assert_eq!(e.triples("T1648-GCP-001"), vec![]);
+    // A member with only deploy rights still reaches both.
+    e.bind(
+        "projects/billing-prod",
+        "user:dev@example.com",
+        "roles/cloudfunctions.developer",
+    )
+    .bind(
+        "projects/billing-prod",
+        "user:dev@example.com",
+        "roles/iam.serviceAccountUser",
+    );
+    let got = e.triples("T1648-GCP-001");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s == "dev@example.com"));
 }
