@@ -29,11 +29,40 @@ pub struct Grant {
     pub source: String,
     pub statement: String,
     pub conditional: bool,
+    /// The resources the statement allows among those asked about: its `Resource` patterns that
+    /// match the request (`arn:aws:iam::1:user/alice`), or `* except …` for a `NotResource`; empty
+    /// when the statement names none (resource and trust policies).
+    pub resources: Vec<String>,
 }
 
 impl Grant {
     pub fn describe(&self) -> String {
         format!("{} of {}", self.statement, self.source)
+    }
+
+    /// The resources the statement allows, for evidence (`arn:…:user/alice`, `* except …`).
+    pub fn allows(&self) -> String {
+        self.resources.join(", ")
+    }
+}
+
+/// The `Resource` patterns of a statement that match the request, as written; `* except …` for a
+/// `NotResource`.
+fn allowed_resources(st: &Statement, resource: Res<'_>, username: Option<&str>) -> Vec<String> {
+    match &st.resources {
+        None => Vec::new(),
+        Some(Patterns::Only(v)) => v
+            .iter()
+            .filter(|p| {
+                let (p, _) = substitute(p, username);
+                match resource {
+                    Res::Arn(arn) => glob_match(&p, arn, false),
+                    Res::AnyOf(pat) => arn_intersects(&p, pat),
+                }
+            })
+            .cloned()
+            .collect(),
+        Some(Patterns::Not(v)) => vec![format!("* except {}", v.join(", "))],
     }
 }
 
@@ -168,6 +197,7 @@ fn find(
                     source: s.label.clone(),
                     statement: st.label(),
                     conditional: c,
+                    resources: allowed_resources(st, resource, username),
                 };
                 if !c {
                     return Some(g);

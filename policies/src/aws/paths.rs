@@ -46,26 +46,39 @@ fn actions_in(entry: &str) -> Vec<String> {
         .collect()
 }
 
-fn parse() -> Result<Vec<PassRolePath>, String> {
+fn parse(existing: bool) -> Result<Vec<PassRolePath>, String> {
     let raw: Vec<RawPath> =
         serde_json::from_str(DATA).map_err(|e| format!("aws_privesc_paths.json: {e}"))?;
     let mut out = Vec::new();
+    let kind = if existing {
+        "existing-passrole"
+    } else {
+        "new-passrole"
+    };
     for r in raw {
-        if !r.serverless || !r.category.starts_with("new-passrole") {
+        if !r.serverless || !r.category.starts_with(kind) {
             continue;
         }
-        let service = r
+        let Some(service) = r
             .target
             .split('`')
             .nth(1)
             .filter(|s| s.ends_with(".amazonaws.com"))
-            .ok_or_else(|| {
-                format!(
-                    "aws_privesc_paths.json: path `{}` names no trusted service",
-                    r.id
-                )
-            })?
-            .to_string();
+        else {
+            if existing {
+                // An existing-resource path that names no service (the Lambda ones name the function's
+                // role) is evaluated against the inventory by its own rule (AWS-002, AWS-003).
+                continue;
+            }
+            return Err(format!(
+                "aws_privesc_paths.json: path `{}` names no trusted service",
+                r.id
+            ));
+        };
+        if existing && service == "lambda.amazonaws.com" {
+            continue; // Lambda functions are inventoried: AWS-002 and AWS-003 check each one.
+        }
+        let service = service.to_string();
         let mut required = Vec::new();
         for entry in &r.required {
             let acts = actions_in(entry);
@@ -89,10 +102,18 @@ fn parse() -> Result<Vec<PassRolePath>, String> {
 }
 
 /// The serverless "new resource + PassRole" paths (lambda-001/002/006, X-lambda-furl, apprunner-001,
-/// bedrock-001, …).
+/// bedrock-001, stepfunctions-001, scheduler-001, amplify-001, …).
 pub fn serverless_passrole_paths() -> &'static Result<Vec<PassRolePath>, String> {
     static PATHS: OnceLock<Result<Vec<PassRolePath>, String>> = OnceLock::new();
-    PATHS.get_or_init(parse)
+    PATHS.get_or_init(|| parse(false))
+}
+
+/// The serverless "take over an existing resource" paths of services fnscope does not inventory
+/// (apprunner-002, bedrock-002/004/007, stepfunctions-002): the resource runs as a role trusting
+/// `service`; `required` are the actions on it.
+pub fn serverless_existing_paths() -> &'static Result<Vec<PassRolePath>, String> {
+    static PATHS: OnceLock<Result<Vec<PassRolePath>, String>> = OnceLock::new();
+    PATHS.get_or_init(|| parse(true))
 }
 
 #[cfg(test)]
@@ -128,5 +149,36 @@ mod tests {
             !paths.iter().any(|p| p.id == "lambda-003"),
             "existing-resource paths are not PassRole paths"
         );
+        // The newer catalogue's serverless paths.
+        assert_eq!(get("stepfunctions-001").service, "states.amazonaws.com");
+        assert_eq!(
+            get("scheduler-001").required,
+            vec![vec!["scheduler:CreateSchedule".to_string()]]
+        );
+        assert_eq!(get("amplify-001").service, "amplify.amazonaws.com");
+        assert!(
+            !paths.iter().any(|p| p.id == "ecs-008"),
+            "ECS is not serverless"
+        );
+    }
+
+    #[test]
+    fn existing_resource_paths_name_their_service_and_leave_lambda_to_the_inventory() {
+        let paths = serverless_existing_paths().as_ref().unwrap();
+        let get = |id: &str| paths.iter().find(|p| p.id == id).unwrap();
+        assert_eq!(get("stepfunctions-002").service, "states.amazonaws.com");
+        assert_eq!(
+            get("stepfunctions-002").required,
+            vec![
+                vec!["states:UpdateStateMachine".to_string()],
+                vec!["states:StartExecution".to_string()]
+            ]
+        );
+        assert_eq!(
+            get("apprunner-002").service,
+            "tasks.apprunner.amazonaws.com"
+        );
+        assert_eq!(get("bedrock-007").required.len(), 2);
+        assert!(!paths.iter().any(|p| p.id.starts_with("lambda-")));
     }
 }

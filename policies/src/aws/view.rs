@@ -489,7 +489,8 @@ fn grant_line(what: &str, g: &Option<Grant>) -> String {
 
 const ADMIN_POLICY: &str = "policy/AdministratorAccess";
 
-/// PRIV (§1.0.6): ADMIN_EQ, else CRED_CAPABLE (§1.0.5) or `sts:AssumeRole` into an administrative role.
+/// PRIV (§1.0.6): ADMIN_EQ, else CRED_CAPABLE (§1.0.5), `sts:AssumeRole` into an administrative role,
+/// or `lambda:UpdateFunctionCode` on a function that runs as one (one hop, like the assume-role case).
 fn compute_priv<'a>(view: &View<'a>, p: &Principal<'a>) -> PrivFacts {
     if let Some(a) = view.admin(p) {
         return a.clone();
@@ -509,7 +510,14 @@ fn compute_priv<'a>(view: &View<'a>, p: &Principal<'a>) -> PrivFacts {
         let d = p.allowed(action, Res::AnyOf(&probe), &none);
         if d.allowed {
             conditional |= d.conditional;
-            evidence.push(grant_line(&format!("can {action} on {probe}"), &d.grant));
+            // Name what the statement allows, not the probe: "on …:user/alice", not "on …:user/*".
+            let on = d
+                .grant
+                .as_ref()
+                .map(|g| g.allows())
+                .filter(|a| !a.is_empty())
+                .unwrap_or(probe);
+            evidence.push(grant_line(&format!("can {action} on {on}"), &d.grant));
             return PrivFacts {
                 level: Priv::High,
                 evidence,
@@ -525,6 +533,38 @@ fn compute_priv<'a>(view: &View<'a>, p: &Principal<'a>) -> PrivFacts {
             conditional |= d.conditional;
             evidence.push(grant_line(
                 &format!("can sts:AssumeRole into administrative role {}", r.arn()),
+                &d.grant,
+            ));
+            return PrivFacts {
+                level: Priv::High,
+                evidence,
+                conditional,
+                credentials: false,
+            };
+        }
+    }
+    // Take over a function that runs as an administrative role: replace its code (its own triggers
+    // run it). The same class as assuming an administrative role; not followed further.
+    for f in &view.functions {
+        if f.account != *acct || f.code_signing_enforced() {
+            continue;
+        }
+        let Some(role) = view.principal(&f.lambda.role) else {
+            continue;
+        };
+        if role.arn() == arn || view.admin(role).is_none() {
+            continue;
+        }
+        let fctx = Ctx::new().with("aws:RequestedRegion", &[&f.region]);
+        let d = p.allowed("lambda:UpdateFunctionCode", Res::Arn(f.arn()), &fctx);
+        if d.allowed {
+            conditional |= d.conditional;
+            evidence.push(grant_line(
+                &format!(
+                    "can lambda:UpdateFunctionCode on {}, which runs as administrative role {}",
+                    f.arn(),
+                    role.arn()
+                ),
                 &d.grant,
             ));
             return PrivFacts {

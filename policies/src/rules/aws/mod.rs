@@ -74,7 +74,13 @@ pub(crate) fn with_grant(b: FindingBuilder, what: &str, d: &Decision) -> Finding
         .as_ref()
         .map(|g| g.describe())
         .unwrap_or_else(|| "no statement (implicit)".into());
-    b.evidence("statement", format!("{what} is allowed"), path)
+    let on = d.grant.as_ref().map(|g| g.allows()).unwrap_or_default();
+    let detail = if on.is_empty() {
+        format!("{what} is allowed")
+    } else {
+        format!("{what} is allowed (statement Resource: {on})")
+    };
+    b.evidence("statement", detail, path)
         .conditional(d.conditional)
 }
 

@@ -242,6 +242,7 @@ impl Estate {
                     condition: None,
                     principal_type: None,
                     created: None,
+                    principal_name: None,
                 });
             }
         }
@@ -740,4 +741,87 @@ fn unknown_scps_make_findings_conditional() {
     let f = e.findings("T1648-AWS-004");
     assert_eq!(f.len(), 1);
     assert!(f[0].conditional);
+}
+
+#[test]
+fn aws_005_evidence_names_the_resources_the_statement_allows() {
+    // cloudgoat vulnerable_lambda: the function role may attach policies to one user only; the
+    // evidence says so, not "user/*".
+    let bilbo = format!("arn:aws:iam::{A}:user/cg-bilbo");
+    let mut e = Estate::new();
+    e.role(
+        "applier",
+        "lambda.amazonaws.com",
+        Some(allow(json!("iam:AttachUserPolicy"), json!(bilbo))),
+        &[],
+        None,
+    )
+    .function("us-east-1", "policy_applier", "applier");
+    let f = e.findings("T1648-AWS-005");
+    assert_eq!(f.len(), 1);
+    let line = &f[0].evidence[0].detail;
+    assert!(line.contains(&format!("on {bilbo}")), "{line}");
+    assert!(!line.contains("user/*"), "{line}");
+}
+
+#[test]
+fn aws_002_existing_state_machines_are_reached_through_the_role_they_must_run_as() {
+    // pathfinding-labs stepfunctions-002: UpdateStateMachine + StartExecution on one state machine,
+    // no PassRole; the only privileged role trusting states.amazonaws.com is the target.
+    let mut e = base();
+    e.role("sfn-admin", "states.amazonaws.com", None, &[ADMIN], None)
+        .role(
+            "sfn-reader",
+            "states.amazonaws.com",
+            Some(allow(json!("s3:GetObject"), json!("*"))),
+            &[],
+            None,
+        )
+        .user(
+            "dev",
+            allow(
+                json!(["states:UpdateStateMachine", "states:StartExecution"]),
+                json!(format!("arn:aws:states:*:{A}:stateMachine:nightly")),
+            ),
+        );
+    let f = e.findings("T1648-AWS-002");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].target.as_ref().unwrap().name, "sfn-admin");
+    assert!(f[0].conditional, "the state machine is not inventoried");
+    let grant = f[0]
+        .evidence
+        .iter()
+        .find(|e| e.kind == "statement")
+        .unwrap();
+    assert!(grant.detail.contains("stateMachine:nightly"), "{grant:?}");
+    // Starting executions alone changes nothing.
+    let mut e = base();
+    e.role("sfn-admin", "states.amazonaws.com", None, &[ADMIN], None)
+        .user("dev", allow(json!("states:StartExecution"), json!("*")));
+    assert!(e.findings("T1648-AWS-002").is_empty());
+}
+
+#[test]
+fn aws_007_a_public_function_whose_role_can_recode_an_admin_function() {
+    // pathfinding-labs ctf-002: the public chatbot's role may replace the code of a function that
+    // runs as an administrative role; that makes the chatbot's role privileged (one hop).
+    let mut e = base();
+    e.role(
+        "chatbot",
+        "lambda.amazonaws.com",
+        Some(allow(
+            json!(["lambda:UpdateFunctionCode", "lambda:InvokeFunction"]),
+            json!("*"),
+        )),
+        &[],
+        None,
+    )
+    .function("us-east-1", "processor", "admin-fn")
+    .function("us-east-1", "bot", "chatbot");
+    e.lambda_mut("bot").url = Some(FunctionUrl {
+        url: "https://x.lambda-url.us-east-1.on.aws/".into(),
+        auth_type: "NONE".into(),
+    });
+    let got = e.triples("T1648-AWS-007");
+    assert!(got.contains(&t("bot", "chatbot", "high")), "{got:?}");
 }
