@@ -203,7 +203,10 @@ pub fn judge(report: &Value, j: &Judgements) -> Result<Verdict, Error> {
         fig.found += 1;
         // A workload is named by its name, or by the end of its id (a flow's GUID).
         let ids = [text(f, &["resource", "id"]), text(f, &["subject", "id"])];
-        let by_id = j.findings.iter().map(|x| x.workload.as_str()).find(|w| {
+        // Only judgements of this rule name workloads here: a function named by an AWS-004
+        // judgement is not the subject of an AWS-002 finding about it.
+        let of_rule = || j.findings.iter().filter(|x| x.rule == rule);
+        let by_id = of_rule().map(|x| x.workload.as_str()).find(|w| {
             ids.iter().any(|id| {
                 !id.is_empty() && id.to_ascii_lowercase().ends_with(&w.to_ascii_lowercase())
             })
@@ -213,7 +216,7 @@ pub fn judge(report: &Value, j: &Judgements) -> Result<Verdict, Error> {
             text(f, &["subject", "name"]),
         ]
         .into_iter()
-        .find(|w| j.findings.iter().any(|x| x.workload == *w))
+        .find(|w| of_rule().any(|x| x.workload == *w))
         .or(by_id)
         .unwrap_or_else(|| match text(f, &["resource", "name"]) {
             "" => text(f, &["subject", "name"]),

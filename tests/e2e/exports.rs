@@ -479,27 +479,43 @@ function nightly() {
 
 /// Runs the offline scan of one provider of the corpus and judges it.
 fn judged(provider: &str) -> (fnscope_corpus::Verdict, fnscope_corpus::Judgements, Value) {
+    let (v, j, _, snapshot) = judged_set("tests/corpus", provider);
+    (v, j, snapshot)
+}
+
+/// Runs the offline scan of one provider of a judged set (`tests/corpus`, `tests/labs`: an
+/// `estate/`, `<provider>.toml` judgements, an optional `fnscope.toml`) and judges it; also returns
+/// the report and the snapshot.
+pub(crate) fn judged_set(
+    set: &str,
+    provider: &str,
+) -> (
+    fnscope_corpus::Verdict,
+    fnscope_corpus::Judgements,
+    Value,
+    Value,
+) {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = repo().join("tests/corpus");
+    let corpus = repo().join(set);
     let snap = dir.path().join("s.json");
-    let out = fnscope(
-        None,
-        dir.path(),
-        &[
-            "scan",
-            provider,
-            "--offline",
-            corpus.join("estate").to_str().unwrap(),
-            "--config",
-            corpus.join("fnscope.toml").to_str().unwrap(),
-            "--format",
-            "json",
-            "--fail-on",
-            "none",
-            "--save",
-            snap.to_str().unwrap(),
-        ],
-    );
+    let estate = corpus.join("estate");
+    let config = corpus.join("fnscope.toml");
+    let mut args = vec![
+        "scan",
+        provider,
+        "--offline",
+        estate.to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "none",
+        "--save",
+        snap.to_str().unwrap(),
+    ];
+    if config.exists() {
+        args.extend(["--config", config.to_str().unwrap()]);
+    }
+    let out = fnscope(None, dir.path(), &args);
     assert!(matches!(out.status.code(), Some(0 | 3)), "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let file = corpus.join(format!("{provider}.toml"));
@@ -509,7 +525,7 @@ fn judged(provider: &str) -> (fnscope_corpus::Verdict, fnscope_corpus::Judgement
     )
     .unwrap();
     let v = fnscope_corpus::judge(&report, &j).unwrap();
-    (v, j, json_file(&snap))
+    (v, j, report, json_file(&snap))
 }
 
 fn hold_to_judgements(provider: &str, workload_kind: &str) {

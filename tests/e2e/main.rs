@@ -8,5 +8,6 @@ mod exports;
 mod faults;
 mod gcp_live;
 mod harness;
+mod labs;
 mod offline;
 mod outputs;

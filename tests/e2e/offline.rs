@@ -734,9 +734,13 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
         compute,
     ] {
         for target in [appspot, compute, iam_sync, ci] {
-            let editor_to_editor = [appspot, compute, "dev@acme.example"].contains(&subject)
-                && [appspot, compute].contains(&target);
-            if subject != target && !editor_to_editor {
+            let editor = [appspot, compute, "dev@acme.example"].contains(&subject);
+            // Editor holds what the other Editors hold, and every permission of iam-sync's Service
+            // Account Key Admin; the folder's platform group (Cloud Functions Developer and Service
+            // Account User) holds every permission of ci-deployer's custom fnDeployer role.
+            let gains_nothing = (editor && [appspot, compute, iam_sync].contains(&target))
+                || (subject == "platform@acme.example" && target == ci);
+            if subject != target && !gains_nothing {
                 add("001", subject, target);
             }
         }

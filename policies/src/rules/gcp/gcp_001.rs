@@ -374,7 +374,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                             w.deploy.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(" + "),
                             match (&w.run, w.vector.run, w.run_unknown) {
                                 (_, None, _) => "; it runs by itself",
-                                (Some((p, _)), _, _) => if p.is_empty() { "" } else { "" },
+                                (Some(_), _, _) => "",
                                 (None, Some(_), true) => "; whether it can start the code is unknown (role definitions not exported)",
                                 (None, Some(_), false) => "; no permission to start it was found",
                             }
