@@ -16,6 +16,9 @@
 //!   run-services.json                             Cloud Run services of every region: the v2 REST list
 //!                                                 (`{"services": […]}` or an array) or
 //!                                                 `gcloud run services list --format=json` (v1 shape)
+//!   run-jobs.json                                 Cloud Run jobs of every region: the v2 REST list
+//!                                                 (`{"jobs": […]}` or an array) or
+//!                                                 `gcloud run jobs list --format=json` (v1 shape)
 //!   sa-last-authentication.json                   gcloud policy-intelligence query-activity
 //!                                                 --activity-type=serviceAccountLastAuthentication
 //! ```
