@@ -392,27 +392,23 @@ fn exposure(policy: Option<&wire::Policy>, ingress: Option<&str>, iam_disabled: 
     exposure
 }
 
-/// A Cloud Run job: code that runs as its task template's account when it is run (no HTTP
-/// endpoint, so no invoker policy).
-fn add_run_job(
-    snap: &mut Snapshot,
+/// A Cloud Run resource's location (from its name), short name, and runtime account: the one named
+/// in its template, else the Compute default account (a coverage record when the project number that
+/// names it is unknown).
+fn run_identity(
     project: &str,
     number: Option<&str>,
-    j: &wire::RunJob,
+    name: &str,
+    named: Option<String>,
     coverage: &mut Vec<Coverage>,
-) {
-    let location = j
-        .name
+) -> (Option<String>, String, String, bool) {
+    let location = name
         .split('/')
         .nth(3)
         .filter(|l| *l != "-")
         .map(str::to_string);
-    let short = j.name.rsplit('/').next().unwrap_or(&j.name).to_string();
-    let task = j.template.as_ref().and_then(|t| t.template.as_ref());
-    let named = task
-        .and_then(|t| t.service_account.clone())
-        .filter(|e| !e.is_empty());
-    let (service_account, defaulted) = match (named, number) {
+    let short = name.rsplit('/').next().unwrap_or(name).to_string();
+    let (service_account, defaulted) = match (named.filter(|e| !e.is_empty()), number) {
         (Some(sa), _) => (sa, false),
         (None, Some(n)) => (format!("{n}-compute@developer.gserviceaccount.com"), true),
         (None, None) => {
@@ -423,13 +419,32 @@ fn add_run_job(
                 api: "cloudresourcemanager:projects.get".into(),
                 status: CoverageStatus::Partial,
                 detail: format!(
-                    "{}: runs as the default compute account, but the project number is unknown",
-                    j.name
+                    "{name}: runs as the default compute account, but the project number is unknown"
                 ),
             });
             (String::new(), true)
         }
     };
+    (location, short, service_account, defaulted)
+}
+
+/// A Cloud Run job: code that runs as its task template's account when it is run (no HTTP
+/// endpoint, so no invoker policy).
+fn add_run_job(
+    snap: &mut Snapshot,
+    project: &str,
+    number: Option<&str>,
+    j: &wire::RunJob,
+    coverage: &mut Vec<Coverage>,
+) {
+    let task = j.template.as_ref().and_then(|t| t.template.as_ref());
+    let (location, short, service_account, defaulted) = run_identity(
+        project,
+        number,
+        &j.name,
+        task.and_then(|t| t.service_account.clone()),
+        coverage,
+    );
     let mut env_names = Vec::new();
     let mut secret_like = Vec::new();
     for e in task.iter().flat_map(|t| &t.containers).flat_map(|c| &c.env) {
@@ -489,35 +504,14 @@ fn add_run_service(
     invoker_policies: &BTreeMap<String, Option<wire::Policy>>,
     coverage: &mut Vec<Coverage>,
 ) {
-    let location = s
-        .name
-        .split('/')
-        .nth(3)
-        .filter(|l| *l != "-")
-        .map(str::to_string);
-    let short = s.name.rsplit('/').next().unwrap_or(&s.name).to_string();
     let template = s.template.as_ref();
-    let named = template
-        .and_then(|t| t.service_account.clone())
-        .filter(|e| !e.is_empty());
-    let (service_account, defaulted) = match (named, number) {
-        (Some(sa), _) => (sa, false),
-        (None, Some(n)) => (format!("{n}-compute@developer.gserviceaccount.com"), true),
-        (None, None) => {
-            coverage.push(Coverage {
-                provider: Provider::Gcp,
-                target: project.to_string(),
-                region: location.clone(),
-                api: "cloudresourcemanager:projects.get".into(),
-                status: CoverageStatus::Partial,
-                detail: format!(
-                    "{}: runs as the default compute account, but the project number is unknown",
-                    s.name
-                ),
-            });
-            (String::new(), true)
-        }
-    };
+    let (location, short, service_account, defaulted) = run_identity(
+        project,
+        number,
+        &s.name,
+        template.and_then(|t| t.service_account.clone()),
+        coverage,
+    );
     let policy = invoker_policies.get(&s.name).cloned().flatten();
     let iam_disabled = s.invoker_iam_disabled == Some(true);
     let exposure = exposure(policy.as_ref(), s.ingress.as_deref(), iam_disabled);

@@ -442,69 +442,50 @@ fn read_page<T: serde::de::DeserializeOwned>(
         })
 }
 
-/// `run-jobs.json` in any of the shapes it comes in: the v2 list response (`{"jobs": […]}`), an
-/// array of v2 jobs, or gcloud's array of v1 (Knative) jobs.
-fn read_run_jobs(path: &Path, project: &str) -> Result<Option<Vec<wire::RunJob>>, CollectError> {
+/// A Cloud Run list export in any of the shapes it comes in: the v2 list response (`{"<key>": […]}`,
+/// `{}` when empty), an array of v2 objects, or gcloud's array of v1 (Knative) objects, turned into v2
+/// by `from_knative`.
+fn read_run<V2, K>(
+    path: &Path,
+    project: &str,
+    key: &str,
+    from_knative: fn(K, &str) -> V2,
+) -> Result<Option<Vec<V2>>, CollectError>
+where
+    V2: serde::de::DeserializeOwned,
+    K: serde::de::DeserializeOwned,
+{
     let Some(value) = read_opt::<serde_json::Value>(path)? else {
         return Ok(None);
-    };
-    let malformed = |e: serde_path_to_error::Error<serde_json::Error>| CollectError::Malformed {
-        path: path.to_path_buf(),
-        field: format!("`{}`", e.path()),
-        message: crate::secrets::without_values(&e.inner().to_string()),
     };
     let knative = value
         .as_array()
         .and_then(|a| a.first())
         .is_some_and(|s| s.get("metadata").is_some());
-    if knative {
-        let list: Vec<wire::KnativeJob> =
-            serde_path_to_error::deserialize(value).map_err(malformed)?;
-        return Ok(Some(
-            list.into_iter()
-                .map(|k| wire::RunJob::from_knative(k, project))
-                .collect(),
-        ));
+    if !knative {
+        return read_page(path, key);
     }
-    read_page(path, "jobs")
+    let list: Vec<K> =
+        serde_path_to_error::deserialize(value).map_err(|e| CollectError::Malformed {
+            path: path.to_path_buf(),
+            field: format!("`{}`", e.path()),
+            message: crate::secrets::without_values(&e.inner().to_string()),
+        })?;
+    Ok(Some(
+        list.into_iter().map(|k| from_knative(k, project)).collect(),
+    ))
 }
 
-/// `run-services.json` in any of the shapes it comes in: the v2 list response, an array of v2
-/// services, or gcloud's array of v1 (Knative) services.
+/// `run-jobs.json`: the v2 jobs list, an array of v2 jobs, or gcloud's v1 (Knative) jobs.
+fn read_run_jobs(path: &Path, project: &str) -> Result<Option<Vec<wire::RunJob>>, CollectError> {
+    read_run(path, project, "jobs", wire::RunJob::from_knative)
+}
+
+/// `run-services.json`: the v2 services list, an array of v2 services, or gcloud's v1 (Knative)
+/// services.
 fn read_run_services(
     path: &Path,
     project: &str,
 ) -> Result<Option<Vec<wire::RunService>>, CollectError> {
-    let Some(value) = read_opt::<serde_json::Value>(path)? else {
-        return Ok(None);
-    };
-    let malformed = |e: serde_path_to_error::Error<serde_json::Error>| CollectError::Malformed {
-        path: path.to_path_buf(),
-        field: format!("`{}`", e.path()),
-        message: crate::secrets::without_values(&e.inner().to_string()),
-    };
-    let knative = value
-        .as_array()
-        .and_then(|a| a.first())
-        .is_some_and(|s| s.get("metadata").is_some());
-    if knative {
-        let list: Vec<wire::KnativeService> =
-            serde_path_to_error::deserialize(value).map_err(malformed)?;
-        return Ok(Some(
-            list.into_iter()
-                .map(|k| wire::RunService::from_knative(k, project))
-                .collect(),
-        ));
-    }
-    if let Some(page) = value.get("services") {
-        let list: Vec<wire::RunService> =
-            serde_path_to_error::deserialize(page.clone()).map_err(malformed)?;
-        return Ok(Some(list));
-    }
-    if value.is_object() && value.as_object().is_some_and(|o| o.is_empty()) {
-        // An empty list response (`{}`): no services.
-        return Ok(Some(Vec::new()));
-    }
-    let list: Vec<wire::RunService> = serde_path_to_error::deserialize(value).map_err(malformed)?;
-    Ok(Some(list))
+    read_run(path, project, "services", wire::RunService::from_knative)
 }
