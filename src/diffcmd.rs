@@ -1,15 +1,15 @@
 //! `fnscope diff OLD NEW`: resources added / removed / changed, and findings new / resolved /
 //! unchanged, both snapshots evaluated with the same rules and configuration.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use fnscope_policies::{Evaluation, Finding};
-use fnscope_snapshot::Snapshot;
 use fnscope_snapshot::diff::ResourceDiff;
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider, Snapshot};
 
 use crate::report::json::{FindingOut, finding_out};
 
@@ -20,7 +20,228 @@ pub struct Diff {
     pub resources: ResourceDiff,
     pub new: Vec<Finding>,
     pub resolved: Vec<Finding>,
+    /// Findings of the old run absent from the new one in a part the new run did not read (or did
+    /// not scan): neither resolved nor still there, as far as anyone knows. With the reason.
+    pub unknown: Vec<(Finding, String)>,
+    /// Resources of the old run absent from the new one in a part the new run did not read.
+    pub unseen: Vec<(fnscope_snapshot::diff::ResourceRef, String)>,
     pub unchanged: usize,
+    /// What the two runs covered.
+    pub old_scope: Scope,
+    pub new_scope: Scope,
+}
+
+/// What one run scanned and what it could not read.
+pub struct Scope {
+    pub targets: BTreeSet<(Provider, String)>,
+    /// Coverage records that are not complete: (provider, target, region, api, status).
+    pub incomplete: Vec<Coverage>,
+}
+
+impl Scope {
+    fn of(s: &Snapshot) -> Scope {
+        Scope {
+            targets: s
+                .targets
+                .iter()
+                .map(|t| (t.provider, t.id.clone()))
+                .collect(),
+            incomplete: s
+                .coverage
+                .iter()
+                .filter(|c| c.status != CoverageStatus::Complete)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.targets
+            .iter()
+            .map(|(p, t)| format!("{}:{t}", p.as_str()))
+            .collect()
+    }
+}
+
+impl Diff {
+    /// True when both runs scanned the same targets.
+    pub fn same_scope(&self) -> bool {
+        self.old_scope.targets == self.new_scope.targets
+    }
+
+    /// One line saying how the scopes differ, when they do.
+    pub fn scope_note(&self) -> Option<String> {
+        if self.same_scope() {
+            return None;
+        }
+        let only = |a: &Scope, b: &Scope| -> Vec<String> {
+            a.targets
+                .difference(&b.targets)
+                .map(|(p, t)| format!("{}:{t}", p.as_str()))
+                .collect()
+        };
+        let (gone, added) = (
+            only(&self.old_scope, &self.new_scope),
+            only(&self.new_scope, &self.old_scope),
+        );
+        let mut parts = Vec::new();
+        if !gone.is_empty() {
+            parts.push(format!(
+                "only the old run scanned {} (its findings and resources there are unknown, not resolved or removed)",
+                gone.join(", ")
+            ));
+        }
+        if !added.is_empty() {
+            parts.push(format!(
+                "only the new run scanned {} (what it finds there is new to this diff)",
+                added.join(", ")
+            ));
+        }
+        Some(format!(
+            "The runs scanned different scopes: {}.",
+            parts.join("; ")
+        ))
+    }
+
+    /// True when something is not known: a finding or resource in a part the new run did not see,
+    /// or a new run that is itself incomplete.
+    pub fn incomplete(&self) -> bool {
+        !self.unknown.is_empty() || !self.unseen.is_empty() || !self.new_scope.incomplete.is_empty()
+    }
+}
+
+/// Where the new run could not see what the old one saw: targets it did not scan, and (target,
+/// region) parts whose read it did not complete while the old run did (a gap both runs share did
+/// not hide anything that changed between them).
+struct Blind<'a> {
+    old: &'a Snapshot,
+    new: &'a Snapshot,
+    /// id → (target, location) of every record of the old run.
+    placed: HashMap<&'a str, (&'a str, Option<&'a str>)>,
+    newly_unevaluated: BTreeSet<&'a str>,
+}
+
+impl<'a> Blind<'a> {
+    fn new(
+        old: &'a Snapshot,
+        new: &'a Snapshot,
+        old_eval: &'a Evaluation,
+        new_eval: &'a Evaluation,
+    ) -> Blind<'a> {
+        let mut placed = HashMap::new();
+        for w in &old.workloads {
+            placed.insert(w.id.as_str(), (w.target.as_str(), w.location.as_deref()));
+        }
+        for i in &old.identities {
+            placed.insert(i.id.as_str(), (i.target.as_str(), None));
+        }
+        for p in &old.policies {
+            placed.insert(p.id.as_str(), (p.target.as_str(), None));
+        }
+        let before: BTreeSet<&str> = old_eval
+            .not_evaluated
+            .iter()
+            .map(|n| n.rule_id.as_str())
+            .collect();
+        let newly_unevaluated = new_eval
+            .not_evaluated
+            .iter()
+            .map(|n| n.rule_id.as_str())
+            .filter(|r| !before.contains(r))
+            .collect();
+        Blind {
+            old,
+            new,
+            placed,
+            newly_unevaluated,
+        }
+    }
+
+    /// Why the new run could not see (provider, target, location), if it could not. A record placed
+    /// outside every scanned target (AWS-managed policies sit in `aws`) could be in any of them.
+    fn part(&self, provider: Provider, target: &str, location: Option<&str>) -> Option<String> {
+        let scanned = |s: &Snapshot| {
+            s.targets
+                .iter()
+                .any(|t| t.provider == provider && t.id == target)
+        };
+        if !scanned(self.old) {
+            return self
+                .old
+                .targets
+                .iter()
+                .filter(|t| t.provider == provider && t.id != target)
+                .find_map(|t| self.part(provider, &t.id, None));
+        }
+        if !self
+            .new
+            .targets
+            .iter()
+            .any(|t| t.provider == provider && t.id == target)
+        {
+            return Some(format!(
+                "the new run did not scan {}:{target}",
+                provider.as_str()
+            ));
+        }
+        let was_complete = |c: &Coverage| {
+            self.old.coverage.iter().any(|o| {
+                o.provider == c.provider
+                    && o.target == c.target
+                    && o.region == c.region
+                    && o.api == c.api
+                    && o.status == CoverageStatus::Complete
+            })
+        };
+        self.new
+            .coverage
+            .iter()
+            .filter(|c| c.provider == provider && c.target == target)
+            .filter(|c| c.status != CoverageStatus::Complete)
+            .filter(|c| c.region.is_none() || location.is_none() || c.region.as_deref() == location)
+            .find(|c| was_complete(c))
+            .map(|c| {
+                format!(
+                    "the new run's {} read of {}:{target}{} was {} (the old run's was complete)",
+                    c.api,
+                    provider.as_str(),
+                    c.region
+                        .as_deref()
+                        .map(|r| format!(" in {r}"))
+                        .unwrap_or_default(),
+                    c.status.as_str()
+                )
+            })
+    }
+
+    /// Why a finding of the old run absent from the new one may still be there.
+    fn finding(&self, f: &Finding) -> Option<String> {
+        if self.newly_unevaluated.contains(f.rule_id.as_str()) {
+            return Some(format!(
+                "{} could not be evaluated on the new run (see its not_evaluated)",
+                f.rule_id
+            ));
+        }
+        let refs = [Some(&f.subject), f.target.as_ref(), f.resource.as_ref()];
+        let parts: Vec<(&str, Option<&str>)> = refs
+            .iter()
+            .flatten()
+            .filter_map(|r| self.placed.get(r.id.as_str()).copied())
+            .collect();
+        if parts.is_empty() {
+            // Nothing of it is a record of its own (a member, a role binding): any part of its
+            // provider the new run did not see may hold it.
+            return self
+                .old
+                .targets
+                .iter()
+                .filter(|t| t.provider == f.provider)
+                .find_map(|t| self.part(f.provider, &t.id, None));
+        }
+        parts
+            .into_iter()
+            .find_map(|(t, loc)| self.part(f.provider, t, loc))
+    }
 }
 
 pub fn compute(
@@ -39,25 +260,52 @@ pub fn compute(
         .iter()
         .map(|f| f.fingerprint.as_str())
         .collect();
+    let blind = Blind::new(old, new, old_eval, new_eval);
+    let mut resolved = Vec::new();
+    let mut unknown = Vec::new();
+    for f in old_eval
+        .findings
+        .iter()
+        .filter(|f| !new_fp.contains(f.fingerprint.as_str()))
+    {
+        match blind.finding(f) {
+            Some(why) => unknown.push((f.clone(), why)),
+            None => resolved.push(f.clone()),
+        }
+    }
+    let mut resources = fnscope_snapshot::diff::diff(old, new);
+    let mut unseen = Vec::new();
+    resources.removed.retain(|r| {
+        let why = blind
+            .placed
+            .get(r.id.as_str())
+            .and_then(|(t, loc)| Provider::parse(&r.provider).and_then(|p| blind.part(p, t, *loc)));
+        match why {
+            Some(w) => {
+                unseen.push((r.clone(), w));
+                false
+            }
+            None => true,
+        }
+    });
     Diff {
-        resources: fnscope_snapshot::diff::diff(old, new),
+        resources,
         new: new_eval
             .findings
             .iter()
             .filter(|f| !old_fp.contains(f.fingerprint.as_str()))
             .cloned()
             .collect(),
-        resolved: old_eval
-            .findings
-            .iter()
-            .filter(|f| !new_fp.contains(f.fingerprint.as_str()))
-            .cloned()
-            .collect(),
+        resolved,
+        unknown,
+        unseen,
         unchanged: new_eval
             .findings
             .iter()
             .filter(|f| old_fp.contains(f.fingerprint.as_str()))
             .count(),
+        old_scope: Scope::of(old),
+        new_scope: Scope::of(new),
     }
 }
 
@@ -68,7 +316,10 @@ struct DiffOut<'a> {
     generated_at: String,
     old: SnapshotOut,
     new: SnapshotOut,
-    resources: &'a ResourceDiff,
+    same_scope: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scope_note: Option<String>,
+    resources: ResourcesOut<'a>,
     findings: FindingsOut<'a>,
 }
 
@@ -76,32 +327,103 @@ struct DiffOut<'a> {
 struct SnapshotOut {
     taken_at: String,
     complete: bool,
+    /// `provider:target` of every target the run scanned.
+    scope: Vec<String>,
+    /// Its coverage records that are not complete.
+    incomplete: Vec<CoverageOut>,
+}
+
+#[derive(Serialize)]
+struct CoverageOut {
+    provider: &'static str,
+    target: String,
+    region: Option<String>,
+    api: String,
+    status: &'static str,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct ResourcesOut<'a> {
+    #[serde(flatten)]
+    diff: &'a ResourceDiff,
+    /// Resources the old run saw that the new one could not have seen.
+    unknown: Vec<UnseenOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnseenOut<'a> {
+    #[serde(flatten)]
+    resource: &'a fnscope_snapshot::diff::ResourceRef,
+    unknown_because: &'a str,
+}
+
+#[derive(Serialize)]
+struct UnknownOut<'a> {
+    #[serde(flatten)]
+    finding: FindingOut<'a>,
+    unknown_because: &'a str,
 }
 
 #[derive(Serialize)]
 struct FindingsOut<'a> {
     new: Vec<FindingOut<'a>>,
     resolved: Vec<FindingOut<'a>>,
+    /// Findings of the old run in parts the new run did not read: not resolved, not known to stay.
+    unknown: Vec<UnknownOut<'a>>,
     unchanged: usize,
 }
 
 pub fn json(d: &Diff, old: &Snapshot, new: &Snapshot) -> Result<Vec<u8>, serde_json::Error> {
-    let snap = |s: &Snapshot| SnapshotOut {
+    let snap = |s: &Snapshot, scope: &Scope| SnapshotOut {
         taken_at: s
             .taken_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         complete: s.is_complete(),
+        scope: scope.names(),
+        incomplete: scope
+            .incomplete
+            .iter()
+            .map(|c| CoverageOut {
+                provider: c.provider.as_str(),
+                target: c.target.clone(),
+                region: c.region.clone(),
+                api: c.api.clone(),
+                status: c.status.as_str(),
+                detail: c.detail.clone(),
+            })
+            .collect(),
     };
     let out = DiffOut {
         schema: DIFF_SCHEMA,
         tool_version: env!("CARGO_PKG_VERSION"),
         generated_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        old: snap(old),
-        new: snap(new),
-        resources: &d.resources,
+        old: snap(old, &d.old_scope),
+        new: snap(new, &d.new_scope),
+        same_scope: d.same_scope(),
+        scope_note: d.scope_note(),
+        resources: ResourcesOut {
+            diff: &d.resources,
+            unknown: d
+                .unseen
+                .iter()
+                .map(|(r, why)| UnseenOut {
+                    resource: r,
+                    unknown_because: why,
+                })
+                .collect(),
+        },
         findings: FindingsOut {
             new: d.new.iter().map(finding_out).collect(),
             resolved: d.resolved.iter().map(finding_out).collect(),
+            unknown: d
+                .unknown
+                .iter()
+                .map(|(f, why)| UnknownOut {
+                    finding: finding_out(f),
+                    unknown_because: why,
+                })
+                .collect(),
             unchanged: d.unchanged,
         },
     };
@@ -247,21 +569,91 @@ fn finding_line(f: &Finding) -> String {
     )
 }
 
+/// Both runs' scope and what they could not read, a line each (and the scope difference first).
+fn runs(d: &Diff) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = d.scope_note() {
+        out.push(n);
+    }
+    for (name, s) in [("Old run", &d.old_scope), ("New run", &d.new_scope)] {
+        let gaps = if s.incomplete.is_empty() {
+            "complete".to_string()
+        } else {
+            let list: Vec<String> = s
+                .incomplete
+                .iter()
+                .take(3)
+                .map(|c| {
+                    format!(
+                        "{} {}{} {}",
+                        c.target,
+                        c.api,
+                        c.region
+                            .as_deref()
+                            .map(|r| format!(" ({r})"))
+                            .unwrap_or_default(),
+                        c.status.as_str()
+                    )
+                })
+                .collect();
+            let more = s.incomplete.len().saturating_sub(3);
+            format!(
+                "INCOMPLETE: {}{}",
+                list.join("; "),
+                if more > 0 {
+                    format!("; {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        };
+        out.push(format!("{name}: {} — {gaps}", s.names().join(", ")));
+    }
+    out
+}
+
+fn summary(d: &Diff) -> String {
+    format!(
+        "{} new, {} resolved, {} unknown (not seen by the new run), {} unchanged",
+        d.new.len(),
+        d.resolved.len(),
+        d.unknown.len(),
+        d.unchanged
+    )
+}
+
 pub fn table(d: &Diff) -> String {
     let mut out = String::new();
+    for line in runs(d) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\nFindings: {}", summary(d));
+    for f in &d.new {
+        let _ = writeln!(out, "  NEW      {}", finding_line(f));
+    }
+    for f in &d.resolved {
+        let _ = writeln!(out, "  RESOLVED {}", finding_line(f));
+    }
+    for (f, why) in &d.unknown {
+        let _ = writeln!(out, "  UNKNOWN  {} ({why})", finding_line(f));
+    }
     let r = &d.resources;
     let _ = writeln!(
         out,
-        "Resources: {} added, {} removed, {} changed",
+        "\nResources: {} added, {} removed, {} changed, {} unknown",
         r.added.len(),
         r.removed.len(),
-        r.changed.len()
+        r.changed.len(),
+        d.unseen.len()
     );
     for a in &r.added {
         let _ = writeln!(out, "  + {} {} ({})", a.kind, a.name, a.id);
     }
     for a in &r.removed {
         let _ = writeln!(out, "  - {} {} ({})", a.kind, a.name, a.id);
+    }
+    for (a, why) in &d.unseen {
+        let _ = writeln!(out, "  ? {} {} ({}): {why}", a.kind, a.name, a.id);
     }
     for c in &r.changed {
         let _ = writeln!(out, "  ~ {} {} ({})", c.kind, c.name, c.id);
@@ -271,20 +663,12 @@ pub fn table(d: &Diff) -> String {
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\nFindings: {} new, {} resolved, {} unchanged",
-        d.new.len(),
-        d.resolved.len(),
-        d.unchanged
-    );
-    for f in &d.new {
-        let _ = writeln!(out, "  NEW      {}", finding_line(f));
-    }
-    for f in &d.resolved {
-        let _ = writeln!(out, "  RESOLVED {}", finding_line(f));
-    }
     out
+}
+
+/// Findings with no reason to show.
+fn plain(l: &[Finding]) -> Vec<(&Finding, &str)> {
+    l.iter().map(|f| (f, "")).collect()
 }
 
 fn md_escape(s: &str) -> String {
@@ -295,17 +679,24 @@ pub fn markdown(d: &Diff) -> String {
     let mut out = String::new();
     let r = &d.resources;
     let _ = writeln!(out, "## fnscope: what changed\n");
+    for line in runs(d) {
+        let _ = writeln!(out, "- {}", md_escape(&line));
+    }
     let _ = writeln!(
         out,
-        "**Findings:** {} new, {} resolved, {} unchanged · **Resources:** {} added, {} removed, {} changed\n",
-        d.new.len(),
-        d.resolved.len(),
-        d.unchanged,
+        "\n**Findings:** {} · **Resources:** {} added, {} removed, {} changed, {} unknown\n",
+        summary(d),
         r.added.len(),
         r.removed.len(),
-        r.changed.len()
+        r.changed.len(),
+        d.unseen.len()
     );
-    for (title, list) in [("New findings", &d.new), ("Resolved findings", &d.resolved)] {
+    let unknown: Vec<(&Finding, &str)> = d.unknown.iter().map(|(f, w)| (f, w.as_str())).collect();
+    for (title, list) in [
+        ("New findings", plain(&d.new)),
+        ("Resolved findings", plain(&d.resolved)),
+        ("Unknown: not seen by the new run", unknown),
+    ] {
         if list.is_empty() {
             continue;
         }
@@ -313,10 +704,10 @@ pub fn markdown(d: &Diff) -> String {
             out,
             "### {title}\n\n| severity | rule | subject | target | title |\n|---|---|---|---|---|"
         );
-        for f in list {
+        for (f, why) in list {
             let _ = writeln!(
                 out,
-                "| {} | {} | `{}` | {} | {}{} |",
+                "| {} | {} | `{}` | {} | {}{}{} |",
                 f.severity,
                 f.rule_id,
                 md_escape(&f.subject.name),
@@ -329,12 +720,17 @@ pub fn markdown(d: &Diff) -> String {
                     " (suppressed)"
                 } else {
                     ""
+                },
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", md_escape(why))
                 }
             );
         }
         let _ = writeln!(out);
     }
-    if !r.is_empty() {
+    if !r.is_empty() || !d.unseen.is_empty() {
         let _ = writeln!(
             out,
             "### Resources\n\n| change | kind | name | details |\n|---|---|---|---|"
@@ -344,6 +740,15 @@ pub fn markdown(d: &Diff) -> String {
         }
         for a in &r.removed {
             let _ = writeln!(out, "| removed | {} | `{}` | |", a.kind, md_escape(&a.name));
+        }
+        for (a, why) in &d.unseen {
+            let _ = writeln!(
+                out,
+                "| unknown | {} | `{}` | {} |",
+                a.kind,
+                md_escape(&a.name),
+                md_escape(why)
+            );
         }
         for c in &r.changed {
             let lines: Vec<String> = c

@@ -324,16 +324,24 @@ fn diff(args: &cli::DiffArgs) -> Result<u8, CliError> {
         }
     };
     write_out(args.report.output.as_deref(), &bytes)?;
+    let incomplete = d.incomplete() || !d.same_scope();
     let only_new = Evaluation {
         findings: d.new,
         not_evaluated: Vec::new(),
     };
-    Ok(exit_code(
+    // New findings gate; what the new run did not see (unknown findings and resources, a scope that
+    // changed, an incomplete run) is never a pass: exit 3 unless --allow-partial.
+    let code = exit_code(
         &new,
         &only_new,
         args.report.fail_on,
         args.report.allow_partial,
-    ))
+    );
+    Ok(if code == 0 && incomplete && !args.report.allow_partial {
+        3
+    } else {
+        code
+    })
 }
 
 /// Evaluates, renders, writes, and decides the exit code per the contract.

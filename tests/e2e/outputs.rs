@@ -531,3 +531,141 @@ fn html_report_is_self_contained_and_renders_its_graphs_in_chromium() {
         bytes.len()
     );
 }
+
+/// Saves a scan of `src` (all providers) to `snap`; the scan's own exit code.
+fn save_scan(dir: &Path, src: &Path, snap: &Path, only: &[&str]) {
+    let mut args = vec!["scan"];
+    args.extend(only);
+    args.extend([
+        "--offline",
+        src.to_str().unwrap(),
+        "--save",
+        snap.to_str().unwrap(),
+        "--format",
+        "json",
+        "-q",
+    ]);
+    let out = fnscope(None, dir, &args);
+    assert!(matches!(out.status.code(), Some(1 | 3)), "{}", stderr(&out));
+}
+
+#[test]
+fn diff_says_unknown_for_what_the_new_run_did_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let est = dir.path().join("estate");
+    copy_dir(Path::new(&estate()), &est);
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    save_scan(dir.path(), &est, &a, &[]);
+    // The IAM export is gone: the AWS findings that need it are not resolved, they are unknown.
+    std::fs::remove_file(est.join("aws/111122223333/iam/get-account-authorization-details.json"))
+        .unwrap();
+    save_scan(dir.path(), &est, &b, &[]);
+    let run = |format: &str, extra: &[&str]| {
+        let mut args = vec![
+            "diff",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            format,
+        ];
+        args.extend(extra);
+        fnscope(None, dir.path(), &args)
+    };
+    let out = run("json", &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "nothing new, but not everything seen: incomplete, not a pass: {}",
+        stderr(&out)
+    );
+    let d: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
+    let unknown = d["findings"]["unknown"].as_array().unwrap();
+    assert!(unknown.len() >= 10, "{unknown:#?}");
+    assert!(unknown.iter().all(|f| f["provider"] == "aws"));
+    assert!(
+        unknown
+            .iter()
+            .any(|f| f["rule_id"] == "T1648-AWS-001" && f["severity"] == "critical")
+    );
+    assert!(unknown.iter().all(|f| f["unknown_because"].is_string()));
+    assert_eq!(d["resources"]["removed"].as_array().unwrap().len(), 0);
+    assert!(!d["resources"]["unknown"].as_array().unwrap().is_empty());
+    assert_eq!(d["new"]["complete"], false);
+    assert!(
+        d["new"]["incomplete"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["api"] == "iam:GetAccountAuthorizationDetails")
+    );
+    assert_eq!(d["same_scope"], true);
+    // --allow-partial accepts it.
+    assert_eq!(run("json", &["--allow-partial"]).status.code(), Some(0));
+    // Markdown and table say the same.
+    let md = stdout(&run("markdown", &[]));
+    assert!(md.contains("### Unknown: not seen by the new run"), "{md}");
+    assert!(md.contains(" 0 resolved, "), "{md}");
+    assert!(md.contains("iam:GetAccountAuthorizationDetails"), "{md}");
+    let table = stdout(&run("table", &[]));
+    assert!(table.contains("UNKNOWN  CRITICAL T1648-AWS-001"), "{table}");
+    assert!(
+        table.contains("New run: ") && table.contains("INCOMPLETE"),
+        "{table}"
+    );
+
+    // A narrower scope: the other providers' findings are unknown, and the diff says so first.
+    let c = dir.path().join("c.json");
+    save_scan(dir.path(), &est, &c, &["aws"]);
+    let out = run_pair(dir.path(), &a, &c);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let d: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(d["same_scope"], false);
+    assert!(
+        d["scope_note"]
+            .as_str()
+            .unwrap()
+            .contains("only the old run scanned gcp:acme-fn-prod")
+    );
+    assert_eq!(d["findings"]["resolved"].as_array().unwrap().len(), 0);
+    assert!(
+        d["findings"]["unknown"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["provider"] == "azure")
+    );
+    let table = stdout(&fnscope(
+        None,
+        dir.path(),
+        &[
+            "diff",
+            a.to_str().unwrap(),
+            c.to_str().unwrap(),
+            "--format",
+            "table",
+        ],
+    ));
+    assert!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("The runs scanned different scopes"),
+        "{table}"
+    );
+}
+
+fn run_pair(dir: &Path, a: &Path, b: &Path) -> std::process::Output {
+    fnscope(
+        None,
+        dir,
+        &[
+            "diff",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    )
+}
