@@ -116,9 +116,14 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct GateArgs {
-    /// Report and gate only on findings whose fingerprints are not in this snapshot's findings
+    /// Gate only on findings whose fingerprints are not in this accepted snapshot's findings (the
+    /// table and JSON show only those; SARIF carries every finding with its baselineState)
     #[arg(long, value_name = "SNAPSHOT")]
     pub baseline: Option<PathBuf>,
+    /// SARIF: the analysis category (runs[].automationDetails.id), for several fnscope uploads to one
+    /// repository; without it the upload step's own category applies
+    #[arg(long, value_name = "CATEGORY")]
+    pub sarif_category: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -173,21 +173,11 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
                     tracing::info!(path = %gone.display(), "pruned from the history");
                 }
             }
-            report_and_exit(
-                &snapshot,
-                &args.report,
-                args.gate.baseline.as_deref(),
-                cli.quiet,
-            )
+            report_and_exit(&snapshot, &args.report, Some(&args.gate), cli.quiet)
         }
         Command::Check(args) => {
             let snapshot = fnscope_snapshot::load(&args.snapshot)?;
-            report_and_exit(
-                &snapshot,
-                &args.report,
-                args.gate.baseline.as_deref(),
-                cli.quiet,
-            )
+            report_and_exit(&snapshot, &args.report, Some(&args.gate), cli.quiet)
         }
         Command::Detect(args) => {
             let mut snapshot = fnscope_snapshot::load(&args.snapshot)?;
@@ -198,12 +188,7 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
             if let Some(path) = &args.save {
                 fnscope_snapshot::save(&snapshot, path)?;
             }
-            report_and_exit(
-                &snapshot,
-                &args.report,
-                args.gate.baseline.as_deref(),
-                cli.quiet,
-            )
+            report_and_exit(&snapshot, &args.report, Some(&args.gate), cli.quiet)
         }
         Command::Diff(args) => diff(args),
         Command::Rules(args) => {
@@ -348,25 +333,34 @@ fn diff(args: &cli::DiffArgs) -> Result<u8, CliError> {
 fn report_and_exit(
     snapshot: &Snapshot,
     args: &ReportArgs,
-    baseline: Option<&std::path::Path>,
+    gate: Option<&cli::GateArgs>,
     quiet: bool,
 ) -> Result<u8, CliError> {
     let cfg = config::Config::load(args.config.as_deref())?;
     let (mut eval, suppressions) = evaluate(snapshot, &cfg);
+    let format = default_format(args);
     let mut known = None;
-    if let Some(path) = baseline {
+    // SARIF keeps every current finding (with its baselineState): GitHub closes the alerts of the
+    // findings an upload leaves out.
+    let mut all = None;
+    let mut base_findings = None;
+    if let Some(path) = gate.and_then(|g| g.baseline.as_deref()) {
         let base = fnscope_snapshot::load(path)?;
         let (base_eval, _) = evaluate(&base, &cfg);
-        let fps: std::collections::HashSet<String> = base_eval
+        let fps: std::collections::HashSet<&str> = base_eval
             .findings
-            .into_iter()
-            .map(|f| f.fingerprint)
+            .iter()
+            .map(|f| f.fingerprint.as_str())
             .collect();
+        if format == Format::Sarif {
+            all = Some(eval.clone());
+        }
         let before = eval.findings.len();
-        eval.findings.retain(|f| !fps.contains(&f.fingerprint));
+        eval.findings
+            .retain(|f| !fps.contains(f.fingerprint.as_str()));
         known = Some((path.display().to_string(), before - eval.findings.len()));
+        base_findings = Some(base_eval.findings);
     }
-    let format = default_format(args);
     let bytes = match format {
         Format::Table => {
             let mut t = report::table::render(snapshot, &eval, &suppressions);
@@ -387,7 +381,15 @@ fn report_and_exit(
             v.push(b'\n');
             v
         }
-        Format::Sarif => report::sarif::render(snapshot, &eval).map_err(internal("SARIF log"))?,
+        Format::Sarif => report::sarif::render(
+            snapshot,
+            all.as_ref().unwrap_or(&eval),
+            &report::sarif::Options {
+                baseline: base_findings.as_deref(),
+                category: gate.and_then(|g| g.sarif_category.as_deref()),
+            },
+        )
+        .map_err(internal("SARIF log"))?,
         Format::Ocsf => report::ocsf::render(snapshot, &eval).map_err(internal("OCSF events"))?,
         Format::Csv => report::csv::render(&eval).map_err(internal("CSV"))?,
         Format::Markdown => report::markdown::render(snapshot, &eval).into_bytes(),

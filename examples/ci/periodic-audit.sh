@@ -25,6 +25,9 @@ if [ "$(ls "$history"/fnscope-*.json.gz | wc -l)" -ge 2 ]; then
     # Post the Markdown as the message body (adapt to your chat or ticket system).
     jq -Rs '{text: .}' < "$out/changes.md" | curl -fsS -X POST -H 'content-type: application/json' --data @- "$FNSCOPE_WEBHOOK"
   fi
+  # 1: new high or critical findings; 3: the new run did not see everything the previous one did (its
+  # findings there are "unknown", not resolved: the Markdown lists them and what was not read).
   [ "$diff" -eq 1 ] && echo "new high or critical findings: see $out/changes.md" >&2
+  [ "$diff" -eq 3 ] && echo "incomplete: some earlier findings could not be checked, see $out/changes.md" >&2
 fi
 exit 0

@@ -9,20 +9,21 @@ use fnscope_policies::{Evaluation, Finding, RuleMeta, Severity};
 use fnscope_snapshot::{CoverageStatus, Snapshot};
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Run<'a>>,
+    runs: Vec<Run>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    tool: Tool<'a>,
+struct Run {
+    tool: Tool,
     results: Vec<SarifResult>,
     invocations: Vec<Invocation>,
-    automation_details: AutomationDetails,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    automation_details: Option<AutomationDetails>,
 }
 
 #[derive(Serialize)]
@@ -31,18 +32,18 @@ struct AutomationDetails {
 }
 
 #[derive(Serialize)]
-struct Tool<'a> {
-    driver: Driver<'a>,
+struct Tool {
+    driver: Driver,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Driver<'a> {
+struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
     information_uri: &'static str,
-    rules: Vec<ReportingDescriptor<'a>>,
+    rules: Vec<ReportingDescriptor>,
 }
 
 #[derive(Serialize)]
@@ -58,8 +59,8 @@ struct Help {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ReportingDescriptor<'a> {
-    id: &'a str,
+struct ReportingDescriptor {
+    id: String,
     name: String,
     short_description: Text,
     full_description: Text,
@@ -90,6 +91,9 @@ struct SarifResult {
     message: Text,
     locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    /// With a baseline: `new`, `unchanged` or `updated` (GitHub keeps the alert of an unchanged one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression>,
     properties: ResultProperties,
@@ -215,50 +219,105 @@ fn artifact_uri(f: &Finding) -> String {
     )
 }
 
-pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> Result<Vec<u8>, serde_json::Error> {
-    let catalogue = fnscope_policies::catalogue();
-    let metas: Vec<&RuleMeta> = catalogue.iter().map(|r| r.meta()).collect();
-    let rules: Vec<ReportingDescriptor> = metas
-        .iter()
-        .map(|m| {
-            let sev = rule_severity(m);
-            let mut tags = vec!["security".to_string(), m.technique.to_string()];
-            tags.extend(m.mitigations.iter().map(|s| s.to_string()));
-            tags.extend(m.analytics.iter().map(|s| s.to_string()));
-            ReportingDescriptor {
-                id: m.id,
-                name: m.id.replace('-', ""),
-                short_description: Text {
-                    text: m.title.to_string(),
-                },
-                full_description: Text {
-                    text: m.rationale.to_string(),
-                },
-                help: Help {
-                    text: format!("{}\n\nRemediation: {}", m.rationale, m.remediation),
-                    markdown: format!(
-                        "**{}**\n\n{}\n\n**Remediation.** {}\n\nMITRE ATT&CK {} · severity: {}",
-                        m.title, m.rationale, m.remediation, m.technique, m.severity
-                    ),
-                },
-                default_configuration: Configuration { level: level(sev) },
-                properties: RuleProperties {
-                    tags,
-                    precision: "high",
-                    security_severity: security_severity(sev),
-                },
-            }
+/// How the SARIF log is made: the accepted baseline's findings (each current finding then carries its
+/// `baselineState`) and the analysis category.
+#[derive(Default)]
+pub struct Options<'a> {
+    pub baseline: Option<&'a [Finding]>,
+    pub category: Option<&'a str>,
+}
+
+/// `new`, `unchanged` (same fingerprint, severity and evidence) or `updated` (same fingerprint,
+/// something else changed).
+fn baseline_state(f: &Finding, baseline: &[Finding]) -> &'static str {
+    match baseline.iter().find(|b| b.fingerprint == f.fingerprint) {
+        None => "new",
+        Some(b) if b.severity == f.severity && b.evidence == f.evidence => "unchanged",
+        Some(_) => "updated",
+    }
+}
+
+fn descriptor(m: &RuleMeta, id: String, sev: Severity) -> ReportingDescriptor {
+    let mut tags = vec!["security".to_string(), m.technique.to_string()];
+    tags.extend(m.mitigations.iter().map(|s| s.to_string()));
+    tags.extend(m.analytics.iter().map(|s| s.to_string()));
+    let name = id
+        .split(['-', '/'])
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
         })
         .collect();
+    ReportingDescriptor {
+        id,
+        name,
+        short_description: Text {
+            text: m.title.to_string(),
+        },
+        full_description: Text {
+            text: m.rationale.to_string(),
+        },
+        help: Help {
+            text: format!("{}\n\nRemediation: {}", m.rationale, m.remediation),
+            markdown: format!(
+                "**{}**\n\n{}\n\n**Remediation.** {}\n\nMITRE ATT&CK {} · severity: {}",
+                m.title, m.rationale, m.remediation, m.technique, m.severity
+            ),
+        },
+        default_configuration: Configuration { level: level(sev) },
+        properties: RuleProperties {
+            tags,
+            precision: "high",
+            security_severity: security_severity(sev),
+        },
+    }
+}
+
+/// GitHub code scanning reads `security-severity` from the rule, not the result: every rule has a
+/// descriptor at its highest severity (its plain id), and a finding of a lower severity refers to a
+/// descriptor of that severity (`T1648-AWS-007/high`), so each alert shows its own severity.
+pub fn render(
+    snapshot: &Snapshot,
+    eval: &Evaluation,
+    opts: &Options<'_>,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let catalogue = fnscope_policies::catalogue();
+    let metas: Vec<&RuleMeta> = catalogue.iter().map(|r| r.meta()).collect();
+    let mut rules: Vec<ReportingDescriptor> = metas
+        .iter()
+        .map(|m| descriptor(m, m.id.to_string(), rule_severity(m)))
+        .collect();
+    // (rule id, severity) → descriptor index, for the lower-severity variants.
+    let mut variants: std::collections::BTreeMap<(String, Severity), usize> =
+        std::collections::BTreeMap::new();
+    let mut rule_of = |f: &Finding| -> (String, usize) {
+        let Some(i) = metas.iter().position(|m| m.id == f.rule_id) else {
+            return (f.rule_id.clone(), 0);
+        };
+        if rule_severity(metas[i]) == f.severity {
+            return (f.rule_id.clone(), i);
+        }
+        let id = format!("{}/{}", f.rule_id, f.severity.as_str());
+        let idx = *variants
+            .entry((f.rule_id.clone(), f.severity))
+            .or_insert_with(|| {
+                rules.push(descriptor(metas[i], id.clone(), f.severity));
+                rules.len() - 1
+            });
+        (id, idx)
+    };
     let results = eval
         .findings
         .iter()
         .map(|f| {
             let loc = f.resource.as_ref().unwrap_or(&f.subject);
             let target = f.target.as_ref().map(|t| t.id.clone());
+            let (rule_id, rule_index) = rule_of(f);
             SarifResult {
-                rule_id: f.rule_id.clone(),
-                rule_index: metas.iter().position(|m| m.id == f.rule_id).unwrap_or(0),
+                rule_id,
+                rule_index,
                 level: level(f.severity),
                 message: Text {
                     text: format!(
@@ -291,6 +350,7 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> Result<Vec<u8>, serde_j
                 partial_fingerprints: Fingerprints {
                     fnscope: f.fingerprint.clone(),
                 },
+                baseline_state: opts.baseline.map(|b| baseline_state(f, b)),
                 suppressions: f
                     .suppressed
                     .iter()
@@ -358,17 +418,14 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> Result<Vec<u8>, serde_j
                 execution_successful: true,
                 tool_execution_notifications: notifications,
             }],
-            automation_details: AutomationDetails {
-                id: format!(
-                    "fnscope/{}/",
-                    snapshot
-                        .targets
-                        .iter()
-                        .map(|t| format!("{}-{}", t.provider, t.id))
-                        .collect::<Vec<_>>()
-                        .join("+")
-                ),
-            },
+            automation_details: opts.category.map(|c| AutomationDetails {
+                // A trailing slash makes the id a category (GitHub: "category/run-id").
+                id: if c.ends_with('/') {
+                    c.to_string()
+                } else {
+                    format!("{c}/")
+                },
+            }),
         }],
     };
     let mut v = serde_json::to_vec_pretty(&log)?;

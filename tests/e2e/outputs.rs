@@ -53,7 +53,33 @@ fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
 
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 40, "every rule of the catalogue");
+    let plain = rules
+        .iter()
+        .filter(|r| !r["id"].as_str().unwrap().contains('/'))
+        .count();
+    assert_eq!(plain, 40, "every rule of the catalogue");
+    // GitHub shows a result with its rule's security-severity: each result's rule carries the
+    // result's own severity (GitHub's scale: critical over 9.0, high 7.0-8.9, medium 4.0-6.9).
+    for r in run["results"].as_array().unwrap() {
+        let rule = &rules[r["ruleIndex"].as_u64().unwrap() as usize];
+        assert_eq!(rule["id"], r["ruleId"]);
+        let sev: f64 = rule["properties"]["security-severity"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let shown = match sev {
+            s if s >= 9.0 => "critical",
+            s if s >= 7.0 => "high",
+            s if s >= 4.0 => "medium",
+            _ => "low",
+        };
+        assert_eq!(shown, r["properties"]["severity"], "{r:#}");
+    }
+    assert!(
+        run.get("automationDetails").is_none(),
+        "no category unless asked: the upload step's applies"
+    );
     for r in rules {
         let sev: f64 = r["properties"]["security-severity"]
             .as_str()
@@ -668,4 +694,123 @@ fn run_pair(dir: &Path, a: &Path, b: &Path) -> std::process::Output {
             "json",
         ],
     )
+}
+
+#[test]
+fn sarif_with_a_baseline_keeps_every_finding_with_its_baseline_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--offline",
+            &estate(),
+            "--save",
+            base.to_str().unwrap(),
+            "-q",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The same estate against itself: nothing new, so the gate passes, and every alert stays open.
+    let sarif_of = |est: &str, extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            "aws",
+            "--offline",
+            est,
+            "--format",
+            "sarif",
+            "--baseline",
+            base.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        fnscope(None, dir.path(), &args)
+    };
+    let out = sarif_of(&estate(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), fingerprints(&json_report(dir.path())).len());
+    assert!(results.iter().all(|r| r["baselineState"] == "unchanged"));
+    assert!(sarif["runs"][0].get("automationDetails").is_none());
+    // A changed estate: the new finding is new, the rest unchanged; an asked category is used.
+    let changed = dir.path().join("estate");
+    copy_changed_estate(&changed);
+    let out = sarif_of(
+        changed.to_str().unwrap(),
+        &["--sarif-category", "fnscope-prod"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the new high finding fails the gate"
+    );
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let run = &sarif["runs"][0];
+    assert_eq!(run["automationDetails"]["id"], "fnscope-prod/");
+    let states: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["baselineState"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        states.iter().filter(|s| **s == "new").count(),
+        1,
+        "{states:?}"
+    );
+    assert!(
+        states.iter().filter(|s| **s == "unchanged").count() >= 10,
+        "{states:?}"
+    );
+}
+
+#[test]
+fn the_periodic_audit_example_runs_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_fnscope"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let run = || {
+        std::process::Command::new("bash")
+            .arg(repo().join("examples/ci/periodic-audit.sh"))
+            .env("PATH", &path)
+            .env("FNSCOPE_HISTORY", dir.path().join("history"))
+            .env("FNSCOPE_OUT", dir.path().join("out"))
+            .env("FNSCOPE_SCAN_ARGS", format!("--offline {}", estate()))
+            .env_remove("FNSCOPE_WEBHOOK")
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(dir.path().join("out/report.json").exists());
+    std::thread::sleep(std::time::Duration::from_millis(1100)); // distinct history names
+    let second = run();
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let md = std::fs::read_to_string(dir.path().join("out/changes.md")).unwrap();
+    assert!(md.contains("## fnscope: what changed"), "{md}");
+    assert!(md.contains("0 new, 0 resolved, 0 unknown"), "{md}");
 }
