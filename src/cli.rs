@@ -100,7 +100,8 @@ pub struct ReportArgs {
     /// Output format (default: table on a terminal, json otherwise)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Write the report to FILE instead of stdout (atomically)
+    /// Write the report to FILE instead of stdout (atomically; `-` is stdout, a device such as
+    /// /dev/null is written to, not replaced)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit 1 when a finding at or above this severity is not suppressed
@@ -112,6 +113,12 @@ pub struct ReportArgs {
     /// Configuration file (default: fnscope.toml in the working directory, if present)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Table: do not cut lines to the terminal's width, and show every piece of evidence
+    #[arg(long)]
+    pub wide: bool,
+    /// Table: list every workload (the default is counts per provider and kind)
+    #[arg(long)]
+    pub inventory: bool,
 }
 
 #[derive(Debug, Args)]
@@ -135,77 +142,161 @@ pub struct ScanArgs {
     #[arg(long, value_name = "DIR")]
     pub offline: Option<PathBuf>,
     /// AWS regions to scan, comma-separated (default: every enabled region)
-    #[arg(long, value_delimiter = ',', value_name = "REGIONS")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "REGIONS",
+        help_heading = "AWS"
+    )]
     pub regions: Option<Vec<String>>,
-    /// GCP projects to scan live (repeatable or comma-separated)
-    #[arg(long = "gcp-project", value_delimiter = ',', value_name = "PROJECT")]
+    /// AWS: the named profile of ~/.aws/config or ~/.aws/credentials (default: AWS_PROFILE, else the
+    /// default chain)
+    #[arg(long, value_name = "NAME", help_heading = "AWS")]
+    pub profile: Option<String>,
+    /// GCP projects to scan live (repeatable or comma-separated; default: gcloud's configured project)
+    #[arg(
+        long = "gcp-project",
+        value_delimiter = ',',
+        value_name = "PROJECT",
+        help_heading = "Google Cloud"
+    )]
     pub gcp_projects: Vec<String>,
     /// Scan every active project below these GCP organizations or folders (organizations/ID, folders/ID)
-    #[arg(long = "gcp-scope", value_delimiter = ',', value_name = "SCOPE")]
+    #[arg(
+        long = "gcp-scope",
+        value_delimiter = ',',
+        value_name = "SCOPE",
+        help_heading = "Google Cloud"
+    )]
     pub gcp_scopes: Vec<String>,
     /// Base URL for every Google API (emulators, tests); default: the public endpoints
-    #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_ENDPOINT")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_GCP_ENDPOINT",
+        help_heading = "Google Cloud"
+    )]
     pub gcp_endpoint: Option<String>,
     /// Token endpoint replacing the service-account key's token_uri
-    #[arg(long, value_name = "URL", env = "FNSCOPE_GCP_TOKEN_URI")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_GCP_TOKEN_URI",
+        help_heading = "Google Cloud"
+    )]
     pub gcp_token_uri: Option<String>,
     /// Azure subscriptions to scan live (default: every enabled subscription the credential can read)
-    #[arg(long = "azure-subscription", value_delimiter = ',', value_name = "ID")]
+    #[arg(
+        long = "azure-subscription",
+        value_delimiter = ',',
+        value_name = "ID",
+        help_heading = "Azure"
+    )]
     pub azure_subscriptions: Vec<String>,
     /// Azure cloud: public, usgov or china
-    #[arg(long, value_name = "CLOUD", env = "FNSCOPE_AZURE_CLOUD")]
+    #[arg(
+        long,
+        value_name = "CLOUD",
+        env = "FNSCOPE_AZURE_CLOUD",
+        help_heading = "Azure"
+    )]
     pub azure_cloud: Option<String>,
     /// Azure credential: auto (client secret, else certificate, from AZURE_* variables, else the Azure CLI login), secret, certificate, cli, managed-identity
     #[arg(
         long,
         value_name = "KIND",
         default_value = "auto",
-        env = "FNSCOPE_AZURE_CREDENTIAL"
+        env = "FNSCOPE_AZURE_CREDENTIAL",
+        help_heading = "Azure"
     )]
     pub azure_credential: String,
     /// Base URL for the Entra authority, ARM and Microsoft Graph at once (emulators, tests)
-    #[arg(long, value_name = "URL", env = "FNSCOPE_AZURE_ENDPOINT")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_AZURE_ENDPOINT",
+        help_heading = "Azure"
+    )]
     pub azure_endpoint: Option<String>,
     /// Power Platform environments to scan live (default: every environment the admin APIs list)
-    #[arg(long = "pa-environment", value_delimiter = ',', value_name = "NAME")]
+    #[arg(
+        long = "pa-environment",
+        value_delimiter = ',',
+        value_name = "NAME",
+        help_heading = "Power Automate"
+    )]
     pub pa_environments: Vec<String>,
     /// Base URL for the Entra authority and the Power Platform admin APIs at once (emulators, tests)
-    #[arg(long, value_name = "URL", env = "FNSCOPE_PA_ENDPOINT")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_PA_ENDPOINT",
+        help_heading = "Power Automate"
+    )]
     pub pa_endpoint: Option<String>,
     /// Google Workspace domain to scan live (Apps Script)
-    #[arg(long, value_name = "DOMAIN", env = "FNSCOPE_WORKSPACE_DOMAIN")]
+    #[arg(
+        long,
+        value_name = "DOMAIN",
+        env = "FNSCOPE_WORKSPACE_DOMAIN",
+        help_heading = "Google Workspace (Apps Script)"
+    )]
     pub workspace_domain: Option<String>,
     /// Workspace admin the delegated service account impersonates for directory calls
-    #[arg(long, value_name = "EMAIL", env = "FNSCOPE_WORKSPACE_ADMIN")]
+    #[arg(
+        long,
+        value_name = "EMAIL",
+        env = "FNSCOPE_WORKSPACE_ADMIN",
+        help_heading = "Google Workspace (Apps Script)"
+    )]
     pub workspace_admin: Option<String>,
     /// Resumable Workspace enumeration: users already read into FILE are skipped (JSON lines; delete it for a fresh run)
-    #[arg(long, value_name = "FILE")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Google Workspace (Apps Script)"
+    )]
     pub checkpoint: Option<std::path::PathBuf>,
     /// Base URL for the Admin SDK, Drive and Apps Script APIs at once (emulators, tests)
-    #[arg(long, value_name = "URL", env = "FNSCOPE_WORKSPACE_ENDPOINT")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_WORKSPACE_ENDPOINT",
+        help_heading = "Google Workspace (Apps Script)"
+    )]
     pub workspace_endpoint: Option<String>,
     /// Extra trusted root certificates (PEM bundle), e.g. for a TLS-inspecting proxy
     #[arg(long, value_name = "FILE", env = "FNSCOPE_CA_BUNDLE")]
     pub ca_bundle: Option<PathBuf>,
     /// Write the snapshot to FILE (atomically; gzip-compressed when FILE ends in .gz)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Snapshots")]
     pub save: Option<PathBuf>,
     /// Also keep the snapshot in a history folder as fnscope-<UTC time>.json.gz
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help_heading = "Snapshots")]
     pub save_dir: Option<PathBuf>,
     /// With --save-dir: keep only the newest N snapshots
-    #[arg(long, value_name = "N", requires = "save_dir")]
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "save_dir",
+        help_heading = "Snapshots"
+    )]
     pub keep: Option<usize>,
     /// With --save-dir: delete snapshots older than DAYS days
-    #[arg(long, value_name = "DAYS", requires = "save_dir")]
+    #[arg(
+        long,
+        value_name = "DAYS",
+        requires = "save_dir",
+        help_heading = "Snapshots"
+    )]
     pub keep_days: Option<i64>,
     /// AWS Organizations: scan every active member account by assuming this role in it (a name, with
     /// its path if it has one, e.g. `fnscope-readonly`); run with the management or a
     /// delegated-administrator account's credentials
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, value_name = "ROLE", help_heading = "AWS")]
     pub aws_org_role: Option<String>,
     /// With --aws-org-role: accounts scanned at once
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), help_heading = "AWS")]
     pub max_parallel_accounts: u16,
     /// Seconds one API call attempt may take (connect, send, read the whole answer) before it is
     /// abandoned and retried
@@ -223,7 +314,7 @@ pub struct ScanArgs {
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: u32,
     /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
-    #[arg(long)]
+    #[arg(long, help_heading = "AWS")]
     pub no_last_accessed: bool,
     /// Audit-log files or folders for the detection rules (repeatable; see the README's log layout)
     #[arg(long, value_name = "PATH")]
@@ -302,8 +393,33 @@ pub struct DiffArgs {
     /// With --history: `last` (the two newest) or a date / RFC 3339 time (the newest before it vs the newest)
     #[arg(long, value_name = "last|DATE", requires = "history")]
     pub since: Option<String>,
-    #[command(flatten)]
-    pub report: ReportArgs,
+    /// Output format (default: table on a terminal, json otherwise)
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+    /// Write the diff to FILE instead of stdout (atomically; `-` is stdout)
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a new finding at or above this severity is not suppressed
+    #[arg(long, value_enum, default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+    /// What the new run did not see (unknown findings, an incomplete run) exits by the new findings
+    /// alone (no exit code 3)
+    #[arg(long)]
+    pub allow_partial: bool,
+    /// Configuration file (default: fnscope.toml in the working directory, if present)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Table: do not cut lines to the terminal's width
+    #[arg(long)]
+    pub wide: bool,
+}
+
+/// What `diff` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -317,6 +433,9 @@ pub struct RulesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// Table: do not cut lines to the terminal's width
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,46 @@ pub struct Unusable {
 /// What was looked at, for the error when nothing is found.
 pub const LOOKED_AT: &str = "AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_*, ~/.aws/credentials, ~/.aws/config; GOOGLE_APPLICATION_CREDENTIALS, gcloud's application_default_credentials.json; AZURE_CLIENT_ID + AZURE_TENANT_ID, IDENTITY_ENDPOINT, MSI_ENDPOINT, ~/.azure/azureProfile.json (az login)";
 
+/// gcloud's configured project, with where it was found: `CLOUDSDK_CORE_PROJECT`, else the `project`
+/// of the `[core]` section of the active configuration (`CLOUDSDK_CONFIG` or ~/.config/gcloud,
+/// `active_config` naming it, `default` otherwise).
+pub fn gcloud_project(
+    env: &dyn Fn(&str) -> Option<String>,
+    home: Option<&Path>,
+) -> Option<(String, String)> {
+    if let Some(p) = env("CLOUDSDK_CORE_PROJECT").filter(|p| !p.is_empty()) {
+        return Some((p, "CLOUDSDK_CORE_PROJECT".into()));
+    }
+    let dir = env("CLOUDSDK_CONFIG")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| home.map(|h| h.join(".config/gcloud")))?;
+    let active = env("CLOUDSDK_ACTIVE_CONFIG_NAME")
+        .filter(|n| !n.is_empty())
+        .or_else(|| {
+            std::fs::read_to_string(dir.join("active_config"))
+                .ok()
+                .map(|s| s.trim().to_string())
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "default".into());
+    let file = dir.join("configurations").join(format!("config_{active}"));
+    let text = std::fs::read_to_string(&file).ok()?;
+    let mut section = String::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = s.trim().to_string();
+        } else if section == "core"
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim() == "project"
+            && !v.trim().is_empty()
+        {
+            return Some((v.trim().to_string(), file.display().to_string()));
+        }
+    }
+    None
+}
+
 /// The providers with credentials, from `env` (a variable lookup) and the home folder.
 pub fn configured(
     args: &ScanArgs,
@@ -73,11 +113,15 @@ pub fn configured(
             adc.is_file().then(|| adc.display().to_string())
         });
     if let Some(source) = google {
-        if args.gcp_projects.is_empty() && args.gcp_scopes.is_empty() {
+        if args.gcp_projects.is_empty()
+            && args.gcp_scopes.is_empty()
+            && gcloud_project(env, home).is_none()
+        {
             unusable.push(Unusable {
                 provider: Provider::Gcp,
                 source: source.clone(),
-                why: "no --gcp-project or --gcp-scope says what to scan".into(),
+                why: "no --gcp-project, --gcp-scope or gcloud configured project says what to scan"
+                    .into(),
             });
         } else {
             found.push(Found {
@@ -234,5 +278,28 @@ mod tests {
             run(&["--gcp-scope", "organizations/1"], &[], Some(home.path())).0,
             [Provider::Gcp]
         );
+    }
+
+    #[test]
+    fn gcloud_configured_project_is_the_default_gcp_project() {
+        let home = tempfile::tempdir().unwrap();
+        let g = [("GOOGLE_APPLICATION_CREDENTIALS", "/k.json")];
+        assert_eq!(run(&[], &g, Some(home.path())).1, vec![Provider::Gcp]);
+        let conf = home.path().join(".config/gcloud");
+        std::fs::create_dir_all(conf.join("configurations")).unwrap();
+        std::fs::write(conf.join("active_config"), "work\n").unwrap();
+        std::fs::write(
+            conf.join("configurations/config_work"),
+            "[compute]\nregion = europe-west1\n[core]\naccount = me@example.com\nproject = acme-prod\n",
+        )
+        .unwrap();
+        let none = |_: &str| None;
+        let (p, from) = gcloud_project(&none, Some(home.path())).unwrap();
+        assert_eq!(p, "acme-prod");
+        assert!(from.ends_with("config_work"), "{from}");
+        assert_eq!(run(&[], &g, Some(home.path())).0, vec![Provider::Gcp]);
+        // The variable wins over the file.
+        let var = |k: &str| (k == "CLOUDSDK_CORE_PROJECT").then(|| "other".to_string());
+        assert_eq!(gcloud_project(&var, Some(home.path())).unwrap().0, "other");
     }
 }

@@ -569,45 +569,35 @@ fn finding_line(f: &Finding) -> String {
     )
 }
 
-/// Both runs' scope and what they could not read, a line each (and the scope difference first).
+/// Both runs' scope, and each read it could not complete on a line of its own (the scope
+/// difference first).
 fn runs(d: &Diff) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(n) = d.scope_note() {
         out.push(n);
     }
     for (name, s) in [("Old run", &d.old_scope), ("New run", &d.new_scope)] {
-        let gaps = if s.incomplete.is_empty() {
-            "complete".to_string()
+        let state = if s.incomplete.is_empty() {
+            "complete"
         } else {
-            let list: Vec<String> = s
-                .incomplete
-                .iter()
-                .take(3)
-                .map(|c| {
-                    format!(
-                        "{} {}{} {}",
-                        c.target,
-                        c.api,
-                        c.region
-                            .as_deref()
-                            .map(|r| format!(" ({r})"))
-                            .unwrap_or_default(),
-                        c.status.as_str()
-                    )
-                })
-                .collect();
-            let more = s.incomplete.len().saturating_sub(3);
-            format!(
-                "INCOMPLETE: {}{}",
-                list.join("; "),
-                if more > 0 {
-                    format!("; {more} more")
-                } else {
-                    String::new()
-                }
-            )
+            "INCOMPLETE"
         };
-        out.push(format!("{name}: {} — {gaps}", s.names().join(", ")));
+        out.push(format!("{name} ({state}): {}", s.names().join(", ")));
+        for c in s.incomplete.iter().take(5) {
+            out.push(format!(
+                "    {} {} {}{}",
+                c.status.as_str(),
+                c.api,
+                c.target,
+                c.region
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            ));
+        }
+        if s.incomplete.len() > 5 {
+            out.push(format!("    and {} more", s.incomplete.len() - 5));
+        }
     }
     out
 }

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use fnscope_providers::logs::read::{log_files, read_files};
+use fnscope_providers::logs::read::{log_files, read_files_with};
+use fnscope_providers::progress::Progress;
 use fnscope_snapshot::{Coverage, CoverageStatus, LogWindow, Snapshot};
 
 use crate::CliError;
@@ -55,11 +56,15 @@ pub fn given_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 /// Reads `files` and adds what the detections need to the snapshot.
-pub fn add_files(snapshot: &mut Snapshot, files: &[PathBuf]) -> Result<(), CliError> {
+pub fn add_files(
+    snapshot: &mut Snapshot,
+    files: &[PathBuf],
+    progress: &dyn Progress,
+) -> Result<(), CliError> {
     if files.is_empty() {
         return Ok(());
     }
-    let set = read_files(files)?;
+    let set = read_files_with(files, progress)?;
     if let Some(f) = set.unrecognised.first() {
         return Err(CliError::Input(format!(
             "`{}` holds no record of a known audit log (CloudTrail, Cloud Audit Logs, Azure Activity Log, Purview, Workspace Reports){}",

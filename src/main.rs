@@ -156,8 +156,23 @@ fn main() -> ExitCode {
 async fn run(cli: &Cli) -> Result<u8, CliError> {
     match &cli.command {
         Command::Scan(args) => {
-            // A broken configuration fails before any API call is made.
+            // A broken configuration, or a place the results cannot be written, fails before any API
+            // call is made.
             let cfg = config::Config::load(args.report.config.as_deref())?;
+            for (what, path) in [("--output", &args.report.output), ("--save", &args.save)] {
+                if let Some(p) = path {
+                    check_writable(what, p)?;
+                }
+            }
+            if let Some(d) = &args.save_dir
+                && d.exists()
+                && !d.is_dir()
+            {
+                return Err(CliError::Input(format!(
+                    "--save-dir `{}` is a file, not a folder",
+                    d.display()
+                )));
+            }
             let snapshot = scan::scan(args, &cfg, cli.quiet).await?;
             if let Some(path) = &args.save {
                 fnscope_snapshot::save(&snapshot, path)?;
@@ -182,7 +197,17 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
         Command::Detect(args) => {
             let mut snapshot = fnscope_snapshot::load(&args.snapshot)?;
             let files = logs::given_files(&args.logs)?;
-            logs::add_files(&mut snapshot, &files)?;
+            let bars = progress::Bars::new(cli.quiet);
+            let line = bars.as_ref().map(progress::Bars::line);
+            logs::add_files(
+                &mut snapshot,
+                &files,
+                line.as_ref().map_or(
+                    &fnscope_providers::progress::NoProgress
+                        as &dyn fnscope_providers::progress::Progress,
+                    |l| l,
+                ),
+            )?;
             logs::window_coverage(&mut snapshot);
             snapshot.normalize();
             if let Some(path) = &args.save {
@@ -192,7 +217,7 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
         }
         Command::Diff(args) => diff(args),
         Command::Rules(args) => {
-            let text = rules_listing(args.format)?;
+            let text = rules_listing(args.format, args.wide)?;
             write_out(None, text.as_bytes())?;
             Ok(0)
         }
@@ -268,7 +293,8 @@ fn evaluate(
 
 fn default_format(args: &ReportArgs) -> Format {
     args.format.unwrap_or_else(|| {
-        if args.output.is_none() && std::io::stdout().is_terminal() {
+        let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+        if to_stdout && std::io::stdout().is_terminal() {
             Format::Table
         } else {
             Format::Json
@@ -294,21 +320,26 @@ fn diff(args: &cli::DiffArgs) -> Result<u8, CliError> {
     };
     let old = fnscope_snapshot::load(&old_path)?;
     let new = fnscope_snapshot::load(&new_path)?;
-    let cfg = config::Config::load(args.report.config.as_deref())?;
+    let cfg = config::Config::load(args.config.as_deref())?;
     let (old_eval, _) = evaluate(&old, &cfg);
     let (new_eval, _) = evaluate(&new, &cfg);
     let d = diffcmd::compute(&old, &new, &old_eval, &new_eval);
-    let bytes = match default_format(&args.report) {
-        Format::Table => diffcmd::table(&d).into_bytes(),
-        Format::Json => diffcmd::json(&d, &old, &new).map_err(internal("diff"))?,
-        Format::Markdown => diffcmd::markdown(&d).into_bytes(),
-        other => {
-            return Err(CliError::Input(format!(
-                "diff writes table, json or markdown, not {other:?}"
-            )));
-        }
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    let format = args
+        .format
+        .unwrap_or(if to_stdout && std::io::stdout().is_terminal() {
+            cli::DiffFormat::Table
+        } else {
+            cli::DiffFormat::Json
+        });
+    let bytes = match format {
+        cli::DiffFormat::Table => report::table::Layout::new(args.wide, false)
+            .fit_text(&diffcmd::table(&d))
+            .into_bytes(),
+        cli::DiffFormat::Json => diffcmd::json(&d, &old, &new).map_err(internal("diff"))?,
+        cli::DiffFormat::Markdown => diffcmd::markdown(&d).into_bytes(),
     };
-    write_out(args.report.output.as_deref(), &bytes)?;
+    write_out(args.output.as_deref(), &bytes)?;
     let incomplete = d.incomplete() || !d.same_scope();
     let only_new = Evaluation {
         findings: d.new,
@@ -316,13 +347,8 @@ fn diff(args: &cli::DiffArgs) -> Result<u8, CliError> {
     };
     // New findings gate; what the new run did not see (unknown findings and resources, a scope that
     // changed, an incomplete run) is never a pass: exit 3 unless --allow-partial.
-    let code = exit_code(
-        &new,
-        &only_new,
-        args.report.fail_on,
-        args.report.allow_partial,
-    );
-    Ok(if code == 0 && incomplete && !args.report.allow_partial {
+    let code = exit_code(&new, &only_new, args.fail_on, args.allow_partial);
+    Ok(if code == 0 && incomplete && !args.allow_partial {
         3
     } else {
         code
@@ -363,7 +389,12 @@ fn report_and_exit(
     }
     let bytes = match format {
         Format::Table => {
-            let mut t = report::table::render(snapshot, &eval, &suppressions);
+            let mut t = report::table::render(
+                snapshot,
+                &eval,
+                &suppressions,
+                report::table::Layout::new(args.wide, args.inventory),
+            );
             if let Some((p, n)) = &known {
                 t.push_str(&format!(
                     "Baseline {p}: {n} findings already known are not shown.\n"
@@ -427,10 +458,37 @@ fn exit_code(snapshot: &Snapshot, eval: &Evaluation, fail_on: FailOn, allow_part
     }
 }
 
+/// Whether a result can be written at `path` (checked before a long scan): its folder exists and it
+/// is not itself a folder. `-` is standard output.
+fn check_writable(what: &str, path: &Path) -> Result<(), CliError> {
+    if path == Path::new("-") {
+        return Ok(());
+    }
+    if path.is_dir() {
+        return Err(CliError::Input(format!(
+            "{what} `{}` is a folder: give a file name",
+            path.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(CliError::Input(format!(
+            "{what} `{}`: the folder `{}` does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
 fn write_out(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     match path {
-        Some(p) => Ok(fnscope_snapshot::write_atomic(p, bytes)?),
-        None => {
+        // `-` is standard output, as everywhere.
+        Some(p) if p != Path::new("-") => Ok(fnscope_snapshot::write_atomic(p, bytes)?),
+        _ => {
             let mut out = std::io::stdout().lock();
             match out.write_all(bytes).and_then(|()| out.flush()) {
                 Ok(()) => Ok(()),
@@ -442,7 +500,7 @@ fn write_out(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     }
 }
 
-fn rules_listing(format: cli::ListFormat) -> Result<String, CliError> {
+fn rules_listing(format: cli::ListFormat, wide: bool) -> Result<String, CliError> {
     let rules = fnscope_policies::catalogue();
     match format {
         cli::ListFormat::Json => {
@@ -452,7 +510,7 @@ fn rules_listing(format: cli::ListFormat) -> Result<String, CliError> {
                 .map_err(|e| CliError::Internal(e.to_string()))
         }
         cli::ListFormat::Table => {
-            use tabled::{Table, Tabled, settings::Style};
+            use tabled::{Table, Tabled};
             #[derive(Tabled)]
             struct Row {
                 id: &'static str,
@@ -483,9 +541,12 @@ fn rules_listing(format: cli::ListFormat) -> Result<String, CliError> {
                     }
                 })
                 .collect();
-            let mut t = Table::new(rows);
-            t.with(Style::sharp());
-            Ok(format!("{t}\n"))
+            // The severity wording and the MITRE ids are cut first; the title keeps the room.
+            let layout = report::table::Layout::new(wide, false);
+            Ok(format!(
+                "{}\n",
+                layout.table(Table::new(rows), &[(3, 16), (4, 12)])
+            ))
         }
     }
 }

@@ -14,14 +14,41 @@ pub async fn scan(
     cfg: &crate::config::Config,
     quiet: bool,
 ) -> Result<Snapshot, CliError> {
-    if args.offline.is_some() && args.shard.is_some() {
-        return Err(CliError::Input(
-            "--shard splits live scans; an offline folder is read whole".into(),
-        ));
+    if args.offline.is_some() {
+        // Options that choose what a live scan reads say so instead of being ignored offline.
+        for (set, what) in [
+            (args.shard.is_some(), "--shard splits live scans"),
+            (
+                args.regions.is_some(),
+                "--regions chooses the regions a live AWS scan reads",
+            ),
+            (
+                args.profile.is_some(),
+                "--profile chooses the credentials of a live AWS scan",
+            ),
+            (
+                !args.gcp_projects.is_empty() || !args.gcp_scopes.is_empty(),
+                "--gcp-project and --gcp-scope choose what a live GCP scan reads",
+            ),
+        ] {
+            if set {
+                return Err(CliError::Input(format!(
+                    "{what}; an offline folder is read whole (keep only the folders to scan)"
+                )));
+            }
+        }
     }
+    let bars = Bars::new(quiet);
     let result = match &args.offline {
-        Some(dir) => offline(args, dir),
-        None => live(args, cfg, Bars::new(quiet).as_ref()).await,
+        Some(dir) => {
+            let line = bars.as_ref().map(Bars::line);
+            offline(
+                args,
+                dir,
+                line.as_ref().map_or(&NoProgress as &dyn Progress, |l| l),
+            )
+        }
+        None => live(args, cfg, bars.as_ref()).await,
     };
     let mut snapshot = result?;
     let mut files = match &args.offline {
@@ -29,7 +56,12 @@ pub async fn scan(
         None => Vec::new(),
     };
     files.extend(crate::logs::given_files(&args.logs)?);
-    crate::logs::add_files(&mut snapshot, &files)?;
+    let line = bars.as_ref().map(Bars::line);
+    crate::logs::add_files(
+        &mut snapshot,
+        &files,
+        line.as_ref().map_or(&NoProgress as &dyn Progress, |l| l),
+    )?;
     crate::logs::window_coverage(&mut snapshot);
     snapshot.normalize();
     Ok(snapshot)
@@ -50,7 +82,11 @@ fn providers(args: &ScanArgs) -> Result<Vec<Provider>, CliError> {
     Ok(out)
 }
 
-fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError> {
+fn offline(
+    args: &ScanArgs,
+    dir: &std::path::Path,
+    progress: &dyn Progress,
+) -> Result<Snapshot, CliError> {
     if !dir.is_dir() {
         return Err(CliError::Input(format!(
             "offline folder `{}` does not exist or is not a folder",
@@ -65,7 +101,7 @@ fn offline(args: &ScanArgs, dir: &std::path::Path) -> Result<Snapshot, CliError>
             location: Some(dir.display().to_string()),
         },
     );
-    let found_any = fnscope_providers::import_offline(dir, &wanted, &mut snapshot)?;
+    let found_any = fnscope_providers::import_offline(dir, &wanted, &mut snapshot, progress)?;
     if !found_any {
         return Err(CliError::Input(format!(
             "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/`, `power-automate/<environment>/` or `apps-script/<domain>/` folders; see the README's offline layout)",
@@ -263,11 +299,23 @@ async fn gcp_live(
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
     use fnscope_providers::gcp;
-    if args.gcp_projects.is_empty() && args.gcp_scopes.is_empty() {
-        return Err(CliError::Input(
-            "scan gcp needs --gcp-project PROJECT or --gcp-scope organizations/ID|folders/ID"
-                .into(),
-        ));
+    let mut projects = args.gcp_projects.clone();
+    if projects.is_empty() && args.gcp_scopes.is_empty() {
+        // As gcloud does: its configured project when none is named.
+        let env = |k: &str| std::env::var(k).ok();
+        let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+        match crate::credentials::gcloud_project(&env, home.as_deref()) {
+            Some((p, from)) => {
+                tracing::info!(project = %p, from = %from, "scanning gcloud's configured project");
+                projects.push(p);
+            }
+            None => {
+                return Err(CliError::Input(
+                    "scan gcp needs --gcp-project PROJECT or --gcp-scope organizations/ID|folders/ID (or a project set with `gcloud config set project`)"
+                        .into(),
+                ));
+            }
+        }
     }
     if let Some(bad) = args
         .gcp_scopes
@@ -279,7 +327,7 @@ async fn gcp_live(
         )));
     }
     let opts = gcp::LiveOptions {
-        projects: args.gcp_projects.clone(),
+        projects,
         scopes: args.gcp_scopes.clone(),
         endpoints: match args.gcp_endpoint.as_deref() {
             Some(all) => gcp::Endpoints::all_at(all),
@@ -492,6 +540,7 @@ async fn aws_live(
                 .max(180),
         ),
         stop_at: stop_at(args),
+        profile: args.profile.clone(),
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);

@@ -18,7 +18,13 @@ pub fn import(dir: &Path) -> Option<Snapshot> {
             location: None,
         },
     );
-    fnscope_providers::import_offline(dir, &[], &mut snap).ok()?;
+    fnscope_providers::import_offline(
+        dir,
+        &[],
+        &mut snap,
+        &fnscope_providers::progress::NoProgress,
+    )
+    .ok()?;
     Some(snap)
 }
 

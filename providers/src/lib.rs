@@ -33,9 +33,16 @@ pub fn import_offline(
     dir: &std::path::Path,
     wanted: &[fnscope_snapshot::Provider],
     snapshot: &mut fnscope_snapshot::Snapshot,
+    progress: &dyn progress::Progress,
 ) -> Result<bool, CollectError> {
     use fnscope_snapshot::Provider;
-    let want = |p: Provider| wanted.is_empty() || wanted.contains(&p);
+    let want = |p: Provider| {
+        let yes = wanted.is_empty() || wanted.contains(&p);
+        if yes {
+            progress.phase(&format!("{p}: reading the exports"), None);
+        }
+        yes
+    };
     let mut found_any = false;
     if want(Provider::Aws) {
         let accounts = aws::offline::import(dir)?;

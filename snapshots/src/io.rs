@@ -140,6 +140,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SnapshotError> {
         path: path.to_path_buf(),
         source,
     };
+    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never replaced by a file.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        if meta.is_dir() {
+            return Err(err(std::io::Error::other("it is a folder")));
+        }
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(err)?;
+        return f.write_all(bytes).and_then(|()| f.flush()).map_err(err);
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

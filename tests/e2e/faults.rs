@@ -136,7 +136,7 @@ fn a_scan_past_its_deadline_reports_what_it_read_and_says_what_it_cut_off() {
             .contains("--deadline (3s)")
     );
     // What Google Cloud gave is reported and saved: its workloads and findings.
-    assert_eq!(r["inventory"]["workloads"], 5, "{:#}", r["inventory"]);
+    assert_eq!(r["inventory"]["workloads"], 6, "{:#}", r["inventory"]);
     assert!(
         harness::triples(&r)
             .iter()
@@ -146,7 +146,7 @@ fn a_scan_past_its_deadline_reports_what_it_read_and_says_what_it_cut_off() {
     );
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&snap).unwrap()).unwrap();
-    assert_eq!(saved["workloads"].as_array().unwrap().len(), 5);
+    assert_eq!(saved["workloads"].as_array().unwrap().len(), 6);
 }
 
 #[test]

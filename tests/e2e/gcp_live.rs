@@ -90,7 +90,7 @@ fn endpoints_and_token_uri_come_from_the_configuration() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(r["inventory"]["workloads"], 5);
+    assert_eq!(r["inventory"]["workloads"], 6); // five functions and a Cloud Run job
     let log = fake.log.lock().unwrap().clone();
     assert!(log.iter().any(|l| l == "POST /token"));
     assert!(log.iter().any(|l| l.contains("/serviceAccounts")));
@@ -350,7 +350,7 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
         |fake| fake.fault("/projects/acme-fn-slow", 1000, FaultKind::Slow),
     );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert_eq!(r["inventory"]["workloads"], 5, "{:#}", r["coverage"]);
+    assert_eq!(r["inventory"]["workloads"], 6, "{:#}", r["coverage"]);
     let cut: Vec<&Value> = r["coverage"]
         .as_array()
         .unwrap()
@@ -546,7 +546,7 @@ fn organization_scope_discovers_the_project_through_its_folder() {
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(r["inventory"]["targets"], 1);
-    assert_eq!(r["inventory"]["workloads"], 5);
+    assert_eq!(r["inventory"]["workloads"], 6); // five functions and a Cloud Run job
     let discovery = r["coverage"]
         .as_array()
         .unwrap()

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::harness::{copy_dir, estate, fnscope, json_file, repo, stderr, stdout};
+use crate::harness::{command, copy_dir, estate, fnscope, json_file, repo, stderr, stdout};
 
 const ACCT: &str = "111122223333";
 
@@ -252,7 +252,16 @@ fn table_view_lists_functions_and_ends_with_coverage() {
     let out = fnscope(
         None,
         dir.path(),
-        &["scan", "aws", "--offline", &estate(), "--format", "table"],
+        &[
+            "scan",
+            "aws",
+            "--offline",
+            &estate(),
+            "--format",
+            "table",
+            "--inventory",
+            "--wide",
+        ],
     );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -266,11 +275,49 @@ fn table_view_lists_functions_and_ends_with_coverage() {
     ] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }
-    let last = text.lines().last().unwrap();
+    let coverage = text
+        .lines()
+        .position(|l| l.starts_with("Coverage: "))
+        .expect("a coverage summary");
+    let workloads = text
+        .lines()
+        .position(|l| l.starts_with("Workloads ("))
+        .unwrap();
     assert!(
-        last.starts_with("Coverage: aws 111122223333 (2 regions)"),
-        "{last}"
+        coverage < workloads,
+        "the coverage comes before the long inventory"
     );
+}
+
+/// The table a person reads: findings first, one line each, nothing wider than 120 columns, the
+/// inventory as counts; held as a snapshot (insta).
+#[test]
+fn the_example_estate_table_fits_120_columns_with_findings_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // From the repository, with the estate's relative path: nothing machine-specific in the table.
+    let run = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut args = vec!["scan", "--offline", "examples/estate", "--format", "table"];
+        args.extend(extra);
+        command(None, dir.path(), &args, env)
+            .current_dir(repo())
+            .output()
+            .unwrap()
+    };
+    let out = run(&[], &[("COLUMNS", "120")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    let long: Vec<&str> = text.lines().filter(|l| l.chars().count() > 120).collect();
+    assert!(long.is_empty(), "{long:#?}");
+    assert!(
+        text.starts_with("Findings (87): 30 critical, 38 high"),
+        "{text}"
+    );
+    assert!(text.contains("Inventory: 39 workloads"), "{text}");
+    insta::assert_snapshot!("example_estate_table", text);
+    // --wide keeps every line whole and shows every piece of evidence.
+    let wide = stdout(&run(&["--wide"], &[]));
+    assert!(wide.lines().any(|l| l.chars().count() > 120));
+    assert!(wide.contains("    statement: "), "evidence lines");
 }
 
 #[test]
@@ -1208,4 +1255,65 @@ fn nesting_ten_thousand_levels_deep_is_an_error_naming_the_file_not_a_crash() {
     let out = fnscope(None, dir.path(), &["check", snap.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("deep.json"), "{}", stderr(&out));
+}
+
+#[test]
+fn conventions_users_expect() {
+    let dir = tempfile::tempdir().unwrap();
+    // `--output -` is standard output, not a file named `-`.
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--offline",
+            &estate(),
+            "--format",
+            "json",
+            "--output",
+            "-",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("\"schema\": \"fnscope.report/v1\""));
+    assert!(!dir.path().join("-").exists());
+    // Options of live scans are refused offline, not ignored.
+    for extra in [
+        ["--regions", "eu-west-1"],
+        ["--profile", "prod"],
+        ["--gcp-project", "p"],
+    ] {
+        let e = estate();
+        let mut args = vec!["scan", "--offline", e.as_str()];
+        args.extend(extra);
+        let out = fnscope(None, dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        assert!(
+            stderr(&out).contains("an offline folder is read whole"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // A place the report cannot be written fails before the scan.
+    let out = fnscope(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "--offline",
+            &estate(),
+            "--output",
+            "no/such/folder/r.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    // diff's help offers only what diff writes.
+    let help = stdout(&fnscope(None, dir.path(), &["diff", "--help"]));
+    assert!(
+        help.contains("[possible values: table, json, markdown]"),
+        "{help}"
+    );
+    assert!(!help.contains("sarif"), "{help}");
 }

@@ -95,6 +95,8 @@ pub struct LiveOptions {
     /// When to stop reading (`--deadline`, less a margin to report in): IAM, a region or the audit
     /// log not read by then is a coverage record, what was read is kept.
     pub stop_at: Option<tokio::time::Instant>,
+    /// The named profile (`--profile`); `None` = the SDK's default chain (which reads AWS_PROFILE).
+    pub profile: Option<String>,
 }
 
 impl Default for LiveOptions {
@@ -109,6 +111,7 @@ impl Default for LiveOptions {
             last_accessed_timeout: Duration::from_secs(300),
             shard: None,
             stop_at: None,
+            profile: None,
         }
     }
 }
@@ -177,6 +180,17 @@ pub struct OrgAccount {
     pub name: String,
 }
 
+/// An SDK error message on one line: its chain of causes joined, whitespace and debug structure
+/// collapsed, cut at 300 characters.
+fn one_line(m: &str) -> String {
+    let joined = m.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.chars().count() > 300 {
+        format!("{}…", joined.chars().take(299).collect::<String>())
+    } else {
+        joined
+    }
+}
+
 impl Session {
     /// Loads the SDK configuration the way the AWS CLI does and identifies the account.
     pub async fn connect(opts: LiveOptions) -> Result<Session, CollectError> {
@@ -197,6 +211,9 @@ impl Session {
             .region(region)
             .retry_config(retry)
             .timeout_config(timeouts);
+        if let Some(p) = &opts.profile {
+            loader = loader.profile_name(p);
+        }
         // The SDK's own default HTTPS client (TLS, proxy settings from the environment), every
         // answer's body limited.
         if let Some(http) = super::errors::default_http_client() {
@@ -210,7 +227,7 @@ impl Session {
                 provider: "aws",
                 message: format!(
                     "cannot identify the account with sts:GetCallerIdentity ({}); check the AWS credentials (profile, environment, SSO)",
-                    e.message
+                    one_line(&e.message)
                 ),
             }
         })?;

@@ -255,18 +255,37 @@ enum Pass {
 
 /// Reads `files` in up to two passes (see [`super::Reducer`]).
 pub fn read_files(files: &[PathBuf]) -> Result<LogSet, CollectError> {
+    read_files_with(files, &crate::progress::NoProgress)
+}
+
+/// [`read_files`], telling `progress` of each file read (twice through when the logs need a second
+/// pass).
+pub fn read_files_with(
+    files: &[PathBuf],
+    progress: &dyn crate::progress::Progress,
+) -> Result<LogSet, CollectError> {
     let mut reducer = Reducer::new();
     let mut unrecognised = Vec::new();
+    progress.phase(
+        &format!("reading {} audit log files", files.len()),
+        Some(files.len() as u64),
+    );
     for f in files {
         if !read_file(f, &mut reducer, Pass::First)? {
             unrecognised.push(f.clone());
         }
+        progress.advance(1);
     }
     if reducer.needs_second_pass() {
+        progress.phase(
+            "reading the audit logs again (events that complete a sequence)",
+            Some(files.len() as u64),
+        );
         for f in files {
             if !unrecognised.contains(f) {
                 read_file(f, &mut reducer, Pass::Second)?;
             }
+            progress.advance(1);
         }
     }
     let (events, windows) = reducer.finish();

@@ -61,6 +61,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             let Some(sev) = severity(gain_level(&gains)) else {
                 continue;
             };
+            let (who, subject) = (principal_ref(view, mi).name, principal_ref(view, p).name);
             let b = META
                 .finding()
                 .severity(sev)
@@ -68,17 +69,16 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 .target(principal_ref(view, mi))
                 .evidence(
                     "permission",
-                    format!("{p} may assign {}", d.resource_id),
+                    format!("{subject} may assign {}", d.resource_id),
                     assign.describe(),
                 )
                 .conditional(assign.conditional)
                 .evidence(
                     "permission",
-                    format!("{p} may {action} below {}", write.scope),
+                    format!("{subject} may {action} below {}", write.scope),
                     write.describe(),
                 )
                 .conditional(write.conditional);
-            let (who, subject) = (principal_ref(view, mi).name, principal_ref(view, p).name);
             match with_gain(b, &who, &subject, &gains).build() {
                 Ok(x) => out.findings.push(x),
                 Err(e) => out.not_evaluated.push(e.to_string()),

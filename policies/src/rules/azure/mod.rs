@@ -190,7 +190,7 @@ pub(crate) fn code_paths(
                 b = b
                     .evidence(
                         "permission",
-                        format!("{p} may {action} on {}", res.name),
+                        format!("{subject_name} may {action} on {}", res.name),
                         g.describe(),
                     )
                     .conditional(g.conditional);
@@ -249,13 +249,15 @@ pub(crate) fn identity_rule(
                 .max()
                 .unwrap_or(AzPriv::None);
             let Some(sev) = severity(level) else { continue };
+            let target = principal_ref(view, mi);
+            let who = target.name.clone();
             let b = meta
                 .finding()
                 .severity(sev)
                 .subject(resource_ref(r))
-                .target(principal_ref(view, mi))
+                .target(target)
                 .resource(resource_ref(r));
-            match with_privilege(b, mi, &why).build() {
+            match with_privilege(b, &who, &why).build() {
                 Ok(x) => out.findings.push(x),
                 Err(e) => out.not_evaluated.push(e.to_string()),
             }
