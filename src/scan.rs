@@ -527,6 +527,9 @@ async fn aws_live(
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
     use fnscope_providers::aws;
+    if let Some(p) = &args.profile {
+        check_aws_profile(p)?;
+    }
     let opts = aws::LiveOptions {
         regions: args.regions.clone(),
         concurrency: usize::from(args.concurrency),
@@ -708,4 +711,42 @@ async fn aws_last_accessed(
             "no last-accessed report was read",
         )),
     }
+}
+
+/// A named AWS profile must be in the config or credentials file (where the AWS CLI looks: the
+/// AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE variables, else ~/.aws/config and ~/.aws/credentials).
+#[cfg(feature = "aws")]
+fn check_aws_profile(name: &str) -> Result<(), CliError> {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let file = |var: &str, rel: &str| {
+        std::env::var_os(var)
+            .map(std::path::PathBuf::from)
+            .or_else(|| home.as_ref().map(|h| h.join(rel)))
+    };
+    let config = file("AWS_CONFIG_FILE", ".aws/config");
+    let creds = file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials");
+    let has = |path: &Option<std::path::PathBuf>, headers: &[String]| {
+        path.as_ref()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .is_some_and(|t| {
+                t.lines()
+                    .map(str::trim)
+                    .any(|l| headers.iter().any(|h| l == h))
+            })
+    };
+    let in_config = has(&config, &[format!("[profile {name}]"), format!("[{name}]")]);
+    let in_creds = has(&creds, &[format!("[{name}]")]);
+    if in_config || in_creds {
+        return Ok(());
+    }
+    let show = |p: &Option<std::path::PathBuf>| {
+        p.as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(no home folder)".into())
+    };
+    Err(CliError::Input(format!(
+        "--profile `{name}` is in neither {} nor {}",
+        show(&config),
+        show(&creds)
+    )))
 }

@@ -1309,6 +1309,16 @@ fn conventions_users_expect() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    // A profile that is not configured is one clear line, before any call.
+    let out = fnscope(
+        None,
+        dir.path(),
+        &["scan", "aws", "--profile", "nope", "-q"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("--profile `nope` is in neither"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
     // diff's help offers only what diff writes.
     let help = stdout(&fnscope(None, dir.path(), &["diff", "--help"]));
     assert!(

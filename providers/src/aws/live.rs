@@ -184,6 +184,22 @@ pub struct OrgAccount {
 /// collapsed, cut at 300 characters.
 fn one_line(m: &str) -> String {
     let joined = m.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The SDK appends its Rust debug structure (`(DispatchFailure(DispatchFailure { source: …`):
+    // keep the readable part before it.
+    let debug_at = joined.char_indices().find_map(|(i, c)| {
+        if c != '(' {
+            return None;
+        }
+        let rest = &joined[i + 1..];
+        let name_len = rest.chars().take_while(char::is_ascii_alphanumeric).count();
+        let first_upper = rest.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let after = rest[name_len..].chars().next();
+        (first_upper && name_len > 2 && matches!(after, Some('(' | ' '))).then_some(i)
+    });
+    let joined = match debug_at {
+        Some(i) => joined[..i].trim_end().to_string(),
+        None => joined,
+    };
     if joined.chars().count() > 300 {
         format!("{}…", joined.chars().take(299).collect::<String>())
     } else {
