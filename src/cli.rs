@@ -271,23 +271,25 @@ pub struct ScanArgs {
     /// Write the snapshot to FILE (atomically; gzip-compressed when FILE ends in .gz)
     #[arg(long, value_name = "FILE", help_heading = "Snapshots")]
     pub save: Option<PathBuf>,
-    /// Also keep the snapshot in a history folder as fnscope-<UTC time>.json.gz
+    /// Also keep the snapshot in a history folder as fnscope-<UTC time>-<writer>.json.gz
     #[arg(long, value_name = "DIR", help_heading = "Snapshots")]
     pub save_dir: Option<PathBuf>,
-    /// With --save-dir: keep only the newest N snapshots
+    /// With --save-dir: keep only the newest N snapshots (N at least 1)
     #[arg(
         long,
         value_name = "N",
         requires = "save_dir",
-        help_heading = "Snapshots"
+        help_heading = "Snapshots",
+        value_parser = clap::value_parser!(u32).range(1..)
     )]
-    pub keep: Option<usize>,
-    /// With --save-dir: delete snapshots older than DAYS days
+    pub keep: Option<u32>,
+    /// With --save-dir: delete snapshots older than DAYS days (DAYS at least 1)
     #[arg(
         long,
         value_name = "DAYS",
         requires = "save_dir",
-        help_heading = "Snapshots"
+        help_heading = "Snapshots",
+        value_parser = clap::value_parser!(i64).range(1..)
     )]
     pub keep_days: Option<i64>,
     /// AWS Organizations: scan every active member account by assuming this role in it (a name, with

@@ -661,9 +661,7 @@ fn plain(l: &[Finding]) -> Vec<(&Finding, &str)> {
     l.iter().map(|f| (f, "")).collect()
 }
 
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
+use crate::report::escape::{md_code, md_text as md_escape};
 
 pub fn markdown(d: &Diff) -> String {
     let mut out = String::new();
@@ -697,13 +695,13 @@ pub fn markdown(d: &Diff) -> String {
         for (f, why) in list {
             let _ = writeln!(
                 out,
-                "| {} | {} | `{}` | {} | {}{}{} |",
+                "| {} | {} | {} | {} | {}{}{} |",
                 f.severity,
                 f.rule_id,
-                md_escape(&f.subject.name),
+                md_code(&f.subject.name),
                 f.target
                     .as_ref()
-                    .map(|t| format!("`{}`", md_escape(&t.name)))
+                    .map(|t| md_code(&t.name))
                     .unwrap_or_default(),
                 md_escape(&f.title),
                 if f.suppressed.is_some() {
@@ -726,17 +724,17 @@ pub fn markdown(d: &Diff) -> String {
             "### Resources\n\n| change | kind | name | details |\n|---|---|---|---|"
         );
         for a in &r.added {
-            let _ = writeln!(out, "| added | {} | `{}` | |", a.kind, md_escape(&a.name));
+            let _ = writeln!(out, "| added | {} | {} | |", a.kind, md_code(&a.name));
         }
         for a in &r.removed {
-            let _ = writeln!(out, "| removed | {} | `{}` | |", a.kind, md_escape(&a.name));
+            let _ = writeln!(out, "| removed | {} | {} | |", a.kind, md_code(&a.name));
         }
         for (a, why) in &d.unseen {
             let _ = writeln!(
                 out,
-                "| unknown | {} | `{}` | {} |",
+                "| unknown | {} | {} | {} |",
                 a.kind,
-                md_escape(&a.name),
+                md_code(&a.name),
                 md_escape(why)
             );
         }
@@ -749,9 +747,9 @@ pub fn markdown(d: &Diff) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "| changed | {} | `{}` | {} |",
+                "| changed | {} | {} | {} |",
                 c.kind,
-                md_escape(&c.name),
+                md_code(&c.name),
                 lines.join("<br>")
             );
         }

@@ -9,7 +9,11 @@ use crate::CliError;
 
 const PREFIX: &str = "fnscope-";
 const SUFFIX: &str = ".json.gz";
-const STAMP: &str = "%Y%m%dT%H%M%SZ";
+/// Whole seconds: the names of histories written before names carried microseconds.
+const STAMP_SECONDS: &str = "%Y%m%dT%H%M%SZ";
+/// Microseconds, then `-` and a few hex digits unique to the writer: two runs saving into one folder
+/// at once never pick the same name.
+const STAMP: &str = "%Y%m%dT%H%M%S%.6fZ";
 
 /// One snapshot of a history folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -18,16 +22,24 @@ pub struct Entry {
     pub path: PathBuf,
 }
 
-/// The file name a snapshot taken at `t` gets.
+/// The file name a snapshot taken at `t` gets: `fnscope-<UTC time to the microsecond>-<writer>.json.gz`.
 pub fn file_name(t: DateTime<Utc>) -> String {
-    format!("{PREFIX}{}{SUFFIX}", t.format(STAMP))
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let writer = (u64::from(std::process::id()) << 32 | u64::from(nanos)) % 0xff_ffff;
+    format!("{PREFIX}{}-{writer:06x}{SUFFIX}", t.format(STAMP))
 }
 
 fn parse_name(name: &str) -> Option<DateTime<Utc>> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-    NaiveDateTime::parse_from_str(stamp, STAMP)
-        .ok()
-        .map(|n| Utc.from_utc_datetime(&n))
+    let parsed = match stamp.rsplit_once('-') {
+        Some((time, writer)) if writer.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            NaiveDateTime::parse_from_str(time, STAMP).ok()
+        }
+        _ => NaiveDateTime::parse_from_str(stamp, STAMP_SECONDS).ok(),
+    };
+    parsed.map(|n| Utc.from_utc_datetime(&n))
 }
 
 /// The snapshots of `dir`, oldest first. Other files are ignored.
@@ -170,6 +182,17 @@ mod tests {
         let removed = prune(d.path(), None, Some(10), &current, now).unwrap();
         assert_eq!(removed.len(), 1);
         assert_eq!(list(d.path()).unwrap().len(), 2);
-        assert_eq!(file_name(now), "fnscope-20261128T090000Z.json.gz");
+        // New names carry microseconds and the writer; both kinds are read, old names too.
+        let name = file_name(now);
+        assert!(
+            name.starts_with("fnscope-20261128T090000.000000Z-"),
+            "{name}"
+        );
+        assert_eq!(parse_name(&name), Some(now));
+        assert_ne!(
+            file_name(now),
+            name,
+            "two writers in the same microsecond differ"
+        );
     }
 }

@@ -76,9 +76,38 @@ pub fn add_files(
             }
         )));
     }
+    for f in &set.failed {
+        // Which provider's log it is: the folder it is in (`<provider>/<target>/logs/…`), else the
+        // one provider scanned; the record names the file either way.
+        let provider = f
+            .path
+            .components()
+            .find_map(|c| fnscope_snapshot::Provider::parse(&c.as_os_str().to_string_lossy()))
+            .or_else(|| snapshot.targets.first().map(|t| t.provider))
+            .unwrap_or(fnscope_snapshot::Provider::Aws);
+        let target = snapshot
+            .targets
+            .iter()
+            .find(|t| t.provider == provider && f.path.to_string_lossy().contains(&t.id))
+            .map(|t| t.id.clone())
+            .unwrap_or_else(|| "logs".into());
+        snapshot.coverage.push(Coverage {
+            provider,
+            target,
+            region: None,
+            api: "logs:file".into(),
+            status: CoverageStatus::Failed,
+            detail: format!(
+                "`{}` could not be read to its end; the records before the break are used: {}",
+                f.path.display(),
+                f.message
+            ),
+        });
+    }
     tracing::info!(
         files = set.files,
         kept = set.events.len(),
+        failed = set.failed.len(),
         "audit logs read"
     );
     snapshot.events.extend(set.events);

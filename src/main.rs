@@ -182,9 +182,13 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
                 let path = history::path_for(dir, snapshot.taken_at)?;
                 fnscope_snapshot::save(&snapshot, &path)?;
                 tracing::info!(path = %path.display(), "snapshot added to the history");
-                for gone in
-                    history::prune(dir, args.keep, args.keep_days, &path, snapshot.taken_at)?
-                {
+                for gone in history::prune(
+                    dir,
+                    args.keep.map(|k| k as usize),
+                    args.keep_days,
+                    &path,
+                    snapshot.taken_at,
+                )? {
                     tracing::info!(path = %gone.display(), "pruned from the history");
                 }
             }

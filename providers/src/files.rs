@@ -6,12 +6,18 @@ use serde::de::DeserializeOwned;
 
 use crate::CollectError;
 
-/// True when `p` exists; a symbolic link is an error (an export folder must not point elsewhere).
+/// True when `p` exists; a symbolic link is an error (an export folder must not point elsewhere), and
+/// so is anything that is neither a file nor a folder.
 pub fn exists_plain(p: &Path) -> Result<bool, CollectError> {
     match std::fs::symlink_metadata(p) {
         Ok(m) if m.file_type().is_symlink() => Err(CollectError::Invalid {
             path: p.to_path_buf(),
             message: "is a symbolic link; offline import does not follow links".into(),
+        }),
+        // A FIFO, socket or device would block or never end: only files and folders are read.
+        Ok(m) if !m.is_file() && !m.is_dir() => Err(CollectError::Invalid {
+            path: p.to_path_buf(),
+            message: "is not a regular file or folder (a FIFO, socket or device); offline import reads files only".into(),
         }),
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -54,6 +60,43 @@ pub fn read_opt<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, CollectEr
         source,
     })?;
     parse_json(path, &bytes).map(Some)
+}
+
+/// A list export read against the shape its CLI always writes: `Missing` names the top-level keys
+/// that are not there (an `{}` or `[]` written by hand, a cut-down file) instead of reading them as
+/// empty lists.
+pub enum Shaped<T> {
+    Read(T),
+    Missing(Vec<&'static str>),
+}
+
+/// Reads a JSON object export that must have every key of `keys` at the top level; `None` when
+/// the file does not exist.
+pub fn read_shaped<T: DeserializeOwned>(
+    path: &Path,
+    keys: &[&'static str],
+) -> Result<Option<Shaped<T>>, CollectError> {
+    let Some(value) = read_opt::<serde_json::Value>(path)? else {
+        return Ok(None);
+    };
+    let missing: Vec<&'static str> = match value.as_object() {
+        Some(o) => keys
+            .iter()
+            .copied()
+            .filter(|k| !o.contains_key(*k))
+            .collect(),
+        None => keys.to_vec(),
+    };
+    if !missing.is_empty() {
+        return Ok(Some(Shaped::Missing(missing)));
+    }
+    serde_path_to_error::deserialize(value)
+        .map(|t| Some(Shaped::Read(t)))
+        .map_err(|e| CollectError::Malformed {
+            path: path.to_path_buf(),
+            field: format!("`{}`", e.path()),
+            message: crate::secrets::without_values(&e.inner().to_string()),
+        })
 }
 
 /// Parses a JSON document in any of the encodings exports come in (see [`decode_text`]); an error

@@ -119,12 +119,28 @@ where
             },
             Ok(r) => {
                 let code = r.status().as_u16();
-                let wait = r
+                // A server may ask for any wait; more than MAX_RETRY_AFTER is not waited for (the
+                // call fails as throttled, a coverage record, rather than sleeping for a day).
+                let asked = r
                     .headers()
                     .get("retry-after")
                     .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.parse::<u64>().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok())
                     .map(Duration::from_secs);
+                if let Some(a) = asked
+                    && a > MAX_RETRY_AFTER
+                    && (code == 429 || code >= 500)
+                {
+                    return Err(CallError::new(
+                        CoverageStatus::Throttled,
+                        format!(
+                            "HTTP {code} asked to retry after {} s, longer than the {} s fnscope waits; not retried",
+                            a.as_secs(),
+                            MAX_RETRY_AFTER.as_secs()
+                        ),
+                    ));
+                }
+                let wait = asked;
                 let body = match read_capped(r, MAX_ERROR_BYTES).await {
                     Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                     Err(_) => String::new(),
@@ -156,6 +172,9 @@ where
         tokio::time::sleep(wait.unwrap_or_default().max(jitter)).await;
     }
 }
+
+/// The longest `Retry-After` fnscope waits for one call.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// A transport error's text without the URL (which may carry query parameters).
 pub(crate) fn without_url(e: &reqwest::Error) -> String {

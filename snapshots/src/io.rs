@@ -50,14 +50,40 @@ pub fn load(path: &Path) -> Result<Snapshot, SnapshotError> {
         path: path.to_path_buf(),
         source,
     };
+    // A FIFO or device would block or never end.
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if !meta.is_file() {
+        return Err(read_err(std::io::Error::other(
+            "not a regular file (a folder, FIFO or device)",
+        )));
+    }
     let bytes = std::fs::read(path).map_err(read_err)?;
     if bytes.starts_with(&[0x1f, 0x8b]) {
+        // A small file may inflate without end: stop past the limit instead of filling memory.
+        let limit = max_decompressed();
         let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut out)
-            .map_err(read_err)?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(flate2::read::GzDecoder::new(&bytes[..]), limit + 1),
+            &mut out,
+        )
+        .map_err(read_err)?;
+        if out.len() as u64 > limit {
+            return Err(read_err(std::io::Error::other(format!(
+                "inflates past {limit} bytes (FNSCOPE_MAX_DECOMPRESSED_BYTES raises the limit)"
+            ))));
+        }
         return from_slice(&out, path);
     }
     from_slice(&bytes, path)
+}
+
+/// The most a compressed snapshot may inflate to: `FNSCOPE_MAX_DECOMPRESSED_BYTES`, else 4 GiB.
+pub fn max_decompressed() -> u64 {
+    std::env::var("FNSCOPE_MAX_DECOMPRESSED_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(4 << 30)
 }
 
 /// True when `path` names a compressed snapshot.

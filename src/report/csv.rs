@@ -25,7 +25,8 @@ pub fn render(eval: &Evaluation) -> Result<Vec<u8>, csv::Error> {
             .iter()
             .map(|e| format!("{}: {} ({})", e.kind, e.detail, e.path))
             .collect();
-        w.write_record([
+        let evidence = evidence.join(" | ");
+        let cells = [
             f.rule_id.as_str(),
             f.severity.as_str(),
             f.title.as_str(),
@@ -38,8 +39,14 @@ pub fn render(eval: &Evaluation) -> Result<Vec<u8>, csv::Error> {
             if f.conditional { "true" } else { "false" },
             f.suppressed.as_ref().map_or("", |s| s.reason.as_str()),
             f.fingerprint.as_str(),
-            evidence.join(" | ").as_str(),
-        ])?;
+            evidence.as_str(),
+        ];
+        // Names and evidence come from the estate: a spreadsheet must not run them as formulas.
+        w.write_record(
+            cells
+                .iter()
+                .map(|c| super::escape::csv_cell(c).into_owned()),
+        )?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }

@@ -5,9 +5,7 @@ use std::fmt::Write;
 use fnscope_policies::{Evaluation, Severity};
 use fnscope_snapshot::{CoverageStatus, Snapshot};
 
-fn esc(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
+use super::escape::{md_code, md_text as esc};
 
 pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
     let mut out = String::new();
@@ -44,13 +42,13 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
             for f in active.iter().filter(|f| f.severity == sev) {
                 let _ = writeln!(
                     out,
-                    "| {} | {} | `{}` | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     f.severity,
                     f.rule_id,
-                    esc(&f.subject.name),
+                    md_code(&f.subject.name),
                     f.target
                         .as_ref()
-                        .map(|t| format!("`{}`", esc(&t.name)))
+                        .map(|t| md_code(&t.name))
                         .unwrap_or_default(),
                     esc(f
                         .evidence
@@ -75,10 +73,10 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
         for c in gaps {
             let _ = writeln!(
                 out,
-                "- {} `{}` {}: {}",
+                "- {} {} {}: {}",
                 c.status.as_str(),
-                c.api,
-                c.region.as_deref().unwrap_or(""),
+                md_code(&c.api),
+                esc(c.region.as_deref().unwrap_or("")),
                 esc(&c.detail)
             );
         }

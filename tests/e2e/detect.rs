@@ -421,19 +421,53 @@ fn detect_reads_gzip_and_json_lines_and_refuses_bad_files() {
         "{d:?}"
     );
 
-    // A file cut off mid-record: exit 2, naming the file and the position.
+    // A file cut off mid-record (and a truncated .gz): each is a failed coverage record naming the
+    // file and the position, the other files are read, and the run is incomplete, not aborted.
     let bad = dir.path().join("bad");
     std::fs::create_dir_all(&bad).unwrap();
     let text = serde_json::to_string(&records).unwrap();
     std::fs::write(bad.join("cut.json"), &text[..text.len() / 2]).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, text.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(bad.join("cut.json.gz"), &gz[..gz.len() / 2]).unwrap();
+    std::fs::write(bad.join("whole.json"), &text).unwrap();
     let out = fnscope(
         None,
         dir.path(),
-        &["detect", &snap, "--logs", bad.to_str().unwrap()],
+        &[
+            "detect",
+            &snap,
+            "--logs",
+            bad.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
-    assert_eq!(out.status.code(), Some(2));
-    let e = stderr(&out);
-    assert!(e.contains("cut.json") && e.contains("line 1 column"), "{e}");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let failed: Vec<String> = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "logs:file" && c["status"] == "failed")
+        .map(|c| c["detail"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(failed.len(), 2, "{failed:#?}");
+    assert!(
+        failed
+            .iter()
+            .any(|d| d.contains("cut.json`") && d.contains("line 1 column")),
+        "{failed:#?}"
+    );
+    assert!(
+        failed.iter().any(|d| d.contains("cut.json.gz")),
+        "{failed:#?}"
+    );
+    assert!(
+        detections(&r).contains(&t("AWS-008", "deployer", "ops-automation-role")),
+        "the whole file is still read"
+    );
 
     // JSON that is no audit log: exit 2, naming it (never a silent skip).
     let other = dir.path().join("other");

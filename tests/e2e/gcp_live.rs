@@ -312,6 +312,21 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     assert!(c["detail"].as_str().unwrap().contains("HTTP 503"), "{c}");
     assert!(r["inventory"]["workloads"].as_u64().unwrap() >= 5);
 
+    // A server asking for a day's wait is not waited for: a throttled record, the rest intact.
+    let (out, r, _) = live_scan(&export, &["--fail-on", "none"], |fake| {
+        fake.fault("/serviceAccounts", 1000, FaultKind::LongRetryAfter);
+    });
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let c = coverage(&r, "iam:projects.serviceAccounts.list");
+    assert_eq!(c["status"], "throttled");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("retry after 100000 s"),
+        "{c}"
+    );
+
     // Answers slower than --call-timeout: abandoned and asked again; for ever, a record.
     let (out, slow, _) = live_scan(&export, &["--call-timeout", "1"], |fake| {
         fake.fault("/serviceAccounts", 1, FaultKind::Slow);

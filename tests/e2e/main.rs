@@ -8,6 +8,7 @@ mod exports;
 mod faults;
 mod gcp_live;
 mod harness;
+mod inputs;
 mod labs;
 mod offline;
 mod outputs;

@@ -443,7 +443,7 @@ fn diff_of_two_scans_and_history() {
     assert!(md.contains("### Resolved findings"), "{md}");
     assert!(
         md.contains(
-            "statement 0: Allow * on arn:aws:s3:::acme-reports/* → Allow s3:GetObject, s3:PutObject"
+            "statement 0: Allow \\* on arn:aws:s3:::acme-reports/\\* → Allow s3:GetObject, s3:PutObject"
         ),
         "{md}"
     );

@@ -25,7 +25,8 @@ use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
 use serde::de::DeserializeOwned;
 
 use crate::files::{
-    ItemFile, exists_plain, file_name, json_stem, read, read_dir_sorted, read_item, read_opt,
+    ItemFile, Shaped, exists_plain, file_name, json_stem, read, read_dir_sorted, read_item,
+    read_opt, read_shaped,
 };
 
 use super::build::{AccountData, Fetched, RegionData};
@@ -70,8 +71,26 @@ fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError
     };
 
     let iam_file = dir.join("iam/get-account-authorization-details.json");
-    match read_opt::<wire::AuthorizationDetails>(&iam_file)? {
-        Some(iam) => {
+    match read_shaped::<wire::AuthorizationDetails>(
+        &iam_file,
+        &[
+            "UserDetailList",
+            "GroupDetailList",
+            "RoleDetailList",
+            "Policies",
+        ],
+    )? {
+        Some(Shaped::Missing(keys)) => data.coverage.push(cov(
+            None,
+            "iam:GetAccountAuthorizationDetails",
+            CoverageStatus::Failed,
+            format!(
+                "`{}` has no {}: `aws iam get-account-authorization-details` always writes them, so this is not its output and the account's IAM is unknown",
+                iam_file.display(),
+                keys.join(", ")
+            ),
+        )),
+        Some(Shaped::Read(iam)) => {
             data.coverage.push(cov(
                 None,
                 "iam:GetAccountAuthorizationDetails",
@@ -221,8 +240,18 @@ fn import_region(
     };
     let lambda = dir.join("lambda");
     let functions_file = lambda.join("list-functions.json");
-    match read_opt::<wire::ListFunctions>(&functions_file)? {
-        Some(list) => {
+    match read_shaped::<wire::ListFunctions>(&functions_file, &["Functions"])? {
+        Some(Shaped::Missing(_)) => cov.push(coverage_at(
+            account,
+            region,
+            "lambda:ListFunctions",
+            CoverageStatus::Failed,
+            format!(
+                "`{}` has no `Functions` list: `aws lambda list-functions` always writes one, so this is not its output and the region's functions are unknown",
+                functions_file.display()
+            ),
+        )),
+        Some(Shaped::Read(list)) => {
             cov.push(coverage_at(
                 account,
                 region,

@@ -295,7 +295,7 @@ impl Client {
                 .and_then(Value::as_str)
                 .filter(|l| !l.is_empty());
             if let Some(l) = link {
-                if !l.starts_with(base) {
+                if !same_origin(base, l) {
                     return Err(CallError::new(
                         CoverageStatus::Failed,
                         format!(
@@ -307,6 +307,15 @@ impl Client {
             }
         }
         Ok(out)
+    }
+}
+
+/// True when `link` is on the same scheme, host and port as `base`, compared as parsed URLs: a
+/// string prefix would let `https://management.azure.com.evil.example/` through.
+pub(crate) fn same_origin(base: &str, link: &str) -> bool {
+    match (url::Url::parse(base), url::Url::parse(link)) {
+        (Ok(b), Ok(l)) => b.origin() == l.origin() && b.origin().is_tuple(),
+        _ => false,
     }
 }
 
@@ -427,5 +436,28 @@ impl azure_identity::ClientAssertion for CertificateAssertion {
                 )
             })?;
         Ok(format!("{signing}.{}", b64(&sig)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_origin;
+
+    #[test]
+    fn next_links_stay_on_the_same_origin() {
+        let base = "https://management.azure.com";
+        assert!(same_origin(
+            base,
+            "https://management.azure.com/subscriptions?$skiptoken=x"
+        ));
+        for bad in [
+            "https://management.azure.com.evil.example/subscriptions",
+            "https://management.azure.com@evil.example/",
+            "http://management.azure.com/subscriptions",
+            "https://management.azure.com:8443/x",
+            "not a url",
+        ] {
+            assert!(!same_origin(base, bad), "{bad}");
+        }
     }
 }

@@ -243,7 +243,18 @@ pub struct LogSet {
     pub windows: Vec<LogWindow>,
     /// Files that held no record of a known audit log (named so nothing is skipped silently).
     pub unrecognised: Vec<PathBuf>,
+    /// Files that could not be read to their end (a truncated `.gz`, a broken line): what they held
+    /// before the break is kept, and each is a coverage record.
+    pub failed: Vec<FailedFile>,
     pub files: usize,
+}
+
+/// A log file that could not be read to its end.
+#[derive(Debug, Clone)]
+pub struct FailedFile {
+    pub path: PathBuf,
+    /// What went wrong and where (the file, the record or byte).
+    pub message: String,
 }
 
 /// Which pass a file is read in.
@@ -270,9 +281,16 @@ pub fn read_files_with(
         &format!("reading {} audit log files", files.len()),
         Some(files.len() as u64),
     );
+    let mut failed: Vec<FailedFile> = Vec::new();
     for f in files {
-        if !read_file(f, &mut reducer, Pass::First)? {
-            unrecognised.push(f.clone());
+        match read_file(f, &mut reducer, Pass::First) {
+            Ok(true) => {}
+            Ok(false) => unrecognised.push(f.clone()),
+            // One file that breaks off is a record; the rest is read.
+            Err(e) => failed.push(FailedFile {
+                path: f.clone(),
+                message: e.to_string(),
+            }),
         }
         progress.advance(1);
     }
@@ -282,8 +300,14 @@ pub fn read_files_with(
             Some(files.len() as u64),
         );
         for f in files {
-            if !unrecognised.contains(f) {
-                read_file(f, &mut reducer, Pass::Second)?;
+            if !unrecognised.contains(f) && !failed.iter().any(|x| &x.path == f) {
+                // It read to its end the first time; a failure now is still a record.
+                if let Err(e) = read_file(f, &mut reducer, Pass::Second) {
+                    failed.push(FailedFile {
+                        path: f.clone(),
+                        message: e.to_string(),
+                    });
+                }
             }
             progress.advance(1);
         }
@@ -293,6 +317,7 @@ pub fn read_files_with(
         events,
         windows,
         unrecognised,
+        failed,
         files: files.len(),
     })
 }

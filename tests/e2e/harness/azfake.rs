@@ -69,6 +69,7 @@ fn injected(st: &State, path: &str, query: &str) -> Option<Response<Body>> {
         }
         FaultKind::Huge => fault::huge("value"),
         FaultKind::Slow => fault::slow(),
+        FaultKind::LongRetryAfter => fault::long_retry_after(),
     })
 }
 

@@ -21,6 +21,8 @@ pub enum FaultKind {
     Huge,
     /// Headers at once, the body half a minute later: slower than any `--call-timeout` a test sets.
     Slow,
+    /// 429 asking to be retried in a little over a day.
+    LongRetryAfter,
 }
 
 struct Fault {
@@ -73,6 +75,17 @@ pub fn status(code: u16, body: serde_json::Value) -> Response<Body> {
         r.headers_mut()
             .insert("retry-after", HeaderValue::from_static("0"));
     }
+    r
+}
+
+/// 429 with `Retry-After: 100000` (27 hours).
+pub fn long_retry_after() -> Response<Body> {
+    let mut r = status(
+        429,
+        serde_json::json!({"error": {"code": 429, "message": "slow down"}}),
+    );
+    r.headers_mut()
+        .insert("retry-after", HeaderValue::from_static("100000"));
     r
 }
 

@@ -45,6 +45,7 @@ fn injected(st: &State, path: &str) -> Option<Response<Body>> {
         FaultKind::RepeatToken => resp(StatusCode::OK, json!({"nextPageToken": "same"})),
         FaultKind::Huge => fault::huge("functions"),
         FaultKind::Slow => fault::slow(),
+        FaultKind::LongRetryAfter => fault::long_retry_after(),
     })
 }
 
