@@ -143,6 +143,124 @@ fn high_entropy_token(value: &str) -> bool {
     entropy > 4.0 && classes >= 2
 }
 
+/// What stands in for a secret that is not stored: the first 8 hex digits of its SHA-256, so a
+/// change of the value still shows in a diff (`<redacted:1a2b3c4d>`).
+pub fn redacted(value: &str) -> String {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(value.as_bytes());
+    let hex: String = d.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    format!("<redacted:{hex}>")
+}
+
+/// Parameter names whose values are credentials wherever they appear (`key=…`, `sig=…`).
+const SECRET_PARAMS: &[&str] = &[
+    "key",
+    "apikey",
+    "api_key",
+    "token",
+    "access_token",
+    "id_token",
+    "refresh_token",
+    "code",
+    "sig",
+    "signature",
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "client_secret",
+    "auth",
+    "authorization",
+];
+
+/// A URL (or any text with a `?query`) with its user-info and every query and fragment value
+/// redacted; scheme, host, path and parameter names stay. Signed URLs (SAS, presigned, Logic App
+/// callback `sig=`) keep nothing that signs.
+pub fn redact_url(s: &str) -> String {
+    let (head, tail) = match s.find(['?', '#']) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    // scheme://user:password@host → scheme://<redacted>@host
+    let head = match head.split_once("://") {
+        Some((scheme, rest)) => {
+            let end = rest.find('/').unwrap_or(rest.len());
+            match rest[..end].rsplit_once('@') {
+                Some((userinfo, host)) => {
+                    format!("{scheme}://{}@{host}{}", redacted(userinfo), &rest[end..])
+                }
+                None => head.to_string(),
+            }
+        }
+        None => head.to_string(),
+    };
+    let mut out = head;
+    let mut rest = tail;
+    while let Some(sep) = rest.chars().next() {
+        out.push(sep);
+        let body = &rest[1..];
+        let end = body
+            .find(['#', '?'])
+            .filter(|_| sep == '?')
+            .unwrap_or(body.len());
+        let (part, next) = body.split_at(end);
+        let pairs: Vec<String> = part
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, "")) => format!("{k}="),
+                Some((k, v)) => format!("{k}={}", redacted(v)),
+                None if p.is_empty() => String::new(),
+                None => redacted(p),
+            })
+            .collect();
+        out.push_str(&pairs.join("&"));
+        rest = next;
+    }
+    out
+}
+
+/// Free text (a string literal, a header value, an action's input) with what looks like a
+/// credential redacted: URLs' queries and user-info, `Bearer`/`Basic` values, `name=value` and
+/// `name: value` pairs whose name says credential, known token shapes, long high-entropy words.
+/// Ordinary words, addresses, identifiers and hosts stay.
+pub fn redact_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut after_scheme = false;
+    for word in s.split_inclusive(char::is_whitespace) {
+        let trimmed = word.trim_end();
+        let ws = &word[trimmed.len()..];
+        let lower = trimmed.to_ascii_lowercase();
+        let redacted_word = if after_scheme && !trimmed.is_empty() {
+            after_scheme = false;
+            redacted(trimmed)
+        } else if lower == "bearer" || lower == "basic" || lower == "token" {
+            after_scheme = true;
+            trimmed.to_string()
+        } else if trimmed.contains("://") || trimmed.contains('?') {
+            redact_url(trimmed)
+        } else if let Some((k, v)) = trimmed.split_once(['=', ':'])
+            && !v.is_empty()
+            && SECRET_PARAMS
+                .iter()
+                .any(|p| k.trim_matches(['"', '\'', ' ']).eq_ignore_ascii_case(p))
+        {
+            let sep = &trimmed[k.len()..k.len() + 1];
+            format!("{k}{sep}{}", redacted(v))
+        } else if SECRET_VALUE_PREFIXES
+            .iter()
+            .any(|p| trimmed.starts_with(p) && trimmed.len() >= 16)
+            || high_entropy_token(trimmed)
+        {
+            redacted(trimmed)
+        } else {
+            trimmed.to_string()
+        };
+        out.push_str(&redacted_word);
+        out.push_str(ws);
+    }
+    out
+}
+
 /// A parse error's text without the values it quotes (`invalid type: string "…"`, `unknown variant
 /// `…``): a value of the wrong type may be a secret (an environment variable, a credential).
 pub fn without_values(message: &str) -> String {
@@ -171,7 +289,65 @@ fn mask(message: &str, open: &str, close: char) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{looks_like_secret, without_values};
+    use super::{looks_like_secret, redact_text, redact_url, redacted, without_values};
+
+    #[test]
+    fn urls_keep_their_shape_and_lose_what_signs() {
+        let sas = "https://prod-01.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-10-01&sp=%2Ftriggers&sv=1.0&sig=Zm9vYmFyYmF6cXV4";
+        let r = redact_url(sas);
+        assert!(r.starts_with("https://prod-01.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=<redacted:"), "{r}");
+        assert!(
+            !r.contains("Zm9vYmFyYmF6cXV4") && r.contains("&sig=<redacted:"),
+            "{r}"
+        );
+        assert_eq!(
+            redact_url("https://example.com/a/b"),
+            "https://example.com/a/b"
+        );
+        let u = redact_url("postgres://app:s3cr3t@db.internal:5432/app");
+        assert!(
+            !u.contains("s3cr3t") && u.ends_with("@db.internal:5432/app"),
+            "{u}"
+        );
+        let f = redact_url("https://x.example/cb#access_token=abc123&state=1");
+        assert!(!f.contains("abc123"), "{f}");
+        // A change of the value shows; the same value gives the same stand-in.
+        assert_ne!(redacted("a"), redacted("b"));
+        assert_eq!(redacted("a"), redacted("a"));
+    }
+
+    #[test]
+    fn text_keeps_words_and_loses_credentials() {
+        for (text, secret) in [
+            (
+                "Bearer ya29.a0AfH6SMBx-secret-value",
+                "ya29.a0AfH6SMBx-secret-value",
+            ),
+            ("https://api.example.com/v1?token=tok_12345", "tok_12345"),
+            (
+                "api_key=sk_live_51H8xyzABCDEFGHIJ",
+                "sk_live_51H8xyzABCDEFGHIJ",
+            ),
+            (
+                "xoxb-2214-88812-Zk7Qw3Er5Ty7Ui9Op1As3Df5",
+                "Zk7Qw3Er5Ty7Ui9Op1As3Df5",
+            ),
+            ("AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+        ] {
+            let r = redact_text(text);
+            assert!(!r.contains(secret), "{text} → {r}");
+            assert!(r.contains("<redacted:"), "{r}");
+        }
+        for plain in [
+            "anyone",
+            "ops@example.com",
+            "onEdit",
+            "https://example.com/path",
+            "Weekly report",
+        ] {
+            assert_eq!(redact_text(plain), plain);
+        }
+    }
 
     #[test]
     fn flags_credentials_and_not_ordinary_settings() {

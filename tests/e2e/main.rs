@@ -12,3 +12,4 @@ mod inputs;
 mod labs;
 mod offline;
 mod outputs;
+mod secrets;

@@ -1700,6 +1700,31 @@ impl<'a> Visit<'a> for Walker<'_, '_> {
     }
 }
 
+/// Calls whose string arguments are a mail's addresses, subject and body.
+const MAIL_APIS: &[&str] = &[
+    "GmailApp.sendEmail",
+    "MailApp.sendEmail",
+    "GmailApp.createDraft",
+    ".reply",
+    ".replyAll",
+    ".forward",
+    ".createDraftReply",
+    ".createDraftReplyAll",
+];
+
+/// A literal that is one or more mail addresses (`a@x.example, b@y.example`).
+fn is_address_list(l: &str) -> bool {
+    let parts: Vec<&str> = l
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| p.contains('@') && !p.contains(char::is_whitespace))
+}
+
 impl Walker<'_, '_> {
     fn record(&mut self, it: &CallExpression<'_>, api: String) {
         let mut literals = Vec::new();
@@ -1741,6 +1766,22 @@ impl Walker<'_, '_> {
                 }
             }
         }
+        // What the code says is not stored as written: a mail's subject and body are not kept at
+        // all (only its addresses), and any other literal loses what looks like a credential
+        // (tokens, signed URLs' queries, `Bearer …`).
+        let mail = MAIL_APIS
+            .iter()
+            .any(|m| api.starts_with(m) || api.ends_with(m));
+        let literals: Vec<String> = literals
+            .into_iter()
+            .map(|l| {
+                if mail && !is_address_list(&l) {
+                    crate::secrets::redacted(&l)
+                } else {
+                    crate::secrets::redact_text(&l)
+                }
+            })
+            .collect();
         let first = it.arguments.first().and_then(Argument::as_expression);
         let first_values = first.map(|x| self.values(x)).unwrap_or_default();
         let dynamic = !first_values

@@ -109,9 +109,11 @@ pub fn workflow_actions(definition: &Value) -> Vec<String> {
         for (name, a) in map {
             let kind = a.get("type").and_then(Value::as_str).unwrap_or("?");
             let inputs = a.get("inputs");
+            // A callback or SAS URL signs with its query: never stored as written.
             let path = inputs
                 .and_then(|i| i.get("path").or_else(|| i.get("uri")))
                 .and_then(Value::as_str)
+                .map(crate::secrets::redact_url)
                 .unwrap_or_default();
             let method = inputs
                 .and_then(|i| i.get("method"))

@@ -111,8 +111,9 @@ const SECRET_KEYS: &[&str] = &[
     "token",
 ];
 
+/// The destination without its query or fragment, and with any user-info redacted.
 fn without_query(uri: &str) -> String {
-    uri.split(['?', '#']).next().unwrap_or(uri).to_string()
+    crate::secrets::redact_url(uri.split(['?', '#']).next().unwrap_or(uri))
 }
 
 /// Step names referenced through `body('X')`, `outputs('X')`, `items('X')`, `actions('X')`.
