@@ -274,7 +274,7 @@ pub struct ScanArgs {
     /// Also keep the snapshot in a history folder as fnscope-<UTC time>-<writer>.json.gz
     #[arg(long, value_name = "DIR", help_heading = "Snapshots")]
     pub save_dir: Option<PathBuf>,
-    /// With --save-dir: keep only the newest N snapshots (N at least 1)
+    /// With --save-dir: keep N snapshots, this one and the newest N-1 others (N at least 1)
     #[arg(
         long,
         value_name = "N",

@@ -75,7 +75,39 @@ pub fn path_for(dir: &Path, t: DateTime<Utc>) -> Result<PathBuf, CliError> {
     Ok(dir.join(file_name(t)))
 }
 
-/// Deletes the oldest snapshots beyond `keep` and those older than `keep_days`, never `current`.
+/// The name of the lock file in a history folder.
+pub const LOCK_FILE: &str = ".fnscope.lock";
+
+/// Takes the folder's advisory lock (waiting for another fnscope that holds it): saves and prunes of
+/// one history folder run one after the other, never interleaved. Released when the file is dropped.
+pub fn lock(dir: &Path) -> Result<std::fs::File, CliError> {
+    let path = dir.join(LOCK_FILE);
+    let err = |e: std::io::Error| {
+        CliError::Input(format!(
+            "cannot lock history folder `{}` (through `{}`): {e}",
+            dir.display(),
+            path.display()
+        ))
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(err)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            tracing::info!(path = %path.display(), "waiting for another fnscope saving into this history folder");
+            file.lock().map_err(err)?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(err(e)),
+    }
+    Ok(file)
+}
+
+/// Keeps `current` and the newest `keep - 1` others, and deletes those older than `keep_days` (never
+/// `current`).
 pub fn prune(
     dir: &Path,
     keep: Option<usize>,
@@ -86,8 +118,11 @@ pub fn prune(
     let entries = list(dir)?;
     let mut doomed = Vec::new();
     if let Some(k) = keep {
-        let excess = entries.len().saturating_sub(k.max(1));
-        doomed.extend(entries.iter().take(excess).cloned());
+        // The snapshot just saved is always one of the N kept (a run that started before others
+        // may save after them), with the newest N-1 others.
+        let others: Vec<&Entry> = entries.iter().filter(|e| e.path != current).collect();
+        let excess = others.len().saturating_sub(k.max(1) - 1);
+        doomed.extend(others.into_iter().take(excess).cloned());
     }
     if let Some(d) = keep_days {
         let cutoff = now - chrono::Duration::days(d);
@@ -100,9 +135,21 @@ pub fn prune(
         if e.path == current {
             continue;
         }
-        std::fs::remove_file(&e.path).map_err(|err| {
-            CliError::Input(format!("cannot prune `{}`: {err}", e.path.display()))
-        })?;
+        // After an interrupt, nothing more is deleted.
+        let gone = match fnscope_snapshot::remove_unless_stopped(&e.path) {
+            Ok(gone) => gone,
+            // Already gone (removed by hand meanwhile): nothing to do.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(err) => {
+                return Err(CliError::Input(format!(
+                    "cannot prune `{}`: {err}",
+                    e.path.display()
+                )));
+            }
+        };
+        if !gone {
+            break;
+        }
         removed.push(e.path);
     }
     Ok(removed)
@@ -193,6 +240,32 @@ mod tests {
             file_name(now),
             name,
             "two writers in the same microsecond differ"
+        );
+    }
+
+    #[test]
+    fn the_snapshot_just_saved_is_kept_even_when_it_is_the_oldest() {
+        // A run that started first and saved last: --keep 2 keeps it and the newest other one.
+        let d = tempfile::tempdir().unwrap();
+        for s in ["20261101T000000Z", "20261102T000000Z", "20261103T000000Z"] {
+            touch(d.path(), s);
+        }
+        let current = d.path().join("fnscope-20261101T000000Z.json.gz");
+        let now = Utc.with_ymd_and_hms(2026, 11, 3, 0, 0, 1).unwrap();
+        let removed = prune(d.path(), Some(2), None, &current, now).unwrap();
+        assert_eq!(
+            removed,
+            [d.path().join("fnscope-20261102T000000Z.json.gz")],
+            "{removed:?}"
+        );
+        let left: Vec<_> = list(d.path())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(
+            left,
+            [current, d.path().join("fnscope-20261103T000000Z.json.gz")]
         );
     }
 }

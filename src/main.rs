@@ -119,19 +119,45 @@ fn main() -> ExitCode {
             .map(|d| d + HARD_STOP_AFTER_DEADLINE),
         _ => None,
     };
-    let code = runtime.block_on(async {
+    // The command runs on a thread of its own, so that one busy with reading or writing (an offline
+    // import is synchronous) never holds the answer to a signal back; the signal handlers are installed
+    // before any work starts, so a signal is never missed nor left to its default (which would leave
+    // temporary files behind).
+    let cli: &'static Cli = Box::leak(Box::new(cli));
+    let (code, stopped) = runtime.block_on(async {
+        let mut signals = match Signals::install() {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("fnscope: internal error: cannot install the signal handlers: {e}");
+                return (4, false);
+            }
+        };
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let handle = tokio::runtime::Handle::current();
+        let worker = std::thread::Builder::new()
+            .name("fnscope-run".into())
+            .spawn(move || {
+                let _ = tx.send(handle.block_on(run(cli)));
+            });
+        if let Err(e) = worker {
+            eprintln!("fnscope: internal error: cannot start a thread: {e}");
+            return (4, false);
+        }
         tokio::select! {
-            r = run(&cli) => match r {
-                Ok(code) => code,
-                Err(e) => {
+            r = rx => match r {
+                Ok(Ok(code)) => (code, false),
+                Ok(Err(e)) => {
                     eprintln!("fnscope: {e}");
-                    e.code()
+                    (e.code(), false)
+                }
+                Err(_) => {
+                    eprintln!("fnscope: internal error: the command stopped without an answer");
+                    (4, false)
                 }
             },
-            _ = tokio::signal::ctrl_c() => {
-                // Every file is written atomically at the end, so nothing partial is left behind.
-                eprintln!("fnscope: interrupted; nothing was written");
-                130
+            (name, code) = signals.next() => {
+                eprintln!("fnscope: interrupted; {} ({name})", what_was_written());
+                (code, true)
             }
             _ = async {
                 match deadline {
@@ -140,17 +166,77 @@ fn main() -> ExitCode {
                 }
             } => {
                 eprintln!(
-                    "fnscope: the scan did not finish within --deadline plus {}s ({}s in all); nothing was written",
+                    "fnscope: the scan did not finish within --deadline plus {}s ({}s in all); {}",
                     HARD_STOP_AFTER_DEADLINE.as_secs(),
-                    deadline.map_or(0, |d| d.as_secs())
+                    deadline.map_or(0, |d| d.as_secs()),
+                    what_was_written()
                 );
-                3
+                (3, true)
             }
         }
     });
-    // Do not wait for in-flight requests after an interrupt.
+    if stopped {
+        // Do not wait for in-flight requests or the busy thread: leave now.
+        std::process::exit(i32::from(code));
+    }
     runtime.shutdown_background();
     ExitCode::from(code)
+}
+
+/// Stops every write (temporary files in flight are removed) and says what, if anything, had already
+/// been written.
+fn what_was_written() -> String {
+    let written = fnscope_snapshot::stop_writing();
+    if written.is_empty() {
+        "nothing was written".to_string()
+    } else {
+        let names: Vec<String> = written
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        format!(
+            "{} had been written before; nothing else was written",
+            names.join(", ")
+        )
+    }
+}
+
+/// SIGINT (Ctrl-C) and SIGTERM, answered the same way: exit 130 and 143 as shells do.
+struct Signals {
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                int: signal(SignalKind::interrupt())?,
+                term: signal(SignalKind::terminate())?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
+    async fn next(&mut self) -> (&'static str, u8) {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.int.recv() => ("SIGINT", 130),
+                _ = self.term.recv() => ("SIGTERM", 143),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+            ("Ctrl-C", 130)
+        }
+    }
 }
 
 async fn run(cli: &Cli) -> Result<u8, CliError> {
@@ -180,6 +266,7 @@ async fn run(cli: &Cli) -> Result<u8, CliError> {
             }
             if let Some(dir) = &args.save_dir {
                 let path = history::path_for(dir, snapshot.taken_at)?;
+                let _lock = history::lock(dir)?;
                 fnscope_snapshot::save(&snapshot, &path)?;
                 tracing::info!(path = %path.display(), "snapshot added to the history");
                 for gone in history::prune(
@@ -492,6 +579,8 @@ fn write_out(path: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     match path {
         // `-` is standard output, as everywhere.
         Some(p) if p != Path::new("-") => Ok(fnscope_snapshot::write_atomic(p, bytes)?),
+        // After an interrupt nothing more is printed either.
+        _ if fnscope_snapshot::writing_stopped() => Ok(()),
         _ => {
             let mut out = std::io::stdout().lock();
             match out.write_all(bytes).and_then(|()| out.flush()) {

@@ -102,6 +102,7 @@ fn offline(
         },
     );
     let found_any = fnscope_providers::import_offline(dir, &wanted, &mut snapshot, progress)?;
+    fnscope_snapshot::stall_point("read");
     if !found_any {
         return Err(CliError::Input(format!(
             "`{}` holds no provider exports (expected `aws/<account-id>/`, `gcp/<project-id>/`, `azure/<subscription-id>/`, `power-automate/<environment>/` or `apps-script/<domain>/` folders; see the README's offline layout)",

@@ -159,37 +159,131 @@ pub fn save(snapshot: &Snapshot, path: &Path) -> Result<(), SnapshotError> {
     write_atomic(path, &bytes)
 }
 
+/// Every file fnscope writes passes this gate, so that an interrupt stops all writing at once: once
+/// [`stop_writing`] has run, no temporary file is created, none is renamed into place, and those in
+/// flight are removed.
+struct Gate {
+    stopped: bool,
+    /// Temporary files created and not yet renamed into place.
+    temps: Vec<PathBuf>,
+    /// Destinations written so far by this process.
+    written: Vec<PathBuf>,
+}
+
+static GATE: std::sync::Mutex<Gate> = std::sync::Mutex::new(Gate {
+    stopped: false,
+    temps: Vec::new(),
+    written: Vec::new(),
+});
+
+fn gate() -> std::sync::MutexGuard<'static, Gate> {
+    // A panic elsewhere while holding the gate leaves its lists as they were: still usable.
+    GATE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Stops every write of this process (an interrupt): temporary files in flight are removed and no
+/// other file is written or renamed from now on. Returns the files already written, in order.
+pub fn stop_writing() -> Vec<PathBuf> {
+    let mut g = gate();
+    g.stopped = true;
+    for t in std::mem::take(&mut g.temps) {
+        let _ = std::fs::remove_file(&t);
+    }
+    g.written.clone()
+}
+
+/// True once [`stop_writing`] has run.
+pub fn writing_stopped() -> bool {
+    gate().stopped
+}
+
+/// Removes `path` unless writing has stopped (then nothing is removed and `Ok(false)` is returned).
+pub fn remove_unless_stopped(path: &Path) -> std::io::Result<bool> {
+    let g = gate();
+    if g.stopped {
+        return Ok(false);
+    }
+    std::fs::remove_file(path)?;
+    drop(g);
+    Ok(true)
+}
+
+fn interrupted() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted")
+}
+
+/// Debug builds only: `FNSCOPE_TEST_STALL_AT=<phase>` holds the thread at that phase for a minute, so
+/// tests can send a signal at a known point (`read`: after an offline import; `write`: between writing
+/// a temporary file and renaming it into place). Release builds ignore it.
+pub fn stall_point(phase: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("FNSCOPE_TEST_STALL_AT").is_ok_and(|v| v == phase) {
+        eprintln!("fnscope: test stall at `{phase}`");
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = phase;
+}
+
 /// Writes bytes to `path` through a temporary file in the same folder and a rename; on any error the
-/// destination is left as it was.
+/// destination is left as it was. After [`stop_writing`], nothing is written.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SnapshotError> {
     let err = |source| SnapshotError::Write {
         path: path.to_path_buf(),
         source,
     };
     // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never replaced by a file.
+    // The gate is not held while writing: a pipe nobody reads must not hold an interrupt back.
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
         if meta.is_dir() {
             return Err(err(std::io::Error::other("it is a folder")));
         }
+        if writing_stopped() {
+            return Err(err(interrupted()));
+        }
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
             .map_err(err)?;
-        return f.write_all(bytes).and_then(|()| f.flush()).map_err(err);
+        f.write_all(bytes).and_then(|()| f.flush()).map_err(err)?;
+        gate().written.push(path.to_path_buf());
+        return Ok(());
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".fnscope-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
+    let mut tmp = {
+        let mut g = gate();
+        if g.stopped {
+            return Err(err(interrupted()));
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".fnscope-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(err)?;
+        g.temps.push(tmp.path().to_path_buf());
+        tmp
+    };
+    let tmp_path = tmp.path().to_path_buf();
+    let forget = |g: &mut Gate| g.temps.retain(|t| *t != tmp_path);
+    let written = tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all());
+    if let Err(e) = written {
+        forget(&mut gate());
+        return Err(err(e));
+    }
+    stall_point("write");
+    let mut g = gate();
+    if g.stopped {
+        // stop_writing has removed the file already.
+        return Err(err(interrupted()));
+    }
+    forget(&mut g);
     tmp.persist(path).map_err(|e| err(e.error))?;
+    g.written.push(path.to_path_buf());
     Ok(())
 }

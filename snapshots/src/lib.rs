@@ -10,5 +10,8 @@ mod io;
 pub mod merge;
 mod model;
 
-pub use io::{SnapshotError, from_slice, is_compressed, load, save, to_vec, write_atomic};
+pub use io::{
+    SnapshotError, from_slice, is_compressed, load, remove_unless_stopped, save, stall_point,
+    stop_writing, to_vec, write_atomic, writing_stopped,
+};
 pub use model::*;

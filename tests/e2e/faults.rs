@@ -43,36 +43,123 @@ fn scan(url: &str, dir: &Path, extra: &[&str]) -> std::process::Command {
     harness::command(Some(url), dir, &args, &[])
 }
 
-#[test]
-fn ctrl_c_during_a_scan_writes_nothing_and_exits_130() {
-    let (_listener, url) = silent_endpoint();
-    let dir = tempfile::tempdir().unwrap();
-    // A snapshot from an earlier run stays as it was.
-    std::fs::write(dir.path().join("snap.json"), "earlier").unwrap();
-    let mut child = scan(&url, dir.path(), &[])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "the scan should still be waiting"
-    );
+/// Sends `signal` (`INT`, `TERM`) to a running child.
+fn signal(child: &std::process::Child, signal: &str) {
     let kill = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([&format!("-{signal}"), &child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", stderr(&out));
-    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+}
+
+/// Asserts what every interrupted run leaves: the exit code for `sig`, the message, nothing on stdout
+/// and only the earlier snapshot, unchanged, in `dir`.
+fn assert_interrupted(out: &std::process::Output, sig: &str, dir: &Path) {
+    let code = if sig == "INT" { 130 } else { 143 };
+    assert_eq!(out.status.code(), Some(code), "{}", stderr(out));
+    assert!(
+        stderr(out).contains(&format!(
+            "fnscope: interrupted; nothing was written (SIG{sig})"
+        )),
+        "{}",
+        stderr(out)
+    );
     assert!(out.stdout.is_empty());
-    assert_eq!(files(dir.path()), ["snap.json"]);
+    let left: Vec<String> = files(dir)
+        .into_iter()
+        .filter(|f| f != "no-aws-config" && f != "no-aws-credentials")
+        .collect();
+    assert_eq!(left, ["snap.json"], "no temporary or partial file is left");
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("snap.json")).unwrap(),
+        std::fs::read_to_string(dir.join("snap.json")).unwrap(),
         "earlier"
     );
+}
+
+#[test]
+fn sigint_and_sigterm_while_a_live_scan_waits_write_nothing() {
+    for sig in ["INT", "TERM"] {
+        let (_listener, url) = silent_endpoint();
+        let dir = tempfile::tempdir().unwrap();
+        // A snapshot from an earlier run stays as it was.
+        std::fs::write(dir.path().join("snap.json"), "earlier").unwrap();
+        let child = scan(&url, dir.path(), &[])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        signal(&child, sig);
+        let out = child.wait_with_output().unwrap();
+        assert_interrupted(&out, sig, dir.path());
+    }
+}
+
+/// Offline reading is synchronous work: a signal while it runs, or between writing a temporary file and
+/// renaming it into place, is answered at once the same way (debug builds hold the run at a named
+/// phase with `FNSCOPE_TEST_STALL_AT`, so the signal lands there and nowhere else).
+#[test]
+fn sigint_and_sigterm_at_each_phase_of_an_offline_scan_write_nothing() {
+    use std::io::BufRead;
+    for phase in ["read", "write"] {
+        for sig in ["INT", "TERM"] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::write(dir.path().join("snap.json"), "earlier").unwrap();
+            let hist = dir.path().join("history");
+            let (snap, report) = (dir.path().join("snap.json"), dir.path().join("report.json"));
+            let estate = harness::estate();
+            let mut child = harness::command(
+                None,
+                dir.path(),
+                &[
+                    "scan",
+                    "--offline",
+                    &estate,
+                    "--format",
+                    "json",
+                    "--save",
+                    snap.to_str().unwrap(),
+                    "--output",
+                    report.to_str().unwrap(),
+                    "--save-dir",
+                    hist.to_str().unwrap(),
+                    "-q",
+                ],
+                &[("FNSCOPE_TEST_STALL_AT", phase)],
+            )
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+            // Wait until the run says it is held at the phase.
+            let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+            let mut seen = String::new();
+            loop {
+                let mut line = String::new();
+                assert!(
+                    err.read_line(&mut line).unwrap() > 0,
+                    "the run ended before {phase}: {seen}"
+                );
+                seen.push_str(&line);
+                if line.contains(&format!("test stall at `{phase}`")) {
+                    break;
+                }
+            }
+            if phase == "write" {
+                let tmp = files(dir.path())
+                    .into_iter()
+                    .filter(|f| f.starts_with(".fnscope-") && f.ends_with(".tmp"))
+                    .count();
+                assert_eq!(tmp, 1, "the temporary file is there while held");
+            }
+            signal(&child, sig);
+            let mut rest = String::new();
+            std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
+            let mut out = child.wait_with_output().unwrap();
+            out.stderr = rest.into_bytes();
+            assert_interrupted(&out, sig, dir.path());
+        }
+    }
 }
 
 #[test]

@@ -359,6 +359,7 @@ fn diff_of_two_scans_and_history() {
     let names: Vec<_> = std::fs::read_dir(&hist)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".fnscope.lock")
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 
@@ -425,6 +426,7 @@ fn diff_of_two_scans_and_history() {
     let mut files: Vec<_> = std::fs::read_dir(&hist)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with(".fnscope.lock"))
         .collect();
     files.sort();
     let out = fnscope(
