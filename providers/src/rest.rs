@@ -173,6 +173,39 @@ where
     }
 }
 
+/// A circuit breaker for the per-item calls of one API on one target.
+pub type Breaker = crate::breaker::Breaker<CallError>;
+
+/// A breaker for `api` that opens after [`crate::breaker::DEFAULT_AFTER`] failures in a row.
+pub fn breaker(api: &str) -> Breaker {
+    Breaker::new(api, crate::breaker::DEFAULT_AFTER)
+}
+
+/// Runs one per-item call through `breaker`: refused at once when it is open; a failure (every retry
+/// spent) counts towards opening it; an answer, or "not found" (HTTP 404, an answer about that item),
+/// ends the run. Failures are the same way when their status and HTTP code (or transport failure) are.
+pub async fn guarded<T>(
+    breaker: &Breaker,
+    call: impl Future<Output = Result<T, CallError>>,
+) -> Result<T, CallError> {
+    if let Some(e) = breaker.refuse() {
+        return Err(e);
+    }
+    let r = call.await;
+    match &r {
+        Ok(_) => breaker.success(),
+        Err(e) if e.message.starts_with("HTTP 404") => breaker.success(),
+        Err(e) => {
+            let kind = e.message.split(':').next().unwrap_or_default();
+            let way = format!("{:?}/{kind}", e.status);
+            breaker.failure(&way, e, |e, api, run| {
+                CallError::new(e.status, crate::breaker::open_message(api, run, &e.message))
+            });
+        }
+    }
+    r
+}
+
 /// The longest `Retry-After` fnscope waits for one call.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
@@ -206,4 +239,52 @@ pub fn fan_out(mut errors: Vec<String>, ok: String) -> (CoverageStatus, String) 
 /// Percent-encodes a query value (page tokens, filters).
 pub fn urlencode(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    async fn run(breaker: &Breaker, calls: &AtomicU32, answer: &str) -> Result<(), CallError> {
+        guarded(breaker, async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err::<(), _>(CallError::new(CoverageStatus::Failed, answer))
+        })
+        .await
+    }
+
+    #[tokio::test]
+    async fn a_run_of_the_same_failure_stops_the_calls_and_not_found_does_not_count() {
+        let breaker = breaker("iam:roles.get");
+        let calls = AtomicU32::new(0);
+        // Not-found answers are answers about their item: they never open the breaker.
+        for _ in 0..30 {
+            let _ = run(&breaker, &calls, "HTTP 404: no such role").await;
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 30);
+        for _ in 0..25 {
+            let _ = run(&breaker, &calls, "HTTP 500: backend error").await;
+        }
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            30 + crate::breaker::DEFAULT_AFTER
+        );
+        let e = run(&breaker, &calls, "HTTP 500: backend error")
+            .await
+            .unwrap_err();
+        assert_eq!(e.status, CoverageStatus::Failed);
+        assert!(
+            e.message
+                .starts_with("not called: iam:roles.get failed the same way for 20"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.contains("HTTP 500: backend error"),
+            "{}",
+            e.message
+        );
+        assert_eq!(breaker.skipped(), 6);
+    }
 }

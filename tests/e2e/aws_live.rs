@@ -454,6 +454,64 @@ fn persistent_throttling_becomes_a_throttled_coverage_record() {
     assert_eq!(report["inventory"]["workloads"], SEEDED_FUNCTIONS / 2);
 }
 
+/// An API that answers every per-item call with HTTP 500 is not called for every item: after 20
+/// failures in a row (every retry spent) the remaining functions are one record, not hundreds of
+/// retried calls.
+#[test]
+fn an_api_failing_every_call_is_given_up_after_a_run_of_failures() {
+    harness::seeded();
+    let proxy = harness::proxy(vec![Fault {
+        operation: "lambda:GetPolicy".into(),
+        region: None,
+        error_code: "ServiceException".into(),
+        status: 500,
+        times: None,
+    }]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "eu-west-1",
+            "--no-last-accessed",
+            "--max-attempts",
+            "2",
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let functions = SEEDED_FUNCTIONS / 2;
+    assert_eq!(report["inventory"]["workloads"], functions);
+    let rec = harness::coverage(&report, "lambda:GetPolicy");
+    assert_eq!(rec["status"], "failed", "{rec}");
+    let detail = rec["detail"].as_str().unwrap_or_default();
+    assert!(
+        detail.contains(&format!("{functions} of {functions} functions not read")),
+        "{rec}"
+    );
+    // The calls that were made: 20 in a row and those already in flight (16 at once), twice each.
+    let calls = proxy
+        .log()
+        .iter()
+        .filter(|o| o.name == "lambda:GetPolicy")
+        .count();
+    assert!(
+        calls <= (20 + 16) * 2,
+        "{calls} GetPolicy calls for {functions} functions"
+    );
+    assert!(calls >= 20 * 2, "{calls}");
+    // The other per-function read is not held back by it.
+    let urls = harness::coverage(&report, "lambda:GetFunctionUrlConfig");
+    assert_eq!(urls["status"], "complete", "{urls}");
+}
+
 #[test]
 fn unreachable_endpoint_is_a_clear_setup_error() {
     let dir = tempfile::tempdir().unwrap();

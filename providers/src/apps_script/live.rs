@@ -346,6 +346,9 @@ impl Session {
         });
         let journal = &journal;
         let done = &done;
+        let token_breaker = crate::rest::breaker("admin:tokens.list");
+        let drive_breaker = crate::rest::breaker("drive:files.list");
+        let (token_breaker, drive_breaker) = (&token_breaker, &drive_breaker);
         let per_user: Vec<UserRead> =
             stream::iter(users.clone())
                 .map(|u| {
@@ -355,18 +358,18 @@ impl Session {
                             progress.advance(1);
                             return (u, Ok(t.clone()), Ok(f.clone()));
                         }
-                        let tokens = self
-                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, urlencode(&u)), &admin, SCOPES[1])
+                        let tokens = crate::rest::guarded(token_breaker, self
+                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, urlencode(&u)), &admin, SCOPES[1]))
                             .await
                             .map(|v| v.get("items").and_then(Value::as_array).cloned().unwrap_or_default());
                         let q = urlencode("mimeType='application/vnd.google-apps.script' and trashed=false");
-                        let files = self
+                        let files = crate::rest::guarded(drive_breaker, self
                             .pages(
                                 &format!("{}/drive/v3/files?q={q}&corpora=user&pageSize=1000&fields=nextPageToken,files(id,name,owners(emailAddress))", e.drive),
                                 "files",
                                 &u,
                                 SCOPES[2],
-                            )
+                            ))
                             .await;
                         if let (Some(j), Ok(t), Ok(f)) = (journal, &tokens, &files) {
                             use std::io::Write;
@@ -433,9 +436,11 @@ impl Session {
             }
         }
         // Per script, as its owner: project, content, deployments, trigger processes.
+        let breaker = crate::rest::breaker("script:projects.get");
+        let breaker = &breaker;
         let results: Vec<(String, Result<Project, CallError>)> = stream::iter(scripts)
             .map(|(id, owner)| async move {
-                let r = self.project(&id, &owner).await;
+                let r = crate::rest::guarded(breaker, self.project(&id, &owner)).await;
                 (id, r)
             })
             .buffer_unordered(self.opts.concurrency.max(1))

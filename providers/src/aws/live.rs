@@ -23,6 +23,7 @@ use super::errors::{CallError, classify};
 use super::pace::{Gate, Observe};
 use super::wire;
 use crate::CollectError;
+use crate::breaker::Breaker;
 use crate::progress::Progress;
 
 /// Every AWS action the scanner calls. `fnscope permissions aws` prints this list as a policy, and the
@@ -97,6 +98,9 @@ pub struct LiveOptions {
     pub stop_at: Option<tokio::time::Instant>,
     /// The named profile (`--profile`); `None` = the SDK's default chain (which reads AWS_PROFILE).
     pub profile: Option<String>,
+    /// Per-item calls of one API in one region (or account) that fail the same way this many times in
+    /// a row, every retry spent, leave the remaining items uncalled (see [`crate::breaker`]).
+    pub breaker_after: u32,
 }
 
 impl Default for LiveOptions {
@@ -112,6 +116,7 @@ impl Default for LiveOptions {
             shard: None,
             stop_at: None,
             profile: None,
+            breaker_after: crate::breaker::DEFAULT_AFTER,
         }
     }
 }
@@ -913,6 +918,9 @@ impl Session {
             .collect();
         let lambda_ref = &lambda;
         let gate = lambda_gate.as_ref();
+        let policy_breaker = self.breaker("lambda:GetPolicy");
+        let url_breaker = self.breaker("lambda:GetFunctionUrlConfig");
+        let (policy_breaker, url_breaker) = (&policy_breaker, &url_breaker);
         let per_function: Vec<(
             String,
             Lookup<wire::GetPolicy>,
@@ -920,7 +928,7 @@ impl Session {
         )> = stream::iter(arns)
             .map(|(arn, _name)| async move {
                 let arn_ref = &arn;
-                let policy = async move {
+                let policy = guarded(policy_breaker, async move {
                     let _place = gate.enter().await;
                     match lambda_ref.get_policy().function_name(arn_ref).send().await {
                         Ok(p) => Ok(Some(wire::GetPolicy {
@@ -931,9 +939,9 @@ impl Session {
                             if e.is_not_found() { Ok(None) } else { Err(e) }
                         }
                     }
-                }
+                })
                 .await;
-                let url = async move {
+                let url = guarded(url_breaker, async move {
                     let _place = gate.enter().await;
                     match lambda_ref
                         .get_function_url_config()
@@ -950,7 +958,7 @@ impl Session {
                             if e.is_not_found() { Ok(None) } else { Err(e) }
                         }
                     }
-                }
+                })
                 .await;
                 (arn, policy, url)
             })
@@ -1203,9 +1211,14 @@ impl Session {
             buses.len(),
             &rule_errors,
         ));
+        let targets_breaker = self.breaker("events:ListTargetsByRule");
+        let targets_breaker = &targets_breaker;
         let results: Vec<(wire::Rule, Result<Vec<wire::RuleTarget>, CallError>)> =
             stream::iter(rules)
                 .map(|rule| async move {
+                    if let Some(e) = targets_breaker.refuse() {
+                        return (rule, Err(e));
+                    }
                     let mut targets = Vec::new();
                     let mut token: Option<String> = None;
                     let mut tokens = PageTokens::default();
@@ -1231,9 +1244,13 @@ impl Session {
                         match read {
                             Ok(Some(next)) => token = Some(next),
                             Ok(None) => break,
-                            Err(e) => return (rule, Err(e)),
+                            Err(e) => {
+                                trip(targets_breaker, &e);
+                                return (rule, Err(e));
+                            }
                         }
                     }
+                    targets_breaker.success();
                     (rule, Ok(targets))
                 })
                 .buffer_unordered(self.opts.concurrency.max(1))
@@ -1398,6 +1415,11 @@ impl Session {
         }
     }
 
+    /// A circuit breaker for per-item calls of `api` (one region or the account).
+    fn breaker(&self, api: &str) -> Breaker<CallError> {
+        Breaker::new(api, self.opts.breaker_after)
+    }
+
     /// Generates and reads IAM last-accessed reports (action level) for `principals`, bounded and polled.
     pub async fn last_accessed(
         &self,
@@ -1410,10 +1432,12 @@ impl Session {
             Some(principals.len() as u64),
         );
         let client_ref = &client;
+        let breaker = self.breaker("iam:GenerateServiceLastAccessedDetails");
+        let breaker = &breaker;
         let results: Vec<(String, Result<wire::ServiceLastAccessed, CallError>)> =
             stream::iter(principals.iter().cloned())
                 .map(|arn| async move {
-                    let r = self.one_last_accessed(client_ref, &arn).await;
+                    let r = guarded(breaker, self.one_last_accessed(client_ref, &arn)).await;
                     progress.advance(1);
                     (arn, r)
                 })
@@ -1603,6 +1627,38 @@ fn per_call_coverage_named(
             sample.join(", ")
         ),
     )
+}
+
+/// Runs one per-item call through `breaker`: refused at once when it is open; a failure (every retry
+/// spent) counts towards opening it, an answer closes the run.
+async fn guarded<T>(
+    breaker: &Breaker<CallError>,
+    call: impl std::future::Future<Output = Result<T, CallError>>,
+) -> Result<T, CallError> {
+    if let Some(e) = breaker.refuse() {
+        return Err(e);
+    }
+    let r = call.await;
+    match &r {
+        Ok(_) => breaker.success(),
+        Err(e) => trip(breaker, e),
+    }
+    r
+}
+
+/// Counts a failed call towards opening `breaker`: failures are the same way when their coverage
+/// status and error code are. "Not found" is an answer, not a failure.
+fn trip(breaker: &Breaker<CallError>, e: &CallError) {
+    if e.is_not_found() {
+        breaker.success();
+        return;
+    }
+    let way = format!("{:?}/{}", e.status, e.code.as_deref().unwrap_or("-"));
+    breaker.failure(&way, e, |e, api, run| CallError {
+        status: e.status,
+        code: e.code.clone(),
+        message: crate::breaker::open_message(api, run, &e.message),
+    });
 }
 
 /// SDK type → wire struct conversions.

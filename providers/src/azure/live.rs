@@ -401,12 +401,18 @@ impl Session {
         // Microsoft Graph: the managed identities' app roles and directory roles.
         let principals: Vec<String> = identity_principals(&d).into_iter().collect();
         if !principals.is_empty() {
+            let breaker = crate::rest::breaker("graph:servicePrincipals.appRoleAssignments");
+            let breaker = &breaker;
             let results: Vec<(String, Result<Vec<wire::AppRoleAssignment>, CallError>)> =
                 stream::iter(principals.clone())
                     .map(|p| async move {
-                        let r = self
-                            .graph_list(&format!("/v1.0/servicePrincipals/{p}/appRoleAssignments"))
-                            .await;
+                        let r = crate::rest::guarded(
+                            breaker,
+                            self.graph_list(&format!(
+                                "/v1.0/servicePrincipals/{p}/appRoleAssignments"
+                            )),
+                        )
+                        .await;
                         (p, r)
                     })
                     .buffer_unordered(self.opts.concurrency.max(1))
@@ -549,10 +555,21 @@ impl Session {
         ids: &[String],
         path: impl Fn(&str) -> String,
     ) -> (BTreeMap<String, Option<Vec<T>>>, Vec<String>) {
+        // Named after the first item's path without its resource: `…/functions`, `…/runbooks`.
+        let api = ids
+            .first()
+            .map(|id| path(id).replace(id.as_str(), "{id}"))
+            .map(|p| p.split('?').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        let breaker = crate::rest::breaker(&format!("arm:{api}"));
+        let breaker = &breaker;
         let results: Vec<(String, Result<Vec<T>, CallError>)> = stream::iter(ids.to_vec())
             .map(|id| {
                 let p = path(&id);
-                async move { (id, self.arm_list::<T>(&p).await) }
+                async move {
+                    let r = crate::rest::guarded(breaker, self.arm_list::<T>(&p)).await;
+                    (id, r)
+                }
             })
             .buffer_unordered(self.opts.concurrency.max(1))
             .collect()

@@ -741,8 +741,15 @@ impl Session {
                     }
                 })
                 .collect();
+            let breaker = crate::rest::breaker("cloudfunctions/run:getIamPolicy");
+            let breaker = &breaker;
             let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(keys)
-                .map(|(key, url)| async move { (key, self.get::<wire::Policy>(&url).await) })
+                .map(|(key, url)| async move {
+                    (
+                        key,
+                        crate::rest::guarded(breaker, self.get::<wire::Policy>(&url)).await,
+                    )
+                })
                 .buffer_unordered(self.opts.concurrency.max(1))
                 .collect()
                 .await;
@@ -790,10 +797,12 @@ impl Session {
                 format!("{} service accounts", accounts.len()),
             );
             let emails: Vec<String> = accounts.iter().map(|a| a.email.clone()).collect();
+            let breaker = crate::rest::breaker("iam:projects.serviceAccounts.getIamPolicy");
+            let breaker = &breaker;
             let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(emails)
                 .map(|email| async move {
                     let url = format!("{}/v1/projects/{project}/serviceAccounts/{email}:getIamPolicy?options.requestedPolicyVersion=3", e.iam);
-                    (email, self.policy_post(&url).await)
+                    (email, crate::rest::guarded(breaker, self.policy_post(&url)).await)
                 })
                 .buffer_unordered(self.opts.concurrency.max(1))
                 .collect()
@@ -987,13 +996,16 @@ impl Session {
             .filter(|s| s.build_config.is_some() && !served.contains(&s.name))
             .map(|s| s.name.clone())
             .collect();
+        let breaker = crate::rest::breaker("run:services.getIamPolicy");
+        let breaker = &breaker;
         let results: Vec<(String, Result<wire::Policy, CallError>)> = stream::iter(wanted)
             .map(|name| async move {
                 let url = format!(
                     "{}/v2/{name}:getIamPolicy?options.requestedPolicyVersion=3",
                     e.run
                 );
-                (name.clone(), self.get::<wire::Policy>(&url).await)
+                let r = crate::rest::guarded(breaker, self.get::<wire::Policy>(&url)).await;
+                (name.clone(), r)
             })
             .buffer_unordered(self.opts.concurrency.max(1))
             .collect()
@@ -1079,10 +1091,13 @@ impl Session {
             .collect();
         names.retain(|n| !cache.contains_key(n));
         let e = &self.opts.endpoints;
+        let breaker = crate::rest::breaker("iam:roles.get");
+        let breaker = &breaker;
         let results: Vec<(String, Result<wire::Role, CallError>)> = stream::iter(names)
             .map(|name| async move {
                 let url = format!("{}/v1/{name}", e.iam);
-                (name, self.get::<wire::Role>(&url).await)
+                let r = crate::rest::guarded(breaker, self.get::<wire::Role>(&url)).await;
+                (name, r)
             })
             .buffer_unordered(self.opts.concurrency.max(1))
             .collect()

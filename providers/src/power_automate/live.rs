@@ -284,6 +284,9 @@ impl Session {
                     .iter()
                     .filter_map(|f| f.get("name")?.as_str().map(str::to_string))
                     .collect();
+                let flow_breaker = crate::rest::breaker("flow:flows.get");
+                let owner_breaker = crate::rest::breaker("flow:flows.permissions.list");
+                let (flow_breaker, owner_breaker) = (&flow_breaker, &owner_breaker);
                 let results: Vec<FlowRead> =
                     stream::iter(names)
                         .map(|n| {
@@ -293,14 +296,20 @@ impl Session {
                                     "{}{admin}/flows/{n}?api-version=2016-11-01&$expand=properties.definition",
                                     e.flow
                                 );
-                                let flow = self.client.get::<Value>(&url, FLOW_SCOPE).await;
-                                let owners = self
-                                    .list(
+                                let flow = crate::rest::guarded(
+                                    flow_breaker,
+                                    self.client.get::<Value>(&url, FLOW_SCOPE),
+                                )
+                                .await;
+                                let owners = crate::rest::guarded(
+                                    owner_breaker,
+                                    self.list(
                                         &e.flow,
                                         &format!("{admin}/flows/{n}/permissions?api-version=2016-11-01"),
                                         FLOW_SCOPE,
-                                    )
-                                    .await;
+                                    ),
+                                )
+                                .await;
                                 (n, flow, owners)
                             }
                         })
