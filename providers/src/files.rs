@@ -92,7 +92,7 @@ pub fn read_shaped<T: DeserializeOwned>(
     }
     serde_path_to_error::deserialize(value)
         .map(|t| Some(Shaped::Read(t)))
-        .map_err(|e| CollectError::Malformed {
+        .map_err(|e| CollectError::Shape {
             path: path.to_path_buf(),
             field: format!("`{}`", e.path()),
             message: crate::secrets::without_values(&e.inner().to_string()),
@@ -108,14 +108,28 @@ pub fn parse_json<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, C
         message,
     })?;
     let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).map_err(|e| CollectError::Malformed {
-        path: path.to_path_buf(),
-        field: if e.path().to_string() == "." {
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = if e.path().to_string() == "." {
             "the top level".to_string()
         } else {
             format!("`{}`", e.path())
-        },
-        message: crate::secrets::without_values(&e.inner().to_string()),
+        };
+        let message = crate::secrets::without_values(&e.inner().to_string());
+        let path = path.to_path_buf();
+        // Well-formed JSON of another shape is told apart from text that is not JSON.
+        if e.inner().classify() == serde_json::error::Category::Data {
+            CollectError::Shape {
+                path,
+                field,
+                message,
+            }
+        } else {
+            CollectError::Malformed {
+                path,
+                field,
+                message,
+            }
+        }
     })
 }
 
@@ -134,14 +148,43 @@ pub fn read_item<T: DeserializeOwned>(path: &Path) -> Result<ItemFile<T>, Collec
     map_item(read_opt(path))
 }
 
+/// [`read_item`] for an item file that must have every key of `keys` at the top level (what its CLI
+/// always writes): one without them is unreadable, not an empty answer.
+pub fn read_item_shaped<T: DeserializeOwned>(
+    path: &Path,
+    keys: &[&'static str],
+) -> Result<ItemFile<T>, CollectError> {
+    match map_item(read_shaped::<T>(path, keys))? {
+        ItemFile::Read(Shaped::Read(v)) => Ok(ItemFile::Read(v)),
+        ItemFile::Read(Shaped::Missing(missing)) => {
+            Ok(ItemFile::Unreadable(missing_keys(path, &missing)))
+        }
+        ItemFile::Absent => Ok(ItemFile::Absent),
+        ItemFile::Unreadable(e) => Ok(ItemFile::Unreadable(e)),
+    }
+}
+
+/// "`file` has no `A`, `B`": the message for an export without the keys its CLI always writes.
+pub fn missing_keys(path: &Path, missing: &[&str]) -> String {
+    let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
+    format!(
+        "`{}` has no {}: the CLI always writes {}, so this is not its output",
+        path.display(),
+        keys.join(", "),
+        if missing.len() == 1 { "it" } else { "them" }
+    )
+}
+
 /// [`read_item`] for any reader of an item file.
 pub fn map_item<T>(r: Result<Option<T>, CollectError>) -> Result<ItemFile<T>, CollectError> {
     match r {
         Ok(Some(v)) => Ok(ItemFile::Read(v)),
         Ok(None) => Ok(ItemFile::Absent),
-        Err(e @ (CollectError::Malformed { .. } | CollectError::Io { .. })) => {
-            Ok(ItemFile::Unreadable(e.to_string()))
-        }
+        Err(
+            e @ (CollectError::Malformed { .. }
+            | CollectError::Shape { .. }
+            | CollectError::Io { .. }),
+        ) => Ok(ItemFile::Unreadable(e.to_string())),
         Err(e) => Err(e),
     }
 }

@@ -12,6 +12,7 @@ pub const MAX_ANSWER_BYTES: usize = 128 << 20;
 pub mod apps_script;
 pub mod aws;
 pub mod azure;
+pub mod breaker;
 pub mod files;
 pub mod gcp;
 pub mod logs;
@@ -89,6 +90,13 @@ pub enum CollectError {
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
+    },
+    /// Valid JSON, but not the shape the export has (a missing field, a map where a list belongs).
+    #[error("`{path}` is not the shape its export has at {field}: {message}")]
+    Shape {
+        path: std::path::PathBuf,
+        field: String,
+        message: String,
     },
     #[error("`{path}` is not valid JSON at {field}: {message}")]
     Malformed {

@@ -181,16 +181,16 @@ pub fn redact_url(s: &str) -> String {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     };
-    // scheme://user:password@host → scheme://<redacted>@host
+    // scheme://user:password@host → scheme://<redacted>@host; token-like path segments (the secret
+    // of a Slack, Discord, Teams or Telegram webhook URL is in its path) → <redacted:…>
     let head = match head.split_once("://") {
         Some((scheme, rest)) => {
             let end = rest.find('/').unwrap_or(rest.len());
-            match rest[..end].rsplit_once('@') {
-                Some((userinfo, host)) => {
-                    format!("{scheme}://{}@{host}{}", redacted(userinfo), &rest[end..])
-                }
-                None => head.to_string(),
-            }
+            let authority = match rest[..end].rsplit_once('@') {
+                Some((userinfo, host)) => format!("{}@{host}", redacted(userinfo)),
+                None => rest[..end].to_string(),
+            };
+            format!("{scheme}://{authority}{}", redact_path(&rest[end..]))
         }
         None => head.to_string(),
     };
@@ -217,6 +217,39 @@ pub fn redact_url(s: &str) -> String {
         rest = next;
     }
     out
+}
+
+/// A URL path with every segment that looks like a credential redacted (see [`token_segment`]).
+pub fn redact_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| {
+            if token_segment(seg) {
+                redacted(seg)
+            } else {
+                seg.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A path segment that is a credential rather than a name: 20 or more characters mixing upper
+/// case, lower case and digits (Slack `…/services/T…/B…/<token>`, Discord `…/webhooks/<id>/<token>`,
+/// Telegram `…/bot<id>:<token>/…`), or 32 or more hex digits (Teams `…/IncomingWebhook/<hex>/…`).
+/// Names people give (`send-report`, `v1.0`, `sendMail`) and GUIDs stay.
+fn token_segment(seg: &str) -> bool {
+    let core = seg.split(':').next_back().unwrap_or(seg);
+    if core.len() >= 20
+        && core.bytes().any(|b| b.is_ascii_uppercase())
+        && core.bytes().any(|b| b.is_ascii_lowercase())
+        && core.bytes().any(|b| b.is_ascii_digit())
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return true;
+    }
+    seg.len() >= 32 && seg.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Free text (a string literal, a header value, an action's input) with what looks like a
@@ -304,6 +337,35 @@ mod tests {
             redact_url("https://example.com/a/b"),
             "https://example.com/a/b"
         );
+        // Webhook URLs whose path is the credential lose it; names, versions and GUIDs stay.
+        for (url, secret) in [
+            (
+                "https://hooks.slack.com/services/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",
+                "q8Zr3kLmN2pXw7Yt5VbC9dFs",
+            ),
+            (
+                "https://discord.com/api/webhooks/112233445566778899/Xk9_aB3dEf-GhIjK7LmNoPq2RsTuVwXyZ0a1b2c3d4e5F6g7H8i9J0kLmNoPqRsTuVwXy",
+                "Xk9_aB3dEf-GhIjK7LmNoPq2RsTuVwXyZ0a1b2c3d4e5F6g7H8i9J0kLmNoPqRsTuVwXy",
+            ),
+            (
+                "https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage",
+                "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+            ),
+            (
+                "https://contoso.webhook.office.com/webhookb2/0b1c2d3e-0000-4000-8000-111122223333@72f988bf-0000-4000-8000-2d7cd011db47/IncomingWebhook/9f8e7d6c5b4a39281706f5e4d3c2b1a0/0b1c2d3e-0000-4000-8000-444455556666",
+                "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+            ),
+        ] {
+            let r = redact_url(url);
+            assert!(!r.contains(secret) && r.contains("<redacted:"), "{r}");
+        }
+        for keep in [
+            "https://graph.microsoft.com/v1.0/users/0b1c2d3e-0000-4000-8000-111122223333/sendMail",
+            "https://api.partner.example/v2/reports/monthly-summary-export",
+            "https://storage.googleapis.com/upload/storage/v1/b/acme-fn-prod-exports/o",
+        ] {
+            assert_eq!(redact_url(keep), keep);
+        }
         let u = redact_url("postgres://app:s3cr3t@db.internal:5432/app");
         assert!(
             !u.contains("s3cr3t") && u.ends_with("@db.internal:5432/app"),

@@ -24,6 +24,8 @@ const PLANTED: &[&str] = &[
     "PlantedAwsEnvValue2b1a0c",
     "PlantedGcpEnvValue6d5c4b",
     "PlantedRunJobEnv0a9b8c",
+    "PlantedSlackPath7Kq2Wz9Xb4Lm",
+    "PlantedDiscordPath3Hv8Tn5Rc1Gy",
 ];
 
 fn edit(path: &Path, f: impl FnOnce(&mut Value)) {
@@ -49,6 +51,7 @@ fn plant(est: &Path) {
         "function leak() {\n\
          UrlFetchApp.fetch('https://api.partner.example/v1/items?token=PlantedGasToken7a6b5c4d', {headers: {Authorization: 'Bearer PlantedGasBearer5c4d3e2f'}});\n\
          GmailApp.sendEmail('ops@northwind.example', 'PlantedMailSubject3e2f', 'PlantedMailBody1a0b9c8d');\n\
+         UrlFetchApp.fetch('https://discord.com/api/webhooks/112233445566778899/PlantedDiscordPath3Hv8Tn5Rc1Gy', {method: 'post'});\n\
          }\n",
     )
     .unwrap();
@@ -57,6 +60,9 @@ fn plant(est: &Path) {
         let actions = &mut v["properties"]["definition"]["actions"];
         actions["Leak_HTTP"] = json!({"type": "Http", "inputs": {"method": "POST",
             "uri": "https://svc:PlantedPaPass8c7d6e5f@collector.partner.example/in?code=PlantedPaCode4f3e2d1c"}});
+        // A webhook URL whose path is its credential.
+        actions["Post_Slack"] = json!({"type": "Http", "inputs": {"method": "POST",
+            "uri": "https://hooks.slack.com/services/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b4Lm"}});
     });
     // AWS: a function's environment value.
     edit(
@@ -136,10 +142,16 @@ fn planted_secrets_reach_no_artefact() {
         assert_clean("the logs at -vvv", &out.stderr);
     }
     let snap: Value = serde_json::from_slice(&bytes(&b)).unwrap();
-    assert!(
-        snap.to_string().contains("api.partner.example"),
-        "the planted calls were analysed"
-    );
+    for host in [
+        "api.partner.example",
+        "hooks.slack.com/services/T0123ABCD/B0456EFGH/<redacted:",
+        "discord.com/api/webhooks/112233445566778899/<redacted:",
+    ] {
+        assert!(
+            snap.to_string().contains(host),
+            "the planted calls were analysed: {host}"
+        );
+    }
     assert_clean("the snapshot", &bytes(&b));
     for e in std::fs::read_dir(&hist).unwrap() {
         let p = e.unwrap().path();
@@ -179,4 +191,153 @@ fn planted_secrets_reach_no_artefact() {
         assert_clean(&format!("the {format} diff"), &out.stdout);
         assert_clean(&format!("the logs of diff --format {format}"), &out.stderr);
     }
+}
+
+/// Keys whose children are names the export's author chose (an action, a trigger, a connection, an
+/// identity's resource id): one `*` in the reviewed list.
+const AUTHOR_KEYS: &[&str] = &[
+    "actions",
+    "triggers",
+    "connectionReferences",
+    "userAssignedIdentities",
+    "cases",
+];
+
+/// Appends a distinct mark to every string of `v`, noting each mark's field path.
+fn mark(v: &mut Value, path: &str, marks: &mut Vec<String>) {
+    match v {
+        Value::Object(o) => {
+            let dynamic = AUTHOR_KEYS.iter().any(|k| path.ends_with(&format!(".{k}")));
+            for (k, x) in o.iter_mut() {
+                let seg = if dynamic { "*" } else { k.as_str() };
+                mark(x, &format!("{path}.{seg}"), marks);
+            }
+        }
+        Value::Array(a) => {
+            for x in a {
+                mark(x, &format!("{path}[]"), marks);
+            }
+        }
+        Value::String(s) => {
+            s.push_str(&format!("QX{:05}XQ", marks.len()));
+            marks.push(if path.is_empty() {
+                ".".into()
+            } else {
+                path.to_string()
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Every export file (JSON) under `dir`, outside audit-log folders, as paths relative to `root`.
+fn export_files(root: &Path, dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            if p.file_name().is_some_and(|n| n != "logs") {
+                export_files(root, &p, out);
+            }
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p.strip_prefix(root).unwrap().to_path_buf());
+        }
+    }
+}
+
+/// Every string of every export file of the example estate, marked (one file at a time, so the rest
+/// of the estate still links up): the fields whose marks reach the snapshot are exactly those in
+/// `tests/e2e/data/kept-fields.txt`, each reviewed as not a secret (names, identifiers, permissions,
+/// settings the rules need). A field that starts being kept fails here until it is reviewed; one no
+/// longer kept is taken off the list. Reports, diffs and logs are made from the snapshot, so what it
+/// does not hold they cannot show (the planted test above checks them too).
+#[test]
+fn only_fields_reviewed_as_not_secret_reach_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(&estate()).to_path_buf();
+    let est = dir.path().join("estate");
+    copy_dir(&root, &est);
+    let mut files = Vec::new();
+    export_files(&root, &root, &mut files);
+    assert!(files.len() > 100, "{}", files.len());
+    let snap = dir.path().join("snap.json");
+    let report = dir.path().join("report.json");
+    let mut kept = std::collections::BTreeSet::new();
+    for rel in &files {
+        let original = std::fs::read(root.join(rel)).unwrap();
+        let text = String::from_utf8_lossy(&original);
+        let mut v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+        let mut marks = Vec::new();
+        mark(&mut v, "", &mut marks);
+        std::fs::write(est.join(rel), v.to_string()).unwrap();
+        let out = fnscope(
+            None,
+            dir.path(),
+            &[
+                "scan",
+                "--offline",
+                est.to_str().unwrap(),
+                "--save",
+                snap.to_str().unwrap(),
+                "--output",
+                report.to_str().unwrap(),
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+                "-q",
+            ],
+        );
+        assert!(
+            matches!(out.status.code(), Some(0 | 3)),
+            "{}: {}",
+            rel.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stored = std::fs::read_to_string(&snap).unwrap();
+        let provider = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
+        let mut rest = stored.as_str();
+        while let Some(i) = rest.find("QX") {
+            let m = &rest[i + 2..];
+            if m.len() >= 7 && m.as_bytes()[..5].iter().all(u8::is_ascii_digit) && &m[5..7] == "XQ"
+            {
+                let n: usize = m[..5].parse().unwrap();
+                let field = marks[n].replace("[]", "");
+                let field = if field.is_empty() { ".".into() } else { field };
+                kept.insert(format!("{provider}\t{field}"));
+            }
+            rest = m;
+        }
+        std::fs::write(est.join(rel), &original).unwrap();
+    }
+    let list = crate::harness::repo().join("tests/e2e/data/kept-fields.txt");
+    let reviewed: std::collections::BTreeSet<String> = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let new: Vec<&String> = kept.difference(&reviewed).collect();
+    let gone: Vec<&String> = reviewed.difference(&kept).collect();
+    assert!(
+        new.is_empty() && gone.is_empty(),
+        "fields now kept in the snapshot, to review (is any a secret?) and add to {}:\n{}\n\nfields no longer kept, to take off the list:\n{}",
+        list.display(),
+        new.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        gone.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
 }

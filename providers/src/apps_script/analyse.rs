@@ -1250,7 +1250,8 @@ fn url_fact(parts: &[Part]) -> UrlFact {
         .split(['?', '#', HOLE])
         .next()
         .filter(|p| !p.is_empty())
-        .map(str::to_string);
+        // A webhook's path can be its credential.
+        .map(crate::secrets::redact_path);
     let parse_host = |authority: &str| -> Option<String> {
         url::Url::parse(&format!("{scheme}://{authority}/"))
             .ok()?

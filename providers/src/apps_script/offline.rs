@@ -107,7 +107,7 @@ fn optional<T: serde::de::DeserializeOwned>(
 ) -> Result<Option<T>, CollectError> {
     match read_opt(path) {
         Ok(v) => Ok(v),
-        Err(e @ CollectError::Malformed { .. }) => {
+        Err(e @ (CollectError::Malformed { .. } | CollectError::Shape { .. })) => {
             unread.push(format!("{e} ({consequence})"));
             Ok(None)
         }

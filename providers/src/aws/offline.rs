@@ -25,8 +25,8 @@ use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
 use serde::de::DeserializeOwned;
 
 use crate::files::{
-    ItemFile, Shaped, exists_plain, file_name, json_stem, read, read_dir_sorted, read_item,
-    read_opt, read_shaped,
+    ItemFile, Shaped, exists_plain, file_name, json_stem, missing_keys, read_dir_sorted,
+    read_item_shaped, read_opt, read_shaped,
 };
 
 use super::build::{AccountData, Fetched, RegionData};
@@ -87,7 +87,7 @@ fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError
             format!(
                 "`{}` has no {}: `aws iam get-account-authorization-details` always writes them, so this is not its output and the account's IAM is unknown",
                 iam_file.display(),
-                keys.join(", ")
+                keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             ),
         )),
         Some(Shaped::Read(iam)) => {
@@ -203,14 +203,15 @@ fn last_accessed(
                 ));
                 continue;
             };
-            let report: wire::ServiceLastAccessed = match read_item(&file)? {
-                ItemFile::Read(r) => r,
-                ItemFile::Absent => continue,
-                ItemFile::Unreadable(e) => {
-                    unreadable.push(e);
-                    continue;
-                }
-            };
+            let report: wire::ServiceLastAccessed =
+                match read_item_shaped(&file, &["JobStatus", "ServicesLastAccessed"])? {
+                    ItemFile::Read(r) => r,
+                    ItemFile::Absent => continue,
+                    ItemFile::Unreadable(e) => {
+                        unreadable.push(e);
+                        continue;
+                    }
+                };
             if report
                 .job_status
                 .as_deref()
@@ -276,6 +277,7 @@ fn import_region(
         &lambda,
         "get-policy",
         "lambda:GetPolicy",
+        &["Policy"],
         &data.functions,
     )?;
     data.policies = policies;
@@ -284,6 +286,7 @@ fn import_region(
         &lambda,
         "get-function-url-config",
         "lambda:GetFunctionUrlConfig",
+        &["FunctionUrl", "AuthType"],
         &data.functions,
     )?;
     data.urls = urls;
@@ -293,8 +296,16 @@ fn import_region(
     };
 
     let esm_file = lambda.join("list-event-source-mappings.json");
-    match read_opt::<wire::ListEventSourceMappings>(&esm_file)? {
-        Some(list) => {
+    match read_shaped::<wire::ListEventSourceMappings>(&esm_file, &["EventSourceMappings"])? {
+        Some(Shaped::Missing(keys)) => push(
+            "lambda:ListEventSourceMappings",
+            CoverageStatus::Failed,
+            format!(
+                "{}; the region's event source mappings are unknown",
+                missing_keys(&esm_file, &keys)
+            ),
+        ),
+        Some(Shaped::Read(list)) => {
             push(
                 "lambda:ListEventSourceMappings",
                 CoverageStatus::Complete,
@@ -310,8 +321,16 @@ fn import_region(
     }
 
     let csc_file = lambda.join("list-code-signing-configs.json");
-    match read_opt::<wire::ListCodeSigningConfigs>(&csc_file)? {
-        Some(list) => {
+    match read_shaped::<wire::ListCodeSigningConfigs>(&csc_file, &["CodeSigningConfigs"])? {
+        Some(Shaped::Missing(keys)) => push(
+            "lambda:ListCodeSigningConfigs",
+            CoverageStatus::Failed,
+            format!(
+                "{}; code-signing enforcement unknown",
+                missing_keys(&csc_file, &keys)
+            ),
+        ),
+        Some(Shaped::Read(list)) => {
             let mut map = BTreeMap::new();
             let mut complete = true;
             for c in list.code_signing_configs {
@@ -324,7 +343,10 @@ fn import_region(
                 let file = lambda
                     .join("list-functions-by-code-signing-config")
                     .join(format!("{id}.json"));
-                match read_item::<wire::ListFunctionsByCodeSigningConfig>(&file)? {
+                match read_item_shaped::<wire::ListFunctionsByCodeSigningConfig>(
+                    &file,
+                    &["FunctionArns"],
+                )? {
                     ItemFile::Read(fns) => {
                         for arn in fns.function_arns {
                             map.insert(arn, c.clone());
@@ -390,8 +412,18 @@ fn import_region(
     let mut rules_total = 0usize;
     let mut missing_targets = Vec::new();
     let mut unreadable_targets = Vec::new();
+    let buses = rule_files.len();
+    let mut unreadable_buses = Vec::new();
     for (bus, file) in rule_files {
-        let list: wire::ListRules = read(&file)?;
+        // One bus's list that cannot be read is a record; the other buses are read.
+        let list: wire::ListRules = match read_item_shaped(&file, &["Rules"])? {
+            ItemFile::Read(l) => l,
+            ItemFile::Absent => continue,
+            ItemFile::Unreadable(e) => {
+                unreadable_buses.push(e);
+                continue;
+            }
+        };
         for mut rule in list.rules {
             rules_total += 1;
             rule.event_bus_name.get_or_insert_with(|| bus.clone());
@@ -399,7 +431,7 @@ fn import_region(
                 .join("list-targets-by-rule")
                 .join(&bus)
                 .join(format!("{}.json", rule.name));
-            let targets = match read_item::<wire::ListTargetsByRule>(&tfile)? {
+            let targets = match read_item_shaped::<wire::ListTargetsByRule>(&tfile, &["Targets"])? {
                 ItemFile::Read(t) => Some(t.targets),
                 ItemFile::Absent => {
                     missing_targets.push(tfile.display().to_string());
@@ -413,12 +445,28 @@ fn import_region(
             data.rules.push((rule, targets));
         }
     }
+    if buses > 0 {
+        match unreadable_buses.first() {
+            None => push(
+                "events:ListRules",
+                CoverageStatus::Complete,
+                format!("{rules_total} rules"),
+            ),
+            Some(first) => push(
+                "events:ListRules",
+                if unreadable_buses.len() == buses {
+                    CoverageStatus::Failed
+                } else {
+                    CoverageStatus::Partial
+                },
+                format!(
+                    "the rules of {} of {buses} event buses could not be read ({rules_total} rules read); first: {first}",
+                    unreadable_buses.len()
+                ),
+            ),
+        }
+    }
     if rules_total > 0 {
-        push(
-            "events:ListRules",
-            CoverageStatus::Complete,
-            format!("{rules_total} rules"),
-        );
         if let Some(first) = unreadable_targets.first() {
             push(
                 "events:ListTargetsByRule",
@@ -476,6 +524,7 @@ fn per_function<T: DeserializeOwned>(
     lambda: &Path,
     folder: &str,
     api: &'static str,
+    keys: &[&'static str],
     functions: &[wire::FunctionConfiguration],
 ) -> Result<PerFunction<T>, CollectError> {
     let folder = lambda.join(folder);
@@ -497,7 +546,7 @@ fn per_function<T: DeserializeOwned>(
     let mut unreadable = Vec::new();
     for f in functions {
         let file = folder.join(format!("{}.json", f.function_name));
-        let value = match read_item::<T>(&file)? {
+        let value = match read_item_shaped::<T>(&file, keys)? {
             ItemFile::Read(v) => {
                 found += 1;
                 Fetched::Found(v)

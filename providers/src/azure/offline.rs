@@ -61,7 +61,7 @@ fn items(path: &Path) -> Result<Option<Vec<Value>>, CollectError> {
         Value::Object(mut o) => match o.remove("value") {
             Some(Value::Array(a)) => a,
             _ => {
-                return Err(CollectError::Malformed {
+                return Err(CollectError::Shape {
                     path: path.to_path_buf(),
                     field: "the top level".into(),
                     message: "expected a JSON array or an object with a `value` array".into(),
@@ -69,7 +69,7 @@ fn items(path: &Path) -> Result<Option<Vec<Value>>, CollectError> {
             }
         },
         _ => {
-            return Err(CollectError::Malformed {
+            return Err(CollectError::Shape {
                 path: path.to_path_buf(),
                 field: "the top level".into(),
                 message: "expected a JSON array or an object with a `value` array".into(),
@@ -86,7 +86,7 @@ fn read_list<T: DeserializeOwned>(path: &Path) -> Result<Option<Vec<T>>, Collect
     };
     let mut out = Vec::with_capacity(list.len());
     for (i, v) in list.into_iter().enumerate() {
-        let t = serde_path_to_error::deserialize(v).map_err(|e| CollectError::Malformed {
+        let t = serde_path_to_error::deserialize(v).map_err(|e| CollectError::Shape {
             path: path.to_path_buf(),
             field: format!("`[{i}].{}`", e.path()),
             message: crate::secrets::without_values(&e.inner().to_string()),

@@ -33,7 +33,8 @@ use super::build::ProjectData;
 use super::wire;
 use crate::CollectError;
 use crate::files::{
-    ItemFile, exists_plain, file_name, json_stem, read_dir_sorted, read_item, read_opt,
+    ItemFile, Shaped, exists_plain, file_name, json_stem, missing_keys, read_dir_sorted,
+    read_item_shaped, read_opt, read_shaped,
 };
 
 /// Reads every project folder under `dir/gcp`.
@@ -50,6 +51,10 @@ pub fn import(dir: &Path) -> Result<Vec<ProjectData>, CollectError> {
     }
     Ok(out)
 }
+
+/// Every IAM policy the API (and `gcloud … get-iam-policy`) answers has an `etag`, an empty one too
+/// (`{"etag": "ACAB"}`): a policy file without it is not that answer, and is not read as "no grants".
+const POLICY_KEYS: &[&str] = &["etag"];
 
 fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError> {
     let mut d = ProjectData {
@@ -119,8 +124,16 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     };
 
     let f = dir.join("iam-policy.json");
-    match read_opt::<wire::Policy>(&f)? {
-        Some(p) => {
+    match read_shaped::<wire::Policy>(&f, POLICY_KEYS)? {
+        Some(Shaped::Missing(keys)) => cov(
+            "cloudresourcemanager:projects.getIamPolicy",
+            CoverageStatus::Failed,
+            format!(
+                "{}; the project's grants are unknown",
+                missing_keys(&f, &keys)
+            ),
+        ),
+        Some(Shaped::Read(p)) => {
             cov(
                 "cloudresourcemanager:projects.getIamPolicy",
                 CoverageStatus::Complete,
@@ -146,7 +159,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         } else {
             "cloudresourcemanager:organizations.getIamPolicy"
         };
-        match read_item::<wire::Policy>(&f)? {
+        match read_item_shaped::<wire::Policy>(&f, POLICY_KEYS)? {
             ItemFile::Read(p) => {
                 cov(
                     api,
@@ -197,7 +210,10 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         };
         let short = key.rsplit('/').next().unwrap_or(&key).to_string();
         let policy = if present {
-            match read_item::<wire::Policy>(&folder.join(format!("{short}.json")))? {
+            match read_item_shaped::<wire::Policy>(
+                &folder.join(format!("{short}.json")),
+                POLICY_KEYS,
+            )? {
                 ItemFile::Read(p) => Some(p),
                 ItemFile::Absent => Some(wire::Policy::default()),
                 ItemFile::Unreadable(e) => {
@@ -252,7 +268,10 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     let mut sa_unreadable = Vec::new();
     for sa in d.service_accounts.iter().flatten() {
         let policy = if present {
-            match read_item::<wire::Policy>(&folder.join(format!("{}.json", sa.email)))? {
+            match read_item_shaped::<wire::Policy>(
+                &folder.join(format!("{}.json", sa.email)),
+                POLICY_KEYS,
+            )? {
                 ItemFile::Read(p) => Some(p),
                 ItemFile::Absent => Some(wire::Policy::default()),
                 ItemFile::Unreadable(e) => {
@@ -284,7 +303,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
     if exists_plain(&folder)? {
         for file in read_dir_sorted(&folder)? {
             if json_stem(&file).is_some() {
-                match read_item(&file)? {
+                match read_item_shaped::<wire::Role>(&file, &["name"])? {
                     ItemFile::Read(r) => d.roles.push(r),
                     ItemFile::Absent => {}
                     ItemFile::Unreadable(e) => cov(
@@ -347,7 +366,10 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             {
                 let short = s.name.rsplit('/').next().unwrap_or(&s.name);
                 let policy = if present {
-                    match read_item::<wire::Policy>(&folder.join(format!("{short}.json")))? {
+                    match read_item_shaped::<wire::Policy>(
+                        &folder.join(format!("{short}.json")),
+                        POLICY_KEYS,
+                    )? {
                         ItemFile::Read(p) => Some(p),
                         ItemFile::Absent => None,
                         ItemFile::Unreadable(e) => {
@@ -431,7 +453,7 @@ fn read_page<T: serde::de::DeserializeOwned>(
     };
     serde_path_to_error::deserialize(list)
         .map(Some)
-        .map_err(|e| CollectError::Malformed {
+        .map_err(|e| CollectError::Shape {
             path: path.to_path_buf(),
             field: if field.is_empty() {
                 format!("`{}`", e.path())
@@ -466,7 +488,7 @@ where
         return read_page(path, key);
     }
     let list: Vec<K> =
-        serde_path_to_error::deserialize(value).map_err(|e| CollectError::Malformed {
+        serde_path_to_error::deserialize(value).map_err(|e| CollectError::Shape {
             path: path.to_path_buf(),
             field: format!("`{}`", e.path()),
             message: crate::secrets::without_values(&e.inner().to_string()),

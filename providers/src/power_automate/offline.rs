@@ -126,7 +126,11 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             let file = folder.join(format!("{}.json", f.name));
             let list = match read_opt::<Value>(&file) {
                 Ok(v) => v.map(list_items).unwrap_or_default(),
-                Err(e @ (CollectError::Malformed { .. } | CollectError::Io { .. })) => {
+                Err(
+                    e @ (CollectError::Malformed { .. }
+                    | CollectError::Shape { .. }
+                    | CollectError::Io { .. }),
+                ) => {
                     coverage.push(cov(
                         env,
                         "flow:flows.permissions.list",
@@ -256,16 +260,18 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             v.get("to").and_then(Value::as_str).map(str::to_string),
         );
         let mut events = Vec::new();
+        // One record whose `AuditData` cannot be read is counted and named; the others are read.
+        let mut unreadable: Vec<String> = Vec::new();
         for (i, r) in list_items(v).into_iter().enumerate() {
             // Search-UnifiedAuditLog puts the record in an `AuditData` JSON string.
             let r = match r.get("AuditData").and_then(Value::as_str) {
-                Some(s) => {
-                    serde_json::from_str::<Value>(s).map_err(|e| CollectError::Malformed {
-                        path: f.clone(),
-                        field: format!("`[{i}].AuditData`"),
-                        message: e.to_string(),
-                    })?
-                }
+                Some(s) => match serde_json::from_str::<Value>(s) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        unreadable.push(format!("`[{i}].AuditData` is not JSON: {e}"));
+                        continue;
+                    }
+                },
                 None => r,
             };
             let get = |k: &str| r.get(k).and_then(Value::as_str).map(str::to_string);
@@ -283,12 +289,25 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             .1
             .or_else(|| stamps.iter().max().map(|s| s.to_string()));
         if let (Some(from), Some(to)) = (from, to) {
-            coverage.push(cov(
-                env,
-                "purview:audit.flow",
-                CoverageStatus::Complete,
-                format!("{} flow audit records from {from} to {to}", events.len()),
-            ));
+            match unreadable.first() {
+                None => coverage.push(cov(
+                    env,
+                    "purview:audit.flow",
+                    CoverageStatus::Complete,
+                    format!("{} flow audit records from {from} to {to}", events.len()),
+                )),
+                Some(first) => coverage.push(cov(
+                    env,
+                    "purview:audit.flow",
+                    CoverageStatus::Partial,
+                    format!(
+                        "{} flow audit records from {from} to {to}; {} records of `{}` could not be read (a maker's use may be missing); first: {first}",
+                        events.len(),
+                        unreadable.len(),
+                        f.display()
+                    ),
+                )),
+            }
             d.activity = Some((from, to, events));
         } else {
             coverage.push(cov(
