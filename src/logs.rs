@@ -65,10 +65,11 @@ pub fn add_files(
         return Ok(());
     }
     let set = read_files_with(files, progress)?;
-    if let Some(f) = set.unrecognised.first() {
+    // Logs none of which is of a known log are the wrong input: an error naming them.
+    if !set.unrecognised.is_empty() && set.unrecognised.len() == files.len() {
         return Err(CliError::Input(format!(
-            "`{}` holds no record of a known audit log (CloudTrail, Cloud Audit Logs, Azure Activity Log, Purview, Workspace Reports){}",
-            f.display(),
+            "`{}` holds no record of a known audit log (CloudTrail, CloudWatch Logs, Cloud Audit Logs, Azure Activity Log, Purview, Workspace Reports){}",
+            set.unrecognised[0].display(),
             if set.unrecognised.len() > 1 {
                 format!(" (and {} more files)", set.unrecognised.len() - 1)
             } else {
@@ -76,21 +77,10 @@ pub fn add_files(
             }
         )));
     }
-    for f in &set.failed {
-        // Which provider's log it is: the folder it is in (`<provider>/<target>/logs/…`), else the
-        // one provider scanned; the record names the file either way.
-        let provider = f
-            .path
-            .components()
-            .find_map(|c| fnscope_snapshot::Provider::parse(&c.as_os_str().to_string_lossy()))
-            .or_else(|| snapshot.targets.first().map(|t| t.provider))
-            .unwrap_or(fnscope_snapshot::Provider::Aws);
-        let target = snapshot
-            .targets
-            .iter()
-            .find(|t| t.provider == provider && f.path.to_string_lossy().contains(&t.id))
-            .map(|t| t.id.clone())
-            .unwrap_or_else(|| "logs".into());
+    // Among logs that are read, a file of no known log, or one that could not be read whole, is a
+    // coverage record naming it; everything else is read and evaluated.
+    for f in &set.unrecognised {
+        let (provider, target) = owner(snapshot, &f.to_string_lossy(), &[]);
         snapshot.coverage.push(Coverage {
             provider,
             target,
@@ -98,10 +88,42 @@ pub fn add_files(
             api: "logs:file".into(),
             status: CoverageStatus::Failed,
             detail: format!(
-                "`{}` could not be read to its end; the records before the break are used: {}",
-                f.path.display(),
-                f.message
+                "`{}` holds no record of a known audit log (CloudTrail, CloudWatch Logs, Cloud Audit Logs, Azure Activity Log, Purview, Workspace Reports): not read",
+                f.display()
             ),
+        });
+    }
+    for f in &set.failed {
+        let (provider, target) = owner(snapshot, &f.path.to_string_lossy(), &f.targets);
+        let (status, detail) = if f.broken {
+            (
+                CoverageStatus::Failed,
+                format!(
+                    "`{}` could not be read to its end; the {} records before the break are used: {}",
+                    f.path.display(),
+                    f.records,
+                    f.message
+                ),
+            )
+        } else {
+            (
+                CoverageStatus::Partial,
+                format!(
+                    "{} of {} records in `{}` could not be read and the rest were; first: {}",
+                    f.bad_records,
+                    f.records,
+                    f.path.display(),
+                    f.message
+                ),
+            )
+        };
+        snapshot.coverage.push(Coverage {
+            provider,
+            target,
+            region: None,
+            api: "logs:file".into(),
+            status,
+            detail,
         });
     }
     tracing::info!(
@@ -114,6 +136,30 @@ pub fn add_files(
     snapshot.log_windows.extend(set.windows);
     snapshot.normalize();
     Ok(())
+}
+
+/// Whose log a file is: the provider and target its readable records named, else the folder it is in
+/// (`<provider>/<target>/logs/…`), else the one provider scanned.
+fn owner(
+    snapshot: &Snapshot,
+    path: &str,
+    targets: &[(fnscope_snapshot::Provider, String)],
+) -> (fnscope_snapshot::Provider, String) {
+    if let Some((p, t)) = targets.first() {
+        return (*p, t.clone());
+    }
+    let provider = std::path::Path::new(path)
+        .components()
+        .find_map(|c| fnscope_snapshot::Provider::parse(&c.as_os_str().to_string_lossy()))
+        .or_else(|| snapshot.targets.first().map(|t| t.provider))
+        .unwrap_or(fnscope_snapshot::Provider::Aws);
+    let target = snapshot
+        .targets
+        .iter()
+        .find(|t| t.provider == provider && path.contains(&t.id))
+        .map(|t| t.id.clone())
+        .unwrap_or_else(|| "logs".into());
+    (provider, target)
 }
 
 /// One coverage record per log window (files or API), so the report says what the detections saw.

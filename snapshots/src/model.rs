@@ -1101,6 +1101,15 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
+    /// True when `other` is this very record: the log's id alone is not enough (copies of one
+    /// recording, and test events, repeat ids), so where it was read and what it did count too.
+    pub fn same(&self, other: &AuditEvent) -> bool {
+        self.id == other.id
+            && self.source == other.source
+            && self.action == other.action
+            && self.time == other.time
+    }
+
     /// The first value of a detail field.
     pub fn attr(&self, key: &str) -> Option<&str> {
         self.attrs

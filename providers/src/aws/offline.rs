@@ -158,6 +158,22 @@ fn import_account(dir: &Path, account: &str) -> Result<AccountData, CollectError
             let (region, coverage) = import_region(&entry, &name, account)?;
             data.regions.push(region);
             data.coverage.extend(coverage);
+        } else if entry.is_dir()
+            && !KNOWN_FOLDERS.contains(&name.as_str())
+            && !name.starts_with('.')
+        {
+            // A folder fnscope does not read is said, not skipped in silence (a region misspelt, an
+            // export put one level too deep).
+            data.coverage.push(cov(
+                None,
+                "lambda:ListFunctions",
+                CoverageStatus::Skipped,
+                format!(
+                    "`{}` is not read: it is not named like a region (e.g. us-east-1) nor one of {}",
+                    entry.display(),
+                    KNOWN_FOLDERS.join(", ")
+                ),
+            ));
         }
     }
     Ok(data)
@@ -579,6 +595,9 @@ fn per_function<T: DeserializeOwned>(
 }
 
 /// `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`.
+/// The folders of an account's export that are not regions.
+const KNOWN_FOLDERS: [&str; 3] = ["iam", "organizations", "logs"];
+
 fn looks_like_region(name: &str) -> bool {
     let parts: Vec<&str> = name.split('-').collect();
     parts.len() >= 3

@@ -6,7 +6,9 @@
 //! trigger and URL changes.
 
 use chrono::Duration;
-use fnscope_snapshot::audit::{AWS_IAM_WRITES, AWS_LAMBDA_DEPLOYS, AWS_LAMBDA_USES, aws_action};
+use fnscope_snapshot::audit::{
+    AWS_LAMBDA_DEPLOYS, AWS_LAMBDA_EXPOSURES, AWS_LAMBDA_USES, aws_action, aws_iam_write,
+};
 use fnscope_snapshot::{AuditEvent, Provider};
 use serde_json::Value;
 
@@ -59,6 +61,15 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
     if let Some(issuer) = s(v, "/userIdentity/sessionContext/sessionIssuer/arn") {
         attr(&mut e, "session_issuer", issuer);
     }
+    // The SDKs in a Lambda runtime name it in the user agent (`exec-env/AWS_Lambda_python3.12`): the
+    // call came from function code, whatever the role.
+    if let Some(env) = s(v, "/userAgent").and_then(|ua| {
+        ua.split_whitespace()
+            .map(|w| w.strip_prefix("exec-env/").unwrap_or(w))
+            .find(|w| w.starts_with("AWS_Lambda"))
+    }) {
+        attr(&mut e, "lambda_runtime", env);
+    }
     let partition = e
         .actor
         .split(':')
@@ -81,9 +92,49 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
                 });
             if let Some(f) = function {
                 e.resource = Some(function_arn(&f, partition, region, &account));
+            } else if let Some(layer) = s(v, "/requestParameters/layerName") {
+                e.resource = Some(layer_arn(layer, partition, region, &account));
             }
             if let Some(role) = s(v, "/requestParameters/role") {
                 attr(&mut e, "role", role);
+            } else if let Some(role) = s(v, "/responseElements/role") {
+                // The function's configuration after the call names its role.
+                attr(&mut e, "function_role", role);
+            }
+            // Who may now run it (AddPermission, AddLayerVersionPermission), how a URL is guarded,
+            // which layers it loads, what feeds it.
+            for (field, key) in [
+                ("principal", "principal"),
+                ("sourceAccount", "source_account"),
+                ("sourceArn", "source_arn"),
+                ("principalOrgID", "org"),
+                ("organizationId", "org"),
+                ("authType", "auth_type"),
+                ("functionUrlAuthType", "auth_type"),
+                ("eventSourceArn", "event_source"),
+                ("action", "permission_action"),
+            ] {
+                if let Some(x) = s(v, &format!("/requestParameters/{field}")) {
+                    attr(&mut e, key, x);
+                }
+            }
+            if let Some(layers) = v
+                .pointer("/requestParameters/layers")
+                .and_then(Value::as_array)
+            {
+                for l in layers.iter().filter_map(Value::as_str) {
+                    attr(&mut e, "layers", l);
+                }
+            } else if name.starts_with("UpdateFunctionConfiguration")
+                && let Some(layers) = v
+                    .pointer("/responseElements/layers")
+                    .and_then(Value::as_array)
+            {
+                // Some recordings keep the layers only in the response (`[{"arn": …}]`): what the function
+                // loads after the change, not necessarily what the change added.
+                for l in layers.iter().filter_map(|l| s(l, "/arn")) {
+                    attr(&mut e, "layers_after", l);
+                }
             }
         }
         "iam" => {
@@ -98,6 +149,14 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
             }
             if let Some(p) = s(v, "/requestParameters/policyArn") {
                 attr(&mut e, "policy", p);
+            }
+            if let Some(p) = s(v, "/requestParameters/instanceProfileName") {
+                attr(&mut e, "instance_profile", p);
+            }
+            for field in ["openIDConnectProviderArn", "sAMLProviderArn", "url"] {
+                if let Some(p) = s(v, &format!("/requestParameters/{field}")) {
+                    attr(&mut e, "provider", p);
+                }
             }
         }
         "events" => {
@@ -137,6 +196,15 @@ pub fn function_arn(f: &str, partition: &str, region: &str, account: &str) -> St
     }
 }
 
+/// A layer's unversioned ARN from a name or (versioned) ARN.
+pub fn layer_arn(l: &str, partition: &str, region: &str, account: &str) -> String {
+    if l.starts_with("arn:") {
+        // arn:aws:lambda:region:acct:layer:name[:version]
+        return l.splitn(8, ':').take(7).collect::<Vec<_>>().join(":");
+    }
+    format!("arn:{partition}:lambda:{region}:{account}:layer:{l}")
+}
+
 pub fn classify(e: &AuditEvent) -> Class {
     let (service, name) = aws_action(e);
     let session = e.attr("user_type") == Some("AssumedRole");
@@ -147,6 +215,9 @@ pub fn classify(e: &AuditEvent) -> Class {
             Some(f) => Class::Anchor(vec![(on(f), Duration::minutes(60), Duration::minutes(60))]),
             None => Class::Keep,
         },
+        // Rare changes of who or what runs a function: read on their own by AWS-011, and AWS-008's
+        // follow-ups.
+        "lambda" if AWS_LAMBDA_EXPOSURES.contains(&name) => Class::Keep,
         "lambda" if AWS_LAMBDA_USES.contains(&name) => match &e.resource {
             Some(f) => Class::Candidate(vec![on(f)]),
             None => Class::Drop,
@@ -157,12 +228,12 @@ pub fn classify(e: &AuditEvent) -> Class {
                 .map(|t| on(&t.splitn(8, ':').take(7).collect::<Vec<_>>().join(":")))
                 .collect(),
         ),
-        "iam" if AWS_IAM_WRITES.contains(&name) && session => Class::Anchor(vec![(
+        "iam" if aws_iam_write(name).is_some() && session => Class::Anchor(vec![(
             ("session", e.actor.clone()),
             Duration::hours(12),
             Duration::hours(12),
         )]),
-        "iam" if AWS_IAM_WRITES.contains(&name) => Class::Keep,
+        "iam" if aws_iam_write(name).is_some() => Class::Keep,
         _ if session => Class::Candidate(vec![("session", e.actor.clone())]),
         _ => Class::Drop,
     }

@@ -65,7 +65,13 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
             .unwrap_or("unknown")
             .to_string(),
         action: s(p, "/methodName").unwrap_or_default().to_string(),
-        resource: s(p, "/resourceName").map(normalize_resource),
+        resource: s(p, "/resourceName").map(|r| {
+            normalize_resource(
+                r,
+                s(v, "/resource/labels/project_id"),
+                s(v, "/resource/labels/location"),
+            )
+        }),
         source_ip: s(p, "/requestMetadata/callerIp").map(str::to_string),
         attrs: Default::default(),
         source: source.to_string(),
@@ -94,6 +100,26 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
                 attr(&mut e, "added_role", s(d, "/role").unwrap_or_default());
             }
         }
+    } else if let Some(bindings) = p
+        .pointer("/request/policy/bindings")
+        .and_then(Value::as_array)
+    {
+        // No delta logged (some services log only the request): every member of the policy the call
+        // set is counted as granted by it, and the event says so.
+        attr(&mut e, "policy_from", "request.policy");
+        for b in bindings {
+            let role = s(b, "/role").unwrap_or_default();
+            for m in b
+                .get("members")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                attr(&mut e, "added", m);
+                attr(&mut e, "added_role", role);
+            }
+        }
     }
     if let Some(chain) = p
         .pointer("/authenticationInfo/serviceAccountDelegationInfo")
@@ -108,13 +134,27 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
     Ok(Norm::Event(e))
 }
 
-/// `namespaces/p/services/s` (Cloud Run v1) and full names are kept as logged; `//run.googleapis.com/`
-/// prefixes are dropped.
-fn normalize_resource(r: &str) -> String {
-    r.split_once(".googleapis.com/")
+/// One name per resource whichever API logged it: `//run.googleapis.com/` prefixes are dropped, and
+/// Cloud Run v1 names (`namespaces/P/services/S`, P the project id or number) become the v2 name
+/// `projects/P/locations/L/services/S` with the project id and location of the entry's `resource`
+/// labels, so a v1 `CreateService` and a v2 `SetIamPolicy` on one service join. Without a location
+/// the v1 name is kept.
+pub fn normalize_resource(r: &str, project: Option<&str>, location: Option<&str>) -> String {
+    let r = r
+        .split_once(".googleapis.com/")
         .filter(|_| r.starts_with("//"))
-        .map_or(r, |(_, rest)| rest)
-        .to_string()
+        .map_or(r, |(_, rest)| rest);
+    if let Some(rest) = r.strip_prefix("namespaces/")
+        && let Some((ns, name)) = rest.split_once("/services/")
+        && let Some(location) = location
+    {
+        let name = name.split('/').next().unwrap_or(name);
+        return format!(
+            "projects/{}/locations/{location}/services/{name}",
+            project.unwrap_or(ns)
+        );
+    }
+    r.to_string()
 }
 
 pub fn classify(e: &AuditEvent) -> Class {
@@ -133,11 +173,13 @@ pub fn classify(e: &AuditEvent) -> Class {
         return Class::Keep;
     }
     let m = method(&e.action);
+    // A policy change on a function or service is rare: read on its own (GCP-009) and as GCP-006's
+    // follow-up.
     if m == "SetIamPolicy"
         && let Some(r) = &e.resource
         && (r.contains("/functions/") || r.contains("/services/"))
     {
-        return Class::Candidate(vec![("resource", r.clone())]);
+        return Class::Keep;
     }
     if m == "CallFunction" {
         return Class::Candidate(vec![("actor", e.actor.clone())]);

@@ -99,6 +99,77 @@ pub fn normalize(v: &Value, source: &str, out: &mut dyn FnMut(Norm)) -> Option<R
     })
 }
 
+/// Like [`normalize`], for every record a value holds, with CloudWatch Logs around them unwrapped:
+/// `aws logs filter-log-events` / `get-log-events` output (`events[].message`), a subscription's
+/// delivery (`logEvents[].message`) or one such event. A record that is recognised but cannot be read
+/// is handed to `bad` (its message names the record and field) and the others are still read. False
+/// when the value is no record of a known log.
+pub fn normalize_each(
+    v: &Value,
+    source: &str,
+    out: &mut dyn FnMut(Norm),
+    bad: &mut dyn FnMut(String),
+) -> bool {
+    if v.get("messageType").and_then(Value::as_str) == Some("CONTROL_MESSAGE") {
+        // CloudWatch Logs checking that a subscription's destination is there: no log record.
+        return true;
+    }
+    if let Some((key, items)) = cloudwatch_events(v) {
+        for (j, item) in items.iter().enumerate() {
+            let src = format!("{source}.{key}[{j}]");
+            if !normalize_each(item, &src, out, bad) {
+                bad(format!("{src}: not a record of a known audit log"));
+            }
+        }
+        return true;
+    }
+    if let Some(message) = cloudwatch_message(v) {
+        match serde_json::from_str::<Value>(message) {
+            Ok(inner) => {
+                if !normalize_each(&inner, source, out, bad) {
+                    bad(format!(
+                        "{source}: `message` holds no record of a known audit log"
+                    ));
+                }
+            }
+            Err(e) => bad(format!(
+                "{source}: `message` is not valid JSON: {}",
+                crate::secrets::without_values(&e.to_string())
+            )),
+        }
+        return true;
+    }
+    match normalize(v, source, out) {
+        Some(Ok(())) => true,
+        Some(Err(m)) => {
+            bad(m);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The CloudWatch Logs events of a page (`events`) or subscription delivery (`logEvents`).
+pub(crate) fn cloudwatch_events(v: &Value) -> Option<(&'static str, &Vec<Value>)> {
+    ["events", "logEvents"].into_iter().find_map(|key| {
+        let items = v.get(key)?.as_array()?;
+        items
+            .first()
+            .is_some_and(|i| cloudwatch_message(i).is_some())
+            .then_some((key, items))
+    })
+}
+
+/// The log record of one CloudWatch Logs event: its `message` string.
+fn cloudwatch_message(v: &Value) -> Option<&str> {
+    let m = v.get("message")?.as_str()?;
+    let stamped = v.get("timestamp").is_some_and(Value::is_number);
+    let event = ["logStreamName", "eventId", "ingestionTime", "id"]
+        .iter()
+        .any(|k| v.get(*k).is_some());
+    (stamped && event).then_some(m)
+}
+
 /// The name of each provider's log, as it appears in [`LogWindow::log`].
 pub fn log_name(p: Provider) -> &'static str {
     match p {
@@ -137,7 +208,7 @@ pub struct Reducer {
     tally: BTreeMap<(Provider, String), Tally>,
     /// Windows the source states itself (a Purview export's `from`/`to`), per (provider, target).
     stated: BTreeMap<(Provider, String), (DateTime<Utc>, DateTime<Utc>)>,
-    sources: BTreeMap<Provider, Vec<String>>,
+    sources: BTreeMap<(Provider, String), Vec<String>>,
 }
 
 impl Reducer {
@@ -230,9 +301,12 @@ impl Reducer {
         w.1 = w.1.max(to);
     }
 
-    /// Names a source (file or API) the events of `provider` came from, for the log window.
-    pub fn add_source(&mut self, provider: Provider, source: String) {
-        let v = self.sources.entry(provider).or_default();
+    /// Names a source (file or API) the events of `provider` in `target` came from, for the log window.
+    pub fn add_source(&mut self, provider: Provider, target: &str, source: String) {
+        let v = self
+            .sources
+            .entry((provider, target.to_string()))
+            .or_default();
         if !v.contains(&source) {
             v.push(source);
         }
@@ -264,7 +338,7 @@ impl Reducer {
             ) else {
                 continue;
             };
-            let sources = self.sources.get(&key.0).cloned().unwrap_or_default();
+            let sources = self.sources.get(&key).cloned().unwrap_or_default();
             windows.push(LogWindow {
                 provider: key.0,
                 target: key.1.clone(),
@@ -294,13 +368,18 @@ pub fn reduce_api(
     let mut norms = Vec::new();
     for (i, v) in records.iter().enumerate() {
         let source = format!("{api}#{}", i + 1);
-        match normalize(v, &source, &mut |n| norms.push(n)) {
-            Some(r) => r?,
-            None => return Err(format!("{source}: not a {} record", log_name(provider))),
+        let mut bad = None;
+        if !normalize_each(v, &source, &mut |n| norms.push(n), &mut |m| {
+            bad.get_or_insert(m);
+        }) {
+            return Err(format!("{source}: not a {} record", log_name(provider)));
+        }
+        if let Some(m) = bad {
+            return Err(m);
         }
     }
     let mut r = Reducer::new();
-    r.add_source(provider, api.to_string());
+    r.add_source(provider, target, api.to_string());
     r.state_window(provider, target, window.0, window.1);
     for n in norms.iter().cloned() {
         r.first(n);
@@ -450,5 +529,144 @@ mod tests {
         let (kept, windows) = r.finish();
         assert!(kept.is_empty());
         assert_eq!(windows[0].read, 1);
+    }
+
+    fn each(v: &Value) -> (bool, Vec<Norm>, Vec<String>) {
+        let mut out = Vec::new();
+        let mut bad = Vec::new();
+        let known = normalize_each(v, "f#1", &mut |n| out.push(n), &mut |m| bad.push(m));
+        (known, out, bad)
+    }
+
+    fn event(n: &Norm) -> &AuditEvent {
+        match n {
+            Norm::Event(e) => e,
+            other => panic!("not an event: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn azure_diagnostic_records_read_like_the_rest_shape() {
+        // The shape diagnostic settings write (Microsoft's mapping: resultType Success = Succeeded,
+        // the caller in the identity's claims, callerIpAddress).
+        let v = json!({
+            "time": "2026-11-20T10:00:00.1234567Z",
+            "resourceId": "/SUBSCRIPTIONS/5F1D0C0A-1111-4222-8333-944455556666/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.WEB/SITES/FA-Mail",
+            "operationName": "MICROSOFT.WEB/SITES/WRITE",
+            "category": "Administrative",
+            "resultType": "Success",
+            "callerIpAddress": "203.0.113.7",
+            "correlationId": "c-1",
+            "identity": {"claims": {
+                "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn": "dev1@contoso.com",
+                "http://schemas.microsoft.com/identity/claims/objectidentifier": "ABC"
+            }}
+        });
+        let (known, out, bad) = each(&v);
+        assert!(known && bad.is_empty(), "{bad:?}");
+        let e = event(&out[0]);
+        assert_eq!(e.target, "5f1d0c0a-1111-4222-8333-944455556666");
+        assert_eq!(e.actor, "dev1@contoso.com");
+        assert_eq!(e.action, "MICROSOFT.WEB/SITES/WRITE");
+        assert_eq!(e.source_ip.as_deref(), Some("203.0.113.7"));
+        assert_eq!(e.attr("principal"), Some("abc"));
+        assert!(
+            e.resource.as_deref().unwrap().ends_with("SITES/FA-Mail"),
+            "case kept"
+        );
+        // `Start` and `Failure` are not events a detection reads.
+        let mut start = v.clone();
+        start["resultType"] = json!("Start");
+        assert!(matches!(each(&start).1[0], Norm::Other { .. }));
+        let mut failed = v.clone();
+        failed["resultType"] = json!("Failure");
+        assert!(matches!(each(&failed).1[0], Norm::Failed { .. }));
+        // A record of this shape without its time is this record's error, named by field.
+        let mut no_time = v;
+        no_time.as_object_mut().unwrap().remove("time");
+        let (known, out, bad) = each(&no_time);
+        assert!(known && out.is_empty());
+        assert_eq!(bad, ["f#1: no `/time`"]);
+    }
+
+    #[test]
+    fn cloudwatch_logs_pages_and_deliveries_are_unwrapped_event_by_event() {
+        let trail = json!({
+            "eventVersion": "1.08", "eventTime": "2026-11-20T10:00:00Z",
+            "eventSource": "lambda.amazonaws.com", "eventName": "UpdateFunctionCode20150331v2",
+            "recipientAccountId": "111122223333", "awsRegion": "us-east-1",
+            "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::111122223333:user/dev"},
+            "requestParameters": {"functionName": "f"}
+        });
+        let page = json!({"events": [
+            {"logStreamName": "s", "timestamp": 1, "message": trail.to_string(), "ingestionTime": 2, "eventId": "1"},
+            {"logStreamName": "s", "timestamp": 1, "message": "{cut", "ingestionTime": 2, "eventId": "2"},
+            {"logStreamName": "s", "timestamp": 1, "message": "{\"hello\": 1}", "ingestionTime": 2, "eventId": "3"}
+        ], "searchedLogStreams": []});
+        let (known, out, bad) = each(&page);
+        assert!(known);
+        assert_eq!(out.len(), 1);
+        assert_eq!(event(&out[0]).action, "lambda:UpdateFunctionCode20150331v2");
+        assert_eq!(bad.len(), 2, "{bad:?}");
+        assert!(
+            bad[0].starts_with("f#1.events[1]: `message` is not valid JSON"),
+            "{bad:?}"
+        );
+        assert_eq!(
+            bad[1],
+            "f#1.events[2]: `message` holds no record of a known audit log"
+        );
+        // A subscription's delivery, and its health check.
+        let delivery = json!({"messageType": "DATA_MESSAGE", "logEvents": [
+            {"id": "1", "timestamp": 1, "message": trail.to_string()}
+        ]});
+        assert_eq!(each(&delivery).1.len(), 1);
+        let control = json!({"messageType": "CONTROL_MESSAGE", "logEvents": [
+            {"id": "1", "timestamp": 1, "message": "CWL CONTROL MESSAGE: Checking health of destination"}
+        ]});
+        let (known, out, bad) = each(&control);
+        assert!(known && out.is_empty() && bad.is_empty());
+        // A Workspace Reports activity's own `events` are not CloudWatch Logs events.
+        assert!(
+            cloudwatch_events(&json!({"events": [{"name": "authorize", "parameters": []}]}))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn cloud_run_v1_names_become_the_v2_name_and_a_policy_without_delta_is_read() {
+        assert_eq!(
+            gcp::normalize_resource("namespaces/p/services/s", Some("p"), Some("us-west1")),
+            "projects/p/locations/us-west1/services/s"
+        );
+        // The namespace may be the project number: the entry's project id wins.
+        assert_eq!(
+            gcp::normalize_resource("namespaces/418213377911/services/s", Some("p"), Some("eu")),
+            "projects/p/locations/eu/services/s"
+        );
+        assert_eq!(
+            gcp::normalize_resource(
+                "//run.googleapis.com/projects/p/locations/eu/services/s",
+                None,
+                None
+            ),
+            "projects/p/locations/eu/services/s"
+        );
+        let entry = json!({
+            "timestamp": "2026-11-20T10:00:00Z",
+            "resource": {"labels": {"project_id": "p", "location": "eu"}},
+            "protoPayload": {
+                "serviceName": "run.googleapis.com",
+                "methodName": "google.cloud.run.v1.Services.SetIamPolicy",
+                "resourceName": "projects/p/locations/eu/services/s",
+                "authenticationInfo": {"principalEmail": "dev@p.example"},
+                "request": {"policy": {"bindings": [{"role": "roles/run.invoker", "members": ["allUsers"]}]}}
+            }
+        });
+        let (_, out, bad) = each(&entry);
+        assert!(bad.is_empty());
+        let e = event(&out[0]);
+        assert_eq!(e.attrs_of("added"), ["allUsers"]);
+        assert_eq!(e.attr("policy_from"), Some("request.policy"));
     }
 }

@@ -11,7 +11,7 @@ use fnscope_snapshot::{AuditEvent, LogWindow, Provider};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::{Norm, Reducer, normalize, parse_time};
+use super::{Norm, Reducer, parse_time};
 use crate::CollectError;
 
 const LIST_KEYS: [&str; 5] = ["Records", "entries", "value", "items", "records"];
@@ -169,12 +169,26 @@ fn drive<'de, R: serde_json::de::Read<'de>>(
 /// memory stays bounded by this whatever the size of a file.
 const IN_MEMORY: u64 = 32 << 20;
 
-/// Parses one file record by record: from memory when it is small, streamed otherwise.
+/// Parses one file record by record: from memory when it is small, streamed otherwise. Only text
+/// that is not JSON (or a stream that breaks off) is an error here: a record that is JSON but not
+/// readable is the sink's to count.
 fn parse_file(path: &Path, sink: Sink<'_>) -> Result<Wrapper, CollectError> {
-    let malformed = |e: serde_json::Error| CollectError::Malformed {
-        path: path.to_path_buf(),
-        field: format!("line {} column {}", e.line(), e.column()),
-        message: crate::secrets::without_values(&e.to_string()),
+    let broken = |e: serde_json::Error| {
+        let field = format!("line {} column {}", e.line(), e.column());
+        let message = crate::secrets::without_values(&e.to_string());
+        if e.classify() == serde_json::error::Category::Data {
+            CollectError::Shape {
+                path: path.to_path_buf(),
+                field,
+                message,
+            }
+        } else {
+            CollectError::Malformed {
+                path: path.to_path_buf(),
+                field,
+                message,
+            }
+        }
     };
     let mut buf = Vec::new();
     open(path)?
@@ -185,10 +199,10 @@ fn parse_file(path: &Path, sink: Sink<'_>) -> Result<Wrapper, CollectError> {
             source,
         })?;
     if buf.len() as u64 <= IN_MEMORY {
-        for_each_record_in(&buf, sink).map_err(malformed)
+        for_each_record_in(&buf, sink).map_err(broken)
     } else {
         drop(buf);
-        for_each_record(open(path)?, sink).map_err(malformed)
+        for_each_record(open(path)?, sink).map_err(broken)
     }
 }
 
@@ -243,18 +257,28 @@ pub struct LogSet {
     pub windows: Vec<LogWindow>,
     /// Files that held no record of a known audit log (named so nothing is skipped silently).
     pub unrecognised: Vec<PathBuf>,
-    /// Files that could not be read to their end (a truncated `.gz`, a broken line): what they held
-    /// before the break is kept, and each is a coverage record.
+    /// Files that could not be read whole: broken off (a truncated `.gz`, a cut line), or with records
+    /// that could not be read. What could be read is kept, and each is a coverage record.
     pub failed: Vec<FailedFile>,
     pub files: usize,
 }
 
-/// A log file that could not be read to its end.
+/// A log file that could not be read whole.
 #[derive(Debug, Clone)]
 pub struct FailedFile {
     pub path: PathBuf,
-    /// What went wrong and where (the file, the record or byte).
+    /// What went wrong and where (the file, the record or byte): the first problem.
     pub message: String,
+    /// True when the file broke off (nothing after the break was read); false when only some records
+    /// could not be read and the rest of the file was.
+    pub broken: bool,
+    /// Records that could not be read (a record of no known log among known ones, a required field
+    /// missing or not a time).
+    pub bad_records: usize,
+    /// Records read from the file, bad ones included.
+    pub records: usize,
+    /// The (provider, target) pairs the file's readable records belong to.
+    pub targets: Vec<(Provider, String)>,
 }
 
 /// Which pass a file is read in.
@@ -267,6 +291,21 @@ enum Pass {
 /// Reads `files` in up to two passes (see [`super::Reducer`]).
 pub fn read_files(files: &[PathBuf]) -> Result<LogSet, CollectError> {
     read_files_with(files, &crate::progress::NoProgress)
+}
+
+/// What reading one file found, filled in as it is read (so a file that breaks off still says what it
+/// held before the break).
+#[derive(Debug, Default)]
+struct FileState {
+    /// Top-level records (the index in `file#N`).
+    records: usize,
+    /// Log records: a CloudWatch Logs page counts its events.
+    units: usize,
+    recognised: bool,
+    digest: bool,
+    bad: usize,
+    first_bad: Option<String>,
+    targets: Vec<(Provider, String)>,
 }
 
 /// [`read_files`], telling `progress` of each file read (twice through when the logs need a second
@@ -283,14 +322,27 @@ pub fn read_files_with(
     );
     let mut failed: Vec<FailedFile> = Vec::new();
     for f in files {
-        match read_file(f, &mut reducer, Pass::First) {
-            Ok(true) => {}
-            Ok(false) => unrecognised.push(f.clone()),
+        let mut st = FileState::default();
+        let r = read_file(f, &mut reducer, Pass::First, &mut st);
+        let fail = |message: String, broken: bool, st: &FileState| FailedFile {
+            path: f.clone(),
+            message,
+            broken,
+            bad_records: st.bad,
+            records: st.units,
+            targets: st.targets.clone(),
+        };
+        match r {
             // One file that breaks off is a record; the rest is read.
-            Err(e) => failed.push(FailedFile {
-                path: f.clone(),
-                message: e.to_string(),
-            }),
+            Err(e) => failed.push(fail(e.to_string(), true, &st)),
+            Ok(()) if !st.recognised && !st.digest && st.records > 0 => {
+                unrecognised.push(f.clone())
+            }
+            Ok(()) => {
+                if let Some(first) = &st.first_bad {
+                    failed.push(fail(first.clone(), false, &st));
+                }
+            }
         }
         progress.advance(1);
     }
@@ -300,12 +352,18 @@ pub fn read_files_with(
             Some(files.len() as u64),
         );
         for f in files {
-            if !unrecognised.contains(f) && !failed.iter().any(|x| &x.path == f) {
+            if !unrecognised.contains(f) && !failed.iter().any(|x| &x.path == f && x.broken) {
                 // It read to its end the first time; a failure now is still a record.
-                if let Err(e) = read_file(f, &mut reducer, Pass::Second) {
+                let mut st = FileState::default();
+                if let Err(e) = read_file(f, &mut reducer, Pass::Second, &mut st) {
+                    failed.retain(|x| &x.path != f);
                     failed.push(FailedFile {
                         path: f.clone(),
                         message: e.to_string(),
+                        broken: true,
+                        bad_records: st.bad,
+                        records: st.units,
+                        targets: st.targets,
                     });
                 }
             }
@@ -322,46 +380,60 @@ pub fn read_files_with(
     })
 }
 
-/// Reads one file into the reducer; false when it held no audit record (a CloudTrail digest file is
-/// recognised and has none).
-fn read_file(path: &Path, reducer: &mut Reducer, pass: Pass) -> Result<bool, CollectError> {
+/// Reads one file into the reducer, counting in `st` what it held: records of a known log, records
+/// that could not be read (each named by file and index in `st.first_bad`), and whether it is a
+/// CloudTrail digest file (recognised, and holding no event).
+fn read_file(
+    path: &Path,
+    reducer: &mut Reducer,
+    pass: Pass,
+    st: &mut FileState,
+) -> Result<(), CollectError> {
     let name = path.display().to_string();
-    let mut index = 0usize;
-    let mut recognised = false;
-    let mut seen: Vec<(Provider, String)> = Vec::new();
-    let mut digest = false;
     let wrapper = {
         let mut sink = |v: Value| -> Result<(), String> {
-            index += 1;
-            let source = format!("{name}#{index}");
+            st.records += 1;
+            st.units += super::cloudwatch_events(&v).map_or(1, |(_, items)| items.len());
+            let source = format!("{name}#{}", st.records);
             if v.get("digestStartTime").is_some() {
-                digest = true;
+                st.digest = true;
                 return Ok(());
             }
+            let targets = &mut st.targets;
             let mut take = |n: Norm| {
                 if let Norm::Event(e) = &n
-                    && !seen.iter().any(|(p, t)| *p == e.provider && *t == e.target)
+                    && !targets
+                        .iter()
+                        .any(|(p, t)| *p == e.provider && *t == e.target)
                 {
-                    seen.push((e.provider, e.target.clone()));
+                    targets.push((e.provider, e.target.clone()));
                 }
                 match pass {
                     Pass::First => reducer.first(n),
                     Pass::Second => reducer.second(n),
                 }
             };
-            match normalize(&v, &source, &mut take) {
-                Some(r) => {
-                    recognised = true;
-                    r
-                }
-                None => Ok(()),
+            let mut bad = Vec::new();
+            let known = super::normalize_each(&v, &source, &mut take, &mut |m| bad.push(m));
+            if known {
+                st.recognised = true;
+            } else {
+                bad.push(format!(
+                    "{source}: not a record of a known audit log (fields: {})",
+                    field_names(&v)
+                ));
             }
+            for m in bad {
+                st.bad += 1;
+                st.first_bad.get_or_insert(m);
+            }
+            Ok(())
         };
         parse_file(path, &mut sink)?
     };
     if pass == Pass::First {
-        for (p, _) in &seen {
-            reducer.add_source(*p, name.clone());
+        for (p, t) in &st.targets {
+            reducer.add_source(*p, t, name.clone());
         }
         // A Purview export (`Search-UnifiedAuditLog` wrapped with the window it searched) states its
         // window; the events alone would understate it.
@@ -377,11 +449,25 @@ fn read_file(path: &Path, reducer: &mut Reducer, pass: Pass) -> Result<bool, Col
                 .and_then(Value::as_str)
                 .and_then(parse_time),
         ) {
-            for (p, t) in &seen {
+            for (p, t) in &st.targets {
                 reducer.state_window(*p, t, from, to);
             }
         }
     }
-    // A file without any record (an empty export) is not an unknown one.
-    Ok(recognised || digest || index == 0)
+    Ok(())
+}
+
+/// The top-level field names of a record (never its values), for messages.
+fn field_names(v: &Value) -> String {
+    match v {
+        Value::Object(m) => {
+            let mut k: Vec<&str> = m.keys().map(String::as_str).take(8).collect();
+            if m.len() > 8 {
+                k.push("…");
+            }
+            k.join(", ")
+        }
+        Value::Array(_) => "an array".into(),
+        _ => "not an object".into(),
+    }
 }
