@@ -3,33 +3,42 @@
 
 use crate::AuditEvent;
 
-/// CloudTrail IAM writes AWS-009 reports when a Lambda execution role makes them.
-pub const AWS_IAM_WRITES: [&str; 11] = [
-    "CreateAccessKey",
-    "CreateLoginProfile",
-    "UpdateLoginProfile",
-    "UpdateAssumeRolePolicy",
-    "AttachUserPolicy",
-    "AttachRolePolicy",
-    "PutUserPolicy",
-    "PutRolePolicy",
-    "CreatePolicyVersion",
-    "AddUserToGroup",
-    "CreateUser",
-];
+#[path = "aws_iam_writes.rs"]
+mod aws_iam_writes;
+pub use aws_iam_writes::{AWS_IAM_CREDENTIAL, AWS_IAM_GRANT, AWS_IAM_WRITE};
 
-/// The IAM writes of [`AWS_IAM_WRITES`] that hand out credentials of another principal.
-pub const AWS_CREDENTIAL_WRITES: [&str; 3] = [
-    "CreateAccessKey",
-    "CreateLoginProfile",
-    "UpdateLoginProfile",
-];
+/// What an IAM write hands out (the classes of `tools/aws_iam_writes.py`, from the IAM API model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum IamWrite {
+    /// Any other change (a delete, a detach, a rename).
+    Write,
+    /// Widens what a principal may do or who may become it.
+    Grant,
+    /// Creates or revives a credential of a principal.
+    Credential,
+}
+
+/// The class of an IAM operation that changes something (base event name); `None` for reads, tag
+/// changes and names that are not IAM operations.
+pub fn aws_iam_write(name: &str) -> Option<IamWrite> {
+    if AWS_IAM_CREDENTIAL.contains(&name) {
+        Some(IamWrite::Credential)
+    } else if AWS_IAM_GRANT.contains(&name) {
+        Some(IamWrite::Grant)
+    } else if AWS_IAM_WRITE.contains(&name) {
+        Some(IamWrite::Write)
+    } else {
+        None
+    }
+}
 
 /// IAM writes on a role that widen what it may do (AWS-008's escalation follow-up).
-pub const AWS_ROLE_WRITES: [&str; 3] = [
+pub const AWS_ROLE_WRITES: [&str; 5] = [
     "AttachRolePolicy",
     "PutRolePolicy",
     "UpdateAssumeRolePolicy",
+    "DeleteRolePermissionsBoundary",
+    "PutRolePermissionsBoundary",
 ];
 
 /// Lambda operations that deploy code or change what runs (AWS-008's first event).
@@ -40,11 +49,23 @@ pub const AWS_LAMBDA_DEPLOYS: [&str; 3] = [
 ];
 
 /// Lambda operations that make a deployed function run (AWS-008's follow-ups).
-pub const AWS_LAMBDA_USES: [&str; 4] = [
+pub const AWS_LAMBDA_USES: [&str; 5] = [
     "AddPermission",
     "CreateEventSourceMapping",
     "CreateFunctionUrlConfig",
+    "UpdateFunctionUrlConfig",
     "Invoke",
+];
+
+/// Lambda operations that change who or what may run a function, or what code a layer hands out:
+/// rare, and read on their own (AWS-011).
+pub const AWS_LAMBDA_EXPOSURES: [&str; 6] = [
+    "AddPermission",
+    "CreateEventSourceMapping",
+    "CreateFunctionUrlConfig",
+    "UpdateFunctionUrlConfig",
+    "AddLayerVersionPermission",
+    "PublishLayerVersion",
 ];
 
 /// A CloudTrail event name without its API-version suffix (`CreateFunction20150331` →
@@ -98,15 +119,22 @@ pub fn gcp_is_credential_write(e: &AuditEvent) -> bool {
 
 /// Activity Log operations that change what a serverless resource runs (AZ-008's first event), lower
 /// case.
-pub const AZ_CODE_CHANGES: [&str; 8] = [
+pub const AZ_CODE_CHANGES: [&str; 15] = [
     "microsoft.web/sites/write",
     "microsoft.web/sites/publish/action",
     "microsoft.web/sites/config/write",
+    "microsoft.web/sites/functions/write",
+    "microsoft.web/sites/extensions/write",
+    "microsoft.web/sites/slots/write",
+    "microsoft.web/sites/publishxml/action",
     "microsoft.logic/workflows/write",
     "microsoft.automation/automationaccounts/runbooks/write",
     "microsoft.automation/automationaccounts/runbooks/draft/write",
     "microsoft.automation/automationaccounts/runbooks/publish/action",
     "microsoft.automation/automationaccounts/jobs/write",
+    "microsoft.automation/automationaccounts/webhooks/write",
+    "microsoft.automation/automationaccounts/python2packages/write",
+    "microsoft.automation/automationaccounts/python3packages/write",
 ];
 
 pub const AZ_ROLE_ASSIGNMENT_WRITE: &str = "microsoft.authorization/roleassignments/write";
