@@ -119,11 +119,11 @@ impl<'e> Hit<'e> {
         then: impl IntoIterator<Item = &'e AuditEvent>,
     ) {
         self.severity = self.severity.max(severity);
-        if !self.first.iter().any(|x| x.id == first.id) {
+        if !self.first.iter().any(|x| x.same(first)) {
             self.first.push(first);
         }
         for e in then {
-            if !self.then.iter().any(|x| x.id == e.id) {
+            if !self.then.iter().any(|x| x.same(e)) {
                 self.then.push(e);
             }
         }
@@ -143,5 +143,55 @@ impl<'e> Hit<'e> {
             b = with_event(b, then, e);
         }
         b
+    }
+}
+
+/// What the identity a changed workload runs as can do, as the single-step detections grade it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Power {
+    /// Administrative (critical privilege).
+    Admin,
+    /// Privileged but not administrative.
+    Privileged,
+    /// Neither.
+    Limited,
+    /// Not known: why (the workload or its identity is not in the inventory).
+    Unknown(String),
+}
+
+/// The severity of a single-step detection: the change's own `base`, one step up for an
+/// administrative identity and one down for a limited one (unknown stays), one step up when the
+/// correlated sequence also holds; `low` whatever else when the actor is allow-listed.
+pub(crate) fn single_step_severity(
+    base: crate::Severity,
+    power: &Power,
+    allowed: bool,
+    correlated: bool,
+) -> crate::Severity {
+    if allowed {
+        return crate::Severity::Low;
+    }
+    let s = match power {
+        Power::Admin => base.up(),
+        Power::Limited => base.down(),
+        Power::Privileged | Power::Unknown(_) => base,
+    };
+    if correlated { s.up() } else { s }
+}
+
+/// The evidence line saying what the identity can do, or that it is not known.
+pub(crate) fn with_power(b: FindingBuilder, identity: &str, power: &Power) -> FindingBuilder {
+    match power {
+        Power::Unknown(why) => b.evidence(
+            "privilege",
+            format!("what {identity} may do is not known: {why}; the severity is the change's own"),
+            identity.to_string(),
+        ),
+        Power::Limited => b.evidence(
+            "privilege",
+            format!("{identity} is neither privileged nor administrative"),
+            identity.to_string(),
+        ),
+        Power::Privileged | Power::Admin => b,
     }
 }

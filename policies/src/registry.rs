@@ -206,6 +206,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &aws::aws_008::RULE,
         &aws::aws_009::RULE,
         &aws::aws_010::RULE,
+        &aws::aws_011::RULE,
         &gcp::gcp_001::RULE,
         &gcp::gcp_002::RULE,
         &gcp::gcp_003::RULE,
@@ -214,6 +215,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &gcp::gcp_006::RULE,
         &gcp::gcp_007::RULE,
         &gcp::gcp_008::RULE,
+        &gcp::gcp_009::RULE,
         &azure::az_001::RULE,
         &azure::az_002::RULE,
         &azure::az_003::RULE,
@@ -223,11 +225,13 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &azure::az_007::RULE,
         &azure::az_008::RULE,
         &azure::az_009::RULE,
+        &azure::az_010::RULE,
         &power_automate::pa_001::RULE,
         &power_automate::pa_002::RULE,
         &power_automate::pa_003::RULE,
         &power_automate::pa_004::RULE,
         &power_automate::pa_005::RULE,
+        &power_automate::pa_006::RULE,
         &apps_script::gws_001::RULE,
         &apps_script::gws_002::RULE,
         &apps_script::gws_003::RULE,
@@ -236,6 +240,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &apps_script::gws_006::RULE,
         &apps_script::gws_007::RULE,
         &apps_script::gws_008::RULE,
+        &apps_script::gws_009::RULE,
     ]
 }
 

@@ -106,6 +106,13 @@ fn example_subscription_yields_exactly_the_planted_findings() {
     // later. The Logic App's identity assigns a role 61 minutes after its change; fa-reports'
     // assignment failed.
     add("008", sa1, "e0e0e0e0-0000-4000-8000-000000000001");
+    // AZ-010: each code or definition change on its own, graded by the resource's identity: dev1's
+    // changes to fa-mailsync (raised by AZ-008's sequence), the Logic App and fa-reports; mi-op's
+    // change to fa-public.
+    add("010", "dev1@contoso.com", "fa-mailsync");
+    add("010", "dev1@contoso.com", "la-forwarder");
+    add("010", "dev1@contoso.com", "fa-reports");
+    add("010", "mi-op@contoso.com", "fa-public");
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     assert!(
@@ -360,11 +367,11 @@ fn live_power_automate_scan_matches_the_offline_import() {
         ],
     );
     let offline: Value = serde_json::from_str(&stdout(&off)).unwrap();
-    // PA-004 and PA-005 need the Purview audit log, which the live path does not read (it says so).
+    // PA-004, PA-005 and PA-006 need the Purview audit log, which the live path does not read (it says so).
     let posture = |r: &Value| -> BTreeSet<(String, String, String)> {
         triples(r)
             .into_iter()
-            .filter(|t| t.0 != "T1648-PA-005" && t.0 != "T1648-PA-004")
+            .filter(|t| !["T1648-PA-004", "T1648-PA-005", "T1648-PA-006"].contains(&t.0.as_str()))
             .collect()
     };
     assert!(

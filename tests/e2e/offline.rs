@@ -103,12 +103,18 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
             "critical",
         ),
         ("T1648-AWS-010", "deployer", "-", "medium"),
+        // Each change on its own (AWS-011): the admin-role function deployed and then run (critical:
+        // the AWS-008 sequence raises it), alice's change to the admin role's function, and the
+        // unprivileged near miss, reported but not raised.
+        ("T1648-AWS-011", "alice", "ops-automation", "high"),
+        ("T1648-AWS-011", "deployer", "quick-report", "critical"),
+        ("T1648-AWS-011", "deployer", "thumbnailer", "medium"),
     ]
     .iter()
     .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
     .collect();
     assert_eq!(triples, want);
-    assert_eq!(report["summary"]["critical"], 5);
+    assert_eq!(report["summary"]["critical"], 6);
     assert_eq!(report["summary"]["not_evaluated"], 1);
     for f in report["findings"].as_array().unwrap() {
         assert!(!f["mitre"]["technique"].as_str().unwrap().is_empty());
@@ -309,7 +315,7 @@ fn the_example_estate_table_fits_120_columns_with_findings_first() {
     let long: Vec<&str> = text.lines().filter(|l| l.chars().count() > 120).collect();
     assert!(long.is_empty(), "{long:#?}");
     assert!(
-        text.starts_with("Findings (87): 30 critical, 38 high"),
+        text.starts_with("Findings (100): 32 critical, 43 high"),
         "{text}"
     );
     assert!(text.contains("Inventory: 39 workloads"), "{text}");
@@ -672,6 +678,7 @@ fn rules_and_permissions_commands() {
             "T1648-AWS-008",
             "T1648-AWS-009",
             "T1648-AWS-010",
+            "T1648-AWS-011",
             "T1648-GCP-001",
             "T1648-GCP-002",
             "T1648-GCP-003",
@@ -680,6 +687,7 @@ fn rules_and_permissions_commands() {
             "T1648-GCP-006",
             "T1648-GCP-007",
             "T1648-GCP-008",
+            "T1648-GCP-009",
             "T1648-AZ-001",
             "T1648-AZ-002",
             "T1648-AZ-003",
@@ -689,11 +697,13 @@ fn rules_and_permissions_commands() {
             "T1648-AZ-007",
             "T1648-AZ-008",
             "T1648-AZ-009",
+            "T1648-AZ-010",
             "T1648-PA-001",
             "T1648-PA-002",
             "T1648-PA-003",
             "T1648-PA-004",
             "T1648-PA-005",
+            "T1648-PA-006",
             "T1648-GWS-001",
             "T1648-GWS-002",
             "T1648-GWS-003",
@@ -701,7 +711,8 @@ fn rules_and_permissions_commands() {
             "T1648-GWS-005",
             "T1648-GWS-006",
             "T1648-GWS-007",
-            "T1648-GWS-008"
+            "T1648-GWS-008",
+            "T1648-GWS-009"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -809,6 +820,10 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
     // legacy mailer made public 61 minutes after its update is not), and iam-sync creating a key.
     add("006", "dev@acme.example", iam_sync);
     add("007", iam_sync, ci);
+    // Each change on its own (GCP-009): the iam-sync deployment (raised by GCP-006's sequence) and
+    // the legacy mailer made public 61 minutes after its update.
+    add("009", "dev@acme.example", "quick-fix");
+    add("009", "dev@acme.example", "legacy-mailer");
     want.sort();
     assert_eq!(got, want);
     // analyst holds actAs only on the harmless exporter account: no GCP-001 for analyst.
@@ -1018,6 +1033,10 @@ fn power_automate_example_environment_yields_exactly_the_planted_findings() {
         // From the Purview log: a first-time maker creates the look-alike forward. ops edits a
         // risky flow but edited one 16 days before; intern edits a flow no rule reports.
         t("PA-004", "newhire@contoso.com", "high", ""),
+        // Each write of a risky flow on its own (PA-006): the look-alike forward, and ops's edit of
+        // the flow whose recipient is an expression.
+        t("PA-006", "newhire@contoso.com", "medium", ""),
+        t("PA-006", "ops@contoso.com", "medium", ""),
     ];
     want.sort();
     assert_eq!(got, want);
@@ -1101,6 +1120,10 @@ fn apps_script_example_domain_yields_exactly_the_planted_findings() {
         // out of the domain six hours later. The Invoice sync grant has no restricted scope; the
         // analyst's file goes public 25 hours after the grant.
         t("GWS-008", "ap.clerk@northwind.example", "high", ""),
+        // Each restricted grant on its own (GWS-009): high when the forwarding followed, medium for
+        // the analyst's grant to Share reports.
+        t("GWS-009", "ap.clerk@northwind.example", "high", ""),
+        t("GWS-009", "analyst@northwind.example", "medium", ""),
     ];
     want.sort();
     assert_eq!(got, want);

@@ -400,6 +400,17 @@ impl<'a> View<'a> {
         })
     }
 
+    /// True when the project's IAM policy was read whole (its coverage record is complete): only then
+    /// does "no grant" mean no privilege.
+    pub fn iam_read(&self, project: &str) -> bool {
+        self.snapshot.coverage.iter().any(|c| {
+            c.provider == Provider::Gcp
+                && c.target == project
+                && c.api == "cloudresourcemanager:projects.getIamPolicy"
+                && c.status == fnscope_snapshot::CoverageStatus::Complete
+        })
+    }
+
     /// The scanned projects' ids.
     pub fn project_ids(&self) -> BTreeSet<String> {
         self.chains.keys().cloned().collect()

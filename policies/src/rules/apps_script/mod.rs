@@ -8,6 +8,7 @@ pub mod gws_005;
 pub mod gws_006;
 pub mod gws_007;
 pub mod gws_008;
+pub mod gws_009;
 
 use fnscope_snapshot::{Reach, ScriptCall, ScriptDetails, Workload, WorkloadDetails};
 

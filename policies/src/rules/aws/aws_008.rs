@@ -107,7 +107,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         let role_name = role_arn.rsplit('/').next().unwrap_or(&role_arn);
         let then: Vec<&AuditEvent> = events
             .iter()
-            .filter(|e2| e2.actor == e1.actor && e2.id != e1.id)
+            .filter(|e2| e2.actor == e1.actor && !e2.same(e1))
             .filter(|e2| {
                 let (s2, n2) = aws_action(e2);
                 match s2 {

@@ -10,6 +10,7 @@ pub mod aws_007;
 pub mod aws_008;
 pub mod aws_009;
 pub mod aws_010;
+pub mod aws_011;
 
 use crate::aws::eval::{Decision, Res};
 use crate::aws::{Principal, Priv, PrivFacts, View};

@@ -11,6 +11,7 @@ use fnscope_snapshot::{
 use serde_json::{Value, json};
 
 use crate::{Finding, Settings, catalogue, evaluate};
+use fnscope_snapshot::AuditEvent;
 
 const A: &str = "111122223333";
 const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -824,4 +825,202 @@ fn aws_007_a_public_function_whose_role_can_recode_an_admin_function() {
     });
     let got = e.triples("T1648-AWS-007");
     assert!(got.contains(&t("bot", "chatbot", "high")), "{got:?}");
+}
+
+/// A CloudTrail event as the collector normalises it.
+fn event(
+    actor: &str,
+    action: &str,
+    minute: i64,
+    resource: &str,
+    attrs: &[(&str, &str)],
+) -> AuditEvent {
+    let base = chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut a: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (k, v) in attrs {
+        a.entry(k.to_string()).or_default().push(v.to_string());
+    }
+    AuditEvent {
+        provider: Provider::Aws,
+        target: A.into(),
+        id: format!("{action}-{minute}"),
+        time: base + chrono::Duration::minutes(minute),
+        actor: actor.into(),
+        action: action.into(),
+        resource: Some(resource.into()),
+        source_ip: None,
+        attrs: a,
+        source: format!("trail.json#{minute}"),
+    }
+}
+
+fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+    v.iter().map(|(k, x)| (k.as_str(), x.as_str())).collect()
+}
+
+fn user(name: &str) -> String {
+    format!("arn:aws:iam::{A}:user/{name}")
+}
+
+#[test]
+fn aws_011_grades_each_change_by_the_role_and_the_caller() {
+    let mut e = base();
+    e.function("us-east-1", "admin-f", "admin-fn").function(
+        "us-east-1",
+        "harmless-f",
+        "harmless-fn",
+    );
+    let admin_f = fn_arn("us-east-1", "admin-f");
+    let harmless_f = fn_arn("us-east-1", "harmless-f");
+    let unknown_f = fn_arn("us-east-1", "not-inventoried");
+    e.s.events = vec![
+        // Code under an administrative role: medium, one up.
+        event(
+            &user("mallory"),
+            "lambda:UpdateFunctionCode20150331v2",
+            0,
+            &admin_f,
+            &[],
+        ),
+        // The same change under a harmless role: one down.
+        event(
+            &user("dev"),
+            "lambda:UpdateFunctionCode20150331v2",
+            0,
+            &harmless_f,
+            &[],
+        ),
+        // Open to anyone: high on its own whatever the role is (unknown here).
+        event(
+            &user("mallory"),
+            "lambda:AddPermission20150331v2",
+            5,
+            &unknown_f,
+            &[
+                ("principal", "*"),
+                ("permission_action", "lambda:InvokeFunction"),
+            ],
+        ),
+        // `*` scoped to an organisation or a source account opens nothing: no finding.
+        event(
+            &user("ops"),
+            "lambda:AddPermission20150331v2",
+            6,
+            &harmless_f,
+            &[("principal", "*"), ("org", "o-abc123")],
+        ),
+        // A layer from another account: high, and one down for the harmless role.
+        event(
+            &user("eve"),
+            "lambda:UpdateFunctionConfiguration20150331v2",
+            7,
+            &harmless_f,
+            &[(
+                "layers",
+                "arn:aws:lambda:us-east-1:999988887777:layer:ext:3",
+            )],
+        ),
+    ];
+    let got = e.triples("T1648-AWS-011");
+    assert_eq!(
+        got,
+        vec![
+            t("dev", "harmless-f", "low"),
+            t("eve", "harmless-f", "medium"),
+            t("mallory", "admin-f", "high"),
+            t("mallory", "not-inventoried", "high"),
+        ]
+    );
+    let f = e.findings("T1648-AWS-011");
+    let unknown = f
+        .iter()
+        .find(|f| f.target.as_ref().unwrap().name == "not-inventoried")
+        .unwrap();
+    assert!(
+        unknown
+            .evidence
+            .iter()
+            .any(|x| x.detail.contains("is not known")),
+        "an unknown role is said, not taken as harmless: {:?}",
+        unknown.evidence
+    );
+    // The allow-listed pipeline's changes stay visible, as low.
+    let mut settings = Settings::default();
+    settings.detect_allow = vec![user("mallory")];
+    let rules: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|r| r.meta().id == "T1648-AWS-011")
+        .collect();
+    let ev = evaluate(&e.s, &rules, &settings);
+    assert!(
+        ev.findings
+            .iter()
+            .filter(|f| f.subject.name == "mallory")
+            .all(|f| f.severity.as_str() == "low")
+    );
+}
+
+#[test]
+fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_target() {
+    let mut e = Estate::new();
+    let session = format!("arn:aws:sts::{A}:assumed-role/unlisted-role/backdoor-fn");
+    let issuer = format!("arn:aws:iam::{A}:role/unlisted-role");
+    let common = [
+        ("user_type", "AssumedRole"),
+        ("session_issuer", issuer.as_str()),
+        ("lambda_runtime", "AWS_Lambda_python3.12"),
+        ("region", "us-east-1"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| -> Vec<(String, String)> {
+        common
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .chain(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+            .collect()
+    };
+    e.s.events = vec![
+        event(
+            &session,
+            "iam:CreateAccessKey",
+            0,
+            "-",
+            &pairs(&with(&[("user", "alice")])),
+        ),
+        event(
+            &session,
+            "iam:AttachGroupPolicy",
+            1,
+            "-",
+            &pairs(&with(&[("group", "admins")])),
+        ),
+        event(&session, "iam:ChangePassword", 2, "-", &pairs(&with(&[]))),
+    ];
+    for ev in &mut e.s.events {
+        ev.resource = None;
+    }
+    let got = e.triples("T1648-AWS-009");
+    assert_eq!(
+        got,
+        vec![
+            t("unlisted-role", "admins", "high"),
+            t("unlisted-role", "alice", "critical"),
+            t(
+                "unlisted-role",
+                &format!("no principal named in the event, account {A}"),
+                "medium"
+            ),
+        ]
+    );
+    let f = e.findings("T1648-AWS-009");
+    assert!(
+        f.iter()
+            .all(|f| f.resource.as_ref().unwrap().name == "backdoor-fn")
+    );
+    // The same calls from a role session that is no function's and names no Lambda runtime: none.
+    for ev in &mut e.s.events {
+        ev.attrs.remove("lambda_runtime");
+    }
+    assert!(e.findings("T1648-AWS-009").is_empty());
 }

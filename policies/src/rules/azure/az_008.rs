@@ -40,6 +40,17 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
     ));
     let events = detect::events(ctx, Provider::Azure);
     let op = |e: &AuditEvent| e.action.to_ascii_lowercase();
+    if view.resources.is_empty() {
+        let assignments = events
+            .iter()
+            .filter(|e| op(e) == AZ_ROLE_ASSIGNMENT_WRITE)
+            .count();
+        if assignments > 0 {
+            out.not_evaluated.push(format!(
+                "{assignments} role assignments were logged, but no Function App, Logic App or Automation account is in the inventory, so whose identity made them is unknown (scan the subscriptions, or export their resources)"
+            ));
+        }
+    }
     let mut hits: BTreeMap<(String, String, usize), Hit<'_>> = BTreeMap::new();
     for e2 in events.iter().filter(|e| op(e) == AZ_ROLE_ASSIGNMENT_WRITE) {
         let caller = e2

@@ -9,6 +9,7 @@ pub mod az_006;
 pub mod az_007;
 pub mod az_008;
 pub mod az_009;
+pub mod az_010;
 
 #[cfg(test)]
 mod tests;

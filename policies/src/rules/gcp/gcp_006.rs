@@ -105,6 +105,14 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         let project = current
             .map(|f| f.workload.target.clone())
             .unwrap_or_else(|| e1.target.clone());
+        if !view.iam_read(&project) {
+            out.not_evaluated.push(format!(
+                "event {} ({} on {resource}): the IAM policy of project {project} was not read, so what {sa} may do is unknown",
+                e1.id,
+                gcp_method(&e1.action)
+            ));
+            continue;
+        }
         let (level, _) = view.privilege(&project, &sa);
         let severity = match level {
             GcpPriv::None => continue,
@@ -113,7 +121,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         };
         let then: Vec<&AuditEvent> = events
             .iter()
-            .filter(|e2| e2.id != e1.id && after(e1, e2, 60))
+            .filter(|e2| !e2.same(e1) && after(e1, e2, 60))
             .filter(|e2| {
                 let m = gcp_method(&e2.action);
                 (m == "SetIamPolicy"

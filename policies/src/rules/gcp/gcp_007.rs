@@ -51,6 +51,15 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 });
         }
     }
+    let writes_by_accounts = detect::events(ctx, Provider::Gcp)
+        .into_iter()
+        .filter(|e| gcp_is_credential_write(e) && e.actor.ends_with(".gserviceaccount.com"))
+        .count();
+    if runtime.is_empty() && writes_by_accounts > 0 {
+        out.not_evaluated.push(format!(
+            "{writes_by_accounts} key, token or IAM writes by service accounts were logged, but no function or Cloud Run service is in the inventory, so which accounts are runtime accounts is unknown (scan the projects, or export their functions and services)"
+        ));
+    }
     let mut hits: BTreeMap<(String, String), Vec<&AuditEvent>> = BTreeMap::new();
     for e in detect::events(ctx, Provider::Gcp) {
         let sa = e.actor.to_ascii_lowercase();

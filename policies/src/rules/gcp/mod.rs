@@ -8,6 +8,7 @@ pub mod gcp_005;
 pub mod gcp_006;
 pub mod gcp_007;
 pub mod gcp_008;
+pub mod gcp_009;
 
 #[cfg(test)]
 mod tests;

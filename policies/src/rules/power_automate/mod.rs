@@ -5,6 +5,7 @@ pub mod pa_002;
 pub mod pa_003;
 pub mod pa_004;
 pub mod pa_005;
+pub mod pa_006;
 
 #[cfg(test)]
 mod tests;
