@@ -4,6 +4,8 @@
 //! corpus and says, per rule, what was found, what was judged true and false, what was expected and
 //! missed. Findings nobody has judged are listed: a corpus is only as good as its judgements.
 
+pub mod recordings;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

@@ -12,4 +12,5 @@ mod inputs;
 mod labs;
 mod offline;
 mod outputs;
+mod recordings;
 mod secrets;
