@@ -227,7 +227,10 @@ fn each_account_s_log_window_cites_its_own_files_and_odd_folders_are_said() {
     let estate = dir.path().join("estate");
     for (acct, file) in [
         ("266106314375", "stratus-lambda-updatefunctioncode.json"),
-        ("880896431042", "stratus-lambda-addpermission-principal-star.json"),
+        (
+            "880896431042",
+            "stratus-lambda-addpermission-principal-star.json",
+        ),
     ] {
         let logs = estate.join(format!("aws/{acct}/logs"));
         std::fs::create_dir_all(&logs).unwrap();
@@ -243,7 +246,10 @@ fn each_account_s_log_window_cites_its_own_files_and_odd_folders_are_said() {
     let coverage = aws["coverage"].as_array().unwrap();
     for (acct, file) in [
         ("266106314375", "stratus-lambda-updatefunctioncode.json"),
-        ("880896431042", "stratus-lambda-addpermission-principal-star.json"),
+        (
+            "880896431042",
+            "stratus-lambda-addpermission-principal-star.json",
+        ),
     ] {
         let w = coverage
             .iter()
@@ -257,5 +263,10 @@ fn each_account_s_log_window_cites_its_own_files_and_odd_folders_are_said() {
         .find(|c| c["detail"].as_str().unwrap().contains("euwest1"))
         .unwrap_or_else(|| panic!("{}", aws["coverage"]));
     assert_eq!(odd["status"], "skipped");
-    assert!(odd["detail"].as_str().unwrap().contains("not named like a region"));
+    assert!(
+        odd["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not named like a region")
+    );
 }

@@ -947,8 +947,10 @@ fn aws_011_grades_each_change_by_the_role_and_the_caller() {
         unknown.evidence
     );
     // The allow-listed pipeline's changes stay visible, as low.
-    let mut settings = Settings::default();
-    settings.detect_allow = vec![user("mallory")];
+    let settings = Settings {
+        detect_allow: vec![user("mallory")],
+        ..Settings::default()
+    };
     let rules: Vec<_> = catalogue()
         .into_iter()
         .filter(|r| r.meta().id == "T1648-AWS-011")
