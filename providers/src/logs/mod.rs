@@ -86,6 +86,10 @@ pub fn normalize(v: &Value, source: &str, out: &mut dyn FnMut(Norm)) -> Option<R
     let one = |r: Result<Norm, String>, out: &mut dyn FnMut(Norm)| r.map(out);
     Some(if cloudtrail::is_record(v) {
         one(cloudtrail::normalize(v, source), out)
+    } else if reports::is_cloud_logging(v) {
+        // Workspace's audit logs shared with Cloud Logging: the Reports activity they hold.
+        reports::normalize(&reports::from_cloud_logging(v), source)
+            .map(|all| all.into_iter().for_each(out))
     } else if gcp::is_record(v) {
         one(gcp::normalize(v, source), out)
     } else if azure::is_record(v) {
@@ -668,5 +672,41 @@ mod tests {
         let e = event(&out[0]);
         assert_eq!(e.attrs_of("added"), ["allUsers"]);
         assert_eq!(e.attr("policy_from"), Some("request.policy"));
+    }
+
+    #[test]
+    fn workspace_activities_in_cloud_logging_read_as_reports_activities() {
+        // The shape Google Workspace writes to Cloud Logging (GoogleCloudPlatform/security-analytics'
+        // ADD_GROUP_MEMBER fixture), here with the token application's `authorize` event and scopes.
+        let entry = json!({
+            "protoPayload": {
+                "@type": "type.googleapis.com/google.cloud.audit.AuditLog",
+                "authenticationInfo": {"principalEmail": "AP.Clerk@northwind.example"},
+                "requestMetadata": {"callerIp": "203.0.113.255"},
+                "serviceName": "oauth2.googleapis.com",
+                "methodName": "google.login.LoginService.authorize",
+                "metadata": {
+                    "@type": "type.googleapis.com/ccc_hosted_reporting.ActivityProto",
+                    "activityId": {"timeUsec": "1647987178916000", "uniqQualifier": "-86"},
+                    "event": [{"eventName": "authorize", "eventType": "auth", "parameter": [
+                        {"name": "app_name", "value": "Mail helper", "type": "TYPE_STRING"},
+                        {"name": "client_id", "value": "123.apps.googleusercontent.com", "type": "TYPE_STRING"},
+                        {"name": "scope", "multiStrValue": ["https://mail.google.com/", "https://www.googleapis.com/auth/script.external_request"]}
+                    ]}]
+                }
+            },
+            "timestamp": "2026-11-20T10:00:00Z",
+            "logName": "organizations/123/logs/cloudaudit.googleapis.com%2Factivity"
+        });
+        let (known, out, bad) = each(&entry);
+        assert!(known && bad.is_empty(), "{bad:?}");
+        let e = event(&out[0]);
+        assert_eq!(e.provider, Provider::AppsScript);
+        assert_eq!(e.action, "token:authorize");
+        assert_eq!(e.actor, "ap.clerk@northwind.example");
+        assert_eq!(e.attrs_of("scope").len(), 2);
+        assert_eq!(e.attr("app_name"), Some("Mail helper"));
+        assert_eq!(e.source_ip.as_deref(), Some("203.0.113.255"));
+        assert!(matches!(reports::classify(e), Class::Anchor(_)));
     }
 }

@@ -26,6 +26,77 @@ pub fn is_record(v: &Value) -> bool {
     v.pointer("/id/applicationName").is_some() && v.get("events").is_some()
 }
 
+/// The `@type` of the `protoPayload.metadata` Google Workspace writes when its audit logs are shared
+/// with Cloud Logging.
+const WORKSPACE_ACTIVITY: &str = "type.googleapis.com/ccc_hosted_reporting.ActivityProto";
+
+/// A Google Workspace activity as Cloud Logging holds it (shared with Google Cloud): a `LogEntry`
+/// whose `protoPayload.metadata` is an `ActivityProto` with `event[]`.
+pub fn is_cloud_logging(v: &Value) -> bool {
+    v.pointer("/protoPayload/metadata/@type")
+        .and_then(Value::as_str)
+        == Some(WORKSPACE_ACTIVITY)
+}
+
+/// The same activity in the Reports API's shape: application from the service (`oauth2` is the
+/// `token` application), actor, address, unique qualifier, and each event with its parameters
+/// (`multiStrValue` is `multiValue` there).
+pub fn from_cloud_logging(v: &Value) -> Value {
+    let p = v.get("protoPayload").unwrap_or(&Value::Null);
+    let service = s(p, "/serviceName").unwrap_or_default();
+    let app = match service.trim_end_matches(".googleapis.com") {
+        "oauth2" => "token",
+        other => other,
+    };
+    let events: Vec<Value> = p
+        .pointer("/metadata/event")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|ev| {
+            let params: Vec<Value> = ev
+                .get("parameter")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|x| {
+                    let mut out = serde_json::Map::new();
+                    out.insert("name".into(), x.get("name").cloned().unwrap_or(Value::Null));
+                    for (from, to) in [
+                        ("value", "value"),
+                        ("multiStrValue", "multiValue"),
+                        ("boolValue", "boolValue"),
+                        ("intValue", "intValue"),
+                    ] {
+                        if let Some(y) = x.get(from) {
+                            out.insert(to.into(), y.clone());
+                        }
+                    }
+                    Value::Object(out)
+                })
+                .collect();
+            serde_json::json!({
+                "name": ev.get("eventName").cloned().unwrap_or(Value::Null),
+                "type": ev.get("eventType").cloned().unwrap_or(Value::Null),
+                "parameters": params,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "id": {
+            "time": v.get("timestamp").cloned().unwrap_or(Value::Null),
+            "applicationName": app,
+            "uniqueQualifier": p.pointer("/metadata/activityId/uniqQualifier")
+                .cloned()
+                .or_else(|| v.get("insertId").cloned())
+                .unwrap_or(Value::Null),
+        },
+        "actor": {"email": p.pointer("/authenticationInfo/principalEmail").cloned().unwrap_or(Value::Null)},
+        "ipAddress": p.pointer("/requestMetadata/callerIp").cloned().unwrap_or(Value::Null),
+        "events": events,
+    })
+}
+
 pub fn normalize(v: &Value, source: &str) -> Result<Vec<Norm>, String> {
     let time = time_at(v, "/id/time", source)?;
     let app = s(v, "/id/applicationName").unwrap_or_default();
