@@ -428,6 +428,8 @@ pub enum DiffFormat {
 pub enum ListFormat {
     Table,
     Json,
+    /// The README's rule table (id, what it finds, severity)
+    Markdown,
 }
 
 #[derive(Debug, Args)]

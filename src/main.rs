@@ -602,6 +602,14 @@ fn rules_listing(format: cli::ListFormat, wide: bool) -> Result<String, CliError
                 .map(|s| s + "\n")
                 .map_err(|e| CliError::Internal(e.to_string()))
         }
+        cli::ListFormat::Markdown => {
+            let mut out = String::from("| id | finds | severity |\n|---|---|---|\n");
+            for r in &rules {
+                let m = r.meta();
+                out.push_str(&format!("| {} | {} | {} |\n", m.id, m.finds, m.severity));
+            }
+            Ok(out)
+        }
         cli::ListFormat::Table => {
             use tabled::{Table, Tabled};
             #[derive(Tabled)]

@@ -24,6 +24,9 @@ pub enum RuleKind {
 pub struct RuleMeta {
     pub id: &'static str,
     pub title: &'static str,
+    /// What it finds, in the words of the README's rule table (which is generated from this:
+    /// `fnscope rules --format markdown`).
+    pub finds: &'static str,
     pub provider: Provider,
     pub kind: RuleKind,
     /// How the severity is decided, in words (`critical if …, else high`).

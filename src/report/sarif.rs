@@ -260,10 +260,13 @@ fn descriptor(m: &RuleMeta, id: String, sev: Severity) -> ReportingDescriptor {
             text: m.rationale.to_string(),
         },
         help: Help {
-            text: format!("{}\n\nRemediation: {}", m.rationale, m.remediation),
+            text: format!(
+                "Finds {}.\n\n{}\n\nRemediation: {}",
+                m.finds, m.rationale, m.remediation
+            ),
             markdown: format!(
-                "**{}**\n\n{}\n\n**Remediation.** {}\n\nMITRE ATT&CK {} · severity: {}",
-                m.title, m.rationale, m.remediation, m.technique, m.severity
+                "**{}**\n\nFinds {}.\n\n{}\n\n**Remediation.** {}\n\nMITRE ATT&CK {} · severity: {}",
+                m.title, m.finds, m.rationale, m.remediation, m.technique, m.severity
             ),
         },
         default_configuration: Configuration { level: level(sev) },

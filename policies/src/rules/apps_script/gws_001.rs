@@ -14,6 +14,7 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-001",
     title: "Event-bound script sends user data to an external host",
+    finds: "a script that reads user data and sends something variable (a payload, or URL parts read from the user's data) with `UrlFetchApp.fetch`/`fetchAll` to a host outside the domain, Google's first-party APIs and `http_allow`; one finding per destination, each with the path from its entry point",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "critical (written external host, started unattended: installable or add-on trigger, web app), high (computed host, or a simple trigger), medium (a person starts it: menu item, button, sidebar, editor)",

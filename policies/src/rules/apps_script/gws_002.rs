@@ -9,6 +9,7 @@ use super::{addresses, automatic, domains, external, parse_gaps, push, script_fi
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-002",
     title: "Script forwards or sends mail externally, or changes Gmail forwarding",
+    finds: "`GmailApp`/`MailApp` sends and message forwards to an outside address, or Gmail forwarding settings changed",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "critical when started unattended (a trigger, the web app), else high",

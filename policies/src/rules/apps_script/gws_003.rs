@@ -9,6 +9,7 @@ use super::{addresses, domains, external, in_trigger, parse_gaps, push, script_f
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-003",
     title: "Script makes files public or shares them externally",
+    finds: "`setSharing(DriveApp.Access.ANYONE[_WITH_LINK])` or a level chosen at run time (`DriveApp.Access[x]`), `Drive.Permissions` with `anyone`, outside editors/viewers",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "high; critical when started unattended over a loop of files",

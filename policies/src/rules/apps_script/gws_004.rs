@@ -9,6 +9,7 @@ use super::{parse_gaps, push, script_finding, scripts};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-004",
     title: "Script installs triggers programmatically",
+    finds: "`ScriptApp.newTrigger(…)…create()` (persistence, runs as its creator)",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "medium",

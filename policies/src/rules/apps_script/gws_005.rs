@@ -9,6 +9,7 @@ use super::{Dest, outside, parse_gaps, push, reach_of, script_finding, scripts};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-005",
     title: "Script hands the user's OAuth token to another party",
+    finds: "`ScriptApp.getOAuthToken()` passed to a host outside the domain and Google's first-party APIs, a mail, or a web app's response (the token to Google's own APIs is how advanced APIs are called, and is not reported)",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "critical (to a written outside host, in a mail, or in a web app's response); high (to a URL whose host could not be resolved)",

@@ -9,6 +9,7 @@ use super::{script_ref, scripts, triggered};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-006",
     title: "Script holds high-risk OAuth scopes",
+    finds: "restricted or `admin.directory.*` scopes",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "high (anonymous web app executing as the deployer), medium (triggered or deployed), low",

@@ -9,6 +9,7 @@ use super::{automatic, parse_gaps, push, script_finding, scripts};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-007",
     title: "Script modifies directory accounts or admin roles",
+    finds: "`AdminDirectory` user, membership or role writes",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
     severity: "critical when started unattended (a trigger, the web app), else high",

@@ -16,6 +16,7 @@ use super::{push, script_ref, scripts};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-008",
     title: "OAuth grant to an Apps Script project with restricted scopes followed by exposure",
+    finds: "*(Reports API)* a user granting an Apps Script client (a script scope, or a known script's title) a restricted scope, then within 24 hours a file of theirs going public or to anyone with the link, or mail forwarding leaving the domain",
     provider: Provider::AppsScript,
     kind: RuleKind::Detection,
     severity: "high",

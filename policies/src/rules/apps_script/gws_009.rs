@@ -15,6 +15,7 @@ use super::{push, script_ref, scripts};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-009",
     title: "OAuth grant of restricted scopes to an Apps Script project",
+    finds: "*(Reports API)* one such restricted grant to an Apps Script client",
     provider: Provider::AppsScript,
     kind: RuleKind::Detection,
     severity: "medium; high when the user's files turn public or mail is forwarded out within a day (GWS-008); low for allow-listed clients",

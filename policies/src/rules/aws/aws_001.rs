@@ -14,6 +14,7 @@ use super::{partition, probe, severity_of, start, subjects, with_grant, with_pri
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-001",
     title: "Principal can run code as a privileged role through a new Lambda function",
+    finds: "a principal that can pass a privileged role to a new Lambda function (or App Runner service, Bedrock AgentCore interpreter, runtime or browser, Step Functions state machine, EventBridge Scheduler schedule, Amplify app, SSM Automation document, EMR Serverless application: the serverless paths of `policies/data/aws_privesc_paths.json`), create it and trigger it",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "critical if the role is administrative, high if it can create credentials",

@@ -16,6 +16,7 @@ use super::{may_hold, partition, probe, severity_of, start, subjects, with_grant
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-002",
     title: "Principal can replace the code of an existing function that runs as a privileged role",
+    finds: "a principal that can replace the code of a function running as a privileged role (unless code signing is enforced); and one that can take over existing App Runner services, AgentCore resources or state machines while a privileged role trusts that service (those resources are not inventoried: conditional, every such role named)",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "the privilege of the function's role: critical if administrative, high if it can create credentials",

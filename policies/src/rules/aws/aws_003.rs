@@ -13,6 +13,7 @@ use super::{may_hold, partition, probe, severity_of, start, subjects, with_grant
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-003",
     title: "Principal can change the configuration of a privileged function (layer injection or role swap)",
+    finds: "a principal that can inject a layer into a privileged function (honouring `lambda:Layer` conditions), or re-code a function and swap its role for a privileged one",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "the privilege of the role that ends up executing",

@@ -9,6 +9,7 @@ use super::{start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-004",
     title: "Lambda execution role is administrative",
+    finds: "a function whose execution role is administrative",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "high",

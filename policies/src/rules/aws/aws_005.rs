@@ -11,6 +11,7 @@ use super::{start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-005",
     title: "Lambda execution role can create credentials or grant permissions",
+    finds: "a function whose execution role can create credentials or grant permissions",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "high",

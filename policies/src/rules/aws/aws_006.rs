@@ -14,6 +14,7 @@ use super::{start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-006",
     title: "IAM-event-triggered credential backdoor (EventBridge rule → Lambda)",
+    finds: "an enabled EventBridge rule on the us-east-1 default bus matching IAM events (full pattern semantics) that starts a function able to create credentials — the Pacu backdoor",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "critical",

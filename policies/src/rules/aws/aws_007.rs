@@ -12,6 +12,7 @@ use super::{severity_of, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-007",
     title: "Privileged function is invocable by anyone or by a foreign account",
+    finds: "a privileged function invocable by anyone (resource policy without a source condition, function URL with auth NONE) or by a foreign account",
     provider: Provider::Aws,
     kind: RuleKind::Posture,
     severity: "the privilege of the function's role",

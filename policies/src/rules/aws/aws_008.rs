@@ -15,6 +15,7 @@ use super::{start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-008",
     title: "Function created/changed with a privileged role and executed or escalated shortly after",
+    finds: "*(CloudTrail)* a function created or changed with a privileged role (the role named on create, else the function's), then within 60 minutes the same caller invokes it, adds a permission, trigger or URL, points an EventBridge target at it, or widens the role",
     provider: Provider::Aws,
     kind: RuleKind::Detection,
     severity: "high; critical when the caller is not administrative and the role is administrative",

@@ -15,6 +15,7 @@ use super::start;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-009",
     title: "IAM credential or permission write performed by a Lambda execution-role session",
+    finds: "*(CloudTrail)* any IAM write (the 93 operations of the IAM API model that change something: `tools/aws_iam_writes.py`) made by a function's session — its role is a function's execution role in the inventory, or the SDK names a Lambda runtime in its user agent (`exec-env/AWS_Lambda_*`); `exfil_suspected` when the session is seen from more than one address",
     provider: Provider::Aws,
     kind: RuleKind::Detection,
     severity: "critical for credentials (access keys, passwords, service credentials, SSH keys, certificates, MFA devices); high for grants (policies, trust, membership, identity providers, new roles and users); medium for other IAM writes",

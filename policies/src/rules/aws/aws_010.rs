@@ -14,6 +14,7 @@ use super::{partition, probe, start, with_grant};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-010",
     title: "Unused serverless create/modify permission",
+    finds: "a principal holding lambda create/modify permissions it has not used in 90 days (IAM last-accessed data)",
     provider: Provider::Aws,
     kind: RuleKind::Usage,
     severity: "medium",

@@ -16,6 +16,7 @@ use super::start;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AWS-011",
     title: "Function code, configuration, role, layers, trigger, URL or resource policy changed",
+    finds: "*(CloudTrail)* one change to a function: code replaced, configuration, role or layers changed, a trigger added, a URL without auth, a resource policy that lets `*` (without an organisation or source condition) or another account run it; a layer shared with `*` or another account",
     provider: Provider::Aws,
     kind: RuleKind::Detection,
     severity: "high for a change that opens the function or a layer to anyone or another account (resource policy, URL without auth); medium for code, configuration, layers, role and triggers; one step up for an administrative role, one down for a role that is neither privileged nor administrative, one up when the same caller then runs it within the hour (AWS-008); low for allow-listed actors",

@@ -10,9 +10,10 @@ use super::{any_of, code_paths};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-001",
     title: "Principal can deploy code to a Function App whose managed identity is privileged",
+    finds: "a principal that can deploy code to a Function App / App Service / Logic App Standard (`sites/write`, `config/write`, `publish`, `publishxml`, host keys, `functions/write`, slots) whose managed identity can do what the principal cannot",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
-    severity: "the identity's privilege (critical / high)",
+    severity: "the level of what the principal gains (the identity's grants beyond its own): critical, high or medium",
     technique: "T1648",
     mitigations: &["M1018"],
     analytics: &["AN1053"],

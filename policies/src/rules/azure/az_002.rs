@@ -9,9 +9,10 @@ use super::code_paths;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-002",
     title: "Principal can edit a Logic App whose managed identity is privileged",
+    finds: "a principal that can edit a Logic App (Consumption) whose identity can do what the principal cannot (evidence says whether it can also run it)",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
-    severity: "the identity's privilege (critical / high)",
+    severity: "the level of what the principal gains (the identity's grants beyond its own): critical, high or medium",
     technique: "T1648",
     mitigations: &["M1018"],
     analytics: &["AN1053"],

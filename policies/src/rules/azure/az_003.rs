@@ -10,9 +10,10 @@ use super::{any_of, code_paths};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-003",
     title: "Principal can create and start runbooks in an Automation account whose managed identity is privileged",
+    finds: "a principal that can author runbooks **and** start them (publish + job, webhook, or schedule) in an Automation account whose identity can do what the principal cannot",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
-    severity: "the identity's privilege (critical / high)",
+    severity: "the level of what the principal gains (the identity's grants beyond its own): critical, high or medium",
     technique: "T1648",
     mitigations: &["M1018"],
     analytics: &["AN1053"],

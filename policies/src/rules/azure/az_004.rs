@@ -11,6 +11,7 @@ use crate::azure::{Power, broad};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-004",
     title: "Serverless managed identity holds Owner / Contributor / UAA / RBAC Administrator at broad scope",
+    finds: "a serverless identity holding Owner / UAA / RBAC Administrator (or any role with `roleAssignments/write`) — critical — or Contributor / another tier-0 role — high — at management group, subscription or root scope (narrower scopes count through AZ-001/002/003/007)",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
     severity: "critical (can assign roles), high (Contributor-class)",

@@ -10,6 +10,7 @@ use super::identity_rule;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-005",
     title: "Serverless managed identity holds high-impact Microsoft Graph application permissions",
+    finds: "a serverless identity with Microsoft Graph application permissions: tier 0 (RoleManagement.ReadWrite.Directory, Application.ReadWrite.All, …) or tier 1 (Mail.Send, Files.ReadWrite.All, …)",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
     severity: "tier 0 critical, tier 1 (mail, files) high",

@@ -9,6 +9,7 @@ use super::identity_rule;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-006",
     title: "Serverless managed identity holds a tier-0 Entra directory role",
+    finds: "a serverless identity holding a tier-0 Entra directory role (Global Administrator, Privileged Role Administrator, …)",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
     severity: "critical",

@@ -11,9 +11,10 @@ use super::{gain_level, principal_ref, severity, start, with_gain};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-007",
     title: "Principal can attach a privileged user-assigned identity to a serverless resource",
+    finds: "a principal that can assign a privileged user-assigned identity (`…/assign/action`; attached to something or not) and write a Function App, Logic App or Automation account",
     provider: Provider::Azure,
     kind: RuleKind::Posture,
-    severity: "the identity's privilege (critical / high)",
+    severity: "the level of what the principal gains (the identity's grants beyond its own): critical, high or medium",
     technique: "T1648",
     mitigations: &["M1018"],
     analytics: &["AN1053"],

@@ -14,6 +14,7 @@ use super::{principal_ref, resource_ref, start};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-008",
     title: "Serverless code/definition change followed by a role assignment made by that resource's identity",
+    finds: "*(Activity Log)* a code or definition change on a Function App, Logic App or Automation account, then within 60 minutes a role assignment written by that resource's own managed identity",
     provider: Provider::Azure,
     kind: RuleKind::Detection,
     severity: "critical",

@@ -13,6 +13,7 @@ use super::{principal_ref, start};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-009",
     title: "Unused serverless create/modify permission",
+    finds: "a principal holding `sites/write`, `workflows/write` or `runbooks/write` through an assignment older than `unused_days` with no successful create/modify in an Activity Log covering those days",
     provider: Provider::Azure,
     kind: RuleKind::Usage,
     severity: "medium (Owner at subscription: low)",

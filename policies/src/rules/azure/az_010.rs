@@ -15,6 +15,7 @@ use super::{resource_ref, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-AZ-010",
     title: "Function App, Logic App or runbook code changed, published, started, or given a webhook",
+    finds: "*(Activity Log)* one change of what a Function App, Logic App or runbook runs: site or config write, zip/publish deployment, function or slot write, publishing credentials downloaded, workflow write, runbook write, draft, publish or job, a webhook, Python packages",
     provider: Provider::Azure,
     kind: RuleKind::Detection,
     severity: "medium; one step up when an identity of the resource has critical privilege, one down when none is privileged, one up when that identity then assigns a role within the hour (AZ-008); low for allow-listed actors",

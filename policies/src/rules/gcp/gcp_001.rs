@@ -13,6 +13,7 @@ use super::{member_ref, sa_ref, severity, start, with_grant, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-001",
     title: "Member can run code as a privileged service account",
+    finds: "a member who can run code as a privileged service account: Cloud Functions (create/update + sourceCodeSet), Cloud Run services and jobs, Workflows, Cloud Scheduler and Eventarc (they call with the account's token by themselves), Cloud Build (a chosen account, or the legacy Cloud Build account), Composer, Deployment Manager — each with `iam.serviceAccounts.actAs` where the service needs it — through the project, folder or organization, or the account's own policy; Google-managed service agents are never subjects, a member acting through one (Cloud Build, the Google APIs agent) is, with the hop in evidence; nothing is reported when the account holds nothing the member does not",
     provider: Provider::Gcp,
     kind: RuleKind::Posture,
     severity: "the account's privilege (critical / high), one level lower when the code needs invoking and the member provably cannot; none when the member already holds what the account holds",

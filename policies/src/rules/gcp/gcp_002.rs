@@ -11,6 +11,7 @@ use super::{sa_ref, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-002",
     title: "Serverless runtime uses a default service account that holds a basic role",
+    finds: "a function running as the App Engine or Compute Engine default account while it holds a basic role",
     provider: Provider::Gcp,
     kind: RuleKind::Posture,
     severity: "high",

@@ -12,6 +12,7 @@ use super::{sa_ref, severity, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-003",
     title: "Serverless runtime service account can mint credentials or change IAM",
+    finds: "a function whose runtime account can mint credentials or change IAM",
     provider: Provider::Gcp,
     kind: RuleKind::Posture,
     severity: "the account's privilege (critical / high)",

@@ -12,6 +12,7 @@ use super::{sa_ref, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-004",
     title: "Privileged serverless function is publicly invocable",
+    finds: "a privileged function invocable by `allUsers` / `allAuthenticatedUsers` (the Cloud Run service's policy for 2nd gen), or a Cloud Run function with `invokerIamDisabled`",
     provider: Provider::Gcp,
     kind: RuleKind::Posture,
     severity: "high; critical when the runtime account is critical",

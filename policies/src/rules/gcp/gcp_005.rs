@@ -10,6 +10,7 @@ use super::{member_ref, start};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-005",
     title: "Basic role granted to a human principal",
+    finds: "Owner / Editor granted to a user, group or domain",
     provider: Provider::Gcp,
     kind: RuleKind::Posture,
     severity: "owner high, editor medium",

@@ -15,6 +15,7 @@ use super::{member_ref, sa_ref, start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-006",
     title: "Function/service deployed with a privileged SA followed by exposure or IAM change",
+    finds: "*(Cloud Audit Logs)* a function or Cloud Run service deployed as a privileged service account other than the caller, then within 60 minutes made public (`SetIamPolicy` adding `allUsers`), called by the same caller, or that account writing IAM or keys",
     provider: Provider::Gcp,
     kind: RuleKind::Detection,
     severity: "high; critical when the service account's privilege is critical",

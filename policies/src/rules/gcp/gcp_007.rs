@@ -14,6 +14,7 @@ use super::{sa_ref, start};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-007",
     title: "Serverless runtime SA mints keys/tokens or changes IAM",
+    finds: "*(Cloud Audit Logs)* a runtime service account creating keys or accounts, minting tokens or signing (`iamcredentials`), or setting IAM policies",
     provider: Provider::Gcp,
     kind: RuleKind::Detection,
     severity: "critical",

@@ -15,6 +15,7 @@ use super::{member_ref, start};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-008",
     title: "Unused serverless create permission",
+    finds: "a role binding whose function/service create permissions an IAM policy insight shows unused for 90 days; without insights, a service account holding them that Activity Analyzer shows not authenticating for `unused_days`",
     provider: Provider::Gcp,
     kind: RuleKind::Usage,
     severity: "medium",

@@ -16,6 +16,7 @@ use super::{start, with_privilege};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GCP-009",
     title: "Function or Cloud Run service deployed, or opened to everyone",
+    finds: "*(Cloud Audit Logs)* one deployment of a function or Cloud Run service (v1 and v2 names joined), or one policy on it that lets `allUsers` / `allAuthenticatedUsers` in (from the delta, else the policy the call set)",
     provider: Provider::Gcp,
     kind: RuleKind::Detection,
     severity: "high for a policy that lets allUsers or allAuthenticatedUsers in; medium for a deployment (code, configuration or runtime account); one step up for a service account with critical privilege, one down for one with none, one up when the deployer then opens or calls it within the hour (GCP-006); low for allow-listed actors",

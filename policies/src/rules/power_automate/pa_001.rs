@@ -12,6 +12,7 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-001",
     title: "Flow forwards or re-sends mail to an external recipient on a mail trigger",
+    finds: "a flow on a mail trigger (`OnNewEmail*`) that forwards, sends or replies (at any depth) to a recipient outside the tenant's domains — subdomains are internal, look-alikes (`contoso.com.evil.io`) external",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "critical (unfiltered, running), high (filtered or stopped), medium (only dynamic recipients)",

@@ -12,6 +12,7 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-002",
     title: "Flow creates anonymous sharing links",
+    finds: "a flow that creates anonymous sharing links (SharePoint `CreateSharingLink`, OneDrive `CreateShareLinkV2`, or the REST share-link endpoints)",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "high; critical when automatic and the link is sent out",

@@ -13,6 +13,7 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-003",
     title: "Flow sends data to a non-allow-listed HTTP endpoint",
+    finds: "an HTTP action to a host outside the tenant's domains, Microsoft's APIs (Graph, ARM, Entra sign-in), the tenant's own SharePoint and `http_allow` (or a dynamic one); and, medium, a credential written into a definition",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "critical (automatic, carries trigger, attachment or file data), high (carries it, manual), medium (nothing sensitive, or only what a Button flow's runner typed or an HTTP request's caller sent)",

@@ -15,6 +15,7 @@ use super::{flow_ref, flows};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-004",
     title: "Risky flow created or edited by a first-time maker",
+    finds: "*(Purview)* a flow that PA-001, 002 or 003 reports, created or edited by a user with no flow created or edited in the 90 days before (`conditional` when the log read does not reach that far back)",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Detection,
     severity: "high",

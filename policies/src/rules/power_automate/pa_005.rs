@@ -12,6 +12,7 @@ use super::flows;
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-005",
     title: "Unused maker capability",
+    finds: "an Environment Maker who owns no flow and created or edited none in an audit log covering `unused_days`",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Usage,
     severity: "low",

@@ -14,6 +14,7 @@ use super::{flow_ref, flows};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-006",
     title: "Flow created or edited whose definition is risky",
+    finds: "*(Purview)* one creation or edit of a flow that PA-001, 002 or 003 reports, whoever the maker; flows written in the log but absent from the inventory are `not_evaluated`",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Detection,
     severity: "medium; high when the definition's own finding is critical; low for allow-listed makers",
