@@ -221,10 +221,9 @@ async fn live(
     Ok(snapshot)
 }
 
-/// When a provider that can stop part-way (AWS by region, GCP by project) stops reading: `--deadline`
-/// less a tenth (at most 30 s), so that what it read is handed over before the deadline cuts the
-/// provider off.
-#[cfg(any(feature = "aws", feature = "gcp"))]
+/// When a provider stops reading part-way (AWS by account and region, GCP by project, Azure by
+/// subscription, Power Automate by environment, Apps Script by user and project): `--deadline` less a
+/// tenth (at most 30 s), so that what it read is handed over before the deadline cuts the provider off.
 fn stop_at(args: &ScanArgs) -> Option<tokio::time::Instant> {
     let d = args.deadline.and_then(|d| d.to_std().ok())?;
     let margin = (d / 10).min(std::time::Duration::from_secs(30));
@@ -270,21 +269,7 @@ async fn scan_one(
         #[cfg(feature = "azure")]
         Provider::PowerAutomate => pa_live(args, progress, snapshot).await,
         #[cfg(feature = "gcp")]
-        Provider::AppsScript => match args.shard {
-            // The domain's users are not split: part 1 reads them all.
-            Some((i, n)) if i != 1 => {
-                snapshot.coverage.push(fnscope_snapshot::Coverage {
-                    provider: Provider::AppsScript,
-                    target: args.workspace_domain.clone().unwrap_or_default(),
-                    region: None,
-                    api: "directory:users.list".into(),
-                    status: fnscope_snapshot::CoverageStatus::Skipped,
-                    detail: format!("read by shard 1/{n}"),
-                });
-                Ok(())
-            }
-            _ => workspace_live(args, progress, snapshot).await,
-        },
+        Provider::AppsScript => workspace_live(args, progress, snapshot).await,
         #[allow(unreachable_patterns)]
         other => Err(CliError::Input(format!(
             "provider `{other}` is not built into this fnscope (enable its cargo feature)"
@@ -412,6 +397,7 @@ async fn azure_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         shard: args.shard,
+        stop_at: stop_at(args),
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
         ..azure::LiveOptions::default()
     };
@@ -454,6 +440,7 @@ async fn pa_live(
         concurrency: usize::from(args.concurrency),
         max_attempts: args.max_attempts,
         shard: args.shard,
+        stop_at: stop_at(args),
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
     };
     progress.phase("power automate: authenticating", None);
@@ -513,6 +500,8 @@ async fn workspace_live(
         call_timeout: std::time::Duration::from_secs(args.call_timeout),
         checkpoint: args.checkpoint.clone(),
         log_since: args.since,
+        shard: args.shard,
+        stop_at: stop_at(args),
     };
     progress.phase("apps script: authenticating", None);
     let session = live::Session::connect(opts).await?;

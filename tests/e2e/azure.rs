@@ -608,6 +608,52 @@ fn microsoft_faults_transient_give_the_clean_result_persistent_a_record() {
     }
 }
 
+#[test]
+fn a_deadline_keeps_what_was_read_and_names_what_was_cut_off() {
+    // A subscription or environment still being read at --deadline is a record naming it; what was
+    // read before (the listings) is kept and the scan ends on time, not cut off whole.
+    for (provider, path, listing, base) in [
+        (
+            "azure",
+            "/providers/Microsoft.Authorization/roleAssignments",
+            "resources:subscriptions.list",
+            &["--fail-on", "none"][..],
+        ),
+        (
+            "power-automate",
+            "/v2/flows",
+            "bap:environments.list",
+            &["--fail-on", "none"][..],
+        ),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(["--deadline", "8s"]);
+        let (out, r, _) = live_with(provider, &args, |fake| {
+            fake.fault(path, 1000, FaultKind::Slow)
+        });
+        assert_eq!(out.status.code(), Some(3), "{provider}: {}", stderr(&out));
+        let cut: Vec<&Value> = r["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| {
+                c["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains("cut off by --deadline")
+            })
+            .collect();
+        assert_eq!(cut.len(), 1, "{provider}: {:#}", r["coverage"]);
+        assert_eq!(cut[0]["status"], "failed");
+        assert!(!cut[0]["target"].as_str().unwrap().is_empty(), "{}", cut[0]);
+        assert_eq!(coverage(&r, listing)["status"], "complete", "{provider}");
+        assert!(
+            !r["coverage"].to_string().contains("fnscope:deadline"),
+            "{provider}: handed over before the deadline"
+        );
+    }
+}
+
 /// The Azure RBAC action an ARM read needs (`{namespace}/{type}[/{child type}…]/read`, the path's
 /// resource types after its last `/providers/`), or the Graph application permission a Graph read
 /// needs; `None` for anything else.

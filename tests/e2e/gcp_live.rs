@@ -817,4 +817,79 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
         );
         fake.clear_faults();
     }
+
+    // Sharded by user: two parts read each user once between them and merge into the whole result.
+    fake.log.lock().unwrap().clear();
+    let parts: Vec<std::path::PathBuf> = ["1/2", "2/2"]
+        .iter()
+        .map(|shard| {
+            let save = dir.path().join(format!("part{}.json", &shard[..1]));
+            let out = scan(&["--shard", shard, "--save", save.to_str().unwrap()]);
+            assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+            save
+        })
+        .collect();
+    let log = fake.log.lock().unwrap().clone();
+    let token_reads: Vec<&String> = log.iter().filter(|l| l.ends_with("/tokens")).collect();
+    let unique: BTreeSet<&String> = token_reads.iter().copied().collect();
+    assert_eq!(
+        token_reads.len(),
+        unique.len(),
+        "a user read by both parts: {log:?}"
+    );
+    assert!(unique.len() >= 5, "{log:?}");
+    let merged = dir.path().join("merged.json");
+    let m = fnscope(
+        None,
+        dir.path(),
+        &[
+            "snapshot",
+            "merge",
+            parts[0].to_str().unwrap(),
+            parts[1].to_str().unwrap(),
+            "--output",
+            merged.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(m.status.code(), Some(0), "{}", stderr(&m));
+    let check = fnscope(
+        None,
+        dir.path(),
+        &["check", merged.to_str().unwrap(), "--format", "json"],
+    );
+    let merged: Value = serde_json::from_str(&stdout(&check)).unwrap();
+    assert_eq!(triples(&merged), triples(&live));
+
+    // Past --deadline: the projects read are kept, the one still being read is a record.
+    fake.fault("/content", 1, FaultKind::Slow);
+    let out = scan(&["--deadline", "8s", "--fail-on", "none"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let c = coverage(&r, "script:projects.getContent");
+    assert_eq!(c["status"], "partial", "{c}");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .contains("cut off by --deadline"),
+        "{c}"
+    );
+    let (cut, whole) = (triples(&r), triples(&live));
+    // (The project cut off may be one without findings: fewer or the same, never others.)
+    assert!(
+        !cut.is_empty() && cut.is_subset(&whole),
+        "the projects read are evaluated, the cut one is not: {cut:?}"
+    );
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 projects not read"),
+        "{c}"
+    );
+    assert!(
+        !r["coverage"].to_string().contains("fnscope:deadline"),
+        "handed over before the deadline"
+    );
+    fake.clear_faults();
 }

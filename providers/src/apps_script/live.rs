@@ -83,6 +83,11 @@ pub struct LiveOptions {
     pub checkpoint: Option<PathBuf>,
     /// Read this much of the Reports API activity for the detections (`None`: not read).
     pub log_since: Option<chrono::Duration>,
+    /// `i/n`: only every n-th user (sorted) from the i-th; the domain's Reports API activity is read by
+    /// part 1.
+    pub shard: Option<(usize, usize)>,
+    /// Stop reading here (`--deadline` less a margin): the users and projects read so far are kept.
+    pub stop_at: Option<tokio::time::Instant>,
 }
 
 /// Users already enumerated by an earlier, interrupted run: email → (grants, Drive files).
@@ -295,12 +300,25 @@ impl Session {
             .await
         {
             Ok(list) => {
-                let u: Vec<String> = list
+                let mut u: Vec<String> = list
                     .iter()
                     .filter(|u| u.get("suspended").and_then(Value::as_bool) != Some(true))
                     .filter_map(|u| u.get("primaryEmail").and_then(Value::as_str).map(str::to_string))
                     .collect();
-                d.coverage.push(cov(&domain, "directory:users.list", CoverageStatus::Complete, format!("{} active users", u.len())));
+                u.sort();
+                let all = u.len();
+                let shard = self.opts.shard;
+                let u: Vec<String> = u
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| crate::in_shard(*i, shard))
+                    .map(|(_, u)| u)
+                    .collect();
+                let detail = match shard {
+                    Some((i, n)) => format!("{all} active users; {} read by shard {i}/{n}", u.len()),
+                    None => format!("{all} active users"),
+                };
+                d.coverage.push(cov(&domain, "directory:users.list", CoverageStatus::Complete, detail));
                 u
             }
             Err(err) => {
@@ -346,6 +364,7 @@ impl Session {
         });
         let journal = &journal;
         let done = &done;
+        let stop_at = self.opts.stop_at;
         let token_breaker = crate::rest::breaker("admin:tokens.list");
         let drive_breaker = crate::rest::breaker("drive:files.list");
         let (token_breaker, drive_breaker) = (&token_breaker, &drive_breaker);
@@ -358,19 +377,26 @@ impl Session {
                             progress.advance(1);
                             return (u, Ok(t.clone()), Ok(f.clone()));
                         }
-                        let tokens = crate::rest::guarded(token_breaker, self
-                            .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, urlencode(&u)), &admin, SCOPES[1]))
+                        let read = async {
+                            let tokens = crate::rest::guarded(token_breaker, self
+                                .get(&format!("{}/admin/directory/v1/users/{}/tokens", e.admin, urlencode(&u)), &admin, SCOPES[1]))
+                                .await
+                                .map(|v| v.get("items").and_then(Value::as_array).cloned().unwrap_or_default());
+                            let q = urlencode("mimeType='application/vnd.google-apps.script' and trashed=false");
+                            let files = crate::rest::guarded(drive_breaker, self
+                                .pages(
+                                    &format!("{}/drive/v3/files?q={q}&corpora=user&pageSize=1000&fields=nextPageToken,files(id,name,owners(emailAddress))", e.drive),
+                                    "files",
+                                    &u,
+                                    SCOPES[2],
+                                ))
+                                .await;
+                            (tokens, files)
+                        };
+                        let cut = || CallError::new(CoverageStatus::Failed, crate::cut_off_detail("the user's grants and scripts are"));
+                        let (tokens, files) = crate::until_stop(stop_at, read)
                             .await
-                            .map(|v| v.get("items").and_then(Value::as_array).cloned().unwrap_or_default());
-                        let q = urlencode("mimeType='application/vnd.google-apps.script' and trashed=false");
-                        let files = crate::rest::guarded(drive_breaker, self
-                            .pages(
-                                &format!("{}/drive/v3/files?q={q}&corpora=user&pageSize=1000&fields=nextPageToken,files(id,name,owners(emailAddress))", e.drive),
-                                "files",
-                                &u,
-                                SCOPES[2],
-                            ))
-                            .await;
+                            .unwrap_or_else(|| (Err(cut()), Err(cut())));
                         if let (Some(j), Ok(t), Ok(f)) = (journal, &tokens, &files) {
                             use std::io::Write;
                             let line = serde_json::json!({"user": u, "tokens": t, "files": f})
@@ -440,7 +466,17 @@ impl Session {
         let breaker = &breaker;
         let results: Vec<(String, Result<Project, CallError>)> = stream::iter(scripts)
             .map(|(id, owner)| async move {
-                let r = crate::rest::guarded(breaker, self.project(&id, &owner)).await;
+                let r = crate::until_stop(
+                    self.opts.stop_at,
+                    crate::rest::guarded(breaker, self.project(&id, &owner)),
+                )
+                .await
+                .unwrap_or_else(|| {
+                    Err(CallError::new(
+                        CoverageStatus::Failed,
+                        crate::cut_off_detail("the project is"),
+                    ))
+                });
                 (id, r)
             })
             .buffer_unordered(self.opts.concurrency.max(1))
@@ -466,8 +502,39 @@ impl Session {
         });
         d.coverage.push(visibility(&domain, &tokens, &d.projects));
         if let Some(since) = self.opts.log_since {
-            progress.phase("apps script: Reports API activity", None);
-            self.reports(&mut d, since).await;
+            match self.opts.shard {
+                // The domain's activity is one query: part 1 reads it.
+                Some((i, n)) if i != 1 => d.coverage.push(cov(
+                    &domain,
+                    "reports:activities.list",
+                    CoverageStatus::Skipped,
+                    format!("read by shard 1/{n}"),
+                )),
+                _ => {
+                    progress.phase("apps script: Reports API activity", None);
+                    // Read into its own part, so a cut-off loses only the activity.
+                    let mut part = DomainData {
+                        domain: domain.clone(),
+                        ..DomainData::default()
+                    };
+                    let read = crate::until_stop(self.opts.stop_at, async {
+                        self.reports(&mut part, since).await;
+                    })
+                    .await;
+                    match read {
+                        Some(()) => {
+                            d.coverage.extend(part.coverage);
+                            d.audit = part.audit;
+                        }
+                        None => d.coverage.push(cov(
+                            &domain,
+                            "reports:activities.list",
+                            CoverageStatus::Failed,
+                            crate::cut_off_detail("the Reports API activity is"),
+                        )),
+                    }
+                }
+            }
         }
         d
     }

@@ -121,6 +121,8 @@ pub struct LiveOptions {
     pub activity_days: i64,
     /// `i/n`: only every n-th subscription (sorted) from the i-th.
     pub shard: Option<(usize, usize)>,
+    /// Stop reading here (`--deadline` less a margin): the subscriptions read so far are kept.
+    pub stop_at: Option<tokio::time::Instant>,
 }
 
 impl Default for LiveOptions {
@@ -135,6 +137,7 @@ impl Default for LiveOptions {
             call_timeout: Duration::from_secs(60),
             activity_days: 90,
             shard: None,
+            stop_at: None,
         }
     }
 }
@@ -258,7 +261,7 @@ impl Session {
     /// Collects every subscription; the second part is the coverage of the discovery itself.
     pub async fn collect(&self, progress: &dyn Progress) -> (Vec<SubscriptionData>, Vec<Coverage>) {
         progress.phase("azure: listing subscriptions", None);
-        let (mut subs, discovery) = self.subscriptions().await;
+        let (mut subs, mut discovery) = self.subscriptions().await;
         subs.sort();
         let shard = self.opts.shard;
         let subs: Vec<_> = subs
@@ -273,7 +276,21 @@ impl Session {
         );
         let mut out = Vec::new();
         for (id, name, tenant) in subs {
-            let mut d = self.subscription(&id).await;
+            let Some(mut d) = crate::until_stop(self.opts.stop_at, self.subscription(&id)).await
+            else {
+                progress.advance(1);
+                discovery.push(Coverage {
+                    provider: Provider::Azure,
+                    target: id.clone(),
+                    region: None,
+                    api: "web:sites.list".into(),
+                    status: CoverageStatus::Failed,
+                    detail: crate::cut_off_detail(
+                        "the subscription's Function Apps, Logic Apps, Automation accounts, identities, role assignments and Activity Log are",
+                    ),
+                });
+                continue;
+            };
             d.display_name = d.display_name.or(name);
             d.tenant_id = d.tenant_id.or(tenant);
             progress.advance(1);

@@ -78,6 +78,8 @@ pub struct LiveOptions {
     pub call_timeout: Duration,
     /// `i/n`: only every n-th environment (sorted) from the i-th.
     pub shard: Option<(usize, usize)>,
+    /// Stop reading here (`--deadline` less a margin): the environments read so far are kept.
+    pub stop_at: Option<tokio::time::Instant>,
 }
 
 impl Default for LiveOptions {
@@ -91,6 +93,7 @@ impl Default for LiveOptions {
             max_attempts: 6,
             call_timeout: Duration::from_secs(60),
             shard: None,
+            stop_at: None,
         }
     }
 }
@@ -210,7 +213,19 @@ impl Session {
         );
         let mut out = Vec::new();
         for (name, display, tenant) in envs {
-            let mut d = self.environment(&name).await;
+            let Some(mut d) = crate::until_stop(self.opts.stop_at, self.environment(&name)).await
+            else {
+                progress.advance(1);
+                discovery.push(cov(
+                    &name,
+                    "flow:flows.list",
+                    CoverageStatus::Failed,
+                    crate::cut_off_detail(
+                        "the environment's flows, connections, makers and permissions are",
+                    ),
+                ));
+                continue;
+            };
             d.display_name = display;
             d.tenant_id = tenant;
             match &dlp {
