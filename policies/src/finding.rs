@@ -277,7 +277,7 @@ mod tests {
     fn subject() -> ResourceRef {
         ResourceRef {
             id: "arn:aws:iam::1:user/dev".into(),
-            kind: "aws_iam_user".into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_USER.into(),
             name: "dev".into(),
         }
     }

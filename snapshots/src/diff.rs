@@ -348,7 +348,7 @@ mod tests {
         s.identities.push(Identity {
             id: "arn:aws:iam::1:role/r".into(),
             provider: Provider::Aws,
-            kind: "aws_iam_role".into(),
+            kind: crate::kinds::AWS_IAM_ROLE.into(),
             name: "r".into(),
             target: "1".into(),
             created: None,
@@ -361,7 +361,7 @@ mod tests {
         s.workloads.push(Workload {
             id: "arn:aws:lambda:us-east-1:1:function:f".into(),
             provider: Provider::Aws,
-            kind: "aws_lambda_function".into(),
+            kind: crate::kinds::AWS_LAMBDA_FUNCTION.into(),
             name: "f".into(),
             target: "1".into(),
             location: Some("us-east-1".into()),

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod diff;
 mod io;
+pub mod kinds;
 pub mod merge;
 mod model;
 

@@ -975,7 +975,7 @@ mod tests {
             s.workloads.push(Workload {
                 id: format!("arn:aws:lambda:us-east-1:1:function:{name}"),
                 provider: Provider::Aws,
-                kind: "aws_lambda_function".into(),
+                kind: crate::kinds::AWS_LAMBDA_FUNCTION.into(),
                 name: name.into(),
                 target: "1".into(),
                 location: Some("us-east-1".into()),

@@ -14,3 +14,4 @@ mod offline;
 mod outputs;
 mod recordings;
 mod secrets;
+mod tidy;

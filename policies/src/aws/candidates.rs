@@ -20,7 +20,9 @@ pub const SERVERLESS_WRITE_ACTIONS: &[&str] = &[
 pub fn serverless_write_candidates(snapshot: &Snapshot) -> Vec<String> {
     let mut out = Vec::new();
     for ident in &snapshot.identities {
-        if ident.kind != "aws_iam_role" && ident.kind != "aws_iam_user" {
+        if ident.kind != fnscope_snapshot::kinds::AWS_IAM_ROLE
+            && ident.kind != fnscope_snapshot::kinds::AWS_IAM_USER
+        {
             continue;
         }
         let IdentityDetails::AwsIam(d) = &ident.details else {

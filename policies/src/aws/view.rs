@@ -54,11 +54,11 @@ impl Principal<'_> {
     }
 
     pub fn is_user(&self) -> bool {
-        self.identity.kind == "aws_iam_user"
+        self.identity.kind == fnscope_snapshot::kinds::AWS_IAM_USER
     }
 
     pub fn is_role(&self) -> bool {
-        self.identity.kind == "aws_iam_role"
+        self.identity.kind == fnscope_snapshot::kinds::AWS_IAM_ROLE
     }
 
     /// Service-linked roles are managed by AWS and are never subjects.
@@ -224,7 +224,9 @@ impl<'a> View<'a> {
 
         let mut principals = Vec::new();
         for ident in identities.values() {
-            if ident.kind != "aws_iam_user" && ident.kind != "aws_iam_role" {
+            if ident.kind != fnscope_snapshot::kinds::AWS_IAM_USER
+                && ident.kind != fnscope_snapshot::kinds::AWS_IAM_ROLE
+            {
                 continue;
             }
             let IdentityDetails::AwsIam(iam) = &ident.details else {
@@ -458,7 +460,9 @@ fn scp_levels(
         let mut levels: BTreeMap<u32, Vec<Source>> = BTreeMap::new();
         let mut broken = false;
         for b in snapshot.bindings.iter().filter(|b| {
-            b.provider == Provider::Aws && b.kind == "aws_scp_attachment" && b.principal == t.id
+            b.provider == Provider::Aws
+                && b.kind == fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT
+                && b.principal == t.id
         }) {
             let level = levels.entry(b.order.unwrap_or(0)).or_default();
             match docs

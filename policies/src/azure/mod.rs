@@ -253,11 +253,11 @@ pub struct Grant {
 impl Grant {
     pub fn describe(&self) -> String {
         match self.kind.as_str() {
-            "azure_graph_app_role" => format!(
+            fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE => format!(
                 "Microsoft Graph app role {} ({}) granted to {}",
                 self.role_name, self.role_id, self.principal
             ),
-            "azure_directory_role" => format!(
+            fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE => format!(
                 "Entra directory role {} ({}) held by {}",
                 self.role_name, self.role_id, self.principal
             ),
@@ -333,10 +333,10 @@ impl<'a> View<'a> {
                 .and_then(|v| serde_json::from_value(v).ok())
                 .unwrap_or_default();
             match p.kind.as_str() {
-                "azure_role_definition" => {
+                fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION => {
                     roles.insert(p.id.to_ascii_lowercase(), (p.name.clone(), perms));
                 }
-                "azure_deny_assignment" => {
+                fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT => {
                     let ids = |k: &str| -> BTreeSet<String> {
                         p.document
                             .get(k)
@@ -383,7 +383,7 @@ impl<'a> View<'a> {
             if let Some(n) = b.principal_name.as_deref().filter(|n| !is_guid(n)) {
                 names.entry(b.principal.as_str()).or_insert(n);
             }
-            if b.kind == "azure_role_assignment" {
+            if b.kind == fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT {
                 principals
                     .entry(b.principal.as_str())
                     .or_insert(b.principal_type.as_deref());
@@ -487,7 +487,7 @@ impl<'a> View<'a> {
             .into_iter()
             .flatten()
             .copied()
-            .filter(|b| b.kind == "azure_role_assignment")
+            .filter(|b| b.kind == fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT)
     }
 
     fn grant(&self, b: &Binding) -> Grant {
@@ -573,18 +573,20 @@ impl<'a> View<'a> {
     fn level_of(&self, kind: &str, scope: &str, role: &str) -> AzPriv {
         let d = data().as_ref().ok();
         match kind {
-            "azure_role_assignment" => self
+            fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT => self
                 .powers(role)
                 .iter()
                 .map(|(p, _)| level(*p, scope))
                 .max()
                 .unwrap_or(AzPriv::None),
-            "azure_graph_app_role" => match d.and_then(|d| d.graph_app_roles.get(role)) {
-                Some(r) if r.tier == 0 => AzPriv::Critical,
-                Some(_) => AzPriv::High,
-                None => AzPriv::None,
-            },
-            "azure_directory_role" => {
+            fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE => {
+                match d.and_then(|d| d.graph_app_roles.get(role)) {
+                    Some(r) if r.tier == 0 => AzPriv::Critical,
+                    Some(_) => AzPriv::High,
+                    None => AzPriv::None,
+                }
+            }
+            fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE => {
                 if d.is_some_and(|d| d.directory_roles.contains_key(role)) {
                     AzPriv::Critical
                 } else {
@@ -602,7 +604,7 @@ impl<'a> View<'a> {
 
     /// The powers a grant confers (empty for Graph app roles and directory roles).
     pub fn grant_powers(&self, g: &Grant) -> Vec<Power> {
-        if g.kind != "azure_role_assignment" {
+        if g.kind != fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT {
             return Vec::new();
         }
         let mut p: Vec<Power> = self.powers(&g.role_id).into_iter().map(|x| x.0).collect();
@@ -632,8 +634,9 @@ impl<'a> View<'a> {
             .any(|b| {
                 b.kind == g.kind
                     && (b.grant == g.role_id
-                        || (g.kind == "azure_role_assignment" && b.grant == OWNER))
-                    && (g.kind != "azure_role_assignment"
+                        || (g.kind == fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT
+                            && b.grant == OWNER))
+                    && (g.kind != fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT
                         || covers(&b.scope, &g.scope, self.ancestors_of(&g.scope)))
                     && b.condition.is_none()
             })
@@ -645,7 +648,7 @@ impl<'a> View<'a> {
     pub fn gain(&self, principal: &str, why: &[Grant]) -> Vec<Gain> {
         why.iter()
             .filter_map(|g| {
-                if g.kind != "azure_role_assignment" {
+                if g.kind != fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT {
                     return (!self.holds_grant(principal, g)).then(|| Gain {
                         grant: g.clone(),
                         level: self.grant_level(g),

@@ -218,7 +218,7 @@ impl<'a> View<'a> {
         let snapshot_roles = snapshot
             .policies
             .iter()
-            .filter(|p| p.provider == Provider::Gcp && p.kind == "gcp_role")
+            .filter(|p| p.provider == Provider::Gcp && p.kind == fnscope_snapshot::kinds::GCP_ROLE)
             .map(|p| {
                 let perms = p
                     .document

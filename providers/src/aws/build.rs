@@ -221,7 +221,7 @@ fn add_iam(
         snap.identities.push(Identity {
             id: r.arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_iam_role".into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_ROLE.into(),
             name: r.role_name.clone(),
             target: account.to_string(),
             created: norm_opt(&r.create_date),
@@ -273,7 +273,7 @@ fn add_iam(
         snap.identities.push(Identity {
             id: u.arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_iam_user".into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_USER.into(),
             name: u.user_name.clone(),
             target: account.to_string(),
             created: norm_opt(&u.create_date),
@@ -305,7 +305,7 @@ fn add_iam(
         snap.identities.push(Identity {
             id: g.arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_iam_group".into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_GROUP.into(),
             name: g.group_name.clone(),
             target: account.to_string(),
             created: norm_opt(&g.create_date),
@@ -371,7 +371,7 @@ fn add_iam(
         snap.policies.push(PolicyRecord {
             id: p.arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_managed_policy".into(),
+            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
             name: p.policy_name.clone(),
             target: owner,
             document,
@@ -414,7 +414,7 @@ fn add_scps(
             snap.policies.push(PolicyRecord {
                 id: id.clone(),
                 provider: Provider::Aws,
-                kind: "aws_scp".into(),
+                kind: fnscope_snapshot::kinds::AWS_SCP.into(),
                 name: p.policy_summary.name.clone(),
                 target: chain
                     .organization_id
@@ -428,7 +428,7 @@ fn add_scps(
                 scope: level.target_id.clone(),
                 principal: account.to_string(),
                 grant: id,
-                kind: "aws_scp_attachment".into(),
+                kind: fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT.into(),
                 order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                 condition: None,
                 principal_type: None,
@@ -539,7 +539,7 @@ fn add_region(
         snap.workloads.push(Workload {
             id: f.function_arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_lambda_function".into(),
+            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION.into(),
             name: f.function_name.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),
@@ -586,7 +586,7 @@ fn add_region(
                 region.region, m.uuid
             ),
             provider: Provider::Aws,
-            kind: "aws_event_source_mapping".into(),
+            kind: fnscope_snapshot::kinds::AWS_EVENT_SOURCE_MAPPING.into(),
             name: m.uuid.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),
@@ -631,7 +631,7 @@ fn add_region(
         snap.triggers.push(Trigger {
             id: rule.arn.clone(),
             provider: Provider::Aws,
-            kind: "aws_eventbridge_rule".into(),
+            kind: fnscope_snapshot::kinds::AWS_EVENTBRIDGE_RULE.into(),
             name: rule.name.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),

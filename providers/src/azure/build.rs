@@ -88,11 +88,11 @@ pub fn identity_principals(d: &SubscriptionData) -> BTreeSet<String> {
 fn site_kind(kind: Option<&str>) -> &'static str {
     let k = kind.unwrap_or_default().to_ascii_lowercase();
     if k.contains("workflowapp") {
-        "azure_logic_app_standard"
+        fnscope_snapshot::kinds::AZURE_LOGIC_APP_STANDARD
     } else if k.contains("functionapp") {
-        "azure_function_app"
+        fnscope_snapshot::kinds::AZURE_FUNCTION_APP
     } else {
-        "azure_app_service"
+        fnscope_snapshot::kinds::AZURE_APP_SERVICE
     }
 }
 
@@ -396,7 +396,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             snap,
             &w.id,
             &w.name,
-            "azure_logic_app",
+            fnscope_snapshot::kinds::AZURE_LOGIC_APP,
             w.location.clone(),
             w.state.clone(),
             w.created_time.clone(),
@@ -467,7 +467,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             snap,
             &a.id,
             &a.name,
-            "azure_automation_account",
+            fnscope_snapshot::kinds::AZURE_AUTOMATION_ACCOUNT,
             a.location.clone(),
             a.state.clone(),
             a.creation_time.clone(),
@@ -504,7 +504,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
         snap.identities.push(Identity {
             id: principal.clone(),
             provider: Provider::Azure,
-            kind: "azure_managed_identity".into(),
+            kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY.into(),
             name: m.name,
             target: sub.clone(),
             created: None,
@@ -524,7 +524,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             scope: a.scope.clone(),
             principal: a.principal_id.to_ascii_lowercase(),
             grant: wire::last_segment(&a.role_definition_id),
-            kind: "azure_role_assignment".into(),
+            kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
             order: None,
             condition: a.condition.clone().map(Value::String),
             principal_type: a.principal_type.clone(),
@@ -545,7 +545,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
                 ),
                 principal: g.principal_id.to_ascii_lowercase(),
                 grant: g.app_role_id.to_ascii_lowercase(),
-                kind: "azure_graph_app_role".into(),
+                kind: fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE.into(),
                 order: None,
                 condition: None,
                 principal_type: Some("ServicePrincipal".into()),
@@ -563,7 +563,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             ),
             principal: r.principal_id.to_ascii_lowercase(),
             grant: r.role_definition_id.to_ascii_lowercase(),
-            kind: "azure_directory_role".into(),
+            kind: fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE.into(),
             order: None,
             condition: None,
             principal_type: None,
@@ -580,7 +580,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
         snap.policies.push(PolicyRecord {
             id: guid,
             provider: Provider::Azure,
-            kind: "azure_role_definition".into(),
+            kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION.into(),
             name: r.role_name.clone().unwrap_or_else(|| r.name.clone()),
             target: "azure".into(),
             document: serde_json::json!({"permissions": r.permissions}),
@@ -594,7 +594,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
                 .clone()
                 .unwrap_or_else(|| format!("{}#deny{i}", da.scope)),
             provider: Provider::Azure,
-            kind: "azure_deny_assignment".into(),
+            kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT.into(),
             name: da
                 .deny_assignment_name
                 .clone()

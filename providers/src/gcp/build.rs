@@ -88,7 +88,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
                     scope: scope.clone(),
                     principal: m.clone(),
                     grant: b.role.clone(),
-                    kind: "gcp_iam_binding".into(),
+                    kind: fnscope_snapshot::kinds::GCP_IAM_BINDING.into(),
                     order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                     condition: b
                         .condition
@@ -107,7 +107,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         snap.identities.push(Identity {
             id: sa_member(&sa.email),
             provider: Provider::Gcp,
-            kind: "gcp_service_account".into(),
+            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT.into(),
             name: sa.email.clone(),
             target: project.clone(),
             created: None,
@@ -130,7 +130,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         snap.policies.push(PolicyRecord {
             id: r.name.clone(),
             provider: Provider::Gcp,
-            kind: "gcp_role".into(),
+            kind: fnscope_snapshot::kinds::GCP_ROLE.into(),
             name: r.title.clone().unwrap_or_else(|| r.name.clone()),
             target: if r.name.starts_with("roles/") {
                 "gcp".into()
@@ -303,7 +303,7 @@ fn add_function(
     snap.workloads.push(Workload {
         id: f.name.clone(),
         provider: Provider::Gcp,
-        kind: "gcp_cloud_function".into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
         name: short,
         target: project.to_string(),
         location,
@@ -456,7 +456,7 @@ fn add_run_job(
     snap.workloads.push(Workload {
         id: j.name.clone(),
         provider: Provider::Gcp,
-        kind: "gcp_cloud_run_job".into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_RUN_JOB.into(),
         name: short,
         target: project.to_string(),
         location,
@@ -531,7 +531,7 @@ fn add_run_service(
     snap.workloads.push(Workload {
         id: s.name.clone(),
         provider: Provider::Gcp,
-        kind: "gcp_cloud_function".into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
         name: short,
         target: project.to_string(),
         location,

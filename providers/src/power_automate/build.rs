@@ -117,7 +117,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
         snap.workloads.push(Workload {
             id,
             provider: Provider::PowerAutomate,
-            kind: "power_automate_flow".into(),
+            kind: fnscope_snapshot::kinds::POWER_AUTOMATE_FLOW.into(),
             name: p
                 .get("displayName")
                 .and_then(Value::as_str)
@@ -161,14 +161,14 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
         if snap
             .policies
             .iter()
-            .any(|p| p.kind == "power_platform_dlp_policy" && p.id == name)
+            .any(|p| p.kind == fnscope_snapshot::kinds::POWER_PLATFORM_DLP_POLICY && p.id == name)
         {
             continue;
         }
         snap.policies.push(PolicyRecord {
             id: name.to_string(),
             provider: Provider::PowerAutomate,
-            kind: "power_platform_dlp_policy".into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_DLP_POLICY.into(),
             name: def
                 .get("displayName")
                 .and_then(Value::as_str)
@@ -185,7 +185,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             scope: env.clone(),
             principal: id.clone(),
             grant: "Environment Maker".into(),
-            kind: "power_platform_maker".into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER.into(),
             order: None,
             condition: None,
             principal_type: Some("User".into()),
@@ -198,7 +198,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             snap.identities.push(Identity {
                 id: id.clone(),
                 provider: Provider::PowerAutomate,
-                kind: "power_platform_user".into(),
+                kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER.into(),
                 name: e.clone(),
                 target: env.clone(),
                 created: None,

@@ -94,7 +94,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .severity(Severity::High)
             .subject(ResourceRef {
                 id: format!("user:{user}"),
-                kind: "workspace_user".into(),
+                kind: fnscope_snapshot::kinds::WORKSPACE_USER.into(),
                 name: user.clone(),
             })
             .target(ResourceRef {

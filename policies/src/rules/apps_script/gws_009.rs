@@ -89,7 +89,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .severity(hit.severity.unwrap_or(Severity::Medium))
             .subject(ResourceRef {
                 id: format!("user:{user}"),
-                kind: "workspace_user".into(),
+                kind: fnscope_snapshot::kinds::WORKSPACE_USER.into(),
                 name: user.clone(),
             })
             .target(ResourceRef {

@@ -194,7 +194,7 @@ fn existing_resources(view: &View<'_>, out: &mut Outcome) {
                         partition(s.arn()),
                         s.account
                     ),
-                    kind: "aws_iam_role_set".into(),
+                    kind: fnscope_snapshot::kinds::AWS_IAM_ROLE_SET.into(),
                     name: format!("{} privileged roles trusting {service}", roles.len()),
                 }
             };

@@ -41,7 +41,7 @@ pub(crate) fn principal_ref(view: &View<'_>, arn: &str, issuer: Option<&str>) ->
         Some(p) => p.reference(),
         None => ResourceRef {
             id: arn.to_string(),
-            kind: "aws_principal".into(),
+            kind: fnscope_snapshot::kinds::AWS_PRINCIPAL.into(),
             name: arn.rsplit(['/', ':']).next().unwrap_or(arn).to_string(),
         },
     }
@@ -52,7 +52,7 @@ pub(crate) fn function_ref(view: &View<'_>, arn: &str) -> ResourceRef {
         Some(f) => f.reference(),
         None => ResourceRef {
             id: arn.to_string(),
-            kind: "aws_lambda_function".into(),
+            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION.into(),
             name: arn.rsplit(':').next().unwrap_or(arn).to_string(),
         },
     }

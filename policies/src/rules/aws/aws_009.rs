@@ -129,12 +129,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             Some(p) => p.reference(),
             None if target.starts_with(UNNAMED) => ResourceRef {
                 id: target.clone(),
-                kind: "aws_iam_unnamed".into(),
+                kind: fnscope_snapshot::kinds::AWS_IAM_UNNAMED.into(),
                 name: target.clone(),
             },
             None => ResourceRef {
                 id: target.clone(),
-                kind: "aws_iam_principal".into(),
+                kind: fnscope_snapshot::kinds::AWS_IAM_PRINCIPAL.into(),
                 name: target
                     .rsplit(['/', ':'])
                     .next()

@@ -234,7 +234,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         let resource_ref = if resource.contains(":layer:") {
             ResourceRef {
                 id: resource.clone(),
-                kind: "aws_lambda_layer".into(),
+                kind: fnscope_snapshot::kinds::AWS_LAMBDA_LAYER.into(),
                 name: resource.rsplit(':').next().unwrap_or(&resource).to_string(),
             }
         } else {

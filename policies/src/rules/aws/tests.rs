@@ -69,7 +69,7 @@ impl Estate {
         s.policies.push(PolicyRecord {
             id: ADMIN.into(),
             provider: Provider::Aws,
-            kind: "aws_managed_policy".into(),
+            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
             name: "AdministratorAccess".into(),
             target: "aws".into(),
             document: allow(json!("*"), json!("*")),
@@ -80,8 +80,8 @@ impl Estate {
 
     fn identity(&mut self, kind: &str, name: &str, details: AwsIamDetails) -> &mut Self {
         let seg = match kind {
-            "aws_iam_user" => "user",
-            "aws_iam_group" => "group",
+            fnscope_snapshot::kinds::AWS_IAM_USER => "user",
+            fnscope_snapshot::kinds::AWS_IAM_GROUP => "group",
             _ => "role",
         };
         self.s.identities.push(Identity {
@@ -105,7 +105,7 @@ impl Estate {
         boundary: Option<&str>,
     ) -> &mut Self {
         self.identity(
-            "aws_iam_role",
+            fnscope_snapshot::kinds::AWS_IAM_ROLE,
             name,
             AwsIamDetails {
                 path: "/".into(),
@@ -126,7 +126,7 @@ impl Estate {
 
     fn user(&mut self, name: &str, inline: Value) -> &mut Self {
         self.identity(
-            "aws_iam_user",
+            fnscope_snapshot::kinds::AWS_IAM_USER,
             name,
             AwsIamDetails {
                 path: "/".into(),
@@ -143,7 +143,7 @@ impl Estate {
         self.s.policies.push(PolicyRecord {
             id: format!("arn:aws:iam::{A}:policy/{name}"),
             provider: Provider::Aws,
-            kind: "aws_managed_policy".into(),
+            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
             name: name.into(),
             target: A.into(),
             document: doc,
@@ -156,7 +156,7 @@ impl Estate {
         self.s.workloads.push(Workload {
             id: fn_arn(region, name),
             provider: Provider::Aws,
-            kind: "aws_lambda_function".into(),
+            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION.into(),
             name: name.into(),
             target: A.into(),
             location: Some(region.into()),
@@ -199,7 +199,7 @@ impl Estate {
         self.s.triggers.push(Trigger {
             id: format!("arn:aws:events:{region}:{A}:rule/{name}"),
             provider: Provider::Aws,
-            kind: "aws_eventbridge_rule".into(),
+            kind: fnscope_snapshot::kinds::AWS_EVENTBRIDGE_RULE.into(),
             name: name.into(),
             target: A.into(),
             location: Some(region.into()),
@@ -227,7 +227,7 @@ impl Estate {
                 self.s.policies.push(PolicyRecord {
                     id: id.clone(),
                     provider: Provider::Aws,
-                    kind: "aws_scp".into(),
+                    kind: fnscope_snapshot::kinds::AWS_SCP.into(),
                     name: id.clone(),
                     target: "o-1".into(),
                     document: d.clone(),
@@ -238,7 +238,7 @@ impl Estate {
                     scope: format!("level-{depth}"),
                     principal: A.into(),
                     grant: id,
-                    kind: "aws_scp_attachment".into(),
+                    kind: fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT.into(),
                     order: Some(depth as u32),
                     condition: None,
                     principal_type: None,

@@ -46,9 +46,9 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         ctx,
         &META,
         &[
-            "azure_function_app",
-            "azure_logic_app_standard",
-            "azure_app_service",
+            fnscope_snapshot::kinds::AZURE_FUNCTION_APP,
+            fnscope_snapshot::kinds::AZURE_LOGIC_APP_STANDARD,
+            fnscope_snapshot::kinds::AZURE_APP_SERVICE,
         ],
         |view, p, r| any_of(view, p, r, DEPLOY).map(|x| vec![x]),
     );
@@ -56,7 +56,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         .azure()
         .resources
         .iter()
-        .any(|r| r.workload.kind == "azure_function_app")
+        .any(|r| r.workload.kind == fnscope_snapshot::kinds::AZURE_FUNCTION_APP)
     {
         out.not_evaluated.push(
             "the storage leg (listKeys on the account in AzureWebJobsStorage) is not evaluated: app settings are not read, because POST …/config/appsettings/list returns secrets and Reader cannot call it".into(),

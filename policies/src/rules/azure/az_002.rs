@@ -27,15 +27,20 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az002, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    code_paths(ctx, &META, &["azure_logic_app"], |view, p, r| {
-        let g = view.allowed(p, "Microsoft.Logic/workflows/write", r)?;
-        let mut how = vec![("Microsoft.Logic/workflows/write".to_string(), g)];
-        if let Some(run) = view.allowed(p, "Microsoft.Logic/workflows/triggers/run/action", r) {
-            how.push((
-                "Microsoft.Logic/workflows/triggers/run/action (run it at once)".into(),
-                run,
-            ));
-        }
-        Some(how)
-    })
+    code_paths(
+        ctx,
+        &META,
+        &[fnscope_snapshot::kinds::AZURE_LOGIC_APP],
+        |view, p, r| {
+            let g = view.allowed(p, "Microsoft.Logic/workflows/write", r)?;
+            let mut how = vec![("Microsoft.Logic/workflows/write".to_string(), g)];
+            if let Some(run) = view.allowed(p, "Microsoft.Logic/workflows/triggers/run/action", r) {
+                how.push((
+                    "Microsoft.Logic/workflows/triggers/run/action (run it at once)".into(),
+                    run,
+                ));
+            }
+            Some(how)
+        },
+    )
 }

@@ -46,14 +46,19 @@ const START: &[&[&str]] = &[
 ];
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    code_paths(ctx, &META, &["azure_automation_account"], |view, p, r| {
-        let mut how = vec![any_of(view, p, r, AUTHOR)?];
-        let leg = START.iter().find_map(|leg| {
-            leg.iter()
-                .map(|a| Some((a.to_string(), view.allowed(p, a, r)?)))
-                .collect::<Option<Vec<_>>>()
-        })?;
-        how.extend(leg);
-        Some(how)
-    })
+    code_paths(
+        ctx,
+        &META,
+        &[fnscope_snapshot::kinds::AZURE_AUTOMATION_ACCOUNT],
+        |view, p, r| {
+            let mut how = vec![any_of(view, p, r, AUTHOR)?];
+            let leg = START.iter().find_map(|leg| {
+                leg.iter()
+                    .map(|a| Some((a.to_string(), view.allowed(p, a, r)?)))
+                    .collect::<Option<Vec<_>>>()
+            })?;
+            how.extend(leg);
+            Some(how)
+        },
+    )
 }

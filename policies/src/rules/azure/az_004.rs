@@ -26,9 +26,15 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az004, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_role_assignment", false, |view, g| {
-        // Broad scope and a role that takes over or grants (§3.3); resource-group and resource
-        // scopes count where someone can run code as the identity (AZ-001/002/003/007).
-        broad(&g.scope) && view.grant_powers(g).iter().any(|p| *p >= Power::Control)
-    })
+    identity_rule(
+        ctx,
+        &META,
+        fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT,
+        false,
+        |view, g| {
+            // Broad scope and a role that takes over or grants (§3.3); resource-group and resource
+            // scopes count where someone can run code as the identity (AZ-001/002/003/007).
+            broad(&g.scope) && view.grant_powers(g).iter().any(|p| *p >= Power::Control)
+        },
+    )
 }

@@ -25,5 +25,11 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az005, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_graph_app_role", true, |_, _| true)
+    identity_rule(
+        ctx,
+        &META,
+        fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE,
+        true,
+        |_, _| true,
+    )
 }

@@ -24,5 +24,11 @@ pub static META: RuleMeta = RuleMeta {
 crate::declare_rule!(Az006, META, evaluate);
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
-    identity_rule(ctx, &META, "azure_directory_role", true, |_, _| true)
+    identity_rule(
+        ctx,
+        &META,
+        fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE,
+        true,
+        |_, _| true,
+    )
 }

@@ -100,7 +100,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .subject(principal_ref(view, &caller))
             .target(ResourceRef {
                 id: assignment.clone(),
-                kind: "azure_role_assignment".into(),
+                kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
                 name: assignment
                     .rsplit('/')
                     .next()

@@ -161,7 +161,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 .subject(principal_ref(view, p))
                 .target(ResourceRef {
                     id: format!("{}@{}", b.grant, b.scope),
-                    kind: "azure_role_assignment".into(),
+                    kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
                     name: format!("{role} at {}", b.scope),
                 })
                 .evidence(

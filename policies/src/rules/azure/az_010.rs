@@ -163,11 +163,11 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             None => ResourceRef {
                 id: id.clone(),
                 kind: if id.contains("/runbooks/") || id.contains("/automationaccounts/") {
-                    "azure_automation_runbook".into()
+                    fnscope_snapshot::kinds::AZURE_AUTOMATION_RUNBOOK.into()
                 } else if id.contains("/workflows/") {
-                    "azure_logic_app".into()
+                    fnscope_snapshot::kinds::AZURE_LOGIC_APP.into()
                 } else {
-                    "azure_function_app".into()
+                    fnscope_snapshot::kinds::AZURE_FUNCTION_APP.into()
                 },
                 name: id.rsplit('/').next().unwrap_or(&id).to_string(),
             },
@@ -178,7 +178,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 .iter()
                 .find_map(|e| e.attr("principal"))
                 .map_or_else(|| actor.clone(), str::to_string),
-            kind: "azure_principal".into(),
+            kind: fnscope_snapshot::kinds::AZURE_PRINCIPAL.into(),
             name: actor.clone(),
         };
         // What changed, so the finding keeps its identity whatever the inventory of the next run.

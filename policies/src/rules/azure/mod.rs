@@ -47,7 +47,7 @@ pub(crate) fn principal_ref(view: &View<'_>, id: &str) -> ResourceRef {
     if let Some((name, _)) = view.identities.get(id) {
         return ResourceRef {
             id: id.to_string(),
-            kind: "azure_managed_identity".into(),
+            kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY.into(),
             name: (*name).to_string(),
         };
     }
@@ -57,7 +57,7 @@ pub(crate) fn principal_ref(view: &View<'_>, id: &str) -> ResourceRef {
         .copied()
         .flatten()
         .map(|t| format!("azure_{}", t.to_ascii_lowercase()))
-        .unwrap_or_else(|| "azure_principal".into());
+        .unwrap_or_else(|| fnscope_snapshot::kinds::AZURE_PRINCIPAL.into());
     ResourceRef {
         id: id.to_string(),
         kind,

@@ -23,7 +23,7 @@ fn assign(s: &mut Snapshot, principal: &str, role: &str, scope: &str, condition:
         scope: scope.into(),
         principal: principal.into(),
         grant: role.into(),
-        kind: "azure_role_assignment".into(),
+        kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
         order: None,
         condition: condition.map(|c| json!(c)),
         principal_type: Some("User".into()),
@@ -51,7 +51,7 @@ fn estate() -> Snapshot {
     s.workloads.push(Workload {
         id: SITE.into(),
         provider: Provider::Azure,
-        kind: "azure_function_app".into(),
+        kind: fnscope_snapshot::kinds::AZURE_FUNCTION_APP.into(),
         name: "app".into(),
         target: "s1".into(),
         location: None,
@@ -75,7 +75,7 @@ fn estate() -> Snapshot {
     s.identities.push(Identity {
         id: MI.into(),
         provider: Provider::Azure,
-        kind: "azure_managed_identity".into(),
+        kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY.into(),
         name: "app (system-assigned)".into(),
         target: "s1".into(),
         created: None,
@@ -95,7 +95,7 @@ fn deny(s: &mut Snapshot, scope: &str, exclude: &[&str], children: bool) {
     s.policies.push(PolicyRecord {
         id: "deny1".into(),
         provider: Provider::Azure,
-        kind: "azure_deny_assignment".into(),
+        kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT.into(),
         name: "deny".into(),
         target: "s1".into(),
         document: json!({
@@ -255,7 +255,7 @@ fn a_sites_wildcard_without_write_still_publishes() {
     s.policies.push(PolicyRecord {
         id: "0ddba11-devops-reader".into(),
         provider: Provider::Azure,
-        kind: "azure_role_definition".into(),
+        kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION.into(),
         name: "DevOps reader".into(),
         target: "s1".into(),
         document: json!({"permissions": [{

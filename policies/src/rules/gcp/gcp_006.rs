@@ -155,7 +155,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             },
             None => ResourceRef {
                 id: resource.clone(),
-                kind: "gcp_cloud_function".into(),
+                kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
                 name: resource.rsplit('/').next().unwrap_or(&resource).to_string(),
             },
         };

@@ -81,7 +81,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .subject(sa_ref(&sa))
             .target(ResourceRef {
                 id: target.clone(),
-                kind: "gcp_resource".into(),
+                kind: fnscope_snapshot::kinds::GCP_RESOURCE.into(),
                 name: target.rsplit('/').next().unwrap_or(&target).to_string(),
             });
         if let Some(f) = functions.first() {

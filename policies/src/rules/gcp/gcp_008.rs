@@ -110,7 +110,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .subject(member_ref(&marker.principal))
             .target(ResourceRef {
                 id: marker.service.clone(),
-                kind: "gcp_role".into(),
+                kind: fnscope_snapshot::kinds::GCP_ROLE.into(),
                 name: marker.service.clone(),
             })
             .evidence(
@@ -216,7 +216,7 @@ fn last_auth_fallback(
         if let Some((_, g)) = held.first() {
             b = b.target(ResourceRef {
                 id: g.role.clone(),
-                kind: "gcp_role".into(),
+                kind: fnscope_snapshot::kinds::GCP_ROLE.into(),
                 name: g.role.clone(),
             });
         }

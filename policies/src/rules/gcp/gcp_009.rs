@@ -162,9 +162,9 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             None => ResourceRef {
                 id: resource.clone(),
                 kind: if resource.contains("/services/") {
-                    "gcp_cloud_run_service".into()
+                    fnscope_snapshot::kinds::GCP_CLOUD_RUN_SERVICE.into()
                 } else {
-                    "gcp_cloud_function".into()
+                    fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into()
                 },
                 name: resource.rsplit('/').next().unwrap_or(&resource).to_string(),
             },

@@ -51,7 +51,7 @@ pub(crate) fn member_ref(member: &str) -> ResourceRef {
 pub(crate) fn sa_ref(email: &str) -> ResourceRef {
     ResourceRef {
         id: format!("serviceAccount:{email}"),
-        kind: "gcp_service_account".into(),
+        kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT.into(),
         name: email.to_string(),
     }
 }

@@ -228,7 +228,10 @@ pub(crate) fn dlp(ctx: &Context<'_>, env: &str, step: &FlowStep) -> (String, boo
         .snapshot
         .policies
         .iter()
-        .filter(|p| p.provider == Provider::PowerAutomate && p.kind == "power_platform_dlp_policy")
+        .filter(|p| {
+            p.provider == Provider::PowerAutomate
+                && p.kind == fnscope_snapshot::kinds::POWER_PLATFORM_DLP_POLICY
+        })
         .collect();
     if !ctx.snapshot.coverage.iter().any(|c| {
         c.provider == Provider::PowerAutomate

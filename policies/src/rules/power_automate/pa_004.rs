@@ -98,7 +98,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .severity(Severity::High)
             .subject(ResourceRef {
                 id: actor.clone(),
-                kind: "power_platform_user".into(),
+                kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER.into(),
                 name: actor.clone(),
             })
             .resource(flow_ref(w))

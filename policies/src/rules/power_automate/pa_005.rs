@@ -42,7 +42,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .snapshot
             .bindings
             .iter()
-            .filter(|b| b.kind == "power_platform_maker" && b.scope == env)
+            .filter(|b| b.kind == fnscope_snapshot::kinds::POWER_PLATFORM_MAKER && b.scope == env)
             .map(|b| b.principal.as_str())
             .collect();
         let window = ctx.snapshot.usage.iter().find(|u| {
@@ -112,12 +112,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 .severity(Severity::Low)
                 .subject(ResourceRef {
                     id: m.to_string(),
-                    kind: "power_platform_user".into(),
+                    kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER.into(),
                     name: m.to_string(),
                 })
                 .target(ResourceRef {
                     id: env.to_string(),
-                    kind: "power_platform_environment".into(),
+                    kind: fnscope_snapshot::kinds::POWER_PLATFORM_ENVIRONMENT.into(),
                     name: env.to_string(),
                 })
                 .evidence(

@@ -1,0 +1,82 @@
+//! Checks of the code itself that keep ARCHITECTURE.md's invariants true.
+
+use crate::harness::repo;
+
+/// The non-test Rust sources under `dir` (files, with `#[cfg(test)]` modules cut off at their start).
+fn sources(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![repo().join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs")
+                && !p.ends_with("tests.rs")
+                && !p.ends_with("kinds.rs")
+            {
+                let text = std::fs::read_to_string(&p).unwrap();
+                let code = match text.find("#[cfg(test)]") {
+                    Some(i) => text[..i].to_string(),
+                    None => text,
+                };
+                out.push((p, code));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn record_kinds_are_written_only_in_the_model() {
+    // A kind spelt out in a collector or a rule can drift from the one the other side writes; they
+    // are the constants of `snapshots/src/kinds.rs`.
+    let mut found = Vec::new();
+    for dir in ["providers/src", "policies/src", "src", "snapshots/src"] {
+        for (path, code) in sources(dir) {
+            for kind in fnscope_snapshot::kinds::ALL {
+                if code.contains(&format!("\"{kind}\"")) {
+                    found.push(format!("{}: \"{kind}\"", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "use fnscope_snapshot::kinds:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_rules_crate_does_no_io_and_calls_no_cloud() {
+    // `policies` reads only typed snapshots: no HTTP, SDK, async runtime or file-system crate.
+    let manifest = std::fs::read_to_string(repo().join("policies/Cargo.toml")).unwrap();
+    let deps = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    for io in [
+        "tokio", "reqwest", "aws-", "azure_", "gcp_auth", "hyper", "tempfile", "walkdir",
+    ] {
+        assert!(
+            !deps.lines().any(|l| l.trim_start().starts_with(io)),
+            "policies depends on {io}"
+        );
+    }
+    for (path, code) in sources("policies/src") {
+        // (`std::net::IpAddr` is parsing, not I/O.)
+        for call in [
+            "std::fs::",
+            "TcpStream",
+            "UdpSocket",
+            "std::process::",
+            "std::env::",
+        ] {
+            assert!(!code.contains(call), "{} uses {call}", path.display());
+        }
+    }
+}
