@@ -306,3 +306,6 @@ pub(crate) fn parse_gaps(ctx: &Context<'_>, out: &mut Outcome) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1026,3 +1026,82 @@ fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_targe
     }
     assert!(e.findings("T1648-AWS-009").is_empty());
 }
+
+#[test]
+fn aws_008_needs_a_deploy_under_a_privileged_role_and_its_use_within_the_hour() {
+    let f = fn_arn("us-east-1", "quick");
+    let deploy = |role: &str| {
+        event(
+            &user("dev"),
+            "lambda:CreateFunction20150331",
+            0,
+            &f,
+            &[("role", role)],
+        )
+    };
+    let invoke = |minute| event(&user("dev"), "lambda:Invoke", minute, &f, &[]);
+    let admin = role_arn("admin-fn");
+    let harmless = role_arn("harmless-fn");
+    // (case, events, expected severities)
+    let cases: Vec<(&str, Vec<AuditEvent>, Vec<&str>)> = vec![
+        (
+            "administrative role, invoked at 60:00",
+            vec![deploy(&admin), invoke(60)],
+            vec!["critical"],
+        ),
+        ("invoked at 61:00", vec![deploy(&admin), invoke(61)], vec![]),
+        (
+            "a harmless role is not the escalation",
+            vec![deploy(&harmless), invoke(5)],
+            vec![],
+        ),
+        ("deployed, never used", vec![deploy(&admin)], vec![]),
+        (
+            "a follow-up that repeats the deploy's event id is still a follow-up",
+            vec![deploy(&admin), {
+                let mut i = invoke(5);
+                i.id = deploy(&admin).id;
+                i
+            }],
+            vec!["critical"],
+        ),
+    ];
+    for (case, events, want) in cases {
+        let mut e = base();
+        e.s.events = events;
+        let got: Vec<String> = e
+            .findings("T1648-AWS-008")
+            .iter()
+            .map(|f| f.severity.as_str().to_string())
+            .collect();
+        assert_eq!(got, want, "{case}");
+    }
+    // A role the IAM data does not hold: not evaluated, never "unprivileged".
+    let mut e = base();
+    e.s.events = vec![deploy(&role_arn("elsewhere")), invoke(5)];
+    let (f, ne) = e.run("T1648-AWS-008");
+    assert!(f.is_empty());
+    assert!(
+        ne.iter().any(|r| r.contains("is not in the IAM data")),
+        "{ne:?}"
+    );
+}
+
+#[test]
+fn every_rule_has_a_fixture_naming_it() {
+    // Each rule id appears in a fixture file of its provider (these `tests.rs` files).
+    let fixtures = [
+        include_str!("tests.rs"),
+        include_str!("../gcp/tests.rs"),
+        include_str!("../azure/tests.rs"),
+        include_str!("../power_automate/tests.rs"),
+        include_str!("../apps_script/tests.rs"),
+    ]
+    .concat();
+    let missing: Vec<&str> = catalogue()
+        .iter()
+        .map(|r| r.meta().id)
+        .filter(|id| !fixtures.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
+}

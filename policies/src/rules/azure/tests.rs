@@ -16,6 +16,8 @@ const MI: &str = "aaaaaaaa-0000-4000-8000-000000000001";
 const DEV: &str = "bbbbbbbb-0000-4000-8000-000000000002";
 const OWNER: &str = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
 const WEBC: &str = "de139f84-1756-47ae-9be6-808fbbe84772";
+/// Mail.Send, a tier-1 Microsoft Graph application permission.
+const TIER1_GRAPH_ROLE: &str = "b633e1c5-b582-4048-a93e-9f11b44c7e96";
 
 fn assign(s: &mut Snapshot, principal: &str, role: &str, scope: &str, condition: Option<&str>) {
     s.bindings.push(Binding {
@@ -279,4 +281,399 @@ fn a_sites_wildcard_without_write_still_publishes() {
             && !how.iter().any(|d| d.contains("sites/write")),
         "{how:?}"
     );
+}
+
+// --- Detections (Activity Log): AZ-008, AZ-010 ----------------------------------------------------
+
+/// An Activity Log operation as the collector normalises it, `minute` after 10:00.
+fn op(actor: &str, action: &str, minute: i64, resource: &str) -> fnscope_snapshot::AuditEvent {
+    fnscope_snapshot::AuditEvent {
+        provider: Provider::Azure,
+        target: "s1".into(),
+        id: format!("{action}-{minute}"),
+        time: chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+            + chrono::Duration::minutes(minute),
+        actor: actor.into(),
+        action: action.into(),
+        resource: Some(resource.into()),
+        source_ip: None,
+        attrs: Default::default(),
+        source: format!("activity.json#{minute}"),
+    }
+}
+
+/// A role assignment written by `principal` (its object id in the token's claims).
+fn assignment_by(principal: &str, minute: i64) -> fnscope_snapshot::AuditEvent {
+    let mut e = op(
+        principal,
+        "Microsoft.Authorization/roleAssignments/write",
+        minute,
+        "/subscriptions/s1/providers/Microsoft.Authorization/roleAssignments/r1",
+    );
+    e.attrs.insert("principal".into(), vec![principal.into()]);
+    e
+}
+
+fn detect(s: &Snapshot, rule: &str, settings: &Settings) -> (Vec<crate::Finding>, Vec<String>) {
+    let rules: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|r| r.meta().id == rule)
+        .collect();
+    let ev = evaluate(s, &rules, settings);
+    (
+        ev.findings,
+        ev.not_evaluated.into_iter().map(|n| n.reason).collect(),
+    )
+}
+
+#[test]
+fn az_010_grades_each_change_by_the_resource_s_identity() {
+    let dev = "dev@contoso.com";
+    let account =
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Automation/automationAccounts/aa";
+    type Case = (
+        &'static str,
+        Vec<fnscope_snapshot::AuditEvent>,
+        Vec<(&'static str, &'static str)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "code deployed to a site whose identity is Owner: one step up; its config write joins it",
+            vec![
+                op(dev, "Microsoft.Web/sites/publish/action", 0, SITE),
+                op(
+                    dev,
+                    "MICROSOFT.WEB/SITES/CONFIG/WRITE",
+                    5,
+                    &format!("{SITE}/config/web"),
+                ),
+            ],
+            vec![("app", "high")],
+        ),
+        (
+            "then the identity assigns a role within the hour: raised by AZ-008's sequence",
+            vec![
+                op(dev, "Microsoft.Web/sites/write", 0, SITE),
+                assignment_by(MI, 40),
+            ],
+            vec![("app", "critical")],
+        ),
+        (
+            "a site not in the inventory: the change's own severity, said",
+            vec![op(
+                dev,
+                "Microsoft.Web/sites/write",
+                0,
+                "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/other",
+            )],
+            vec![("other", "medium")],
+        ),
+        (
+            "a webhook: the Automation account whose runbooks it starts",
+            vec![op(
+                dev,
+                "Microsoft.Automation/automationAccounts/webhooks/write",
+                0,
+                &format!("{account}/webhooks/hook"),
+            )],
+            vec![("aa", "medium")],
+        ),
+        (
+            "an Automation account written runs nothing yet",
+            vec![op(
+                dev,
+                "Microsoft.Automation/automationAccounts/write",
+                0,
+                account,
+            )],
+            vec![],
+        ),
+    ];
+    for (case, events, want) in cases {
+        let mut s = estate();
+        s.events = events;
+        let (findings, _) = detect(&s, "T1648-AZ-010", &Settings::default());
+        let got: Vec<(String, String)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.resource.as_ref().unwrap().name.clone(),
+                    f.severity.as_str().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = want
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{case}");
+        if case.contains("not in the inventory") {
+            assert!(
+                findings[0]
+                    .evidence
+                    .iter()
+                    .any(|x| x.detail.contains("is not known")),
+                "{case}"
+            );
+        }
+    }
+    let mut s = estate();
+    s.events = vec![op(dev, "Microsoft.Web/sites/write", 0, SITE)];
+    let settings = Settings {
+        detect_allow: vec![dev.into()],
+        ..Settings::default()
+    };
+    assert_eq!(
+        detect(&s, "T1648-AZ-010", &settings).0[0].severity.as_str(),
+        "low"
+    );
+}
+
+#[test]
+fn az_008_joins_a_change_to_the_identity_s_role_assignment_within_the_hour() {
+    let dev = "dev@contoso.com";
+    let mut s = estate();
+    s.events = vec![
+        op(dev, "Microsoft.Web/sites/write", 0, SITE),
+        assignment_by(MI, 60),
+    ];
+    let (f, _) = detect(&s, "T1648-AZ-008", &Settings::default());
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity.as_str(), "critical");
+    s.events = vec![
+        op(dev, "Microsoft.Web/sites/write", 0, SITE),
+        assignment_by(MI, 61),
+    ];
+    assert!(
+        detect(&s, "T1648-AZ-008", &Settings::default())
+            .0
+            .is_empty()
+    );
+    // Someone else's assignment is not the app's identity at work.
+    s.events = vec![
+        op(dev, "Microsoft.Web/sites/write", 0, SITE),
+        assignment_by(DEV, 10),
+    ];
+    assert!(
+        detect(&s, "T1648-AZ-008", &Settings::default())
+            .0
+            .is_empty()
+    );
+    // Without the inventory, whose identity assigned is unknown: not evaluated, with the count.
+    s.workloads.clear();
+    s.events = vec![assignment_by(MI, 10)];
+    let (f, ne) = detect(&s, "T1648-AZ-008", &Settings::default());
+    assert!(f.is_empty());
+    assert!(
+        ne.iter()
+            .any(|r| r.starts_with("1 role assignments were logged")),
+        "{ne:?}"
+    );
+}
+
+/// A Microsoft Graph app role or Entra directory role held by `principal`.
+fn entra(s: &mut Snapshot, principal: &str, kind: &str, role: &str) {
+    s.bindings.push(Binding {
+        provider: Provider::Azure,
+        scope: "/".into(),
+        principal: principal.into(),
+        grant: role.into(),
+        kind: kind.into(),
+        order: None,
+        condition: None,
+        principal_type: Some("ServicePrincipal".into()),
+        created: None,
+        principal_name: None,
+    });
+}
+
+fn severities(s: &Snapshot, rule: &str) -> Vec<String> {
+    detect(s, rule, &Settings::default())
+        .0
+        .iter()
+        .map(|f| f.severity.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn az_004_005_006_what_a_serverless_identity_holds() {
+    use fnscope_snapshot::kinds::{AZURE_DIRECTORY_ROLE, AZURE_GRAPH_APP_ROLE};
+    // Owner at the subscription: AZ-004 critical; Contributor: high; Reader: nothing.
+    let s = estate();
+    assert_eq!(severities(&s, "T1648-AZ-004"), ["critical"]);
+    let mut s = estate();
+    s.bindings.clear();
+    assign(
+        &mut s,
+        MI,
+        "b24988ac-6180-42a0-ab88-20f7382dd24c",
+        SUB,
+        None,
+    );
+    assert_eq!(severities(&s, "T1648-AZ-004"), ["high"]);
+    let mut s = estate();
+    s.bindings.clear();
+    assign(
+        &mut s,
+        MI,
+        "acdd72a7-3385-48ef-bd42-f606fba81ae7",
+        SUB,
+        None,
+    );
+    assert!(severities(&s, "T1648-AZ-004").is_empty());
+    // Graph: tier 0 critical, tier 1 high, an unlisted app role nothing (AZ-005).
+    for (role, want) in [
+        ("9e3f62cf-ca93-4989-b6ce-bf83c28f9fe8", vec!["critical"]),
+        (TIER1_GRAPH_ROLE, vec!["high"]),
+        ("00000000-0000-0000-0000-00000000abcd", vec![]),
+    ] {
+        let mut s = estate();
+        s.bindings.clear();
+        entra(&mut s, MI, AZURE_GRAPH_APP_ROLE, role);
+        assert_eq!(severities(&s, "T1648-AZ-005"), want, "{role}");
+    }
+    // Global Administrator (AZ-006); a directory role outside tier 0 is nothing.
+    let mut s = estate();
+    s.bindings.clear();
+    entra(
+        &mut s,
+        MI,
+        AZURE_DIRECTORY_ROLE,
+        "62e90394-69f5-4237-9190-012177145e10",
+    );
+    assert_eq!(severities(&s, "T1648-AZ-006"), ["critical"]);
+    let mut s = estate();
+    s.bindings.clear();
+    entra(
+        &mut s,
+        MI,
+        AZURE_DIRECTORY_ROLE,
+        "88d8e3e3-8f55-4a1e-953a-9b9898b8876b",
+    );
+    assert!(severities(&s, "T1648-AZ-006").is_empty());
+}
+
+/// The estate's app turned into another kind of serverless resource (same identity, Owner).
+fn as_kind(kind: &str, id: &str) -> Snapshot {
+    let mut s = estate();
+    s.workloads[0].kind = kind.into();
+    s.workloads[0].id = id.into();
+    if let IdentityDetails::AzureManagedIdentity(d) = &mut s.identities[0].details {
+        d.resource_id = id.into();
+    }
+    s
+}
+
+fn subjects(s: &Snapshot, rule: &str) -> Vec<(String, String)> {
+    detect(s, rule, &Settings::default())
+        .0
+        .iter()
+        .map(|f| (f.subject.id.clone(), f.severity.as_str().to_string()))
+        .collect()
+}
+
+#[test]
+fn az_002_003_007_who_can_put_code_behind_a_privileged_identity() {
+    use fnscope_snapshot::kinds::{AZURE_AUTOMATION_ACCOUNT, AZURE_LOGIC_APP};
+    const RG: &str = "/subscriptions/s1/resourceGroups/rg";
+    const LOGIC_CONTRIBUTOR: &str = "87a39d53-fc1b-424a-814c-f7e04687dc9e";
+    const AUTOMATION_CONTRIBUTOR: &str = "f353d9bd-d4a6-484e-a77a-8050b599b867";
+    const AUTOMATION_OPERATOR: &str = "d3881f73-407a-4167-8283-e981cbba0404";
+    const MI_OPERATOR: &str = "f1a07417-d97a-45cb-824c-7a7467783830";
+    // AZ-002: a Logic App Contributor edits the Logic App whose identity is Owner.
+    let mut s = as_kind(
+        AZURE_LOGIC_APP,
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Logic/workflows/wf",
+    );
+    assign(&mut s, DEV, LOGIC_CONTRIBUTOR, RG, None);
+    assert_eq!(
+        subjects(&s, "T1648-AZ-002"),
+        [(DEV.into(), "critical".into())]
+    );
+    // AZ-003: authoring and starting runbooks (Automation Contributor holds both); an Automation
+    // Operator can start jobs but not author: no finding.
+    let aa =
+        "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Automation/automationAccounts/aa";
+    let mut s = as_kind(AZURE_AUTOMATION_ACCOUNT, aa);
+    assign(&mut s, DEV, AUTOMATION_CONTRIBUTOR, RG, None);
+    assert_eq!(
+        subjects(&s, "T1648-AZ-003"),
+        [(DEV.into(), "critical".into())]
+    );
+    let mut s = as_kind(AZURE_AUTOMATION_ACCOUNT, aa);
+    assign(&mut s, DEV, AUTOMATION_OPERATOR, RG, None);
+    assert!(subjects(&s, "T1648-AZ-003").is_empty());
+    // AZ-007: assigning a privileged user-assigned identity to a site one may write. Without the
+    // right to write the site, assigning alone is no path.
+    let uami = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/uami";
+    let with_uami = || {
+        let mut s = estate();
+        s.workloads[0].identities.clear();
+        if let WorkloadDetails::Azure(d) = &mut s.workloads[0].details {
+            d.system_identity = None;
+        }
+        s.bindings.clear();
+        if let IdentityDetails::AzureManagedIdentity(d) = &mut s.identities[0].details {
+            d.assignment = "user_assigned".into();
+            d.resource_id = uami.into();
+        }
+        assign(&mut s, MI, OWNER, SUB, None);
+        s
+    };
+    let mut s = with_uami();
+    assign(&mut s, DEV, MI_OPERATOR, RG, None);
+    assign(&mut s, DEV, WEBC, RG, None);
+    assert_eq!(
+        subjects(&s, "T1648-AZ-007"),
+        [(DEV.into(), "critical".into())]
+    );
+    let mut s = with_uami();
+    assign(&mut s, DEV, MI_OPERATOR, RG, None);
+    assert!(subjects(&s, "T1648-AZ-007").is_empty());
+}
+
+#[test]
+fn az_009_write_rights_unused_in_a_log_that_covers_the_days() {
+    let window = "activitylog s1 window 2026-08-29T00:00:00Z..2026-11-27T00:00:00Z";
+    let usage = |principal: &str, action: Option<&str>| fnscope_snapshot::Usage {
+        provider: Provider::Azure,
+        principal: principal.into(),
+        service: if action.is_some() {
+            "microsoft.web".into()
+        } else {
+            "activitylog".into()
+        },
+        action: action.map(str::to_string),
+        last_used: None,
+        as_of: "2026-11-27T00:00:00Z".into(),
+        source: window.into(),
+    };
+    let mut s = estate();
+    assign(
+        &mut s,
+        DEV,
+        WEBC,
+        "/subscriptions/s1/resourceGroups/rg",
+        None,
+    );
+    for b in &mut s.bindings {
+        b.created = Some("2025-01-01T00:00:00Z".into());
+    }
+    // No Activity Log covering the days: not evaluated, never "unused".
+    let (f, ne) = detect(&s, "T1648-AZ-009", &Settings::default());
+    assert!(f.is_empty());
+    assert!(
+        ne.iter().any(|r| r.contains("no Activity Log covering")),
+        "{ne:?}"
+    );
+    // 90 days read and no write by DEV: unused.
+    s.usage.push(usage("subscription:s1", None));
+    let (f, _) = detect(&s, "T1648-AZ-009", &Settings::default());
+    assert!(f.iter().any(|f| f.subject.id == DEV), "{f:?}");
+    // DEV deployed in the window: used.
+    s.usage.push(usage(DEV, Some("microsoft.web/sites/write")));
+    let (f, _) = detect(&s, "T1648-AZ-009", &Settings::default());
+    assert!(!f.iter().any(|f| f.subject.id == DEV), "{f:?}");
 }

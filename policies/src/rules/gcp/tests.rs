@@ -592,3 +592,305 @@ fn gcp_001_nothing_gained_between_accounts_that_hold_the_same_roles() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|(s, _, _)| s == "dev@example.com"));
 }
+
+// --- Detections (Cloud Audit Logs): GCP-006, GCP-007, GCP-009 -------------------------------------
+
+/// A Cloud Audit Logs entry as the collector normalises it, `minute` after 10:00.
+fn entry(
+    actor: &str,
+    service: &str,
+    method: &str,
+    minute: i64,
+    resource: &str,
+) -> fnscope_snapshot::AuditEvent {
+    let mut attrs: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    attrs.insert("service".into(), vec![service.into()]);
+    fnscope_snapshot::AuditEvent {
+        provider: Provider::Gcp,
+        target: P.into(),
+        id: format!("{method}-{minute}"),
+        time: chrono::DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+            + chrono::Duration::minutes(minute),
+        actor: actor.into(),
+        action: method.into(),
+        resource: Some(resource.into()),
+        source_ip: None,
+        attrs,
+        source: format!("entries.json#{minute}"),
+    }
+}
+
+fn with(
+    mut e: fnscope_snapshot::AuditEvent,
+    key: &str,
+    values: &[&str],
+) -> fnscope_snapshot::AuditEvent {
+    e.attrs
+        .entry(key.into())
+        .or_default()
+        .extend(values.iter().map(|v| v.to_string()));
+    e
+}
+
+const CREATE: &str = "google.cloud.functions.v2.FunctionService.CreateFunction";
+const SET_POLICY: &str = "google.cloud.functions.v2.FunctionService.SetIamPolicy";
+const FUNCTIONS: &str = "cloudfunctions.googleapis.com";
+
+fn fn_name(name: &str) -> String {
+    format!("projects/{P}/locations/us-central1/functions/{name}")
+}
+
+/// The base estate with its project's IAM policy read, and `events` in its log.
+fn logged(events: Vec<fnscope_snapshot::AuditEvent>) -> Estate {
+    let mut e = base();
+    e.s.coverage.push(Coverage {
+        provider: Provider::Gcp,
+        target: P.into(),
+        region: None,
+        api: "cloudresourcemanager:projects.getIamPolicy".into(),
+        status: CoverageStatus::Complete,
+        detail: String::new(),
+    });
+    e.s.events = events;
+    e
+}
+
+fn run(e: &Estate, rule: &str, settings: &Settings) -> (Vec<crate::Finding>, Vec<String>) {
+    let rules: Vec<_> = catalogue()
+        .into_iter()
+        .filter(|r| r.meta().id == rule)
+        .collect();
+    let ev = evaluate(&e.s, &rules, settings);
+    (
+        ev.findings,
+        ev.not_evaluated.into_iter().map(|n| n.reason).collect(),
+    )
+}
+
+#[test]
+fn gcp_009_grades_each_deployment_and_each_public_policy() {
+    let dev = "dev@example.com";
+    // (case, events, expected (resource, severity) findings)
+    type Case = (
+        &'static str,
+        Vec<fnscope_snapshot::AuditEvent>,
+        Vec<(&'static str, &'static str)>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "deployed as the administrative account: one step up",
+            vec![with(
+                entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+                "service_account",
+                &[ADMIN_SA],
+            )],
+            vec![("f", "high")],
+        ),
+        (
+            "deployed as a harmless account: one step down",
+            vec![with(
+                entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+                "service_account",
+                &[HARMLESS_SA],
+            )],
+            vec![("f", "low")],
+        ),
+        (
+            "the account is neither in the request nor in the inventory: said, the change's own",
+            vec![entry(dev, FUNCTIONS, CREATE, 0, &fn_name("unknown"))],
+            vec![("unknown", "medium")],
+        ),
+        (
+            "deployed as the administrative account, then opened to everyone: raised by the sequence",
+            vec![
+                with(
+                    entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+                    "service_account",
+                    &[ADMIN_SA],
+                ),
+                with(
+                    entry(dev, FUNCTIONS, SET_POLICY, 30, &fn_name("f")),
+                    "added",
+                    &["allUsers"],
+                ),
+            ],
+            vec![("f", "critical")],
+        ),
+        (
+            "a harmless function opened to every Google account: high, one down",
+            vec![with(
+                entry(dev, FUNCTIONS, SET_POLICY, 0, &fn_name("g")),
+                "added",
+                &["allAuthenticatedUsers"],
+            )],
+            vec![("g", "medium")],
+        ),
+        (
+            "a named member is not the public",
+            vec![with(
+                entry(dev, FUNCTIONS, SET_POLICY, 0, &fn_name("g")),
+                "added",
+                &["user:ops@example.com"],
+            )],
+            vec![],
+        ),
+        (
+            "a method of another service is not a deployment",
+            vec![entry(
+                dev,
+                "compute.googleapis.com",
+                "v1.compute.instances.insert",
+                0,
+                "projects/p/zones/z/instances/i",
+            )],
+            vec![],
+        ),
+    ];
+    for (case, events, want) in cases {
+        let mut e = logged(events);
+        e.function("g", "2nd gen", HARMLESS_SA, false, None);
+        let (findings, _) = run(&e, "T1648-GCP-009", &Settings::default());
+        let mut got: Vec<(String, String)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.resource.as_ref().unwrap().name.clone(),
+                    f.severity.as_str().to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        let want: Vec<(String, String)> = want
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{case}");
+        if case.contains("sequence") {
+            assert_eq!(
+                findings[0]
+                    .evidence
+                    .iter()
+                    .filter(|x| x.kind == "event")
+                    .count(),
+                2,
+                "{case}: both entries in one finding"
+            );
+        }
+        if case.contains("neither") {
+            assert!(
+                findings[0]
+                    .evidence
+                    .iter()
+                    .any(|x| x.detail.contains("is not known")),
+                "{case}"
+            );
+        }
+    }
+    // The project's IAM not read: the account's power is unknown, not "none".
+    let mut e = logged(vec![with(
+        entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+        "service_account",
+        &[HARMLESS_SA],
+    )]);
+    e.s.coverage
+        .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
+    let (findings, _) = run(&e, "T1648-GCP-009", &Settings::default());
+    assert_eq!(findings[0].severity.as_str(), "medium");
+    // An allow-listed deployer stays visible, as low.
+    let e = logged(vec![with(
+        entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+        "service_account",
+        &[ADMIN_SA],
+    )]);
+    let settings = Settings {
+        detect_allow: vec![dev.into()],
+        ..Settings::default()
+    };
+    let (findings, _) = run(&e, "T1648-GCP-009", &settings);
+    assert_eq!(findings[0].severity.as_str(), "low");
+}
+
+#[test]
+fn gcp_006_needs_the_whole_sequence_and_the_project_s_iam() {
+    let dev = "dev@example.com";
+    let deploy = || {
+        with(
+            entry(dev, FUNCTIONS, CREATE, 0, &fn_name("f")),
+            "service_account",
+            &[ADMIN_SA],
+        )
+    };
+    let public = |minute| {
+        with(
+            entry(dev, FUNCTIONS, SET_POLICY, minute, &fn_name("f")),
+            "added",
+            &["allUsers"],
+        )
+    };
+    let (f, _) = run(
+        &logged(vec![deploy(), public(60)]),
+        "T1648-GCP-006",
+        &Settings::default(),
+    );
+    assert_eq!(f.len(), 1, "opened at 60:00 counts");
+    assert_eq!(f[0].severity.as_str(), "critical");
+    let (f, _) = run(
+        &logged(vec![deploy(), public(61)]),
+        "T1648-GCP-006",
+        &Settings::default(),
+    );
+    assert!(f.is_empty(), "61 minutes is not the sequence");
+    // A follow-up that repeats the deploy's id (copied test events) is still a follow-up.
+    let mut again = public(30);
+    again.id = deploy().id;
+    let (f, _) = run(
+        &logged(vec![deploy(), again]),
+        "T1648-GCP-006",
+        &Settings::default(),
+    );
+    assert_eq!(f.len(), 1);
+    // Without the project's IAM the sequence is not evaluated, never "harmless".
+    let mut e = logged(vec![deploy(), public(30)]);
+    e.s.coverage
+        .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
+    let (f, ne) = run(&e, "T1648-GCP-006", &Settings::default());
+    assert!(f.is_empty());
+    assert!(ne.iter().any(|r| r.contains("was not read")), "{ne:?}");
+}
+
+#[test]
+fn gcp_007_needs_the_runtime_accounts() {
+    let key = || {
+        entry(
+            ADMIN_SA,
+            "iam.googleapis.com",
+            "google.iam.admin.v1.CreateServiceAccountKey",
+            0,
+            &format!("projects/-/serviceAccounts/{HARMLESS_SA}"),
+        )
+    };
+    // The account runs a function: its key creation is the function minting credentials.
+    let mut e = logged(vec![key()]);
+    e.function("iam-sync", "2nd gen", ADMIN_SA, false, None);
+    let (f, _) = run(&e, "T1648-GCP-007", &Settings::default());
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity.as_str(), "critical");
+    // No function in the inventory: not evaluated, with the count, never silent.
+    let (f, ne) = run(&logged(vec![key()]), "T1648-GCP-007", &Settings::default());
+    assert!(f.is_empty());
+    assert!(
+        ne.iter()
+            .any(|r| r.contains("no function or Cloud Run service is in the inventory")),
+        "{ne:?}"
+    );
+    // A person's key creation is not GCP-007's.
+    let mut e = logged(vec![{
+        let mut k = key();
+        k.actor = "dev@example.com".into();
+        k
+    }]);
+    e.function("iam-sync", "2nd gen", ADMIN_SA, false, None);
+    assert!(run(&e, "T1648-GCP-007", &Settings::default()).0.is_empty());
+}

@@ -64,3 +64,407 @@ fn hosts_are_read_from_literal_uris_only() {
         &["hooks.slack.com".to_string()]
     ));
 }
+
+// --- Detections (Purview): PA-004, PA-006 ----------------------------------------------------------
+
+mod detections {
+    use chrono::{DateTime, Duration, Utc};
+    use fnscope_snapshot::{
+        AuditEvent, LogWindow, Provider, ScanMode, ScanSource, Snapshot, Target, Workload,
+    };
+    use serde_json::json;
+
+    use crate::{Finding, Settings, catalogue, evaluate};
+
+    const ENV: &str = "Default-72f988bf-0000-4000-8000-2d7cd011db47";
+
+    fn at(day: i64) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-20T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+            + Duration::days(day)
+    }
+
+    /// A flow whose only step forwards every new mail to `to`, as the importer records it.
+    fn forwarding_flow(name: &str, to: &str) -> Workload {
+        serde_json::from_value(json!({
+            "id": format!("/providers/Microsoft.Flow/flows/{name}"),
+            "provider": "power-automate",
+            "kind": fnscope_snapshot::kinds::POWER_AUTOMATE_FLOW,
+            "name": name,
+            "target": ENV,
+            "identities": ["maker@contoso.com"],
+            "exposure": {"public": false},
+            "details": {
+                "type": "flow",
+                "environment": ENV,
+                "trigger": {
+                    "name": "When_a_new_email_arrives_(V3)", "kind": "OpenApiConnectionNotification",
+                    "connector": "shared_office365", "operation": "OnNewEmailV3", "class": "mail",
+                    "automatic": true, "filters": {"folderPath": "Inbox"}
+                },
+                "steps": [{
+                    "path": "Forward_an_email_(V2)", "kind": "OpenApiConnection",
+                    "connector": "shared_office365", "operation": "ForwardEmail_V2",
+                    "recipients": [to], "carries": ["trigger"]
+                }],
+                "connections": [],
+                "owners": [], "owners_read": true, "solution": false
+            }
+        }))
+        .unwrap()
+    }
+
+    fn write(maker: &str, flow: &str, day: i64) -> AuditEvent {
+        AuditEvent {
+            provider: Provider::PowerAutomate,
+            target: ENV.into(),
+            id: format!("{flow}-{day}"),
+            time: at(day),
+            actor: maker.into(),
+            action: "CreateFlow".into(),
+            resource: Some(flow.into()),
+            source_ip: None,
+            attrs: Default::default(),
+            source: format!("flow-activity.json#{day}"),
+        }
+    }
+
+    fn estate(flows: Vec<Workload>, events: Vec<AuditEvent>, log_from: i64) -> Snapshot {
+        let mut s = Snapshot::new(
+            "test",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: None,
+            },
+        );
+        s.targets.push(Target {
+            provider: Provider::PowerAutomate,
+            id: ENV.into(),
+            name: None,
+            regions: Vec::new(),
+            organization: None,
+            ancestors: Vec::new(),
+        });
+        s.workloads = flows;
+        s.log_windows.push(LogWindow {
+            provider: Provider::PowerAutomate,
+            target: ENV.into(),
+            log: "purview".into(),
+            from: at(log_from),
+            to: at(1),
+            read: events.len() as u64,
+            failed: 0,
+            kept: events.len() as u64,
+            source: "flow-activity.json".into(),
+        });
+        s.events = events;
+        s
+    }
+
+    fn run(s: &Snapshot, rule: &str, allow: &[&str]) -> (Vec<Finding>, Vec<String>) {
+        let rules: Vec<_> = catalogue()
+            .into_iter()
+            .filter(|r| r.meta().id == rule)
+            .collect();
+        let settings = Settings {
+            tenant_domains: vec!["contoso.com".into()],
+            detect_allow: allow.iter().map(|a| a.to_string()).collect(),
+            ..Settings::default()
+        };
+        let ev = evaluate(s, &rules, &settings);
+        (
+            ev.findings,
+            ev.not_evaluated.into_iter().map(|n| n.reason).collect(),
+        )
+    }
+
+    fn severities(f: &[Finding]) -> Vec<(String, String)> {
+        f.iter()
+            .map(|f| (f.subject.name.clone(), f.severity.as_str().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn pa_006_reports_each_write_of_a_risky_flow_and_pa_004_the_first_time_maker() {
+        let out = forwarding_flow("fwd-out", "collector@mail-archive.example");
+        let internal = forwarding_flow("fwd-in", "ap@eu.contoso.com");
+        let s = estate(
+            vec![out.clone(), internal.clone()],
+            vec![
+                write("newhire@contoso.com", "fwd-out", 0),
+                write("ops@contoso.com", "fwd-in", 0),
+            ],
+            -100,
+        );
+        // The unfiltered forward out is critical (PA-001), so its write is high; the internal one is
+        // no finding, so neither is its write.
+        let (f, _) = run(&s, "T1648-PA-006", &[]);
+        assert_eq!(
+            severities(&f),
+            [("newhire@contoso.com".into(), "high".into())]
+        );
+        let (f, _) = run(&s, "T1648-PA-004", &[]);
+        assert_eq!(
+            severities(&f),
+            [("newhire@contoso.com".into(), "high".into())]
+        );
+        // A maker who wrote another (harmless) flow 16 days before is no first-timer (PA-004), but
+        // the write of the risky one is still seen (PA-006).
+        let s = estate(
+            vec![out.clone(), internal.clone()],
+            vec![
+                write("newhire@contoso.com", "fwd-in", -16),
+                write("newhire@contoso.com", "fwd-out", 0),
+            ],
+            -100,
+        );
+        assert!(run(&s, "T1648-PA-004", &[]).0.is_empty());
+        assert_eq!(run(&s, "T1648-PA-006", &[]).0.len(), 1);
+        // A log that does not reach 90 days back makes "first time" conditional.
+        let s = estate(
+            vec![out.clone()],
+            vec![write("newhire@contoso.com", "fwd-out", 0)],
+            -10,
+        );
+        assert!(run(&s, "T1648-PA-004", &[]).0[0].conditional);
+        // An allow-listed automation account's write stays visible, as low.
+        let s = estate(
+            vec![out],
+            vec![write("svc-flows@contoso.com", "fwd-out", 0)],
+            -100,
+        );
+        assert_eq!(
+            severities(&run(&s, "T1648-PA-006", &["svc-flows@contoso.com"]).0),
+            [("svc-flows@contoso.com".into(), "low".into())]
+        );
+        // A write to a flow the inventory does not hold: its definition is unknown, and said.
+        let s = estate(
+            vec![internal],
+            vec![write("x@contoso.com", "gone-flow", 0)],
+            -100,
+        );
+        let (f, ne) = run(&s, "T1648-PA-006", &[]);
+        assert!(f.is_empty());
+        assert!(ne.iter().any(|r| r.contains("gone-flow")), "{ne:?}");
+    }
+
+    /// A flow with `trigger` and `steps` (JSON as the importer records them), `state` as listed.
+    fn flow(
+        name: &str,
+        state: Option<&str>,
+        trigger: serde_json::Value,
+        steps: serde_json::Value,
+    ) -> Workload {
+        let mut w = forwarding_flow(name, "x@contoso.com");
+        let mut v = serde_json::to_value(&w).unwrap();
+        v["details"]["trigger"] = trigger;
+        v["details"]["steps"] = steps;
+        if let Some(st) = state {
+            v["state"] = json!(st);
+        }
+        w = serde_json::from_value(v).unwrap();
+        w
+    }
+
+    fn mail_trigger(filters: serde_json::Value) -> serde_json::Value {
+        json!({"name": "When_a_new_email_arrives_(V3)", "kind": "OpenApiConnectionNotification",
+               "connector": "shared_office365", "operation": "OnNewEmailV3", "class": "mail",
+               "automatic": true, "filters": filters})
+    }
+
+    fn forward_to(to: &str) -> serde_json::Value {
+        json!([{"path": "Forward_an_email_(V2)", "kind": "OpenApiConnection", "connector": "shared_office365",
+                "operation": "ForwardEmail_V2", "recipients": [to], "carries": ["trigger"]}])
+    }
+
+    fn posture(flows: Vec<Workload>, rule: &str) -> Vec<(String, String)> {
+        let s = estate(flows, Vec::new(), -100);
+        let mut v: Vec<(String, String)> = run(&s, rule, &[])
+            .0
+            .iter()
+            .map(|f| (f.subject.name.clone(), f.severity.as_str().to_string()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn p(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn pa_001_forwards_out_graded_by_filter_state_and_recipient() {
+        let inbox = json!({"folderPath": "Inbox"});
+        let flows = vec![
+            flow(
+                "unfiltered",
+                None,
+                mail_trigger(inbox.clone()),
+                forward_to("c@mail-archive.example"),
+            ),
+            flow(
+                "filtered",
+                None,
+                mail_trigger(json!({"folderPath": "Inbox", "subjectFilter": "Invoice"})),
+                forward_to("c@mail-archive.example"),
+            ),
+            flow(
+                "stopped",
+                Some("Stopped"),
+                mail_trigger(inbox.clone()),
+                forward_to("c@mail-archive.example"),
+            ),
+            flow(
+                "dynamic",
+                None,
+                mail_trigger(inbox.clone()),
+                forward_to("@triggerOutputs()?['body/from']"),
+            ),
+            flow(
+                "internal",
+                None,
+                mail_trigger(inbox.clone()),
+                forward_to("ap@eu.contoso.com"),
+            ),
+            flow(
+                "look-alike",
+                None,
+                mail_trigger(inbox),
+                forward_to("ap@contoso.com.evil.io"),
+            ),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-001"),
+            [
+                p("dynamic", "medium"),
+                p("filtered", "high"),
+                p("look-alike", "critical"),
+                p("stopped", "high"),
+                p("unfiltered", "critical"),
+            ]
+        );
+    }
+
+    #[test]
+    fn pa_002_and_003_anonymous_links_and_outside_http() {
+        let new_file = json!({"name": "When_a_file_is_created", "kind": "OpenApiConnection",
+            "connector": "shared_sharepointonline", "operation": "GetOnNewFileItems", "class": "file", "automatic": true});
+        let link = |scope: &str| {
+            json!({"path": "Create_sharing_link", "kind": "OpenApiConnection",
+            "connector": "shared_sharepointonline", "operation": "CreateSharingLink", "link_scope": scope, "carries": ["trigger"]})
+        };
+        let sent = json!({"path": "Send_an_email_(V2)", "kind": "OpenApiConnection", "connector": "shared_office365",
+            "operation": "SendEmailV2", "recipients": ["drop@outside.example"], "carries": ["trigger"],
+            "references": ["Create_sharing_link"]});
+        let flows = vec![
+            flow(
+                "anon-sent",
+                None,
+                new_file.clone(),
+                json!([link("anonymous"), sent]),
+            ),
+            flow(
+                "anon-kept",
+                None,
+                new_file.clone(),
+                json!([link("anonymous")]),
+            ),
+            flow(
+                "org-link",
+                None,
+                new_file.clone(),
+                json!([link("organization")]),
+            ),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-002"),
+            [p("anon-kept", "high"), p("anon-sent", "critical")]
+        );
+        let http = |uri: &str| json!([{"path": "HTTP", "kind": "Http", "uri": uri, "carries": ["trigger"]}]);
+        let flows = vec![
+            flow(
+                "out",
+                None,
+                new_file.clone(),
+                http("https://collector.example.net/in"),
+            ),
+            flow(
+                "graph",
+                None,
+                new_file.clone(),
+                http("https://graph.microsoft.com/v1.0/me"),
+            ),
+            flow(
+                "own-sharepoint",
+                None,
+                new_file,
+                http("https://contoso.sharepoint.com/sites/x"),
+            ),
+        ];
+        assert_eq!(posture(flows, "T1648-PA-003"), [p("out", "critical")]);
+    }
+
+    #[test]
+    fn pa_005_makers_without_flows_in_a_log_that_covers_the_days() {
+        use fnscope_snapshot::{Binding, Coverage, CoverageStatus, Usage};
+        let maker = |id: &str| Binding {
+            provider: Provider::PowerAutomate,
+            scope: ENV.into(),
+            principal: id.into(),
+            grant: "Environment Maker".into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER.into(),
+            order: None,
+            condition: None,
+            principal_type: None,
+            created: None,
+            principal_name: None,
+        };
+        let window = |days: i64| Usage {
+            provider: Provider::PowerAutomate,
+            principal: format!("environment:{ENV}"),
+            service: "purview".into(),
+            action: None,
+            last_used: None,
+            as_of: "2026-11-27T00:00:00Z".into(),
+            source: format!(
+                "purview {ENV} window {}..2026-11-27T00:00:00Z",
+                (at(7) - Duration::days(days)).to_rfc3339()
+            ),
+        };
+        let setup = |days: i64| {
+            let mut s = estate(vec![], vec![], -100);
+            s.bindings = vec![maker("idle@contoso.com"), maker("busy@contoso.com")];
+            s.usage = vec![
+                window(days),
+                Usage {
+                    provider: Provider::PowerAutomate,
+                    principal: "busy@contoso.com".into(),
+                    service: "flow".into(),
+                    action: Some("CreateFlow".into()),
+                    last_used: None,
+                    as_of: "2026-11-27T00:00:00Z".into(),
+                    source: "purview".into(),
+                },
+            ];
+            s.coverage.push(Coverage {
+                provider: Provider::PowerAutomate,
+                target: ENV.into(),
+                region: None,
+                api: "bap:environment.roleAssignments".into(),
+                status: CoverageStatus::Complete,
+                detail: String::new(),
+            });
+            s
+        };
+        let (f, _) = run(&setup(120), "T1648-PA-005", &[]);
+        assert_eq!(severities(&f), [("idle@contoso.com".into(), "low".into())]);
+        // A log shorter than `unused_days`: not evaluated, never "unused".
+        let (f, ne) = run(&setup(30), "T1648-PA-005", &[]);
+        assert!(f.is_empty());
+        assert!(
+            ne.iter().any(|r| r.contains("no flow audit log covering")),
+            "{ne:?}"
+        );
+    }
+}
