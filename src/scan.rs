@@ -6,8 +6,6 @@ use crate::CliError;
 use crate::cli::ScanArgs;
 use crate::progress::Bars;
 use fnscope_providers::progress::{NoProgress, Progress};
-#[cfg(feature = "aws")]
-use futures::StreamExt;
 
 pub async fn scan(
     args: &ScanArgs,
@@ -537,170 +535,20 @@ async fn aws_live(
         ..aws::LiveOptions::default()
     };
     progress.phase("aws: connecting", None);
-    let mut session = aws::Session::connect(opts).await?;
+    let session = aws::Session::connect(opts).await?;
     tracing::info!(account = %session.account_id, "scanning AWS account");
-    let Some(role) = &args.aws_org_role else {
-        let scanned = aws_account(args, progress, &session).await;
-        add_aws_account(snapshot, scanned, None);
-        aws_last_accessed(args, progress, &session, snapshot).await;
-        return Ok(());
+    let plan = aws::live::Plan {
+        since: args.since,
+        org_role: args.aws_org_role.clone(),
+        shard: args.shard,
+        parallel_accounts: usize::from(args.max_parallel_accounts),
+        last_accessed: !args.no_last_accessed,
     };
-
-    // Organization fan-out: every active account, the caller's own with its own credentials.
-    progress.phase("aws: organization accounts", None);
-    let (mut accounts, listed) = session.organization_accounts().await;
-    snapshot.coverage.push(listed);
-    if !accounts.iter().any(|a| a.id == session.account_id) {
-        accounts.push(aws::live::OrgAccount {
-            id: session.account_id.clone(),
-            name: String::new(),
-        });
-        accounts.sort_by(|a, b| a.id.cmp(&b.id));
-    }
-    let accounts: Vec<_> = accounts
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| fnscope_providers::in_shard(*i, args.shard))
-        .map(|(_, a)| a)
-        .collect();
-    let org = session.org_reads();
-    let base = &session;
-    // Each account is added as it finishes, so a --deadline keeps the finished ones.
-    let mut scanned = futures::stream::iter(accounts)
-        .map(|account| {
-            let org = org.clone();
-            async move {
-                let member = if account.id == base.account_id {
-                    None
-                } else {
-                    match base.assume(&account.id, role, org).await {
-                        Ok(s) => Some(s),
-                        Err(e) => return (account, Err(e)),
-                    }
-                };
-                let s = member.as_ref().unwrap_or(base);
-                let out = aws_account(args, progress, s).await;
-                (account, Ok((member, out)))
-            }
-        })
-        .buffer_unordered(usize::from(args.max_parallel_accounts));
-    let mut sessions = Vec::new();
-    while let Some((account, result)) = scanned.next().await {
-        match result {
-            Ok((member, scanned)) => {
-                let name = Some(account.name).filter(|n| !n.is_empty());
-                add_aws_account(snapshot, scanned, name);
-                sessions.push(member);
-            }
-            Err(e) => snapshot.coverage.push(fnscope_snapshot::Coverage {
-                provider: Provider::Aws,
-                target: account.id.clone(),
-                region: None,
-                api: "sts:AssumeRole".into(),
-                status: e.status,
-                detail: format!("{}; account `{}` not scanned", e.message, account.id),
-            }),
-        }
-    }
-    // Last-accessed reports need the evaluator's candidates, so they follow the whole inventory.
-    for member in &sessions {
-        aws_last_accessed(args, progress, member.as_ref().unwrap_or(base), snapshot).await;
-    }
+    // Which principals' last-accessed reports are worth reading is the evaluator's call.
+    let candidates =
+        |s: &Snapshot| fnscope_policies::aws::candidates::serverless_write_candidates(s);
+    aws::live::scan_into(session, &plan, progress, snapshot, &candidates).await;
     Ok(())
-}
-
-type AuditPart = (
-    Vec<fnscope_snapshot::AuditEvent>,
-    Vec<fnscope_snapshot::LogWindow>,
-    Vec<fnscope_snapshot::Coverage>,
-);
-
-/// Adds one account's inventory and CloudTrail events to the snapshot; `name` is its organization name.
-fn add_aws_account(
-    snapshot: &mut Snapshot,
-    (data, (events, windows, coverage)): (fnscope_providers::aws::AccountData, AuditPart),
-    name: Option<String>,
-) {
-    let id = data.account_id.clone();
-    fnscope_providers::aws::add_account(snapshot, data);
-    if let Some(t) = snapshot
-        .targets
-        .iter_mut()
-        .rev()
-        .find(|t| t.provider == Provider::Aws && t.id == id)
-    {
-        t.name = name;
-    }
-    snapshot.events.extend(events);
-    snapshot.log_windows.extend(windows);
-    snapshot.coverage.extend(coverage);
-}
-
-/// One account's inventory and (with --since) its CloudTrail events.
-async fn aws_account(
-    args: &ScanArgs,
-    progress: &dyn Progress,
-    session: &fnscope_providers::aws::Session,
-) -> (fnscope_providers::aws::AccountData, AuditPart) {
-    let data = session.collect(progress).await;
-    let mut audit = (Vec::new(), Vec::new(), Vec::new());
-    if let Some(since) = args.since {
-        let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
-        progress.phase("aws: CloudTrail events", None);
-        audit = match session.until_stop(session.audit_log(&regions, since)).await {
-            Some(read) => read,
-            None => (
-                Vec::new(),
-                Vec::new(),
-                vec![session.cut_off(
-                    None,
-                    "cloudtrail:LookupEvents",
-                    "no CloudTrail event was read",
-                )],
-            ),
-        };
-    }
-    (data, audit)
-}
-
-/// IAM last-accessed reports for the account's principals that may write serverless resources.
-async fn aws_last_accessed(
-    args: &ScanArgs,
-    progress: &dyn Progress,
-    session: &fnscope_providers::aws::Session,
-    snapshot: &mut Snapshot,
-) {
-    if args.no_last_accessed {
-        snapshot.coverage.push(fnscope_snapshot::Coverage {
-            provider: Provider::Aws,
-            target: session.account_id.clone(),
-            region: None,
-            api: "iam:GetServiceLastAccessedDetails".into(),
-            status: fnscope_snapshot::CoverageStatus::Skipped,
-            detail: "not requested (--no-last-accessed)".into(),
-        });
-        return;
-    }
-    let own = format!(":{}:", session.account_id);
-    let candidates: Vec<String> =
-        fnscope_policies::aws::candidates::serverless_write_candidates(snapshot)
-            .into_iter()
-            .filter(|arn| arn.contains(&own))
-            .collect();
-    match session
-        .until_stop(session.last_accessed(&candidates, progress))
-        .await
-    {
-        Some((reports, coverage)) => {
-            fnscope_providers::aws::build::add_last_accessed(snapshot, &reports);
-            snapshot.coverage.extend(coverage);
-        }
-        None => snapshot.coverage.push(session.cut_off(
-            None,
-            "iam:GetServiceLastAccessedDetails",
-            "no last-accessed report was read",
-        )),
-    }
 }
 
 /// A named AWS profile must be in the config or credentials file (where the AWS CLI looks: the
