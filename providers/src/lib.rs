@@ -15,6 +15,7 @@ pub mod azure;
 pub mod breaker;
 pub mod files;
 pub mod gcp;
+pub mod kit;
 pub mod logs;
 pub mod power_automate;
 pub mod progress;
@@ -22,29 +23,7 @@ pub mod progress;
 pub mod rest;
 pub mod secrets;
 
-/// True when the unit of work at `index` (in a sorted list) belongs to `shard` (`i/n`, 1-based): units
-/// are dealt round-robin, so every shard gets a similar share.
-pub fn in_shard(index: usize, shard: Option<(usize, usize)>) -> bool {
-    shard.is_none_or(|(i, n)| n == 0 || index % n == i.saturating_sub(1))
-}
-
-/// `work`, unless `stop_at` (`--deadline` less a margin) comes first: `None` then. How every collector
-/// stops part-way and hands over the accounts, projects, subscriptions, environments or users it read
-/// whole, each unread one a "cut off by --deadline" record.
-pub async fn until_stop<T>(
-    stop_at: Option<tokio::time::Instant>,
-    work: impl std::future::Future<Output = T>,
-) -> Option<T> {
-    match stop_at {
-        Some(at) => tokio::time::timeout_at(at, work).await.ok(),
-        None => Some(work.await),
-    }
-}
-
-/// The detail of a record for a unit of work `--deadline` cut off.
-pub fn cut_off_detail(missing: &str) -> String {
-    format!("cut off by --deadline; {missing} missing")
-}
+pub use kit::{CallError, Pages, cut_off_detail, in_shard, until_stop};
 
 /// Imports the exports in `dir` of the providers in `wanted` (every provider when empty) into
 /// `snapshot`; true when any provider's folder was there.

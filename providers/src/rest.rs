@@ -9,21 +9,7 @@ use std::time::Duration;
 use fnscope_snapshot::CoverageStatus;
 use serde::de::DeserializeOwned;
 
-/// Why a call failed, in coverage terms.
-#[derive(Debug, Clone)]
-pub struct CallError {
-    pub status: CoverageStatus,
-    pub message: String,
-}
-
-impl CallError {
-    pub fn new(status: CoverageStatus, message: impl Into<String>) -> CallError {
-        CallError {
-            status,
-            message: message.into(),
-        }
-    }
-}
+pub use crate::kit::CallError;
 
 /// The error message in a JSON error body (`{"error": {"message": …}}` or `{"error": "…",
 /// "error_description": …}`), else the first 200 characters.

@@ -249,7 +249,7 @@ impl Session {
         scope: &str,
     ) -> Result<Vec<Value>, CallError> {
         let mut out = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut guard = crate::kit::Pages::new("page token", CoverageStatus::Failed);
         let mut token: Option<String> = None;
         loop {
             let full = match &token {
@@ -264,18 +264,8 @@ impl Session {
                     .flatten()
                     .cloned(),
             );
-            match page
-                .get("nextPageToken")
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-            {
-                Some(t) if !seen.insert(t.to_string()) => {
-                    return Err(CallError::new(
-                        CoverageStatus::Failed,
-                        "the page token repeated; the listing may be incomplete",
-                    ));
-                }
-                Some(t) => token = Some(t.to_string()),
+            match guard.next(page.get("nextPageToken").and_then(Value::as_str))? {
+                Some(t) => token = Some(t),
                 None => return Ok(out),
             }
         }

@@ -32,24 +32,8 @@ const DENIED_CODES: &[&str] = &[
     "SignatureDoesNotMatch",
 ];
 
-/// What an SDK call failed with, in the scanner's terms.
-#[derive(Debug, Clone)]
-pub struct CallError {
-    pub status: CoverageStatus,
-    /// The service's error code, when it sent one.
-    pub code: Option<String>,
-    pub message: String,
-}
-
-impl CallError {
-    /// True for "this resource does not exist" answers, which mean absent rather than unread.
-    pub fn is_not_found(&self) -> bool {
-        matches!(
-            self.code.as_deref(),
-            Some("ResourceNotFoundException" | "NoSuchEntity" | "NotFoundException")
-        )
-    }
-}
+/// What an SDK call failed with, in the scanner's terms: the one error of every collector.
+pub use crate::kit::CallError;
 
 /// Classifies any SDK error.
 pub fn classify<E>(err: &SdkError<E, HttpResponse>) -> CallError

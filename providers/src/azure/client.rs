@@ -3,7 +3,6 @@
 //! extra roots included), the shared retry discipline, and `nextLink` paging that is followed only
 //! within the endpoint it started from, so a token is never sent to another host.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -253,17 +252,9 @@ impl Client {
     ) -> Result<Vec<T>, CallError> {
         let mut out = Vec::new();
         let mut next = Some(url.to_string());
-        let mut seen = BTreeSet::new();
+        let mut guard =
+            crate::kit::Pages::new("next link", CoverageStatus::Failed).starting_at(url);
         while let Some(u) = next.take() {
-            if !seen.insert(u.clone()) {
-                return Err(CallError::new(
-                    CoverageStatus::Failed,
-                    format!(
-                        "the next link repeated after {} pages; the listing stopped there and may be incomplete",
-                        seen.len()
-                    ),
-                ));
-            }
             let page: Value = self.get(&u, scope).await?;
             for (i, item) in page
                 .get("value")
@@ -289,13 +280,13 @@ impl Client {
                 })?;
                 out.push(t);
             }
-            let link = page
-                .get("nextLink")
-                .or_else(|| page.get("@odata.nextLink"))
-                .and_then(Value::as_str)
-                .filter(|l| !l.is_empty());
+            let link = guard.next(
+                page.get("nextLink")
+                    .or_else(|| page.get("@odata.nextLink"))
+                    .and_then(Value::as_str),
+            )?;
             if let Some(l) = link {
-                if !same_origin(base, l) {
+                if !same_origin(base, &l) {
                     return Err(CallError::new(
                         CoverageStatus::Failed,
                         format!(
@@ -303,7 +294,7 @@ impl Client {
                         ),
                     ));
                 }
-                next = Some(l.to_string());
+                next = Some(l);
             }
         }
         Ok(out)

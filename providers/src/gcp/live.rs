@@ -367,7 +367,7 @@ impl Session {
     /// for ever: that ends the listing as a failure (the data may be incomplete), never silently.
     async fn pages<P: Page>(&self, url: &str) -> Result<Vec<P>, CallError> {
         let mut out: Vec<P> = Vec::new();
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut guard = crate::kit::Pages::new("page token", CoverageStatus::Failed);
         let mut token: Option<String> = None;
         loop {
             let full = match &token {
@@ -375,21 +375,9 @@ impl Session {
                 None => url.to_string(),
             };
             let page: P = self.get(&full).await?;
-            let next = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_string);
+            let next = guard.next(page.next_token())?;
             out.push(page);
             match next {
-                Some(t) if !seen.insert(t.clone()) => {
-                    return Err(CallError {
-                        status: CoverageStatus::Failed,
-                        message: format!(
-                            "the page token repeated after {} pages; the listing stopped there and may be incomplete",
-                            out.len()
-                        ),
-                    });
-                }
                 Some(t) => token = Some(t),
                 None => return Ok(out),
             }
@@ -434,11 +422,10 @@ impl Session {
             "pageSize": 1000,
         });
         let mut out = Vec::new();
-        let mut seen: BTreeSet<String> = BTreeSet::new();
-        let mut pages = 0usize;
+        let mut guard = crate::kit::Pages::new("page token", CoverageStatus::Failed);
         loop {
             let page: serde_json::Value = self.call_with(&url, Some(&body)).await?;
-            pages += 1;
+            let pages = guard.pages() + 1;
             match page.get("entries") {
                 Some(serde_json::Value::Array(a)) => out.extend(a.iter().cloned()),
                 None | Some(serde_json::Value::Null) => {}
@@ -449,22 +436,12 @@ impl Session {
                     ));
                 }
             }
-            match page
-                .get("nextPageToken")
-                .and_then(serde_json::Value::as_str)
-            {
-                Some(t) if !t.is_empty() => {
-                    if !seen.insert(t.to_string()) {
-                        return Err(CallError::new(
-                            CoverageStatus::Failed,
-                            format!(
-                                "the page token repeated after {pages} pages; the entries read so far may be incomplete"
-                            ),
-                        ));
-                    }
-                    body["pageToken"] = t.into();
-                }
-                _ => return Ok((out, from, to)),
+            match guard.next(
+                page.get("nextPageToken")
+                    .and_then(serde_json::Value::as_str),
+            )? {
+                Some(t) => body["pageToken"] = t.into(),
+                None => return Ok((out, from, to)),
             }
         }
     }

@@ -55,7 +55,7 @@ impl Session {
                         .max_results(50)
                         .into_paginator()
                         .send();
-                    let mut tokens = PageTokens::default();
+                    let mut tokens = page_tokens();
                     while let Some(page) = pages.next().await {
                         let page = page.map_err(|e| classify(&e))?;
                         tokens.next(page.next_token())?;

@@ -13,7 +13,7 @@ impl Session {
         // Buses (EventBridge has no SDK paginators: loop on NextToken).
         let mut buses = Vec::new();
         let mut token: Option<String> = None;
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         loop {
             let read = events
                 .list_event_buses()
@@ -52,7 +52,7 @@ impl Session {
         let mut rule_errors = Vec::new();
         for bus in &buses {
             let mut token: Option<String> = None;
-            let mut tokens = PageTokens::default();
+            let mut tokens = page_tokens();
             loop {
                 let read = events
                     .list_rules()
@@ -94,7 +94,7 @@ impl Session {
                     }
                     let mut targets = Vec::new();
                     let mut token: Option<String> = None;
-                    let mut tokens = PageTokens::default();
+                    let mut tokens = page_tokens();
                     loop {
                         let _place = gate.enter().await;
                         let read = events

@@ -16,7 +16,7 @@ impl Session {
             .send();
         let mut all = wire::AuthorizationDetails::default();
         let mut count = 0usize;
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         while let Some(page) = pages.next().await {
             let read = page.map_err(|e| classify(&e)).and_then(|p| {
                 count += 1;
@@ -171,7 +171,7 @@ impl Session {
                         .filter(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
                         .into_paginator()
                         .send();
-                    let mut tokens = PageTokens::default();
+                    let mut tokens = page_tokens();
                     while let Some(page) = pages.next().await {
                         let p = page.map_err(|e| classify(&e))?;
                         ids.extend(
@@ -320,7 +320,7 @@ impl Session {
         loop {
             let mut report = wire::ServiceLastAccessed::default();
             let mut marker: Option<String> = None;
-            let mut tokens = PageTokens::default();
+            let mut tokens = page_tokens();
             let mut status;
             loop {
                 let page = client

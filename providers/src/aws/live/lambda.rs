@@ -35,7 +35,7 @@ impl Session {
             .into_paginator()
             .send();
         let mut listed = true;
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         while let Some(page) = pages.next().await {
             let read = page.map_err(|e| classify(&e)).and_then(|p| {
                 data.functions
@@ -166,7 +166,7 @@ impl Session {
             .into_paginator()
             .send();
         let mut ok = true;
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         while let Some(page) = pages.next().await {
             let read = page.map_err(|e| classify(&e)).and_then(|p| {
                 data.event_source_mappings.extend(
@@ -216,7 +216,7 @@ impl Session {
             .max_items(10_000)
             .into_paginator()
             .send();
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         while let Some(page) = pages.next().await {
             let read =
                 page.map_err(|e| classify(&e)).and_then(|p| {
@@ -257,7 +257,7 @@ impl Session {
                 .code_signing_config_arn(&c.code_signing_config_arn)
                 .into_paginator()
                 .send();
-            let mut tokens = PageTokens::default();
+            let mut tokens = page_tokens();
             while let Some(page) = pages.next().await {
                 let read = page.map_err(|e| classify(&e)).and_then(|p| {
                     for arn in p.function_arns() {

@@ -452,7 +452,7 @@ impl Session {
             .into_paginator()
             .send();
         let mut out = Vec::new();
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         while let Some(page) = pages.next().await {
             let read = page.map_err(|e| classify(&e)).and_then(|p| {
                 out.extend(
@@ -496,34 +496,9 @@ impl Session {
 /// A per-resource read: found, absent (not-found answer), or failed.
 type Lookup<T> = Result<Option<T>, CallError>;
 
-/// Follows a listing's page tokens and refuses a token the service hands back when asked with it: the
-/// SDK's paginators stop there silently (a listing that looks complete), a hand loop would page for
-/// ever. Feed it every page's next token, in order.
-#[derive(Debug, Default)]
-struct PageTokens {
-    asked: Option<String>,
-    pages: usize,
-}
-
-impl PageTokens {
-    /// The token to ask the next page with (`None`: that was the last page), or a `partial` error
-    /// when the page repeated the token it was asked with.
-    fn next(&mut self, next: Option<&str>) -> Result<Option<String>, CallError> {
-        self.pages += 1;
-        let next = next.filter(|t| !t.is_empty()).map(str::to_string);
-        if next.is_some() && next == self.asked {
-            return Err(CallError {
-                status: CoverageStatus::Partial,
-                code: None,
-                message: format!(
-                    "the page token repeated on page {}; the listing stopped there and may be incomplete",
-                    self.pages
-                ),
-            });
-        }
-        self.asked.clone_from(&next);
-        Ok(next)
-    }
+/// The page guard of an AWS listing: a repeated token leaves what was listed, `partial`.
+fn page_tokens() -> crate::kit::Pages {
+    crate::kit::Pages::new("page token", CoverageStatus::Partial)
 }
 
 fn per_call_coverage(

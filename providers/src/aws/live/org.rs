@@ -8,7 +8,7 @@ impl Session {
     pub async fn organization_accounts(&self) -> (Vec<OrgAccount>, Coverage) {
         let client = aws_sdk_organizations::Client::new(&self.config);
         let mut pages = client.list_accounts().into_paginator().send();
-        let mut tokens = PageTokens::default();
+        let mut tokens = page_tokens();
         let mut out = Vec::new();
         let mut inactive = 0usize;
         while let Some(page) = pages.next().await {
