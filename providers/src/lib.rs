@@ -25,6 +25,38 @@ pub mod secrets;
 
 pub use kit::{CallError, Pages, cut_off_detail, in_shard, until_stop};
 
+/// A provider as the offline scan knows it: its name and its importer, which reads the provider's
+/// folder of an estate into a snapshot (true when the folder was there). Adding a provider's offline
+/// import is one line in [`OFFLINE`].
+pub struct OfflineProvider {
+    pub provider: fnscope_snapshot::Provider,
+    pub import: fn(&std::path::Path, &mut fnscope_snapshot::Snapshot) -> Result<bool, CollectError>,
+}
+
+/// Every provider's offline importer, in the order a scan reads them.
+pub const OFFLINE: [OfflineProvider; 5] = [
+    OfflineProvider {
+        provider: fnscope_snapshot::Provider::Aws,
+        import: aws::offline::import_into,
+    },
+    OfflineProvider {
+        provider: fnscope_snapshot::Provider::Gcp,
+        import: gcp::offline::import_into,
+    },
+    OfflineProvider {
+        provider: fnscope_snapshot::Provider::Azure,
+        import: azure::offline::import_into,
+    },
+    OfflineProvider {
+        provider: fnscope_snapshot::Provider::PowerAutomate,
+        import: power_automate::offline::import_into,
+    },
+    OfflineProvider {
+        provider: fnscope_snapshot::Provider::AppsScript,
+        import: apps_script::offline::import_into,
+    },
+];
+
 /// Imports the exports in `dir` of the providers in `wanted` (every provider when empty) into
 /// `snapshot`; true when any provider's folder was there.
 pub fn import_offline(
@@ -33,49 +65,13 @@ pub fn import_offline(
     snapshot: &mut fnscope_snapshot::Snapshot,
     progress: &dyn progress::Progress,
 ) -> Result<bool, CollectError> {
-    use fnscope_snapshot::Provider;
-    let want = |p: Provider| {
-        let yes = wanted.is_empty() || wanted.contains(&p);
-        if yes {
-            progress.phase(&format!("{p}: reading the exports"), None);
-        }
-        yes
-    };
     let mut found_any = false;
-    if want(Provider::Aws) {
-        let accounts = aws::offline::import(dir)?;
-        found_any |= !accounts.is_empty();
-        for account in accounts {
-            aws::add_account(snapshot, account);
-        }
-    }
-    if want(Provider::Gcp) {
-        let projects = gcp::offline::import(dir)?;
-        found_any |= !projects.is_empty();
-        for project in projects {
-            gcp::add_project(snapshot, project);
-        }
-    }
-    if want(Provider::Azure) {
-        let subs = azure::offline::import(dir)?;
-        found_any |= !subs.is_empty();
-        for sub in subs {
-            azure::add_subscription(snapshot, sub);
-        }
-    }
-    if want(Provider::PowerAutomate) {
-        let envs = power_automate::offline::import(dir)?;
-        found_any |= !envs.is_empty();
-        for env in envs {
-            power_automate::add_environment(snapshot, env);
-        }
-    }
-    if want(Provider::AppsScript) {
-        let domains = apps_script::offline::import(dir)?;
-        found_any |= !domains.is_empty();
-        for d in domains {
-            apps_script::add_domain(snapshot, d);
-        }
+    for p in OFFLINE
+        .iter()
+        .filter(|p| wanted.is_empty() || wanted.contains(&p.provider))
+    {
+        progress.phase(&format!("{}: reading the exports", p.provider), None);
+        found_any |= (p.import)(dir, snapshot)?;
     }
     Ok(found_any)
 }

@@ -224,3 +224,16 @@ fn import_domain(dir: &Path, domain: &str) -> Result<DomainData, CollectError> {
     }
     Ok(d)
 }
+
+/// [`import`] into `snapshot`: true when the estate had this provider's folder with domains in it.
+pub fn import_into(
+    dir: &std::path::Path,
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, crate::CollectError> {
+    let all = import(dir)?;
+    let found = !all.is_empty();
+    for one in all {
+        crate::apps_script::add_domain(snapshot, one);
+    }
+    Ok(found)
+}

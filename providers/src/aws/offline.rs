@@ -609,6 +609,19 @@ fn looks_like_region(name: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
+/// [`import`] into `snapshot`: true when the estate had this provider's folder with accounts in it.
+pub fn import_into(
+    dir: &std::path::Path,
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, crate::CollectError> {
+    let all = import(dir)?;
+    let found = !all.is_empty();
+    for one in all {
+        crate::aws::add_account(snapshot, one);
+    }
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::looks_like_region;

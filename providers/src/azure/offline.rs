@@ -390,3 +390,16 @@ fn per_account<T: DeserializeOwned>(
     }
     Ok((out, present || accounts.is_empty(), bad))
 }
+
+/// [`import`] into `snapshot`: true when the estate had this provider's folder with subscriptions in it.
+pub fn import_into(
+    dir: &std::path::Path,
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, crate::CollectError> {
+    let all = import(dir)?;
+    let found = !all.is_empty();
+    for one in all {
+        crate::azure::add_subscription(snapshot, one);
+    }
+    Ok(found)
+}

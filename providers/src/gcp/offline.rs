@@ -511,3 +511,16 @@ fn read_run_services(
 ) -> Result<Option<Vec<wire::RunService>>, CollectError> {
     read_run(path, project, "services", wire::RunService::from_knative)
 }
+
+/// [`import`] into `snapshot`: true when the estate had this provider's folder with projects in it.
+pub fn import_into(
+    dir: &std::path::Path,
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, crate::CollectError> {
+    let all = import(dir)?;
+    let found = !all.is_empty();
+    for one in all {
+        crate::gcp::add_project(snapshot, one);
+    }
+    Ok(found)
+}

@@ -406,3 +406,16 @@ fn flow_coverage(env: &str, folder: &Path, read: &Exports) -> Vec<Coverage> {
     }
     out
 }
+
+/// [`import`] into `snapshot`: true when the estate had this provider's folder with environments in it.
+pub fn import_into(
+    dir: &std::path::Path,
+    snapshot: &mut fnscope_snapshot::Snapshot,
+) -> Result<bool, crate::CollectError> {
+    let all = import(dir)?;
+    let found = !all.is_empty();
+    for one in all {
+        crate::power_automate::add_environment(snapshot, one);
+    }
+    Ok(found)
+}
