@@ -207,6 +207,30 @@ fn identities_of(
 
 /// Adds one subscription's records to `snap`.
 pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
+    let sub = add_target(snap, &d);
+    let mut r = Resources {
+        sub: sub.clone(),
+        uamis: d
+            .user_assigned
+            .iter()
+            .flatten()
+            .map(|u| (u.id.to_ascii_lowercase(), u))
+            .collect(),
+        mis: BTreeMap::new(),
+    };
+    add_sites(snap, &d, &mut r);
+    add_workflows(snap, &d, &mut r);
+    add_automation(snap, &d, &mut r);
+    add_identities(snap, &d, r);
+    add_grants(snap, &d);
+    add_definitions(snap, &d, &sub);
+    add_activity(snap, &d, &sub);
+    snap.coverage.extend(d.coverage);
+}
+
+/// The subscription as a target: its management groups (those exported, and those whose assignments
+/// the subscription's own assignment list returned) and its resources' regions. Returns its id.
+fn add_target(snap: &mut Snapshot, d: &SubscriptionData) -> String {
     let sub = d.subscription_id.clone();
     // Management groups above the subscription: those exported, and those whose assignments the
     // subscription's own assignment list returned (ARM lists what applies at or above it).
@@ -247,29 +271,51 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
         organization: d.tenant_id.clone(),
         ancestors,
     });
-    let uamis: BTreeMap<String, &wire::UserAssignedIdentity> = d
-        .user_assigned
-        .iter()
-        .flatten()
-        .map(|u| (u.id.to_ascii_lowercase(), u))
-        .collect();
-    let mut mis: BTreeMap<String, Mi> = BTreeMap::new();
-    let mut add = |snap: &mut Snapshot,
-                   id: &str,
-                   name: &str,
-                   kind: &str,
-                   location: Option<String>,
-                   state: Option<String>,
-                   created: Option<String>,
-                   modified: Option<String>,
-                   owner: Option<String>,
-                   identity: Option<&wire::Identity>,
-                   mut details: AzureResourceDetails,
-                   exposure: Exposure| {
-        let (system, user, found) = identities_of(id, name, identity, &uamis);
+    sub
+}
+
+/// One serverless resource as the builder records it.
+struct Res<'w> {
+    id: &'w str,
+    name: &'w str,
+    kind: &'w str,
+    location: Option<String>,
+    state: Option<String>,
+    created: Option<String>,
+    modified: Option<String>,
+    owner: Option<String>,
+    identity: Option<&'w wire::Identity>,
+    details: AzureResourceDetails,
+    exposure: Exposure,
+}
+
+/// What the resources of a subscription share while they are added: the user-assigned identities by
+/// id, and every managed identity met (one record per principal, however many resources use it).
+struct Resources<'d> {
+    sub: String,
+    uamis: BTreeMap<String, &'d wire::UserAssignedIdentity>,
+    mis: BTreeMap<String, Mi>,
+}
+
+impl Resources<'_> {
+    fn add(&mut self, snap: &mut Snapshot, res: Res<'_>) {
+        let Res {
+            id,
+            name,
+            kind,
+            location,
+            state,
+            created,
+            modified,
+            owner,
+            identity,
+            mut details,
+            exposure,
+        } = res;
+        let (system, user, found) = identities_of(id, name, identity, &self.uamis);
         let identities: Vec<String> = found.iter().map(|m| m.principal.clone()).collect();
         for m in found {
-            mis.entry(m.principal.clone()).or_insert(m);
+            self.mis.entry(m.principal.clone()).or_insert(m);
         }
         details.resource_group = wire::resource_group(id).unwrap_or_default();
         details.system_identity = system;
@@ -279,7 +325,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             provider: Provider::Azure,
             kind: kind.to_string(),
             name: name.to_string(),
-            target: sub.clone(),
+            target: self.sub.clone(),
             location,
             runtime: None,
             state,
@@ -294,8 +340,12 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             exposure,
             details: WorkloadDetails::Azure(Box::new(details)),
         });
-    };
+    }
+}
 
+/// Function Apps and App Service sites: each function's trigger and auth level; public when an HTTP
+/// function is anonymous and the site takes public traffic.
+fn add_sites(snap: &mut Snapshot, d: &SubscriptionData, r: &mut Resources<'_>) {
     for s in d.sites.iter().flatten() {
         let functions: Vec<String> = d
             .site_functions
@@ -351,27 +401,33 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
         if let Some(p) = &s.public_network_access {
             exposure.notes.push(format!("publicNetworkAccess {p}"));
         }
-        add(
+        r.add(
             snap,
-            &s.id,
-            &s.name,
-            site_kind(s.kind.as_deref()),
-            s.location.clone(),
-            s.state.clone(),
-            None,
-            s.last_modified_time_utc.clone(),
-            None,
-            s.identity.as_ref(),
-            AzureResourceDetails {
-                arm_kind: s.kind.clone(),
-                https_only: s.https_only,
-                public_network_access: s.public_network_access.clone(),
-                functions,
-                ..AzureResourceDetails::default()
+            Res {
+                id: &s.id,
+                name: &s.name,
+                kind: site_kind(s.kind.as_deref()),
+                location: s.location.clone(),
+                state: s.state.clone(),
+                created: None,
+                modified: s.last_modified_time_utc.clone(),
+                owner: None,
+                identity: s.identity.as_ref(),
+                details: AzureResourceDetails {
+                    arm_kind: s.kind.clone(),
+                    https_only: s.https_only,
+                    public_network_access: s.public_network_access.clone(),
+                    functions,
+                    ..AzureResourceDetails::default()
+                },
+                exposure,
             },
-            exposure,
         );
     }
+}
+
+/// Logic Apps (Consumption): triggers and every action; public with a Request trigger.
+fn add_workflows(snap: &mut Snapshot, d: &SubscriptionData, r: &mut Resources<'_>) {
     for w in d.workflows.iter().flatten() {
         let def = w.definition.clone().unwrap_or(Value::Null);
         let triggers: Vec<String> = def
@@ -392,32 +448,38 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             .into_iter()
             .flatten()
             .any(|(_, t)| t.get("type").and_then(Value::as_str) == Some("Request"));
-        add(
+        r.add(
             snap,
-            &w.id,
-            &w.name,
-            fnscope_snapshot::kinds::AZURE_LOGIC_APP,
-            w.location.clone(),
-            w.state.clone(),
-            w.created_time.clone(),
-            w.changed_time.clone(),
-            None,
-            w.identity.as_ref(),
-            AzureResourceDetails {
-                entry_points: triggers,
-                actions: workflow_actions(&def),
-                ..AzureResourceDetails::default()
-            },
-            Exposure {
-                public: http,
-                notes: if http {
-                    vec!["HTTP Request trigger: callable by anyone holding its SAS URL".into()]
-                } else {
-                    Vec::new()
+            Res {
+                id: &w.id,
+                name: &w.name,
+                kind: fnscope_snapshot::kinds::AZURE_LOGIC_APP,
+                location: w.location.clone(),
+                state: w.state.clone(),
+                created: w.created_time.clone(),
+                modified: w.changed_time.clone(),
+                owner: None,
+                identity: w.identity.as_ref(),
+                details: AzureResourceDetails {
+                    entry_points: triggers,
+                    actions: workflow_actions(&def),
+                    ..AzureResourceDetails::default()
+                },
+                exposure: Exposure {
+                    public: http,
+                    notes: if http {
+                        vec!["HTTP Request trigger: callable by anyone holding its SAS URL".into()]
+                    } else {
+                        Vec::new()
+                    },
                 },
             },
         );
     }
+}
+
+/// Automation accounts: runbooks and enabled webhooks (public: anyone holding a webhook URL).
+fn add_automation(snap: &mut Snapshot, d: &SubscriptionData, r: &mut Resources<'_>) {
     for a in d.automation_accounts.iter().flatten() {
         let runbooks: Vec<String> = d
             .runbooks
@@ -463,26 +525,36 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
                 )]
             },
         };
-        add(
+        r.add(
             snap,
-            &a.id,
-            &a.name,
-            fnscope_snapshot::kinds::AZURE_AUTOMATION_ACCOUNT,
-            a.location.clone(),
-            a.state.clone(),
-            a.creation_time.clone(),
-            a.last_modified_time.clone(),
-            a.last_modified_by.clone(),
-            a.identity.as_ref(),
-            AzureResourceDetails {
-                entry_points: runbooks,
-                webhooks,
-                ..AzureResourceDetails::default()
+            Res {
+                id: &a.id,
+                name: &a.name,
+                kind: fnscope_snapshot::kinds::AZURE_AUTOMATION_ACCOUNT,
+                location: a.location.clone(),
+                state: a.state.clone(),
+                created: a.creation_time.clone(),
+                modified: a.last_modified_time.clone(),
+                owner: a.last_modified_by.clone(),
+                identity: a.identity.as_ref(),
+                details: AzureResourceDetails {
+                    entry_points: runbooks,
+                    webhooks,
+                    ..AzureResourceDetails::default()
+                },
+                exposure,
             },
-            exposure,
         );
     }
+}
 
+/// Managed identities: one record per principal, the unattached user-assigned ones included.
+fn add_identities(snap: &mut Snapshot, d: &SubscriptionData, r: Resources<'_>) {
+    let Resources {
+        sub,
+        uamis,
+        mut mis,
+    } = r;
     // A user-assigned identity attached to nothing is still one someone may attach (AZ-007).
     for u in uamis.values() {
         let Some(p) = u.principal_id.as_deref().map(str::to_ascii_lowercase) else {
@@ -517,7 +589,10 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             })),
         });
     }
+}
 
+/// Role assignments, Microsoft Graph app roles and Entra directory roles.
+fn add_grants(snap: &mut Snapshot, d: &SubscriptionData) {
     for a in d.role_assignments.iter().flatten() {
         snap.bindings.push(Binding {
             provider: Provider::Azure,
@@ -571,6 +646,10 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             principal_name: None,
         });
     }
+}
+
+/// Role definitions (once each) and deny assignments.
+fn add_definitions(snap: &mut Snapshot, d: &SubscriptionData, sub: &str) {
     let mut seen = BTreeSet::new();
     for r in d.role_definitions.iter().flatten() {
         let guid = r.name.to_ascii_lowercase();
@@ -599,7 +678,7 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
                 .deny_assignment_name
                 .clone()
                 .unwrap_or_else(|| "deny assignment".into()),
-            target: sub.clone(),
+            target: sub.to_string(),
             document: serde_json::json!({
                 "scope": da.scope,
                 "permissions": da.permissions,
@@ -610,6 +689,11 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             version: None,
         });
     }
+}
+
+/// The Activity Log: events for the detections, and the last successful use of each operation per
+/// principal (usage), with the window read.
+fn add_activity(snap: &mut Snapshot, d: &SubscriptionData, sub: &str) {
     if let Some((events, windows)) = &d.audit {
         snap.events.extend(events.iter().cloned());
         snap.log_windows.extend(windows.iter().cloned());
@@ -659,5 +743,4 @@ pub fn add_subscription(snap: &mut Snapshot, d: SubscriptionData) {
             });
         }
     }
-    snap.coverage.extend(d.coverage);
 }
