@@ -61,19 +61,51 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         project_id: project.to_string(),
         ..ProjectData::default()
     };
-    let mut coverage = Vec::new();
-    let mut cov = |api: &str, status: CoverageStatus, detail: String| {
-        coverage.push(Coverage {
+    let mut c = Cov {
+        project,
+        list: Vec::new(),
+    };
+    let number = read_project(dir, &mut c)?;
+    let ancestors = read_ancestors(dir, &mut c)?;
+    read_policies(dir, project, &mut d, &mut c, &ancestors)?;
+    read_functions(dir, &mut d, &mut c)?;
+    read_service_accounts(dir, &mut d, &mut c)?;
+    read_roles(dir, &mut d, &mut c)?;
+    read_insights(dir, &mut d, &mut c)?;
+    read_cloud_run(dir, project, &mut d, &mut c)?;
+    read_last_auth(dir, &mut d, &mut c)?;
+    d.project_number = number;
+    d.ancestors = ancestors;
+    d.coverage = c.list;
+    Ok(d)
+}
+
+/// The coverage records of one project's import.
+struct Cov<'p> {
+    project: &'p str,
+    list: Vec<Coverage>,
+}
+
+impl Cov<'_> {
+    fn push(&mut self, api: &str, status: CoverageStatus, detail: String) {
+        self.list.push(Coverage {
             provider: Provider::Gcp,
-            target: project.to_string(),
+            target: self.project.to_string(),
             region: None,
             api: api.to_string(),
             status,
             detail,
         });
-    };
-    let missing = |f: &Path| format!("`{}` is not in the export", f.display());
+    }
+}
 
+/// The detail of a record for a file the export does not have.
+fn missing(f: &Path) -> String {
+    format!("`{}` is not in the export", f.display())
+}
+
+/// `project.json`: the project's number, when described.
+fn read_project(dir: &Path, c: &mut Cov<'_>) -> Result<Option<String>, CollectError> {
     let f = dir.join("project.json");
     let proj: Option<wire::Project> = read_opt(&f)?;
     let number = proj.as_ref().and_then(|p| {
@@ -85,22 +117,26 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         })
     });
     match &proj {
-        Some(_) => cov(
+        Some(_) => c.push(
             "cloudresourcemanager:projects.get",
             CoverageStatus::Complete,
             "project described".into(),
         ),
-        None => cov(
+        None => c.push(
             "cloudresourcemanager:projects.get",
             CoverageStatus::Skipped,
             missing(&f),
         ),
     }
+    Ok(number)
+}
 
+/// `ancestors.json`: the folders and organization above the project, nearest first.
+fn read_ancestors(dir: &Path, c: &mut Cov<'_>) -> Result<Vec<String>, CollectError> {
     let f = dir.join("ancestors.json");
     let ancestors: Vec<String> = match read_opt::<Vec<wire::Ancestor>>(&f)? {
         Some(list) => {
-            cov(
+            c.push(
                 "cloudresourcemanager:projects.getAncestry",
                 CoverageStatus::Complete,
                 format!("{} ancestors", list.len().saturating_sub(1)),
@@ -114,7 +150,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 .collect()
         }
         None => {
-            cov(
+            c.push(
                 "cloudresourcemanager:projects.getAncestry",
                 CoverageStatus::Skipped,
                 format!("{}: inherited bindings unknown", missing(&f)),
@@ -122,10 +158,20 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             Vec::new()
         }
     };
+    Ok(ancestors)
+}
 
+/// The IAM policies of the project and of each ancestor.
+fn read_policies(
+    dir: &Path,
+    project: &str,
+    d: &mut ProjectData,
+    c: &mut Cov<'_>,
+    ancestors: &[String],
+) -> Result<(), CollectError> {
     let f = dir.join("iam-policy.json");
     match read_shaped::<wire::Policy>(&f, POLICY_KEYS)? {
-        Some(Shaped::Missing(keys)) => cov(
+        Some(Shaped::Missing(keys)) => c.push(
             "cloudresourcemanager:projects.getIamPolicy",
             CoverageStatus::Failed,
             format!(
@@ -134,20 +180,20 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         ),
         Some(Shaped::Read(p)) => {
-            cov(
+            c.push(
                 "cloudresourcemanager:projects.getIamPolicy",
                 CoverageStatus::Complete,
                 format!("{} bindings", p.bindings.len()),
             );
             d.policies.insert(format!("projects/{project}"), p);
         }
-        None => cov(
+        None => c.push(
             "cloudresourcemanager:projects.getIamPolicy",
             CoverageStatus::Skipped,
             missing(&f),
         ),
     }
-    for a in &ancestors {
+    for a in ancestors {
         let (folder, id) = match a.split_once('/') {
             Some(("folders", id)) => ("folder-iam-policies", id),
             Some(("organizations", id)) => ("organization-iam-policies", id),
@@ -161,35 +207,39 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         };
         match read_item_shaped::<wire::Policy>(&f, POLICY_KEYS)? {
             ItemFile::Read(p) => {
-                cov(
+                c.push(
                     api,
                     CoverageStatus::Complete,
                     format!("{a}: {} bindings", p.bindings.len()),
                 );
                 d.policies.insert(a.clone(), p);
             }
-            ItemFile::Absent => cov(
+            ItemFile::Absent => c.push(
                 api,
                 CoverageStatus::Skipped,
                 format!("{a}: {}", missing(&f)),
             ),
-            ItemFile::Unreadable(e) => cov(
+            ItemFile::Unreadable(e) => c.push(
                 api,
                 CoverageStatus::Partial,
                 format!("{a}: {e}: the grants made there are unknown"),
             ),
         }
     }
+    Ok(())
+}
 
+/// `functions.json` and the invoker policies of each function (its own, 1st gen, or its Cloud Run service's, 2nd gen).
+fn read_functions(dir: &Path, d: &mut ProjectData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     let f = dir.join("functions.json");
     d.functions = read_opt::<Vec<wire::Function>>(&f)?;
     match &d.functions {
-        Some(list) => cov(
+        Some(list) => c.push(
             "cloudfunctions:projects.locations.functions.list",
             CoverageStatus::Complete,
             format!("{} functions", list.len()),
         ),
-        None => cov(
+        None => c.push(
             "cloudfunctions:projects.locations.functions.list",
             CoverageStatus::Skipped,
             missing(&f),
@@ -217,7 +267,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 ItemFile::Read(p) => Some(p),
                 ItemFile::Absent => Some(wire::Policy::default()),
                 ItemFile::Unreadable(e) => {
-                    cov(
+                    c.push(
                         "cloudfunctions:functions.getIamPolicy",
                         CoverageStatus::Partial,
                         format!("{e}: who may invoke {short} is unknown"),
@@ -232,7 +282,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         d.invoker_policies.insert(key, policy);
     }
     if !unread.is_empty() {
-        cov(
+        c.push(
             "cloudfunctions:functions.getIamPolicy",
             CoverageStatus::Skipped,
             format!(
@@ -242,22 +292,30 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         );
     } else if d.functions.as_ref().is_some_and(|f| !f.is_empty()) {
-        cov(
+        c.push(
             "cloudfunctions:functions.getIamPolicy",
             CoverageStatus::Complete,
             "invoker policies read".into(),
         );
     }
+    Ok(())
+}
 
+/// `service-accounts.json` and each account's own IAM policy.
+fn read_service_accounts(
+    dir: &Path,
+    d: &mut ProjectData,
+    c: &mut Cov<'_>,
+) -> Result<(), CollectError> {
     let f = dir.join("service-accounts.json");
     d.service_accounts = read_page::<wire::ServiceAccount>(&f, "accounts")?;
     match &d.service_accounts {
-        Some(list) => cov(
+        Some(list) => c.push(
             "iam:projects.serviceAccounts.list",
             CoverageStatus::Complete,
             format!("{} service accounts", list.len()),
         ),
-        None => cov(
+        None => c.push(
             "iam:projects.serviceAccounts.list",
             CoverageStatus::Skipped,
             missing(&f),
@@ -285,20 +343,24 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
         d.service_account_policies.insert(sa.email.clone(), policy);
     }
     for e in sa_unreadable {
-        cov(
+        c.push(
             "iam:projects.serviceAccounts.getIamPolicy",
             CoverageStatus::Partial,
             format!("{e}: that account's own actAs grants are unknown"),
         );
     }
     if !present && d.service_accounts.as_ref().is_some_and(|s| !s.is_empty()) {
-        cov(
+        c.push(
             "iam:projects.serviceAccounts.getIamPolicy",
             CoverageStatus::Skipped,
             format!("{}: account-level actAs grants unknown", missing(&folder)),
         );
     }
+    Ok(())
+}
 
+/// The project's custom roles.
+fn read_roles(dir: &Path, d: &mut ProjectData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     let folder = dir.join("roles");
     if exists_plain(&folder)? {
         for file in read_dir_sorted(&folder)? {
@@ -306,7 +368,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 match read_item_shaped::<wire::Role>(&file, &["name"])? {
                     ItemFile::Read(r) => d.roles.push(r),
                     ItemFile::Absent => {}
-                    ItemFile::Unreadable(e) => cov(
+                    ItemFile::Unreadable(e) => c.push(
                         "iam:roles.get",
                         CoverageStatus::Partial,
                         format!("{e}: the role's permissions are unknown"),
@@ -315,16 +377,20 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             }
         }
     }
+    Ok(())
+}
 
+/// IAM policy insights (Security Command Center Premium).
+fn read_insights(dir: &Path, d: &mut ProjectData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     let f = dir.join("insights.json");
     d.insights = read_opt(&f)?;
     match &d.insights {
-        Some(list) => cov(
+        Some(list) => c.push(
             "recommender:insights.list",
             CoverageStatus::Complete,
             format!("{} IAM policy insights", list.len()),
         ),
-        None => cov(
+        None => c.push(
             "recommender:insights.list",
             CoverageStatus::Skipped,
             format!(
@@ -333,15 +399,25 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         ),
     }
+    Ok(())
+}
+
+/// Cloud Run jobs and services, and the invoker policies of functions deployed through the Run API.
+fn read_cloud_run(
+    dir: &Path,
+    project: &str,
+    d: &mut ProjectData,
+    c: &mut Cov<'_>,
+) -> Result<(), CollectError> {
     let f = dir.join("run-jobs.json");
     d.run_jobs = read_run_jobs(&f, project)?;
     match &d.run_jobs {
-        Some(list) => cov(
+        Some(list) => c.push(
             "run:projects.locations.jobs.list",
             CoverageStatus::Complete,
             format!("{} Cloud Run jobs", list.len()),
         ),
-        None => cov(
+        None => c.push(
             "run:projects.locations.jobs.list",
             CoverageStatus::Skipped,
             format!("{}: Cloud Run jobs unknown", missing(&f)),
@@ -373,7 +449,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                         ItemFile::Read(p) => Some(p),
                         ItemFile::Absent => None,
                         ItemFile::Unreadable(e) => {
-                            cov(
+                            c.push(
                                 "run:services.getIamPolicy",
                                 CoverageStatus::Partial,
                                 format!("{e}: who may invoke {short} is unknown"),
@@ -387,7 +463,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 unread += usize::from(policy.is_none());
                 d.invoker_policies.insert(s.name.clone(), policy);
             }
-            cov(
+            c.push(
                 "run:projects.locations.services.list",
                 CoverageStatus::Complete,
                 format!(
@@ -397,7 +473,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 ),
             );
             if unread > 0 {
-                cov(
+                c.push(
                     "run:services.getIamPolicy",
                     CoverageStatus::Skipped,
                     format!(
@@ -406,7 +482,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
                 );
             }
         }
-        None => cov(
+        None => c.push(
             "run:projects.locations.services.list",
             CoverageStatus::Skipped,
             format!(
@@ -415,11 +491,15 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         ),
     }
+    Ok(())
+}
 
+/// Activity Analyzer's last authentication of each service account.
+fn read_last_auth(dir: &Path, d: &mut ProjectData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     let f = dir.join("sa-last-authentication.json");
     d.sa_last_auth = read_opt(&f)?;
     if let Some(list) = &d.sa_last_auth {
-        cov(
+        c.push(
             "policyanalyzer:activities.query",
             CoverageStatus::Complete,
             format!(
@@ -428,10 +508,7 @@ fn import_project(dir: &Path, project: &str) -> Result<ProjectData, CollectError
             ),
         );
     }
-    d.project_number = number;
-    d.ancestors = ancestors;
-    d.coverage = coverage;
-    Ok(d)
+    Ok(())
 }
 
 /// A list export: gcloud's array, or the API's page (`{"<key>": […], "nextPageToken"}`; `{}` is
