@@ -78,105 +78,130 @@ pub fn normalize(v: &Value, source: &str) -> Result<Norm, String> {
         .unwrap_or("aws");
     match service.as_str() {
         "lambda" => {
-            let function = s(v, "/requestParameters/functionName")
-                .map(str::to_string)
-                .or_else(|| {
-                    // Data events (`Invoke`) name the function in `resources`.
-                    v.get("resources").and_then(Value::as_array).and_then(|rs| {
-                        rs.iter().find_map(|r| {
-                            s(r, "/ARN")
-                                .filter(|a| a.contains(":function:"))
-                                .map(str::to_string)
-                        })
-                    })
-                });
-            if let Some(f) = function {
-                e.resource = Some(function_arn(&f, partition, region, &account));
-            } else if let Some(layer) = s(v, "/requestParameters/layerName") {
-                e.resource = Some(layer_arn(layer, partition, region, &account));
-            }
-            if let Some(role) = s(v, "/requestParameters/role") {
-                attr(&mut e, "role", role);
-            } else if let Some(role) = s(v, "/responseElements/role") {
-                // The function's configuration after the call names its role.
-                attr(&mut e, "function_role", role);
-            }
-            // Who may now run it (AddPermission, AddLayerVersionPermission), how a URL is guarded,
-            // which layers it loads, what feeds it.
-            for (field, key) in [
-                ("principal", "principal"),
-                ("sourceAccount", "source_account"),
-                ("sourceArn", "source_arn"),
-                ("principalOrgID", "org"),
-                ("organizationId", "org"),
-                ("authType", "auth_type"),
-                ("functionUrlAuthType", "auth_type"),
-                ("eventSourceArn", "event_source"),
-                ("action", "permission_action"),
-            ] {
-                if let Some(x) = s(v, &format!("/requestParameters/{field}")) {
-                    attr(&mut e, key, x);
-                }
-            }
-            if let Some(layers) = v
-                .pointer("/requestParameters/layers")
-                .and_then(Value::as_array)
-            {
-                for l in layers.iter().filter_map(Value::as_str) {
-                    attr(&mut e, "layers", l);
-                }
-            } else if name.starts_with("UpdateFunctionConfiguration")
-                && let Some(layers) = v
-                    .pointer("/responseElements/layers")
-                    .and_then(Value::as_array)
-            {
-                // Some recordings keep the layers only in the response (`[{"arn": …}]`): what the function
-                // loads after the change, not necessarily what the change added.
-                for l in layers.iter().filter_map(|l| s(l, "/arn")) {
-                    attr(&mut e, "layers_after", l);
-                }
-            }
+            let partition = partition.to_string();
+            lambda_details(&mut e, v, &name_for(v), &partition, region, &account)
         }
-        "iam" => {
-            for (field, kind) in [
-                ("userName", "user"),
-                ("roleName", "role"),
-                ("groupName", "group"),
-            ] {
-                if let Some(n) = s(v, &format!("/requestParameters/{field}")) {
-                    attr(&mut e, kind, n);
-                }
-            }
-            if let Some(p) = s(v, "/requestParameters/policyArn") {
-                attr(&mut e, "policy", p);
-            }
-            if let Some(p) = s(v, "/requestParameters/instanceProfileName") {
-                attr(&mut e, "instance_profile", p);
-            }
-            for field in ["openIDConnectProviderArn", "sAMLProviderArn", "url"] {
-                if let Some(p) = s(v, &format!("/requestParameters/{field}")) {
-                    attr(&mut e, "provider", p);
-                }
-            }
-        }
-        "events" => {
-            if let Some(ts) = v
-                .pointer("/requestParameters/targets")
-                .and_then(Value::as_array)
-            {
-                for t in ts {
-                    if let Some(a) = s(t, "/arn").or_else(|| s(t, "/Arn")) {
-                        attr(&mut e, "targets", a);
-                    }
-                }
-            }
-            if let Some(r) = s(v, "/requestParameters/rule") {
-                e.resource = Some(r.to_string());
-            }
-        }
+        "iam" => iam_details(&mut e, v),
+        "events" => events_details(&mut e, v),
         _ => {}
     }
     Ok(Norm::Event(e))
+}
+
+/// The base event name, for the details that depend on it.
+fn name_for(v: &Value) -> String {
+    s(v, "/eventName").unwrap_or_default().to_string()
+}
+
+/// Lambda: the function (or layer) named, its role, who may now run it, how its URL is guarded, what
+/// layers it loads and what feeds it.
+fn lambda_details(
+    e: &mut AuditEvent,
+    v: &Value,
+    name: &str,
+    partition: &str,
+    region: &str,
+    account: &str,
+) {
+    let function = s(v, "/requestParameters/functionName")
+        .map(str::to_string)
+        .or_else(|| {
+            // Data events (`Invoke`) name the function in `resources`.
+            v.get("resources").and_then(Value::as_array).and_then(|rs| {
+                rs.iter().find_map(|r| {
+                    s(r, "/ARN")
+                        .filter(|a| a.contains(":function:"))
+                        .map(str::to_string)
+                })
+            })
+        });
+    if let Some(f) = function {
+        e.resource = Some(function_arn(&f, partition, region, account));
+    } else if let Some(layer) = s(v, "/requestParameters/layerName") {
+        e.resource = Some(layer_arn(layer, partition, region, account));
+    }
+    if let Some(role) = s(v, "/requestParameters/role") {
+        attr(e, "role", role);
+    } else if let Some(role) = s(v, "/responseElements/role") {
+        // The function's configuration after the call names its role.
+        attr(e, "function_role", role);
+    }
+    // Who may now run it (AddPermission, AddLayerVersionPermission), how a URL is guarded,
+    // which layers it loads, what feeds it.
+    for (field, key) in [
+        ("principal", "principal"),
+        ("sourceAccount", "source_account"),
+        ("sourceArn", "source_arn"),
+        ("principalOrgID", "org"),
+        ("organizationId", "org"),
+        ("authType", "auth_type"),
+        ("functionUrlAuthType", "auth_type"),
+        ("eventSourceArn", "event_source"),
+        ("action", "permission_action"),
+    ] {
+        if let Some(x) = s(v, &format!("/requestParameters/{field}")) {
+            attr(e, key, x);
+        }
+    }
+    if let Some(layers) = v
+        .pointer("/requestParameters/layers")
+        .and_then(Value::as_array)
+    {
+        for l in layers.iter().filter_map(Value::as_str) {
+            attr(e, "layers", l);
+        }
+    } else if name.starts_with("UpdateFunctionConfiguration")
+        && let Some(layers) = v
+            .pointer("/responseElements/layers")
+            .and_then(Value::as_array)
+    {
+        // Some recordings keep the layers only in the response (`[{"arn": …}]`): what the function
+        // loads after the change, not necessarily what the change added.
+        for l in layers.iter().filter_map(|l| s(l, "/arn")) {
+            attr(e, "layers_after", l);
+        }
+    }
+}
+
+/// IAM: the principal, policy, instance profile or identity provider a write names.
+fn iam_details(e: &mut AuditEvent, v: &Value) {
+    for (field, kind) in [
+        ("userName", "user"),
+        ("roleName", "role"),
+        ("groupName", "group"),
+    ] {
+        if let Some(n) = s(v, &format!("/requestParameters/{field}")) {
+            attr(e, kind, n);
+        }
+    }
+    if let Some(p) = s(v, "/requestParameters/policyArn") {
+        attr(e, "policy", p);
+    }
+    if let Some(p) = s(v, "/requestParameters/instanceProfileName") {
+        attr(e, "instance_profile", p);
+    }
+    for field in ["openIDConnectProviderArn", "sAMLProviderArn", "url"] {
+        if let Some(p) = s(v, &format!("/requestParameters/{field}")) {
+            attr(e, "provider", p);
+        }
+    }
+}
+
+/// EventBridge: the rule and the targets `PutTargets` adds.
+fn events_details(e: &mut AuditEvent, v: &Value) {
+    if let Some(ts) = v
+        .pointer("/requestParameters/targets")
+        .and_then(Value::as_array)
+    {
+        for t in ts {
+            if let Some(a) = s(t, "/arn").or_else(|| s(t, "/Arn")) {
+                attr(e, "targets", a);
+            }
+        }
+    }
+    if let Some(r) = s(v, "/requestParameters/rule") {
+        e.resource = Some(r.to_string());
+    }
 }
 
 /// A function's unqualified ARN from a name, partial ARN or (qualified) ARN.
