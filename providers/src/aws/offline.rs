@@ -256,6 +256,21 @@ fn import_region(
         ..RegionData::default()
     };
     let lambda = dir.join("lambda");
+    import_functions(&lambda, region, account, &mut data, &mut cov)?;
+    import_mappings_and_signing(&lambda, region, account, &mut data, &mut cov)?;
+    import_rules(dir, region, account, &mut data, &mut cov)?;
+    data.rules.sort_by(|a, b| a.0.arn.cmp(&b.0.arn));
+    Ok((data, cov))
+}
+
+/// `lambda/list-functions.json` and the per-function files (resource policies, URL configs).
+fn import_functions(
+    lambda: &Path,
+    region: &str,
+    account: &str,
+    data: &mut RegionData,
+    cov: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let functions_file = lambda.join("list-functions.json");
     match read_shaped::<wire::ListFunctions>(&functions_file, &["Functions"])? {
         Some(Shaped::Missing(_)) => cov.push(coverage_at(
@@ -290,7 +305,7 @@ fn import_region(
     // Per-function files: when the folder exists, a function without a file has none (the CLI call
     // fails with ResourceNotFoundException for it); when the folder is absent, nothing was exported.
     let (policies, c) = per_function::<wire::GetPolicy>(
-        &lambda,
+        lambda,
         "get-policy",
         "lambda:GetPolicy",
         &["Policy"],
@@ -299,7 +314,7 @@ fn import_region(
     data.policies = policies;
     cov.extend(c.map(|(api, status, detail)| coverage_at(account, region, api, status, detail)));
     let (urls, c) = per_function::<wire::FunctionUrlConfig>(
-        &lambda,
+        lambda,
         "get-function-url-config",
         "lambda:GetFunctionUrlConfig",
         &["FunctionUrl", "AuthType"],
@@ -307,6 +322,17 @@ fn import_region(
     )?;
     data.urls = urls;
     cov.extend(c.map(|(api, status, detail)| coverage_at(account, region, api, status, detail)));
+    Ok(())
+}
+
+/// Event source mappings, and code-signing configurations with the functions each covers.
+fn import_mappings_and_signing(
+    lambda: &Path,
+    region: &str,
+    account: &str,
+    data: &mut RegionData,
+    cov: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let mut push = |api: &str, status: CoverageStatus, detail: String| {
         cov.push(coverage_at(account, region, api, status, detail));
     };
@@ -402,7 +428,20 @@ fn import_region(
             ),
         ),
     }
+    Ok(())
+}
 
+/// EventBridge rules, bus by bus, and each rule's targets.
+fn import_rules(
+    dir: &Path,
+    region: &str,
+    account: &str,
+    data: &mut RegionData,
+    cov: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
+    let mut push = |api: &str, status: CoverageStatus, detail: String| {
+        cov.push(coverage_at(account, region, api, status, detail));
+    };
     // EventBridge rules, bus by bus.
     let events = dir.join("events");
     let mut rule_files: Vec<(String, PathBuf)> = Vec::new();
@@ -511,8 +550,7 @@ fn import_region(
             );
         }
     }
-    data.rules.sort_by(|a, b| a.0.arn.cmp(&b.0.arn));
-    Ok((data, cov))
+    Ok(())
 }
 
 fn coverage_at(
