@@ -101,19 +101,46 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
         subscription_id: sub.to_string(),
         ..SubscriptionData::default()
     };
-    let mut coverage: Vec<Coverage> = Vec::new();
-    let mut cov = |api: &str, status: CoverageStatus, detail: String| {
-        coverage.push(Coverage {
+    let mut c = Cov {
+        sub,
+        list: Vec::new(),
+    };
+    read_account(dir, &mut d)?;
+    read_lists(dir, &mut d, &mut c)?;
+    read_site_functions(dir, &mut d, &mut c)?;
+    read_automation(dir, &mut d, &mut c)?;
+    read_graph(dir, &mut d, &mut c)?;
+    read_activity(dir, &mut d, &mut c)?;
+    d.coverage = c.list;
+    Ok(d)
+}
+
+/// The coverage records of one subscription's import.
+struct Cov<'s> {
+    sub: &'s str,
+    list: Vec<Coverage>,
+}
+
+impl Cov<'_> {
+    fn push(&mut self, api: &str, status: CoverageStatus, detail: String) {
+        self.list.push(Coverage {
             provider: Provider::Azure,
-            target: sub.to_string(),
+            target: self.sub.to_string(),
             region: None,
             api: api.to_string(),
             status,
             detail,
         });
-    };
-    let missing = |f: &Path| format!("`{}` is not in the export", f.display());
+    }
+}
 
+/// The detail of a record for a file the export does not have.
+fn missing(f: &Path) -> String {
+    format!("`{}` is not in the export", f.display())
+}
+
+/// `account.json` (name, tenant) and the management groups above the subscription.
+fn read_account(dir: &Path, d: &mut SubscriptionData) -> Result<(), CollectError> {
     if let Some(account) = read_opt::<Value>(&dir.join("account.json"))? {
         d.display_name = account
             .get("name")
@@ -137,19 +164,23 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
             })
             .collect();
     }
+    Ok(())
+}
 
+/// The list exports, one file per ARM or Graph listing.
+fn read_lists(dir: &Path, d: &mut SubscriptionData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     // Each list export: (file, api name, what it is).
     macro_rules! list {
         ($field:ident, $file:expr, $api:expr, $what:expr) => {{
             let f = dir.join($file);
             d.$field = read_list(&f)?;
             match &d.$field {
-                Some(l) => cov(
+                Some(l) => c.push(
                     $api,
                     CoverageStatus::Complete,
                     format!("{} {}", l.len(), $what),
                 ),
-                None => cov($api, CoverageStatus::Skipped, missing(&f)),
+                None => c.push($api, CoverageStatus::Skipped, missing(&f)),
             }
         }};
     }
@@ -196,7 +227,15 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
         "graph:roleManagement.directory.roleAssignments",
         "directory role assignments"
     );
+    Ok(())
+}
 
+/// Each site's functions (`functions/<site>.json`): triggers and auth levels.
+fn read_site_functions(
+    dir: &Path,
+    d: &mut SubscriptionData,
+    c: &mut Cov<'_>,
+) -> Result<(), CollectError> {
     // Per-resource lists: a present folder means the call was made for every resource.
     let folder = dir.join("functions");
     let present = exists_plain(&folder)?;
@@ -206,7 +245,7 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
                 ItemFile::Read(l) => Some(l),
                 ItemFile::Absent => Some(Vec::new()),
                 ItemFile::Unreadable(e) => {
-                    cov(
+                    c.push(
                         "web:sites.functions.list",
                         CoverageStatus::Partial,
                         format!("{e}: the triggers of {} are unknown", s.name),
@@ -220,12 +259,21 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
         d.site_functions.insert(s.id.clone(), list);
     }
     if !present && d.sites.as_ref().is_some_and(|s| !s.is_empty()) {
-        cov(
+        c.push(
             "web:sites.functions.list",
             CoverageStatus::Skipped,
             format!("{}: triggers and auth levels unknown", missing(&folder)),
         );
     }
+    Ok(())
+}
+
+/// Each Automation account's runbooks and webhooks.
+fn read_automation(
+    dir: &Path,
+    d: &mut SubscriptionData,
+    c: &mut Cov<'_>,
+) -> Result<(), CollectError> {
     let accounts: Vec<(String, String)> = d
         .automation_accounts
         .iter()
@@ -235,14 +283,14 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     let (runbooks, ok, bad) = per_account(dir, "runbooks", &accounts)?;
     d.runbooks = runbooks;
     for e in bad {
-        cov(
+        c.push(
             "automation:runbooks.list",
             CoverageStatus::Partial,
             format!("{e}: that account's runbooks are unknown"),
         );
     }
     if !ok {
-        cov(
+        c.push(
             "automation:runbooks.list",
             CoverageStatus::Skipped,
             missing(&dir.join("runbooks")),
@@ -251,30 +299,34 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     let (webhooks, ok, bad) = per_account(dir, "webhooks", &accounts)?;
     d.webhooks = webhooks;
     for e in bad {
-        cov(
+        c.push(
             "automation:webhooks.list",
             CoverageStatus::Partial,
             format!("{e}: that account's webhooks are unknown"),
         );
     }
     if !ok {
-        cov(
+        c.push(
             "automation:webhooks.list",
             CoverageStatus::Skipped,
             missing(&dir.join("webhooks")),
         );
     }
+    Ok(())
+}
 
+/// The Microsoft Graph app-role assignments of every managed identity.
+fn read_graph(dir: &Path, d: &mut SubscriptionData, c: &mut Cov<'_>) -> Result<(), CollectError> {
     let folder = dir.join("graph-app-role-assignments");
     let present = exists_plain(&folder)?;
-    let principals = identity_principals(&d);
+    let principals = identity_principals(d);
     for p in &principals {
         let list = if present {
             match map_item(read_list(&folder.join(format!("{p}.json"))))? {
                 ItemFile::Read(l) => Some(l),
                 ItemFile::Absent => Some(Vec::new()),
                 ItemFile::Unreadable(e) => {
-                    cov(
+                    c.push(
                         "graph:servicePrincipals.appRoleAssignments",
                         CoverageStatus::Partial,
                         format!("{e}: the Graph permissions of {p} are unknown"),
@@ -289,13 +341,13 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
     }
     if !principals.is_empty() {
         if present {
-            cov(
+            c.push(
                 "graph:servicePrincipals.appRoleAssignments",
                 CoverageStatus::Complete,
                 format!("read for {} managed identities", principals.len()),
             );
         } else {
-            cov(
+            c.push(
                 "graph:servicePrincipals.appRoleAssignments",
                 CoverageStatus::Skipped,
                 format!(
@@ -306,7 +358,15 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
             );
         }
     }
+    Ok(())
+}
 
+/// `activity-log.json`: the events and the window they cover.
+fn read_activity(
+    dir: &Path,
+    d: &mut SubscriptionData,
+    c: &mut Cov<'_>,
+) -> Result<(), CollectError> {
     let f = dir.join("activity-log.json");
     if let Some(v) = read_opt::<Value>(&f)? {
         let window = (
@@ -327,14 +387,14 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
             .or_else(|| stamps.iter().max().map(|s| s.to_string()));
         match (from, to) {
             (Some(from), Some(to)) => {
-                cov(
+                c.push(
                     "insights:activityLogs.list",
                     CoverageStatus::Complete,
                     format!("{} events from {from} to {to}", events.len()),
                 );
                 d.activity = Some(ActivityLog { from, to, events });
             }
-            _ => cov(
+            _ => c.push(
                 "insights:activityLogs.list",
                 CoverageStatus::Partial,
                 format!(
@@ -344,14 +404,13 @@ fn import_subscription(dir: &Path, sub: &str) -> Result<SubscriptionData, Collec
             ),
         }
     } else {
-        cov(
+        c.push(
             "insights:activityLogs.list",
             CoverageStatus::Skipped,
             missing(&f),
         );
     }
-    d.coverage = coverage;
-    Ok(d)
+    Ok(())
 }
 
 /// `folder/<account-name>.json` for every account; false when the folder is absent (and accounts
