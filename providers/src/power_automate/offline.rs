@@ -93,7 +93,23 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
         ..EnvironmentData::default()
     };
     let mut coverage = Vec::new();
-    let missing = |f: &Path| format!("`{}` is not in the export", f.display());
+    read_environment(dir, &mut d)?;
+    read_flows(dir, env, &mut d, &mut coverage)?;
+    read_connections(dir, env, &mut d, &mut coverage)?;
+    read_makers(dir, env, &mut d, &mut coverage)?;
+    read_activity(dir, env, &mut d, &mut coverage)?;
+    // Without an audit export PA-005 says `not_evaluated`; the flows themselves were read.
+    d.coverage = coverage;
+    Ok(d)
+}
+
+/// The detail of a record for a file the export does not have.
+fn missing(f: &Path) -> String {
+    format!("`{}` is not in the export", f.display())
+}
+
+/// `environment.json`: the environment's name and tenant.
+fn read_environment(dir: &Path, d: &mut EnvironmentData) -> Result<(), CollectError> {
     if let Some(e) = read_opt::<Value>(&dir.join("environment.json"))? {
         let e = e.get("Internal").cloned().unwrap_or(e);
         d.display_name = e
@@ -106,6 +122,16 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             .and_then(Value::as_str)
             .map(str::to_string);
     }
+    Ok(())
+}
+
+/// The flows, in whatever shape they were exported, and each flow's owners.
+fn read_flows(
+    dir: &Path,
+    env: &str,
+    d: &mut EnvironmentData,
+    coverage: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let folder = dir.join("flows");
     if exists_plain(&folder)? {
         let read = exports::read_folder(&folder)?;
@@ -166,6 +192,16 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             format!("{}: co-owners unknown", missing(&folder)),
         ));
     }
+    Ok(())
+}
+
+/// `connections.json`: the connections flows act through, and their owners.
+fn read_connections(
+    dir: &Path,
+    env: &str,
+    d: &mut EnvironmentData,
+    coverage: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let f = dir.join("connections.json");
     match read_opt::<Value>(&f)? {
         Some(v) => {
@@ -207,6 +243,16 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             format!("{}: the identities flows act as are unknown", missing(&f)),
         )),
     }
+    Ok(())
+}
+
+/// `makers.json`: who holds the Environment Maker role.
+fn read_makers(
+    dir: &Path,
+    env: &str,
+    d: &mut EnvironmentData,
+    coverage: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let f = dir.join("makers.json");
     match read_opt::<Value>(&f)? {
         Some(v) => {
@@ -253,6 +299,16 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             ),
         )),
     }
+    Ok(())
+}
+
+/// `flow-activity.json`: the Purview flow audit records and the window searched.
+fn read_activity(
+    dir: &Path,
+    env: &str,
+    d: &mut EnvironmentData,
+    coverage: &mut Vec<Coverage>,
+) -> Result<(), CollectError> {
     let f = dir.join("flow-activity.json");
     if let Some(v) = read_opt::<Value>(&f)? {
         let window = (
@@ -318,9 +374,7 @@ fn import_environment(dir: &Path, env: &str) -> Result<EnvironmentData, CollectE
             ));
         }
     }
-    // Without an audit export PA-005 says `not_evaluated`; the flows themselves were read.
-    d.coverage = coverage;
-    Ok(d)
+    Ok(())
 }
 
 /// Problems listed one record each up to this many; the rest are counted in one more.
