@@ -564,7 +564,6 @@ impl Session {
     }
 
     async fn project(&self, project: &str) -> ProjectData {
-        let e = &self.opts.endpoints;
         let mut d = ProjectData {
             project_id: project.to_string(),
             ..ProjectData::default()
@@ -581,6 +580,25 @@ impl Session {
             });
         };
 
+        self.ancestry(project, &mut d, &mut push).await;
+        self.functions(project, &mut d, &mut push).await;
+        self.run_services(project, &mut d, &mut push).await;
+
+        self.service_accounts(project, &mut d, &mut push).await;
+        self.usage(project, &mut d, &mut push).await;
+        self.audit(project, &mut d, &mut push).await;
+        d.coverage = cov;
+        d
+    }
+
+    /// The project, its ancestors, and the IAM policy of each.
+    async fn ancestry(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
         // The project and its ancestors.
         match self
             .get::<Node>(&format!("{}/v3/projects/{project}", e.resourcemanager))
@@ -650,7 +668,16 @@ impl Session {
                 Err(err) => push(api, err.status, format!("{scope}: {}", err.message)),
             }
         }
+    }
 
+    /// Functions of both generations in every location, and who may invoke each.
+    async fn functions(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
         // Functions, both generations, every location.
         let url = format!(
             "{}/v2/projects/{project}/locations/-/functions?pageSize=1000",
@@ -747,8 +774,16 @@ impl Session {
             push("cloudfunctions:functions.getIamPolicy", status, detail);
             d.functions = Some(functions);
         }
-        self.run_services(project, &mut d, &mut push).await;
+    }
 
+    /// Service accounts and who may act as them.
+    async fn service_accounts(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
         // Service accounts and who may act as them.
         let url = format!(
             "{}/v1/projects/{project}/serviceAccounts?pageSize=100",
@@ -803,7 +838,16 @@ impl Session {
             }
             d.service_accounts = Some(accounts);
         }
+    }
 
+    /// IAM policy insights, else Activity Analyzer: usage data for GCP-008.
+    async fn usage(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let e = &self.opts.endpoints;
         // IAM policy insights (Security Command Center Premium): usage data for GCP-008.
         let url = format!(
             "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
@@ -855,6 +899,15 @@ impl Session {
                 Err(err) => push("policyanalyzer:activities.query", err.status, err.message),
             }
         }
+    }
+
+    /// With `log_since`, the Cloud Audit Logs the detections read.
+    async fn audit(
+        &self,
+        project: &str,
+        d: &mut ProjectData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
         if let Some(since) = self.opts.log_since {
             match self.audit_log(project, since).await {
                 Ok((entries, from, to)) => {
@@ -883,8 +936,6 @@ impl Session {
                 Err(err) => push("logging:entries.list", err.status, err.message),
             }
         }
-        d.coverage = cov;
-        d
     }
 
     /// Cloud Run services, location by location (`services.list` rejects `-`), and the IAM policy of
