@@ -315,6 +315,21 @@ impl Session {
                 detail,
             });
         };
+        self.lists(sub, &mut d, &mut push).await;
+        self.resource_children(&mut d, &mut push).await;
+        self.graph(&mut d, &mut push).await;
+        self.activity(sub, &mut d, &mut push).await;
+        d.coverage = cov;
+        d
+    }
+
+    /// The subscription's ARM listings: sites, Logic Apps, Automation accounts, identities, role assignments, definitions and deny assignments.
+    async fn lists(
+        &self,
+        sub: &str,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
         let s = format!("/subscriptions/{sub}");
         macro_rules! list {
             ($field:ident, $path:expr, $api:expr, $what:expr) => {{
@@ -377,7 +392,14 @@ impl Session {
             "authorization:denyAssignments.list",
             "deny assignments"
         );
+    }
 
+    /// Per resource: the functions of each site, the runbooks and webhooks of each Automation account.
+    async fn resource_children(
+        &self,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
         // Per resource: functions of each site, runbooks and webhooks of each account.
         let sites: Vec<String> = d.sites.iter().flatten().map(|x| x.id.clone()).collect();
         let (map, errors) = self
@@ -414,9 +436,16 @@ impl Session {
             let (st, de) = fan_out(errors, format!("read for {} accounts", accounts.len()));
             push("automation:webhooks.list", st, de);
         }
+    }
 
+    /// Microsoft Graph: the managed identities' app roles and directory roles.
+    async fn graph(
+        &self,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
         // Microsoft Graph: the managed identities' app roles and directory roles.
-        let principals: Vec<String> = identity_principals(&d).into_iter().collect();
+        let principals: Vec<String> = identity_principals(d).into_iter().collect();
         if !principals.is_empty() {
             let breaker = crate::rest::breaker("graph:servicePrincipals.appRoleAssignments");
             let breaker = &breaker;
@@ -495,7 +524,16 @@ impl Session {
                 ),
             }
         }
+    }
 
+    /// The Activity Log, over an explicit window.
+    async fn activity(
+        &self,
+        sub: &str,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let s = format!("/subscriptions/{sub}");
         // Activity Log: the window is explicit; operation and caller are filtered here, by provider
         // on the server (the only filter it offers).
         let to = chrono::Utc::now();
@@ -561,8 +599,6 @@ impl Session {
             }
             Some(e) => push("insights:activityLogs.list", e.status, e.message),
         }
-        d.coverage = cov;
-        d
     }
 
     /// One paged list per resource, concurrently; `None` for those that failed.
