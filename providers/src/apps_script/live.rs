@@ -272,13 +272,66 @@ impl Session {
     }
 
     pub async fn collect(&self, progress: &dyn Progress) -> DomainData {
-        let e = &self.opts.endpoints;
         let domain = self.opts.domain.clone();
-        let admin = self.opts.admin.clone();
         let mut d = DomainData {
             domain: domain.clone(),
             ..DomainData::default()
         };
+        let Some(users) = self.users(&mut d, progress).await else {
+            return d;
+        };
+        progress.phase(
+            &format!("apps script: {} users", users.len()),
+            Some(users.len() as u64),
+        );
+        let per_user = self.per_user(&users, &mut d, progress).await;
+        let (tokens, scripts) = tally(&mut d, per_user, users.len());
+        self.projects(&mut d, scripts).await;
+        d.coverage.push(visibility(&domain, &tokens, &d.projects));
+        if let Some(since) = self.opts.log_since {
+            match self.opts.shard {
+                // The domain's activity is one query: part 1 reads it.
+                Some((i, n)) if i != 1 => d.coverage.push(cov(
+                    &domain,
+                    "reports:activities.list",
+                    CoverageStatus::Skipped,
+                    format!("read by shard 1/{n}"),
+                )),
+                _ => {
+                    progress.phase("apps script: Reports API activity", None);
+                    // Read into its own part, so a cut-off loses only the activity.
+                    let mut part = DomainData {
+                        domain: domain.clone(),
+                        ..DomainData::default()
+                    };
+                    let read = crate::until_stop(self.opts.stop_at, async {
+                        self.reports(&mut part, since).await;
+                    })
+                    .await;
+                    match read {
+                        Some(()) => {
+                            d.coverage.extend(part.coverage);
+                            d.audit = part.audit;
+                        }
+                        None => d.coverage.push(cov(
+                            &domain,
+                            "reports:activities.list",
+                            CoverageStatus::Failed,
+                            crate::cut_off_detail("the Reports API activity is"),
+                        )),
+                    }
+                }
+            }
+        }
+        d
+    }
+
+    /// The domain's active users (as the admin), dealt to this shard; `None` (and a record) when the
+    /// listing failed.
+    async fn users(&self, d: &mut DomainData, progress: &dyn Progress) -> Option<Vec<String>> {
+        let e = &self.opts.endpoints;
+        let domain = self.opts.domain.clone();
+        let admin = self.opts.admin.clone();
         progress.phase("apps script: listing users", None);
         let users: Vec<String> = match self
             .pages(
@@ -313,13 +366,23 @@ impl Session {
             }
             Err(err) => {
                 d.coverage.push(cov(&domain, "directory:users.list", err.status, err.message));
-                return d;
+                return None;
             }
         };
-        progress.phase(
-            &format!("apps script: {} users", users.len()),
-            Some(users.len() as u64),
-        );
+        Some(users)
+    }
+
+    /// Per user: their grants (as the admin) and their standalone scripts (as the user), resumable
+    /// from the checkpoint and bounded by the deadline.
+    async fn per_user(
+        &self,
+        users: &[String],
+        d: &mut DomainData,
+        progress: &dyn Progress,
+    ) -> Vec<UserRead> {
+        let e = &self.opts.endpoints;
+        let domain = self.opts.domain.clone();
+        let admin = self.opts.admin.clone();
         // Per user: their grants (as the admin) and their standalone scripts (as the user).
         let done = match &self.opts.checkpoint {
             Some(p) => match load_checkpoint(p) {
@@ -359,7 +422,7 @@ impl Session {
         let drive_breaker = crate::rest::breaker("drive:files.list");
         let (token_breaker, drive_breaker) = (&token_breaker, &drive_breaker);
         let per_user: Vec<UserRead> =
-            stream::iter(users.clone())
+            stream::iter(users.to_vec())
                 .map(|u| {
                     let admin = admin.clone();
                     async move {
@@ -404,53 +467,12 @@ impl Session {
                 .buffer_unordered(self.opts.concurrency.max(1))
                 .collect()
                 .await;
-        let mut tokens = Vec::new();
-        let mut token_errors = Vec::new();
-        let mut drive_errors = Vec::new();
-        let mut scripts: BTreeMap<String, String> = BTreeMap::new();
-        for (u, t, f) in per_user {
-            match t {
-                Ok(list) => tokens.extend(list),
-                Err(err) => token_errors.push(format!("{u}: {}", err.message)),
-            }
-            match f {
-                Ok(files) => {
-                    for file in files {
-                        let Some(id) = file.get("id").and_then(Value::as_str) else {
-                            continue;
-                        };
-                        let owner = file
-                            .pointer("/owners/0/emailAddress")
-                            .and_then(Value::as_str)
-                            .unwrap_or(&u)
-                            .to_string();
-                        scripts.entry(id.to_string()).or_insert(owner);
-                    }
-                }
-                Err(err) => drive_errors.push(format!("{u}: {}", err.message)),
-            }
-        }
-        for (api, mut errors, n) in [
-            ("directory:tokens.list", token_errors, users.len()),
-            ("drive:files.list", drive_errors, users.len()),
-        ] {
-            errors.sort();
-            if let Some(first) = errors.first() {
-                d.coverage.push(cov(
-                    &domain,
-                    api,
-                    CoverageStatus::Partial,
-                    format!("{} of {n} users not read; first: {first}", errors.len()),
-                ));
-            } else if api == "drive:files.list" {
-                d.coverage.push(cov(
-                    &domain,
-                    api,
-                    CoverageStatus::Complete,
-                    format!("{} standalone scripts in {n} users' Drives", scripts.len()),
-                ));
-            }
-        }
+        per_user
+    }
+
+    /// Per script, as its owner: project, content, deployments, trigger processes.
+    async fn projects(&self, d: &mut DomainData, scripts: BTreeMap<String, String>) {
+        let domain = self.opts.domain.clone();
         // Per script, as its owner: project, content, deployments, trigger processes.
         let breaker = crate::rest::breaker("script:projects.get");
         let breaker = &breaker;
@@ -490,43 +512,6 @@ impl Session {
                 format!("{} projects not read (the owner may not have the Apps Script API turned on); first: {first}", failed.len()),
             ),
         });
-        d.coverage.push(visibility(&domain, &tokens, &d.projects));
-        if let Some(since) = self.opts.log_since {
-            match self.opts.shard {
-                // The domain's activity is one query: part 1 reads it.
-                Some((i, n)) if i != 1 => d.coverage.push(cov(
-                    &domain,
-                    "reports:activities.list",
-                    CoverageStatus::Skipped,
-                    format!("read by shard 1/{n}"),
-                )),
-                _ => {
-                    progress.phase("apps script: Reports API activity", None);
-                    // Read into its own part, so a cut-off loses only the activity.
-                    let mut part = DomainData {
-                        domain: domain.clone(),
-                        ..DomainData::default()
-                    };
-                    let read = crate::until_stop(self.opts.stop_at, async {
-                        self.reports(&mut part, since).await;
-                    })
-                    .await;
-                    match read {
-                        Some(()) => {
-                            d.coverage.extend(part.coverage);
-                            d.audit = part.audit;
-                        }
-                        None => d.coverage.push(cov(
-                            &domain,
-                            "reports:activities.list",
-                            CoverageStatus::Failed,
-                            crate::cut_off_detail("the Reports API activity is"),
-                        )),
-                    }
-                }
-            }
-        }
-        d
     }
 
     /// The Reports API activity of every user, as the admin: OAuth grants, Drive visibility changes,
@@ -679,4 +664,62 @@ impl Session {
             unread,
         })
     }
+}
+
+/// The grants of every user read, and the standalone scripts found with their owners; a record for
+/// each listing some users' reads failed in.
+fn tally(
+    d: &mut DomainData,
+    per_user: Vec<UserRead>,
+    n_users: usize,
+) -> (Vec<Value>, BTreeMap<String, String>) {
+    let domain = d.domain.clone();
+    let mut tokens = Vec::new();
+    let mut token_errors = Vec::new();
+    let mut drive_errors = Vec::new();
+    let mut scripts: BTreeMap<String, String> = BTreeMap::new();
+    for (u, t, f) in per_user {
+        match t {
+            Ok(list) => tokens.extend(list),
+            Err(err) => token_errors.push(format!("{u}: {}", err.message)),
+        }
+        match f {
+            Ok(files) => {
+                for file in files {
+                    let Some(id) = file.get("id").and_then(Value::as_str) else {
+                        continue;
+                    };
+                    let owner = file
+                        .pointer("/owners/0/emailAddress")
+                        .and_then(Value::as_str)
+                        .unwrap_or(&u)
+                        .to_string();
+                    scripts.entry(id.to_string()).or_insert(owner);
+                }
+            }
+            Err(err) => drive_errors.push(format!("{u}: {}", err.message)),
+        }
+    }
+    for (api, mut errors, n) in [
+        ("directory:tokens.list", token_errors, n_users),
+        ("drive:files.list", drive_errors, n_users),
+    ] {
+        errors.sort();
+        if let Some(first) = errors.first() {
+            d.coverage.push(cov(
+                &domain,
+                api,
+                CoverageStatus::Partial,
+                format!("{} of {n} users not read; first: {first}", errors.len()),
+            ));
+        } else if api == "drive:files.list" {
+            d.coverage.push(cov(
+                &domain,
+                api,
+                CoverageStatus::Complete,
+                format!("{} standalone scripts in {n} users' Drives", scripts.len()),
+            ));
+        }
+    }
+    (tokens, scripts)
 }
