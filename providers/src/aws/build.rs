@@ -166,27 +166,41 @@ fn add_iam(
     coverage: &mut Vec<Coverage>,
 ) {
     let mut used_policies: BTreeSet<&str> = BTreeSet::new();
-    let group_arns: BTreeMap<&str, &str> = iam
-        .group_detail_list
-        .iter()
-        .map(|g| (g.group_name.as_str(), g.arn.as_str()))
-        .collect();
+    add_roles(snap, account, iam, &mut used_policies, coverage);
+    add_users(snap, account, iam, &mut used_policies, coverage);
+    add_groups(snap, account, iam, &mut used_policies, coverage);
+    add_managed_policies(snap, account, iam, &used_policies, coverage);
+}
 
-    let inline = |list: &[wire::PolicyDetail], owner: &str, coverage: &mut Vec<Coverage>| {
-        list.iter()
-            .map(|p| InlinePolicy {
-                name: p.policy_name.clone(),
-                document: decode_or_record(
-                    &p.policy_document,
-                    &format!("inline policy `{}` of `{owner}`", p.policy_name),
-                    account,
-                    IAM_API,
-                    coverage,
-                ),
-            })
-            .collect::<Vec<_>>()
-    };
+/// The inline policies of `owner`, each document decoded (or a record saying why not).
+fn inline_policies(
+    account: &str,
+    list: &[wire::PolicyDetail],
+    owner: &str,
+    coverage: &mut Vec<Coverage>,
+) -> Vec<InlinePolicy> {
+    list.iter()
+        .map(|p| InlinePolicy {
+            name: p.policy_name.clone(),
+            document: decode_or_record(
+                &p.policy_document,
+                &format!("inline policy `{}` of `{owner}`", p.policy_name),
+                account,
+                IAM_API,
+                coverage,
+            ),
+        })
+        .collect()
+}
 
+/// Roles: trust policy, inline and attached policies, boundary, last use.
+fn add_roles<'i>(
+    snap: &mut Snapshot,
+    account: &str,
+    iam: &'i wire::AuthorizationDetails,
+    used_policies: &mut BTreeSet<&'i str>,
+    coverage: &mut Vec<Coverage>,
+) {
     for r in &iam.role_detail_list {
         let trust = r.assume_role_policy_document.as_ref().map(|d| {
             decode_or_record(
@@ -229,7 +243,7 @@ fn add_iam(
                 path: r.path.clone().unwrap_or_else(|| "/".into()),
                 unique_id: r.role_id.clone(),
                 trust_policy: trust,
-                inline_policies: inline(&r.role_policy_list, &r.arn, coverage),
+                inline_policies: inline_policies(account, &r.role_policy_list, &r.arn, coverage),
                 attached_policies: attached,
                 permissions_boundary: boundary,
                 groups: Vec::new(),
@@ -240,6 +254,21 @@ fn add_iam(
             })),
         });
     }
+}
+
+/// Users: inline and attached policies, groups, boundary, keys and password use.
+fn add_users<'i>(
+    snap: &mut Snapshot,
+    account: &str,
+    iam: &'i wire::AuthorizationDetails,
+    used_policies: &mut BTreeSet<&'i str>,
+    coverage: &mut Vec<Coverage>,
+) {
+    let group_arns: BTreeMap<&str, &str> = iam
+        .group_detail_list
+        .iter()
+        .map(|g| (g.group_name.as_str(), g.arn.as_str()))
+        .collect();
     for u in &iam.user_detail_list {
         used_policies.extend(
             u.attached_managed_policies
@@ -281,7 +310,7 @@ fn add_iam(
                 path: u.path.clone().unwrap_or_else(|| "/".into()),
                 unique_id: u.user_id.clone(),
                 trust_policy: None,
-                inline_policies: inline(&u.user_policy_list, &u.arn, coverage),
+                inline_policies: inline_policies(account, &u.user_policy_list, &u.arn, coverage),
                 attached_policies: u
                     .attached_managed_policies
                     .iter()
@@ -296,6 +325,16 @@ fn add_iam(
             })),
         });
     }
+}
+
+/// Groups: inline and attached policies.
+fn add_groups<'i>(
+    snap: &mut Snapshot,
+    account: &str,
+    iam: &'i wire::AuthorizationDetails,
+    used_policies: &mut BTreeSet<&'i str>,
+    coverage: &mut Vec<Coverage>,
+) {
     for g in &iam.group_detail_list {
         used_policies.extend(
             g.attached_managed_policies
@@ -313,7 +352,7 @@ fn add_iam(
                 path: g.path.clone().unwrap_or_else(|| "/".into()),
                 unique_id: g.group_id.clone(),
                 trust_policy: None,
-                inline_policies: inline(&g.group_policy_list, &g.arn, coverage),
+                inline_policies: inline_policies(account, &g.group_policy_list, &g.arn, coverage),
                 attached_policies: g
                     .attached_managed_policies
                     .iter()
@@ -325,6 +364,17 @@ fn add_iam(
             })),
         });
     }
+}
+
+/// The managed policies some principal uses, with their default version; a record for each attached
+/// policy whose document was not returned.
+fn add_managed_policies(
+    snap: &mut Snapshot,
+    account: &str,
+    iam: &wire::AuthorizationDetails,
+    used_policies: &BTreeSet<&str>,
+    coverage: &mut Vec<Coverage>,
+) {
     let mut seen = BTreeSet::new();
     for p in &iam.policies {
         if !used_policies.contains(p.arn.as_str()) || !seen.insert(p.arn.as_str()) {
