@@ -52,9 +52,24 @@ fn policy_value(p: &wire::Policy) -> serde_json::Value {
 }
 
 /// Adds one project's records to `snap`.
-pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
+pub fn add_project(snap: &mut Snapshot, mut d: ProjectData) {
     let project = d.project_id.clone();
-    let mut coverage = d.coverage;
+    let mut coverage = std::mem::take(&mut d.coverage);
+    add_target(snap, &project, &d);
+    add_bindings(snap, &project, &d);
+    add_service_accounts(snap, &project, &d);
+    add_roles(snap, &project, &d);
+    add_workloads(snap, &project, &d, &mut coverage);
+    add_usage(snap, &project, &d);
+    snap.coverage.extend(coverage);
+    if let Some((events, windows)) = d.audit {
+        snap.events.extend(events);
+        snap.log_windows.extend(windows);
+    }
+}
+
+/// The project as a target: its number, its functions' regions, its ancestors.
+fn add_target(snap: &mut Snapshot, project: &str, d: &ProjectData) {
     let regions: Vec<String> = d
         .functions
         .iter()
@@ -63,7 +78,7 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         .collect();
     snap.targets.push(Target {
         provider: Provider::Gcp,
-        id: project.clone(),
+        id: project.to_string(),
         name: d.project_number.clone(),
         regions,
         organization: d
@@ -73,7 +88,10 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             .cloned(),
         ancestors: d.ancestors.clone(),
     });
+}
 
+/// Bindings at every level: organization first (order 0), the project last.
+fn add_bindings(snap: &mut Snapshot, project: &str, d: &ProjectData) {
     // Bindings at every level: organization first (order 0), the project last.
     let mut chain: Vec<String> = d.ancestors.iter().rev().cloned().collect();
     chain.push(format!("projects/{project}"));
@@ -101,7 +119,10 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             }
         }
     }
+}
 
+/// Service accounts and their own policies.
+fn add_service_accounts(snap: &mut Snapshot, project: &str, d: &ProjectData) {
     for sa in d.service_accounts.iter().flatten() {
         let policy = d.service_account_policies.get(&sa.email).cloned().flatten();
         snap.identities.push(Identity {
@@ -109,11 +130,11 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             provider: Provider::Gcp,
             kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT.into(),
             name: sa.email.clone(),
-            target: project.clone(),
+            target: project.to_string(),
             created: None,
             details: IdentityDetails::GcpServiceAccount(Box::new(GcpServiceAccountDetails {
                 email: sa.email.clone(),
-                project: sa.project_id.clone().unwrap_or_else(|| project.clone()),
+                project: sa.project_id.clone().unwrap_or_else(|| project.to_string()),
                 unique_id: sa.unique_id.clone(),
                 disabled: sa.disabled,
                 iam_policy_read: policy.is_some(),
@@ -121,7 +142,10 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             })),
         });
     }
+}
 
+/// Custom roles, once each.
+fn add_roles(snap: &mut Snapshot, project: &str, d: &ProjectData) {
     let mut seen_roles = std::collections::BTreeSet::new();
     for r in &d.roles {
         if r.deleted || !seen_roles.insert(r.name.clone()) {
@@ -135,21 +159,29 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
             target: if r.name.starts_with("roles/") {
                 "gcp".into()
             } else {
-                project.clone()
+                project.to_string()
             },
             document: serde_json::json!({"includedPermissions": r.included_permissions}),
             version: None,
         });
     }
+}
 
+/// Functions, Cloud Run functions deployed through the Run API, and Cloud Run jobs.
+fn add_workloads(
+    snap: &mut Snapshot,
+    project: &str,
+    d: &ProjectData,
+    coverage: &mut Vec<Coverage>,
+) {
     for f in d.functions.iter().flatten() {
         add_function(
             snap,
-            &project,
+            project,
             d.project_number.as_deref(),
             f,
             &d.invoker_policies,
-            &mut coverage,
+            coverage,
         );
     }
 
@@ -163,27 +195,24 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
         if s.build_config.is_some() && !served.contains(s.name.as_str()) {
             add_run_service(
                 snap,
-                &project,
+                project,
                 d.project_number.as_deref(),
                 s,
                 &d.invoker_policies,
-                &mut coverage,
+                coverage,
             );
         }
     }
 
     for j in d.run_jobs.iter().flatten() {
-        add_run_job(
-            snap,
-            &project,
-            d.project_number.as_deref(),
-            j,
-            &mut coverage,
-        );
+        add_run_job(snap, project, d.project_number.as_deref(), j, coverage);
     }
+}
 
+/// Usage data: Activity Analyzer's last authentications and IAM policy insights.
+fn add_usage(snap: &mut Snapshot, project: &str, d: &ProjectData) {
     if let Some(activities) = &d.sa_last_auth {
-        add_last_auth(snap, &project, d.service_accounts.as_deref(), activities);
+        add_last_auth(snap, project, d.service_accounts.as_deref(), activities);
     }
 
     if let Some(insights) = &d.insights {
@@ -235,11 +264,6 @@ pub fn add_project(snap: &mut Snapshot, d: ProjectData) {
                 });
             }
         }
-    }
-    snap.coverage.extend(coverage);
-    if let Some((events, windows)) = d.audit {
-        snap.events.extend(events);
-        snap.log_windows.extend(windows);
     }
 }
 
