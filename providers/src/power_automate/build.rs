@@ -64,6 +64,15 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
         organization: d.tenant_id.clone(),
         ancestors: Vec::new(),
     });
+    add_flows(snap, &env, &d);
+    add_dlp(snap, &d);
+    add_makers(snap, &env, &d);
+    add_activity(snap, &env, &d);
+    snap.coverage.extend(d.coverage);
+}
+
+/// Each flow with its trigger, steps, connections and owners.
+fn add_flows(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
     for f in d.flows.iter().flatten() {
         let p = &f.properties;
         let definition = p.get("definition").cloned().unwrap_or(Value::Null);
@@ -123,7 +132,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
                 .and_then(Value::as_str)
                 .unwrap_or(&f.name)
                 .to_string(),
-            target: env.clone(),
+            target: env.to_string(),
             location: None,
             runtime: None,
             state,
@@ -143,7 +152,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             code_hash: None,
             exposure,
             details: WorkloadDetails::Flow(Box::new(FlowDetails {
-                environment: env.clone(),
+                environment: env.to_string(),
                 trigger,
                 steps,
                 connections,
@@ -153,6 +162,10 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             })),
         });
     }
+}
+
+/// DLP policies, as policy records.
+fn add_dlp(snap: &mut Snapshot, d: &EnvironmentData) {
     for pol in d.dlp.iter().flatten() {
         let def = pol.get("policyDefinition").unwrap_or(pol);
         let Some(name) = def.get("name").and_then(Value::as_str) else {
@@ -179,10 +192,14 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             version: None,
         });
     }
+}
+
+/// Environment Makers, as users and bindings.
+fn add_makers(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
     for (id, email) in d.makers.iter().flatten() {
         snap.bindings.push(Binding {
             provider: Provider::PowerAutomate,
-            scope: env.clone(),
+            scope: env.to_string(),
             principal: id.clone(),
             grant: "Environment Maker".into(),
             kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER.into(),
@@ -200,7 +217,7 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
                 provider: Provider::PowerAutomate,
                 kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER.into(),
                 name: e.clone(),
-                target: env.clone(),
+                target: env.to_string(),
                 created: None,
                 details: IdentityDetails::Other {
                     fields: BTreeMap::new(),
@@ -208,6 +225,10 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             });
         }
     }
+}
+
+/// The Purview flow activity: per maker, the last flow written, and the window read.
+fn add_activity(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
     if let Some((from, to, events)) = &d.activity {
         let source = format!("purview flow audit {env} window {from}..{to}");
         snap.usage.push(Usage {
@@ -240,5 +261,4 @@ pub fn add_environment(snap: &mut Snapshot, d: EnvironmentData) {
             });
         }
     }
-    snap.coverage.extend(d.coverage);
 }
