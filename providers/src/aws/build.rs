@@ -544,6 +544,18 @@ fn add_region(
     region: &RegionData,
     coverage: &mut Vec<Coverage>,
 ) {
+    add_functions(snap, account, region, coverage);
+    add_event_source_mappings(snap, account, region);
+    add_rules(snap, account, region, coverage);
+}
+
+/// The region's functions with their resource policies, URLs and code signing.
+fn add_functions(
+    snap: &mut Snapshot,
+    account: &str,
+    region: &RegionData,
+    coverage: &mut Vec<Coverage>,
+) {
     for f in &region.functions {
         let (resource_policy, policy_read) = match region.policies.get(&f.function_arn) {
             Some(Fetched::Found(p)) => (
@@ -623,7 +635,10 @@ fn add_region(
             })),
         });
     }
+}
 
+/// Event source mappings, as triggers.
+fn add_event_source_mappings(snap: &mut Snapshot, account: &str, region: &RegionData) {
     for m in &region.event_source_mappings {
         let function = m
             .function_arn
@@ -652,7 +667,15 @@ fn add_region(
             })),
         });
     }
+}
 
+/// EventBridge rules and their targets, as triggers.
+fn add_rules(
+    snap: &mut Snapshot,
+    account: &str,
+    region: &RegionData,
+    coverage: &mut Vec<Coverage>,
+) {
     for (rule, targets) in &region.rules {
         let pattern = rule.event_pattern.as_ref().map(|p| {
             decode_or_record(
