@@ -114,6 +114,27 @@ impl Session {
                 levels: Vec::new(),
             });
         }
+        let path = self.path_to_root(&shared, &client, coverage).await?;
+        let (levels, distinct) = self.levels(&shared, &client, path, coverage).await?;
+        coverage.push(self.coverage(
+            None,
+            "organizations:ListPoliciesForTarget",
+            CoverageStatus::Complete,
+            format!("{} levels, {distinct} distinct SCPs", levels.len()),
+        ));
+        Some(wire::ScpChain {
+            organization_id: org_id,
+            levels,
+        })
+    }
+
+    /// The account's path in the organization, from the root down to the account.
+    async fn path_to_root(
+        &self,
+        shared: &OrgReads,
+        client: &aws_sdk_organizations::Client,
+        coverage: &mut Vec<Coverage>,
+    ) -> Option<Vec<String>> {
         // Walk from the account up to the root.
         let mut path = vec![self.account_id.clone()];
         let mut current = self.account_id.clone();
@@ -159,6 +180,17 @@ impl Session {
             }
         }
         path.reverse();
+        Some(path)
+    }
+
+    /// The SCPs attached at each level of `path`, and how many distinct ones there are.
+    async fn levels(
+        &self,
+        shared: &OrgReads,
+        client: &aws_sdk_organizations::Client,
+        path: Vec<String>,
+        coverage: &mut Vec<Coverage>,
+    ) -> Option<(Vec<wire::ScpLevel>, usize)> {
         let mut levels = Vec::new();
         let mut distinct = std::collections::BTreeSet::new();
         for target in path {
@@ -246,16 +278,7 @@ impl Session {
                 policies,
             });
         }
-        coverage.push(self.coverage(
-            None,
-            "organizations:ListPoliciesForTarget",
-            CoverageStatus::Complete,
-            format!("{} levels, {} distinct SCPs", levels.len(), distinct.len()),
-        ));
-        Some(wire::ScpChain {
-            organization_id: org_id,
-            levels,
-        })
+        Some((levels, distinct.len()))
     }
 
     /// Generates and reads IAM last-accessed reports (action level) for `principals`, bounded and polled.

@@ -62,14 +62,34 @@ impl Session {
             ));
         }
 
+        self.per_function(&lambda, lambda_gate.as_ref(), region, &mut data, &mut cov)
+            .await;
+        self.event_source_mappings(&lambda, region, &mut data, &mut cov)
+            .await;
+        // Code signing: the region's configs, then which functions use each (fewer calls than per function).
+        data.code_signing = self.code_signing(&lambda, region, &mut cov).await;
+
+        // EventBridge.
+        data.rules = self.rules(&events, &events_gate, region, &mut cov).await;
+        (data, cov)
+    }
+
+    /// Per function, bounded by the gate: its resource policy and its URL configuration.
+    async fn per_function(
+        &self,
+        lambda: &aws_sdk_lambda::Client,
+        gate: &Gate,
+        region: &str,
+        data: &mut RegionData,
+        cov: &mut Vec<Coverage>,
+    ) {
         // Per-function reads, bounded.
         let arns: Vec<(String, String)> = data
             .functions
             .iter()
             .map(|f| (f.function_arn.clone(), f.function_name.clone()))
             .collect();
-        let lambda_ref = &lambda;
-        let gate = lambda_gate.as_ref();
+        let lambda_ref = lambda;
         let policy_breaker = self.breaker("lambda:GetPolicy");
         let url_breaker = self.breaker("lambda:GetFunctionUrlConfig");
         let (policy_breaker, url_breaker) = (&policy_breaker, &url_breaker);
@@ -158,7 +178,16 @@ impl Session {
             n,
             &url_errors,
         ));
+    }
 
+    /// The region's event source mappings.
+    async fn event_source_mappings(
+        &self,
+        lambda: &aws_sdk_lambda::Client,
+        region: &str,
+        data: &mut RegionData,
+        cov: &mut Vec<Coverage>,
+    ) {
         // Event source mappings, region-wide.
         let mut pages = lambda
             .list_event_source_mappings()
@@ -195,13 +224,6 @@ impl Session {
                 format!("{} mappings", data.event_source_mappings.len()),
             ));
         }
-
-        // Code signing: the region's configs, then which functions use each (fewer calls than per function).
-        data.code_signing = self.code_signing(&lambda, region, &mut cov).await;
-
-        // EventBridge.
-        data.rules = self.rules(&events, &events_gate, region, &mut cov).await;
-        (data, cov)
     }
 
     pub(super) async fn code_signing(
