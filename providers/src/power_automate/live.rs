@@ -278,11 +278,19 @@ impl Session {
     }
 
     async fn environment(&self, env: &str) -> EnvironmentData {
-        let e = &self.opts.endpoints;
         let mut d = EnvironmentData {
             name: env.to_string(),
             ..EnvironmentData::default()
         };
+        self.flows(env, &mut d).await;
+        self.connections(env, &mut d).await;
+        self.makers(env, &mut d).await;
+        d
+    }
+
+    /// The environment's flows, each with its definition and owners.
+    async fn flows(&self, env: &str, d: &mut EnvironmentData) {
+        let e = &self.opts.endpoints;
         let admin = format!("/providers/Microsoft.ProcessSimple/scopes/admin/environments/{env}");
         let listed = self
             .list(
@@ -401,6 +409,11 @@ impl Session {
                 .coverage
                 .push(cov(env, "flow:flows.list", err.status, err.message)),
         }
+    }
+
+    /// The connections flows act through, and who created each.
+    async fn connections(&self, env: &str, d: &mut EnvironmentData) {
+        let e = &self.opts.endpoints;
         match self
             .list(
                 &e.powerapps,
@@ -435,6 +448,11 @@ impl Session {
                 .coverage
                 .push(cov(env, "powerapps:connections.list", err.status, err.message)),
         }
+    }
+
+    /// Who holds the Environment Maker role.
+    async fn makers(&self, env: &str, d: &mut EnvironmentData) {
+        let e = &self.opts.endpoints;
         match self
             .list(
                 &e.bap,
@@ -473,6 +491,5 @@ impl Session {
                 format!("{} (environments with Dataverse keep roles there)", err.message),
             )),
         }
-        d
     }
 }
