@@ -206,13 +206,7 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, CliError> {
-        let at = |span: std::ops::Range<usize>, msg: String| {
-            CliError::Input(format!(
-                "{}:{}: {msg}",
-                path.display(),
-                line_of(text, span.start)
-            ))
-        };
+        let src = Source { text, path };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
             CliError::Input(format!(
@@ -229,189 +223,20 @@ impl Config {
             path: Some(path.to_path_buf()),
             ..Config::default()
         };
-        for d in raw.rules.disable {
-            if !known.contains(&d.get_ref().as_str()) {
-                return Err(at(
-                    d.span(),
-                    format!("unknown rule `{}` in rules.disable", d.get_ref()),
-                ));
-            }
-            cfg.disabled.push(d.into_inner());
-        }
-        for (rule, sev) in raw.rules.severity {
-            if !known.contains(&rule.as_str()) {
-                return Err(at(
-                    sev.span(),
-                    format!("unknown rule `{rule}` in rules.severity"),
-                ));
-            }
-            let s = Severity::parse(sev.get_ref()).ok_or_else(|| {
-                at(
-                    sev.span(),
-                    format!(
-                        "severity `{}` must be critical, high, medium or low",
-                        sev.get_ref()
-                    ),
-                )
-            })?;
-            cfg.severity.insert(rule, s);
-        }
-        if let Some(d) = raw.thresholds.unused_days {
-            if *d.get_ref() < 1 {
-                return Err(at(
-                    d.span(),
-                    "thresholds.unused_days must be at least 1".into(),
-                ));
-            }
-            cfg.settings.unused_days = d.into_inner();
-        }
-        for a in raw.aws.trusted_accounts {
-            if a.get_ref().len() != 12 || !a.get_ref().bytes().all(|b| b.is_ascii_digit()) {
-                return Err(at(
-                    a.span(),
-                    format!("`{}` is not a 12-digit AWS account id", a.get_ref()),
-                ));
-            }
-            cfg.settings.trusted_accounts.push(a.into_inner());
-        }
-        let url = |v: &Spanned<String>, what: &str| {
-            let ok = reqwest_like_url(v.get_ref());
-            if ok {
-                Ok(v.get_ref().clone())
-            } else {
-                Err(at(
-                    v.span(),
-                    format!(
-                        "{what} `{}` must be an http:// or https:// URL",
-                        v.get_ref()
-                    ),
-                ))
-            }
-        };
-        if let Some(t) = &raw.gcp.token_uri {
-            cfg.gcp.token_uri = Some(url(t, "gcp.token_uri")?);
-        }
-        for (api, u) in &raw.gcp.endpoints {
-            if !GCP_APIS.contains(&api.as_str()) {
-                return Err(at(
-                    u.span(),
-                    format!(
-                        "unknown API `{api}` in gcp.endpoints: expected one of {}",
-                        GCP_APIS.join(", ")
-                    ),
-                ));
-            }
-            cfg.gcp
-                .endpoints
-                .insert(api.clone(), url(u, &format!("gcp.endpoints.{api}"))?);
-        }
-        let host = |v: &Spanned<String>, what: &str| {
-            let h = v
-                .get_ref()
-                .trim()
-                .trim_start_matches("*.")
-                .to_ascii_lowercase();
-            if h.is_empty() || h.contains(['/', ':', '@', ' ']) || !h.contains('.') {
-                Err(at(
-                    v.span(),
-                    format!(
-                        "{what} `{}` must be a domain such as contoso.com",
-                        v.get_ref()
-                    ),
-                ))
-            } else {
-                Ok(h)
-            }
-        };
-        for d in &raw.power_automate.tenant_domains {
-            cfg.settings
-                .tenant_domains
-                .push(host(d, "power_automate.tenant_domains")?);
-        }
-        for d in &raw.power_automate.http_allow {
-            cfg.settings
-                .egress_allow
-                .push(host(d, "power_automate.http_allow")?);
-        }
-        for a in &raw.detect.allow_actors {
-            Glob::new(a.get_ref()).map_err(|e| {
-                at(
-                    a.span(),
-                    format!("detect.allow_actors `{}` is not a glob: {e}", a.get_ref()),
-                )
-            })?;
-            cfg.settings.detect_allow.push(a.get_ref().clone());
-        }
-        if let Some(c) = &raw.azure.cloud {
-            if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {
-                return Err(at(
-                    c.span(),
-                    format!(
-                        "azure.cloud `{}` must be public, usgov or china",
-                        c.get_ref()
-                    ),
-                ));
-            }
-            cfg.azure.cloud = Some(c.get_ref().clone());
-        }
-        if let Some(u) = &raw.azure.authority_host {
-            cfg.azure.authority_host = Some(url(u, "azure.authority_host")?);
-        }
-        if let Some(u) = &raw.azure.resource_manager {
-            cfg.azure.resource_manager = Some(url(u, "azure.resource_manager")?);
-        }
-        if let Some(u) = &raw.azure.graph {
-            cfg.azure.graph = Some(url(u, "azure.graph")?);
-        }
-        for s in raw.suppress {
-            let line = line_of(text, s.rule.span().start);
-            if s.reason.get_ref().trim().is_empty() {
-                return Err(at(
-                    s.reason.span(),
-                    "a suppression needs a non-empty reason".into(),
-                ));
-            }
-            let glob = |v: &Spanned<String>| {
-                Glob::new(v.get_ref())
-                    .map(|g| g.compile_matcher())
-                    .map_err(|e| at(v.span(), format!("invalid pattern `{}`: {e}", v.get_ref())))
-            };
-            let rule_glob = glob(&s.rule)?;
-            if !known.iter().any(|k| rule_glob.is_match(k)) {
-                return Err(at(
-                    s.rule.span(),
-                    format!("`{}` matches no rule", s.rule.get_ref()),
-                ));
-            }
-            let resource_glob = glob(&s.resource)?;
-            let expires = match &s.expires {
-                Some(e) => Some(NaiveDate::parse_from_str(e.get_ref(), "%Y-%m-%d").map_err(
-                    |_| {
-                        at(
-                            e.span(),
-                            format!("expires `{}` must be a date like 2027-01-31", e.get_ref()),
-                        )
-                    },
-                )?),
-                None => None,
-            };
-            if let Some(p) = &s.provider
-                && fnscope_snapshot::Provider::parse(p.get_ref()).is_none()
-            {
-                return Err(at(p.span(), format!("unknown provider `{}`", p.get_ref())));
-            }
-            cfg.suppressions.push(Suppression {
-                rule: s.rule.into_inner(),
-                resource: s.resource.into_inner(),
-                reason: s.reason.into_inner(),
-                expires,
-                provider: s.provider.map(Spanned::into_inner),
-                target: s.target.map(Spanned::into_inner),
-                line,
-                rule_glob,
-                resource_glob,
-            });
-        }
+        let RawConfig {
+            rules,
+            thresholds,
+            aws,
+            gcp,
+            azure,
+            power_automate,
+            detect,
+            suppress,
+        } = raw;
+        parse_rules(&src, rules, &known, &mut cfg)?;
+        parse_settings(&src, thresholds, aws, &power_automate, &detect, &mut cfg)?;
+        parse_endpoints(&src, &gcp, &azure, &mut cfg)?;
+        parse_suppressions(&src, suppress, &known, &mut cfg)?;
         Ok(cfg)
     }
 
@@ -476,6 +301,247 @@ impl Config {
         }
         out
     }
+}
+
+/// The text of a configuration file and where it is, for messages that name the line.
+struct Source<'t> {
+    text: &'t str,
+    path: &'t Path,
+}
+
+impl Source<'_> {
+    fn at(&self, span: std::ops::Range<usize>, msg: String) -> CliError {
+        CliError::Input(format!(
+            "{}:{}: {msg}",
+            self.path.display(),
+            line_of(self.text, span.start)
+        ))
+    }
+
+    /// An http:// or https:// URL, or the error naming `what` and its line.
+    fn url(&self, v: &Spanned<String>, what: &str) -> Result<String, CliError> {
+        if reqwest_like_url(v.get_ref()) {
+            Ok(v.get_ref().clone())
+        } else {
+            Err(self.at(
+                v.span(),
+                format!(
+                    "{what} `{}` must be an http:// or https:// URL",
+                    v.get_ref()
+                ),
+            ))
+        }
+    }
+
+    /// A domain (`*.` and case dropped), or the error naming `what` and its line.
+    fn host(&self, v: &Spanned<String>, what: &str) -> Result<String, CliError> {
+        let h = v
+            .get_ref()
+            .trim()
+            .trim_start_matches("*.")
+            .to_ascii_lowercase();
+        if h.is_empty() || h.contains(['/', ':', '@', ' ']) || !h.contains('.') {
+            Err(self.at(
+                v.span(),
+                format!(
+                    "{what} `{}` must be a domain such as contoso.com",
+                    v.get_ref()
+                ),
+            ))
+        } else {
+            Ok(h)
+        }
+    }
+}
+
+/// `[rules]`: rules disabled and severities overridden, each naming a rule that exists.
+fn parse_rules(
+    src: &Source<'_>,
+    raw: RawRules,
+    known: &[&str],
+    cfg: &mut Config,
+) -> Result<(), CliError> {
+    for d in raw.disable {
+        if !known.contains(&d.get_ref().as_str()) {
+            return Err(src.at(
+                d.span(),
+                format!("unknown rule `{}` in rules.disable", d.get_ref()),
+            ));
+        }
+        cfg.disabled.push(d.into_inner());
+    }
+    for (rule, sev) in raw.severity {
+        if !known.contains(&rule.as_str()) {
+            return Err(src.at(
+                sev.span(),
+                format!("unknown rule `{rule}` in rules.severity"),
+            ));
+        }
+        let s = Severity::parse(sev.get_ref()).ok_or_else(|| {
+            src.at(
+                sev.span(),
+                format!(
+                    "severity `{}` must be critical, high, medium or low",
+                    sev.get_ref()
+                ),
+            )
+        })?;
+        cfg.severity.insert(rule, s);
+    }
+    Ok(())
+}
+
+/// `[thresholds]`, `[aws]`, `[power_automate]` and `[detect]`: the evaluation settings.
+fn parse_settings(
+    src: &Source<'_>,
+    thresholds: RawThresholds,
+    aws: RawAws,
+    power_automate: &RawPowerAutomate,
+    detect: &RawDetect,
+    cfg: &mut Config,
+) -> Result<(), CliError> {
+    if let Some(d) = thresholds.unused_days {
+        if *d.get_ref() < 1 {
+            return Err(src.at(d.span(), "thresholds.unused_days must be at least 1".into()));
+        }
+        cfg.settings.unused_days = d.into_inner();
+    }
+    for a in aws.trusted_accounts {
+        if a.get_ref().len() != 12 || !a.get_ref().bytes().all(|b| b.is_ascii_digit()) {
+            return Err(src.at(
+                a.span(),
+                format!("`{}` is not a 12-digit AWS account id", a.get_ref()),
+            ));
+        }
+        cfg.settings.trusted_accounts.push(a.into_inner());
+    }
+    for d in &power_automate.tenant_domains {
+        cfg.settings
+            .tenant_domains
+            .push(src.host(d, "power_automate.tenant_domains")?);
+    }
+    for d in &power_automate.http_allow {
+        cfg.settings
+            .egress_allow
+            .push(src.host(d, "power_automate.http_allow")?);
+    }
+    for a in &detect.allow_actors {
+        Glob::new(a.get_ref()).map_err(|e| {
+            src.at(
+                a.span(),
+                format!("detect.allow_actors `{}` is not a glob: {e}", a.get_ref()),
+            )
+        })?;
+        cfg.settings.detect_allow.push(a.get_ref().clone());
+    }
+    Ok(())
+}
+
+/// `[gcp]` and `[azure]`: endpoints and clouds.
+fn parse_endpoints(
+    src: &Source<'_>,
+    gcp: &RawGcp,
+    azure: &RawAzure,
+    cfg: &mut Config,
+) -> Result<(), CliError> {
+    if let Some(t) = &gcp.token_uri {
+        cfg.gcp.token_uri = Some(src.url(t, "gcp.token_uri")?);
+    }
+    for (api, u) in &gcp.endpoints {
+        if !GCP_APIS.contains(&api.as_str()) {
+            return Err(src.at(
+                u.span(),
+                format!(
+                    "unknown API `{api}` in gcp.endpoints: expected one of {}",
+                    GCP_APIS.join(", ")
+                ),
+            ));
+        }
+        cfg.gcp
+            .endpoints
+            .insert(api.clone(), src.url(u, &format!("gcp.endpoints.{api}"))?);
+    }
+    if let Some(c) = &azure.cloud {
+        if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {
+            return Err(src.at(
+                c.span(),
+                format!(
+                    "azure.cloud `{}` must be public, usgov or china",
+                    c.get_ref()
+                ),
+            ));
+        }
+        cfg.azure.cloud = Some(c.get_ref().clone());
+    }
+    if let Some(u) = &azure.authority_host {
+        cfg.azure.authority_host = Some(src.url(u, "azure.authority_host")?);
+    }
+    if let Some(u) = &azure.resource_manager {
+        cfg.azure.resource_manager = Some(src.url(u, "azure.resource_manager")?);
+    }
+    if let Some(u) = &azure.graph {
+        cfg.azure.graph = Some(src.url(u, "azure.graph")?);
+    }
+    Ok(())
+}
+
+/// `[[suppress]]`: each with a reason, a rule pattern that matches a rule, and a valid date.
+fn parse_suppressions(
+    src: &Source<'_>,
+    raw: Vec<RawSuppression>,
+    known: &[&str],
+    cfg: &mut Config,
+) -> Result<(), CliError> {
+    for s in raw {
+        let line = line_of(src.text, s.rule.span().start);
+        if s.reason.get_ref().trim().is_empty() {
+            return Err(src.at(
+                s.reason.span(),
+                "a suppression needs a non-empty reason".into(),
+            ));
+        }
+        let glob = |v: &Spanned<String>| {
+            Glob::new(v.get_ref())
+                .map(|g| g.compile_matcher())
+                .map_err(|e| src.at(v.span(), format!("invalid pattern `{}`: {e}", v.get_ref())))
+        };
+        let rule_glob = glob(&s.rule)?;
+        if !known.iter().any(|k| rule_glob.is_match(k)) {
+            return Err(src.at(
+                s.rule.span(),
+                format!("`{}` matches no rule", s.rule.get_ref()),
+            ));
+        }
+        let resource_glob = glob(&s.resource)?;
+        let expires = match &s.expires {
+            Some(e) => Some(
+                NaiveDate::parse_from_str(e.get_ref(), "%Y-%m-%d").map_err(|_| {
+                    src.at(
+                        e.span(),
+                        format!("expires `{}` must be a date like 2027-01-31", e.get_ref()),
+                    )
+                })?,
+            ),
+            None => None,
+        };
+        if let Some(p) = &s.provider
+            && fnscope_snapshot::Provider::parse(p.get_ref()).is_none()
+        {
+            return Err(src.at(p.span(), format!("unknown provider `{}`", p.get_ref())));
+        }
+        cfg.suppressions.push(Suppression {
+            rule: s.rule.into_inner(),
+            resource: s.resource.into_inner(),
+            reason: s.reason.into_inner(),
+            expires,
+            provider: s.provider.map(Spanned::into_inner),
+            target: s.target.map(Spanned::into_inner),
+            line,
+            rule_glob,
+            resource_glob,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
