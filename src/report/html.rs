@@ -151,6 +151,16 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
         }
     );
 
+    findings(&mut h, eval);
+    inventory(&mut h, snapshot);
+    coverage(&mut h, snapshot);
+    h.push_str("</table></section></main></body></html>\n");
+    h
+}
+
+/// The findings, most severe first, each with its path picture and evidence; then what was not
+/// evaluated.
+fn findings(h: &mut String, eval: &Evaluation) {
     let _ = write!(h, r#"<section id="findings"><h2>Findings</h2>"#);
     if eval.findings.is_empty() {
         h.push_str("<p>No findings.</p>");
@@ -226,7 +236,10 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
         );
     }
     h.push_str("</section>");
+}
 
+/// One table of workloads per provider.
+fn inventory(h: &mut String, snapshot: &Snapshot) {
     for p in Provider::ALL {
         let ws: Vec<_> = snapshot
             .workloads
@@ -263,7 +276,10 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
         }
         h.push_str("</table></section>");
     }
+}
 
+/// Every coverage record, the incomplete ones marked.
+fn coverage(h: &mut String, snapshot: &Snapshot) {
     h.push_str(r#"<section id="coverage"><h2>Coverage</h2><table><tr><th>status</th><th>api</th><th>target</th><th>detail</th></tr>"#);
     for c in &snapshot.coverage {
         let cls = if c.status == CoverageStatus::Complete {
@@ -281,8 +297,6 @@ pub fn render(snapshot: &Snapshot, eval: &Evaluation) -> String {
             esc(&c.detail)
         );
     }
-    h.push_str("</table></section></main></body></html>\n");
-    h
 }
 
 #[cfg(test)]

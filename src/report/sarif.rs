@@ -315,94 +315,11 @@ pub fn render(
         .findings
         .iter()
         .map(|f| {
-            let loc = f.resource.as_ref().unwrap_or(&f.subject);
-            let target = f.target.as_ref().map(|t| t.id.clone());
             let (rule_id, rule_index) = rule_of(f);
-            SarifResult {
-                rule_id,
-                rule_index,
-                level: level(f.severity),
-                message: Text {
-                    text: format!(
-                        "{}: {}{}. {}",
-                        f.title,
-                        f.subject.name,
-                        f.target
-                            .as_ref()
-                            .map(|t| format!(" → {}", t.name))
-                            .unwrap_or_default(),
-                        f.evidence
-                            .first()
-                            .map(|e| e.detail.as_str())
-                            .unwrap_or_default()
-                    ),
-                },
-                locations: vec![Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: artifact_uri(f),
-                        },
-                        region: Region { start_line: 1 },
-                    },
-                    logical_locations: vec![LogicalLocation {
-                        name: loc.name.clone(),
-                        fully_qualified_name: loc.id.clone(),
-                        kind: "resource",
-                    }],
-                }],
-                partial_fingerprints: Fingerprints {
-                    fnscope: f.fingerprint.clone(),
-                },
-                baseline_state: opts.baseline.map(|b| baseline_state(f, b)),
-                suppressions: f
-                    .suppressed
-                    .iter()
-                    .map(|s| Suppression {
-                        kind: "external",
-                        justification: s.reason.clone(),
-                    })
-                    .collect(),
-                properties: ResultProperties {
-                    severity: f.severity.as_str(),
-                    conditional: f.conditional,
-                    subject: f.subject.id.clone(),
-                    target,
-                    evidence: f
-                        .evidence
-                        .iter()
-                        .map(|e| format!("{}: {} ({})", e.kind, e.detail, e.path))
-                        .collect(),
-                },
-            }
+            result(f, rule_id, rule_index, opts.baseline)
         })
         .collect();
-    let notifications = snapshot
-        .coverage
-        .iter()
-        .filter(|c| c.status != CoverageStatus::Complete)
-        .map(|c| Notification {
-            level: "warning",
-            message: Text {
-                text: format!(
-                    "{} {} {}{}: {}",
-                    c.status.as_str(),
-                    c.api,
-                    c.target,
-                    c.region
-                        .as_deref()
-                        .map(|r| format!(" {r}"))
-                        .unwrap_or_default(),
-                    c.detail
-                ),
-            },
-        })
-        .chain(eval.not_evaluated.iter().map(|n| Notification {
-            level: "warning",
-            message: Text {
-                text: format!("{} not evaluated: {}", n.rule_id, n.reason),
-            },
-        }))
-        .collect();
+    let notifications = notifications(snapshot, eval);
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -434,4 +351,103 @@ pub fn render(
     let mut v = serde_json::to_vec_pretty(&log)?;
     v.push(b'\n');
     Ok(v)
+}
+
+/// One finding as a SARIF result, referring to the descriptor of its rule and severity.
+fn result(
+    f: &Finding,
+    rule_id: String,
+    rule_index: usize,
+    baseline: Option<&[Finding]>,
+) -> SarifResult {
+    let loc = f.resource.as_ref().unwrap_or(&f.subject);
+    let target = f.target.as_ref().map(|t| t.id.clone());
+    SarifResult {
+        rule_id,
+        rule_index,
+        level: level(f.severity),
+        message: Text {
+            text: format!(
+                "{}: {}{}. {}",
+                f.title,
+                f.subject.name,
+                f.target
+                    .as_ref()
+                    .map(|t| format!(" → {}", t.name))
+                    .unwrap_or_default(),
+                f.evidence
+                    .first()
+                    .map(|e| e.detail.as_str())
+                    .unwrap_or_default()
+            ),
+        },
+        locations: vec![Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: artifact_uri(f),
+                },
+                region: Region { start_line: 1 },
+            },
+            logical_locations: vec![LogicalLocation {
+                name: loc.name.clone(),
+                fully_qualified_name: loc.id.clone(),
+                kind: "resource",
+            }],
+        }],
+        partial_fingerprints: Fingerprints {
+            fnscope: f.fingerprint.clone(),
+        },
+        baseline_state: baseline.map(|b| baseline_state(f, b)),
+        suppressions: f
+            .suppressed
+            .iter()
+            .map(|s| Suppression {
+                kind: "external",
+                justification: s.reason.clone(),
+            })
+            .collect(),
+        properties: ResultProperties {
+            severity: f.severity.as_str(),
+            conditional: f.conditional,
+            subject: f.subject.id.clone(),
+            target,
+            evidence: f
+                .evidence
+                .iter()
+                .map(|e| format!("{}: {} ({})", e.kind, e.detail, e.path))
+                .collect(),
+        },
+    }
+}
+
+/// Every coverage record that is not complete, and every rule that could not be evaluated, as a
+/// warning notification.
+fn notifications(snapshot: &Snapshot, eval: &Evaluation) -> Vec<Notification> {
+    snapshot
+        .coverage
+        .iter()
+        .filter(|c| c.status != CoverageStatus::Complete)
+        .map(|c| Notification {
+            level: "warning",
+            message: Text {
+                text: format!(
+                    "{} {} {}{}: {}",
+                    c.status.as_str(),
+                    c.api,
+                    c.target,
+                    c.region
+                        .as_deref()
+                        .map(|r| format!(" {r}"))
+                        .unwrap_or_default(),
+                    c.detail
+                ),
+            },
+        })
+        .chain(eval.not_evaluated.iter().map(|n| Notification {
+            level: "warning",
+            message: Text {
+                text: format!("{} not evaluated: {}", n.rule_id, n.reason),
+            },
+        }))
+        .collect()
 }
