@@ -581,78 +581,12 @@ fn classify(
         }
     };
     if let Some(cut) = truncated_at(&o) {
-        let name = o
-            .get("DisplayName")
-            .or_else(|| o.get("FlowName"))
-            .and_then(Value::as_str)
-            .unwrap_or("a flow");
-        let id = o
-            .get("FlowName")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        problem(
-            out,
-            item,
-            &path,
-            format!(
-                "{name}: `{cut}` was cut off by ConvertTo-Json (its default -Depth is 2): export with \
-                 `ConvertTo-Json -Depth 100`; its trigger and steps were not analysed"
-            ),
-        );
-        if let Some(id) = id {
-            let mut props = serde_json::Map::new();
-            powershell_fields(&o, &mut props);
-            push(
-                cx,
-                out,
-                "Get-AdminFlow",
-                Flow {
-                    name: id,
-                    id: None,
-                    properties: Value::Object(props),
-                    solution: false,
-                },
-                item,
-            );
-        }
+        truncated(cx, item, &o, cut, &path, out);
         return;
     }
     // Get-AdminFlow / Get-Flow: the REST object under `Internal`, PowerShell's fields beside it.
     if o.contains_key("FlowName") || o.contains_key("Internal") {
-        let internal = o.remove("Internal");
-        let name = o
-            .get("FlowName")
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let (rest_name, id, mut props) = match internal {
-            Some(Value::Object(mut i)) => (
-                i.get("name").and_then(Value::as_str).map(str::to_string),
-                i.get("id").and_then(Value::as_str).map(str::to_string),
-                match i.remove("properties") {
-                    Some(Value::Object(p)) => p,
-                    _ => serde_json::Map::new(),
-                },
-            ),
-            _ => (None, None, serde_json::Map::new()),
-        };
-        let Some(name) = rest_name.or(name) else {
-            problem(
-                out,
-                item,
-                &path,
-                "a Get-AdminFlow object without `FlowName` or `Internal.name`",
-            );
-            return;
-        };
-        powershell_fields(&o, &mut props);
-        let flow = Flow {
-            name,
-            id,
-            properties: Value::Object(props),
-            solution: false,
-        };
-        no_definition(&flow, item, &path, out);
-        push(cx, out, "Get-AdminFlow", flow, item);
+        get_admin_flow(cx, item, o, &path, out);
         return;
     }
     // Dataverse `workflows` rows: the definition is a JSON string in `clientdata`.
@@ -679,6 +613,111 @@ fn classify(
         }
         return;
     }
+    rest_object(cx, item, o, &path, out);
+}
+
+/// A `Get-AdminFlow` object `ConvertTo-Json` cut off at `cut`: a record, and the flow without its
+/// definition when its name survived.
+fn truncated(
+    cx: &mut Ctx<'_>,
+    item: &Item,
+    o: &serde_json::Map<String, Value>,
+    cut: &str,
+    path: &str,
+    out: &mut Exports,
+) {
+    let path = path.to_string();
+    let name = o
+        .get("DisplayName")
+        .or_else(|| o.get("FlowName"))
+        .and_then(Value::as_str)
+        .unwrap_or("a flow");
+    let id = o
+        .get("FlowName")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    problem(
+        out,
+        item,
+        &path,
+        format!(
+            "{name}: `{cut}` was cut off by ConvertTo-Json (its default -Depth is 2): export with \
+             `ConvertTo-Json -Depth 100`; its trigger and steps were not analysed"
+        ),
+    );
+    if let Some(id) = id {
+        let mut props = serde_json::Map::new();
+        powershell_fields(o, &mut props);
+        push(
+            cx,
+            out,
+            "Get-AdminFlow",
+            Flow {
+                name: id,
+                id: None,
+                properties: Value::Object(props),
+                solution: false,
+            },
+            item,
+        );
+    }
+}
+
+/// `Get-AdminFlow` / `Get-Flow`: the REST object under `Internal`, PowerShell's fields beside it.
+fn get_admin_flow(
+    cx: &mut Ctx<'_>,
+    item: &Item,
+    mut o: serde_json::Map<String, Value>,
+    path: &str,
+    out: &mut Exports,
+) {
+    let path = path.to_string();
+    let internal = o.remove("Internal");
+    let name = o
+        .get("FlowName")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let (rest_name, id, mut props) = match internal {
+        Some(Value::Object(mut i)) => (
+            i.get("name").and_then(Value::as_str).map(str::to_string),
+            i.get("id").and_then(Value::as_str).map(str::to_string),
+            match i.remove("properties") {
+                Some(Value::Object(p)) => p,
+                _ => serde_json::Map::new(),
+            },
+        ),
+        _ => (None, None, serde_json::Map::new()),
+    };
+    let Some(name) = rest_name.or(name) else {
+        problem(
+            out,
+            item,
+            &path,
+            "a Get-AdminFlow object without `FlowName` or `Internal.name`",
+        );
+        return;
+    };
+    powershell_fields(&o, &mut props);
+    let flow = Flow {
+        name,
+        id,
+        properties: Value::Object(props),
+        solution: false,
+    };
+    no_definition(&flow, item, &path, out);
+    push(cx, out, "Get-AdminFlow", flow, item);
+}
+
+/// An object with `properties`: the admin REST object, a package's `definition.json`, or a
+/// solution's `Workflows/*.json`; anything else is a record.
+fn rest_object(
+    cx: &mut Ctx<'_>,
+    item: &Item,
+    mut o: serde_json::Map<String, Value>,
+    path: &str,
+    out: &mut Exports,
+) {
+    let path = path.to_string();
     match o.remove("properties") {
         Some(Value::Object(props)) => {
             let name = o.get("name").and_then(Value::as_str).map(str::to_string);
