@@ -654,112 +654,21 @@ impl Walker<'_, '_> {
         visiting: &mut Vec<String>,
         bind: &[(String, usize)],
     ) -> Vec<Vec<Part>> {
-        let unknown = || vec![vec![Part::Unknown]];
         if depth > MAX_RESOLVE_DEPTH {
-            return unknown();
+            return unknown_parts();
         }
         match s {
             Sym::Lit(t) => vec![vec![Part::Lit(t.clone())]],
-            Sym::Unknown => unknown(),
-            Sym::Var {
-                scope,
-                name,
-                at,
-                branch,
-            } => {
-                let defs = self.reaching(scope, name, *at, branch);
-                if defs.is_empty() {
-                    // `data.values`, `rows.length`: as tainted as what it is read from.
-                    if let Some((root, _)) = name.rsplit_once('.') {
-                        let from = vec![vec![Sym::Var {
-                            scope: scope.clone(),
-                            name: root.to_string(),
-                            at: *at,
-                            branch: branch.clone(),
-                        }]];
-                        return self.alternatives(&Sym::Derived(from), depth + 1, visiting, bind);
-                    }
-                    return unknown();
-                }
-                let mark = format!("{scope}\u{0}{name}\u{0}{at:?}");
-                if visiting.contains(&mark) {
-                    return unknown();
-                }
-                visiting.push(mark);
-                let mut out = Vec::new();
-                for d in defs.iter().take(MAX_ALTERNATIVES) {
-                    out.extend(self.resolve(&d.syms, depth + 1, visiting, bind));
-                }
-                visiting.pop();
-                dedup_capped(out)
-            }
+            Sym::Unknown => unknown_parts(),
+            Sym::Var { .. } => self.var_alternatives(s, depth, visiting, bind),
             Sym::Param { func, index } => {
-                let sites = self.sites_of(func, bind);
-                if sites.is_empty() {
-                    return unknown();
-                }
-                let mark = format!("{func}\u{0}#{index}");
-                if visiting.contains(&mark) {
-                    return unknown();
-                }
-                visiting.push(mark);
-                let mut out = Vec::new();
-                for args in sites {
-                    match args.get(*index) {
-                        Some(a) => out.extend(self.resolve(&a.syms, depth + 1, visiting, bind)),
-                        None => out.push(vec![Part::Unknown]),
-                    }
-                }
-                visiting.pop();
-                dedup_capped(out)
+                self.param_alternatives(func, *index, depth, visiting, bind)
             }
             Sym::ParamMember {
                 func,
                 index,
                 member,
-            } => {
-                let sites = self.sites_of(func, bind);
-                if sites.is_empty() {
-                    return unknown();
-                }
-                let mark = format!("{func}\u{0}#{index}.{member}");
-                if visiting.contains(&mark) {
-                    return unknown();
-                }
-                visiting.push(mark);
-                let mut out = Vec::new();
-                for args in sites {
-                    let from = match args.get(*index) {
-                        Some(a) => match (a.props.get(member), &a.named) {
-                            (Some(v), _) => v.clone(),
-                            (
-                                None,
-                                Some(Sym::Var {
-                                    scope,
-                                    name,
-                                    at,
-                                    branch,
-                                }),
-                            ) => vec![Sym::Var {
-                                scope: scope.clone(),
-                                name: format!("{name}.{member}"),
-                                at: *at,
-                                branch: branch.clone(),
-                            }],
-                            (None, Some(Sym::Param { func, index })) => vec![Sym::ParamMember {
-                                func: func.clone(),
-                                index: *index,
-                                member: member.clone(),
-                            }],
-                            _ => vec![Sym::Unknown],
-                        },
-                        None => vec![Sym::Unknown],
-                    };
-                    out.extend(self.resolve(&from, depth + 1, visiting, bind));
-                }
-                visiting.pop();
-                dedup_capped(out)
-            }
+            } => self.param_member_alternatives(func, *index, member, depth, visiting, bind),
             Sym::Alt(list) => {
                 let mut out = Vec::new();
                 for l in list {
@@ -780,38 +689,171 @@ impl Walker<'_, '_> {
                 func: f,
                 site,
                 from,
-            } => {
-                let known = self.b.functions.contains(f) || self.b.methods.contains(f);
-                if !known {
-                    return self.alternatives(
-                        &Sym::Derived(from.clone()),
-                        depth + 1,
-                        visiting,
-                        bind,
-                    );
-                }
-                // Its parameters take what this call passes.
-                let mut bound = bind.to_vec();
-                if let Some(k) = site {
-                    bound.push((f.clone(), *k));
-                }
-                let bind = bound.as_slice();
-                let Some(defs) = self.b.defs.get(&(f.clone(), RETURN.to_string())) else {
-                    return unknown();
-                };
-                let mark = format!("{f}\u{0}{RETURN}");
-                if !known || visiting.contains(&mark) {
-                    return unknown();
-                }
-                visiting.push(mark);
-                let mut out = Vec::new();
-                for d in defs.iter().take(MAX_ALTERNATIVES) {
-                    out.extend(self.resolve(&d.syms, depth + 1, visiting, bind));
-                }
-                visiting.pop();
-                dedup_capped(out)
+            } => self.ret_alternatives(f, *site, from, depth, visiting, bind),
+        }
+    }
+
+    /// A variable: what its definitions reaching this point can hold.
+    fn var_alternatives(
+        &self,
+        var: &Sym,
+        depth: usize,
+        visiting: &mut Vec<String>,
+        bind: &[(String, usize)],
+    ) -> Vec<Vec<Part>> {
+        let Sym::Var {
+            scope,
+            name,
+            at,
+            branch,
+        } = var
+        else {
+            return unknown_parts();
+        };
+        let (at, branch) = (*at, branch.as_slice());
+        let defs = self.reaching(scope, name, at, branch);
+        if defs.is_empty() {
+            // `data.values`, `rows.length`: as tainted as what it is read from.
+            if let Some((root, _)) = name.rsplit_once('.') {
+                let from = vec![vec![Sym::Var {
+                    scope: scope.to_string(),
+                    name: root.to_string(),
+                    at,
+                    branch: branch.to_vec(),
+                }]];
+                return self.alternatives(&Sym::Derived(from), depth + 1, visiting, bind);
+            }
+            return unknown_parts();
+        }
+        let mark = format!("{scope}\u{0}{name}\u{0}{at:?}");
+        if visiting.contains(&mark) {
+            return unknown_parts();
+        }
+        visiting.push(mark);
+        let mut out = Vec::new();
+        for d in defs.iter().take(MAX_ALTERNATIVES) {
+            out.extend(self.resolve(&d.syms, depth + 1, visiting, bind));
+        }
+        visiting.pop();
+        dedup_capped(out)
+    }
+
+    /// A parameter: what its call sites pass.
+    fn param_alternatives(
+        &self,
+        func: &str,
+        index: usize,
+        depth: usize,
+        visiting: &mut Vec<String>,
+        bind: &[(String, usize)],
+    ) -> Vec<Vec<Part>> {
+        let sites = self.sites_of(func, bind);
+        if sites.is_empty() {
+            return unknown_parts();
+        }
+        let mark = format!("{func}\u{0}#{index}");
+        if visiting.contains(&mark) {
+            return unknown_parts();
+        }
+        visiting.push(mark);
+        let mut out = Vec::new();
+        for args in sites {
+            match args.get(index) {
+                Some(a) => out.extend(self.resolve(&a.syms, depth + 1, visiting, bind)),
+                None => out.push(vec![Part::Unknown]),
             }
         }
+        visiting.pop();
+        dedup_capped(out)
+    }
+
+    /// A member of a parameter: that member of what the call sites pass.
+    fn param_member_alternatives(
+        &self,
+        func: &str,
+        index: usize,
+        member: &str,
+        depth: usize,
+        visiting: &mut Vec<String>,
+        bind: &[(String, usize)],
+    ) -> Vec<Vec<Part>> {
+        let sites = self.sites_of(func, bind);
+        if sites.is_empty() {
+            return unknown_parts();
+        }
+        let mark = format!("{func}\u{0}#{index}.{member}");
+        if visiting.contains(&mark) {
+            return unknown_parts();
+        }
+        visiting.push(mark);
+        let mut out = Vec::new();
+        for args in sites {
+            let from = match args.get(index) {
+                Some(a) => match (a.props.get(member), &a.named) {
+                    (Some(v), _) => v.clone(),
+                    (
+                        None,
+                        Some(Sym::Var {
+                            scope,
+                            name,
+                            at,
+                            branch,
+                        }),
+                    ) => vec![Sym::Var {
+                        scope: scope.clone(),
+                        name: format!("{name}.{member}"),
+                        at: *at,
+                        branch: branch.clone(),
+                    }],
+                    (None, Some(Sym::Param { func, index })) => vec![Sym::ParamMember {
+                        func: func.to_string(),
+                        index: *index,
+                        member: member.to_string(),
+                    }],
+                    _ => vec![Sym::Unknown],
+                },
+                None => vec![Sym::Unknown],
+            };
+            out.extend(self.resolve(&from, depth + 1, visiting, bind));
+        }
+        visiting.pop();
+        dedup_capped(out)
+    }
+
+    /// A helper's return value at one call: what its returns hold with this call's arguments bound.
+    fn ret_alternatives(
+        &self,
+        f: &str,
+        site: Option<usize>,
+        from: &[Vec<Sym>],
+        depth: usize,
+        visiting: &mut Vec<String>,
+        bind: &[(String, usize)],
+    ) -> Vec<Vec<Part>> {
+        let known = self.b.functions.contains(f) || self.b.methods.contains(f);
+        if !known {
+            return self.alternatives(&Sym::Derived(from.to_vec()), depth + 1, visiting, bind);
+        }
+        // Its parameters take what this call passes.
+        let mut bound = bind.to_vec();
+        if let Some(k) = site {
+            bound.push((f.to_string(), k));
+        }
+        let bind = bound.as_slice();
+        let Some(defs) = self.b.defs.get(&(f.to_string(), RETURN.to_string())) else {
+            return unknown_parts();
+        };
+        let mark = format!("{f}\u{0}{RETURN}");
+        if !known || visiting.contains(&mark) {
+            return unknown_parts();
+        }
+        visiting.push(mark);
+        let mut out = Vec::new();
+        for d in defs.iter().take(MAX_ALTERNATIVES) {
+            out.extend(self.resolve(&d.syms, depth + 1, visiting, bind));
+        }
+        visiting.pop();
+        dedup_capped(out)
     }
 
     fn values(&self, e: &Expression<'_>) -> Vec<Vec<Part>> {
@@ -2511,6 +2553,11 @@ pub fn reach(facts: &mut Facts, installable: &[String], add_on: &[String]) -> Ve
         .iter()
         .map(|e| format!("{} ({}: {})", e.function, e.kind, e.how))
         .collect()
+}
+
+/// What nothing could be resolved to.
+fn unknown_parts() -> Vec<Vec<Part>> {
+    vec![vec![Part::Unknown]]
 }
 
 #[cfg(test)]
