@@ -1835,73 +1835,7 @@ impl Walker<'_, '_> {
         let mut method = None;
         let mut payload = None;
         if fetch {
-            let options = if api == "UrlFetchApp.fetchAll" {
-                None
-            } else {
-                it.arguments.get(1).and_then(Argument::as_expression)
-            };
-            let url_syms = self.fetch_urls(&api, first);
-            method = options.and_then(|o| self.method_of(o));
-            payload = Some(match (&api[..], options, first) {
-                ("UrlFetchApp.fetchAll", _, Some(f)) => {
-                    let list = self.request_members(f, "payload", Vec::new());
-                    self.payloads_variable(&list)
-                }
-                ("UrlFetchApp.fetchAll", _, None) => true,
-                (_, Some(o), _) => self.payload_variable(o),
-                (_, None, _) => false,
-            });
-            // Inside a helper that callers hand the URL and the token: each call site on its own,
-            // so the token goes with the URLs the same caller passes.
-            let sites = self
-                .function
-                .as_ref()
-                .and_then(|f| self.b.sites.get(f))
-                .map_or(0, Vec::len);
-            let bindings: Vec<Option<usize>> = if sites == 0 {
-                vec![None]
-            } else {
-                (0..sites).map(Some).collect()
-            };
-            let func = self.function.clone().unwrap_or_default();
-            for k in bindings {
-                let with_token = token.direct
-                    || token.params.iter().any(|i| match k {
-                        Some(k) => self.b.token_sites.contains(&(func.clone(), k, *i)),
-                        None => true,
-                    });
-                for syms in &url_syms {
-                    let bind: Vec<(String, usize)> =
-                        k.map(|k| (func.clone(), k)).into_iter().collect();
-                    for v in self.resolve(syms, 0, &mut Vec::new(), &bind) {
-                        // An empty string (`if (!url) return ""`) is no request.
-                        if v.iter().all(|p| *p == Part::Lit(String::new())) {
-                            continue;
-                        }
-                        let mut fact = url_fact(&v);
-                        fact.computed =
-                            v.is_empty() || v.iter().any(|p| !matches!(p, Part::Lit(_)));
-                        fact.user_data = v.contains(&Part::Data);
-                        let same = urls.iter().position(|u| {
-                            UrlFact {
-                                token: false,
-                                ..u.clone()
-                            } == UrlFact {
-                                token: false,
-                                ..fact.clone()
-                            }
-                        });
-                        match same {
-                            Some(i) => urls[i].token |= with_token,
-                            None if urls.len() < 4 * MAX_ALTERNATIVES => {
-                                fact.token = with_token;
-                                urls.push(fact);
-                            }
-                            None => {}
-                        }
-                    }
-                }
-            }
+            (urls, method, payload) = self.fetch_facts(it, &api, first, &token);
         }
         let carries_token = if fetch {
             token.direct || urls.iter().any(|u| u.token)
@@ -1924,6 +1858,84 @@ impl Walker<'_, '_> {
             method,
             reach: None,
         });
+    }
+
+    /// A `UrlFetchApp` call's destinations (each resolved per call site of the helper it is in, so a
+    /// token goes with the URLs the same caller passes), its method and whether it carries a payload.
+    fn fetch_facts(
+        &self,
+        it: &CallExpression<'_>,
+        api: &str,
+        first: Option<&Expression<'_>>,
+        token: &Tok,
+    ) -> (Vec<UrlFact>, Option<String>, Option<bool>) {
+        let mut urls: Vec<UrlFact> = Vec::new();
+        let options = if api == "UrlFetchApp.fetchAll" {
+            None
+        } else {
+            it.arguments.get(1).and_then(Argument::as_expression)
+        };
+        let url_syms = self.fetch_urls(api, first);
+        let method = options.and_then(|o| self.method_of(o));
+        let payload = Some(match (api, options, first) {
+            ("UrlFetchApp.fetchAll", _, Some(f)) => {
+                let list = self.request_members(f, "payload", Vec::new());
+                self.payloads_variable(&list)
+            }
+            ("UrlFetchApp.fetchAll", _, None) => true,
+            (_, Some(o), _) => self.payload_variable(o),
+            (_, None, _) => false,
+        });
+        // Inside a helper that callers hand the URL and the token: each call site on its own,
+        // so the token goes with the URLs the same caller passes.
+        let sites = self
+            .function
+            .as_ref()
+            .and_then(|f| self.b.sites.get(f))
+            .map_or(0, Vec::len);
+        let bindings: Vec<Option<usize>> = if sites == 0 {
+            vec![None]
+        } else {
+            (0..sites).map(Some).collect()
+        };
+        let func = self.function.clone().unwrap_or_default();
+        for k in bindings {
+            let with_token = token.direct
+                || token.params.iter().any(|i| match k {
+                    Some(k) => self.b.token_sites.contains(&(func.clone(), k, *i)),
+                    None => true,
+                });
+            for syms in &url_syms {
+                let bind: Vec<(String, usize)> = k.map(|k| (func.clone(), k)).into_iter().collect();
+                for v in self.resolve(syms, 0, &mut Vec::new(), &bind) {
+                    // An empty string (`if (!url) return ""`) is no request.
+                    if v.iter().all(|p| *p == Part::Lit(String::new())) {
+                        continue;
+                    }
+                    let mut fact = url_fact(&v);
+                    fact.computed = v.is_empty() || v.iter().any(|p| !matches!(p, Part::Lit(_)));
+                    fact.user_data = v.contains(&Part::Data);
+                    let same = urls.iter().position(|u| {
+                        UrlFact {
+                            token: false,
+                            ..u.clone()
+                        } == UrlFact {
+                            token: false,
+                            ..fact.clone()
+                        }
+                    });
+                    match same {
+                        Some(i) => urls[i].token |= with_token,
+                        None if urls.len() < 4 * MAX_ALTERNATIVES => {
+                            fact.token = with_token;
+                            urls.push(fact);
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+        (urls, method, payload)
     }
 
     /// The URL expressions of a fetch: `fetch(url, …)`, or each request of `fetchAll([{url}, "…"])`.
