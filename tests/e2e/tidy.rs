@@ -80,3 +80,65 @@ fn the_rules_crate_does_no_io_and_calls_no_cloud() {
         }
     }
 }
+
+#[test]
+fn no_function_in_the_collectors_or_the_cli_runs_past_150_lines() {
+    // Long functions are where the collectors used to hide their concerns; a function is measured
+    // from its `fn` line to the closing brace at its own indentation (tests included).
+    let mut long = Vec::new();
+    for dir in ["providers/src", "src"] {
+        let mut stack = vec![repo().join(dir)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                if p.extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                let mut i = 0;
+                while i < lines.len() {
+                    let l = lines[i];
+                    let body = l.trim_start();
+                    let indent = l.len() - body.len();
+                    let is_fn = [
+                        "fn ",
+                        "pub fn ",
+                        "async fn ",
+                        "pub async fn ",
+                        "pub(crate) fn ",
+                        "pub(super) fn ",
+                        "pub(super) async fn ",
+                        "pub(crate) async fn ",
+                    ]
+                    .iter()
+                    .any(|p| body.starts_with(p))
+                        && !l.trim_end().ends_with(';');
+                    if is_fn {
+                        let close = format!("{}}}", " ".repeat(indent));
+                        let end = (i + 1..lines.len())
+                            .find(|&j| {
+                                lines[j].starts_with(&close)
+                                    && lines[j].len() - lines[j].trim_start().len() == indent
+                            })
+                            .unwrap_or(lines.len() - 1);
+                        if end - i + 1 > 150 {
+                            long.push(format!("{}:{} ({} lines)", p.display(), i + 1, end - i + 1));
+                        }
+                        i = end;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over 150 lines:\n{}",
+        long.join("\n")
+    );
+}
