@@ -142,3 +142,16 @@ fn no_function_in_the_collectors_or_the_cli_runs_past_150_lines() {
         long.join("\n")
     );
 }
+
+#[test]
+fn the_microsoft_client_depends_on_no_collector() {
+    // `azure/client.rs` (Entra auth, the HTTP client, paging) is what the Azure and Power Automate
+    // collectors share; it imports neither, so neither reaches into the other.
+    let client = std::fs::read_to_string(repo().join("providers/src/azure/client.rs")).unwrap();
+    assert!(!client.contains("super::live") && !client.contains("azure::live"));
+    let pa = std::fs::read_to_string(repo().join("providers/src/power_automate/live.rs")).unwrap();
+    assert!(
+        !pa.contains("azure::live"),
+        "Power Automate reaches into the Azure collector"
+    );
+}

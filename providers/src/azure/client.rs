@@ -12,10 +12,36 @@ use fnscope_snapshot::CoverageStatus;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::live::CredentialKind;
 use super::wire;
 use crate::CollectError;
 use crate::rest::CallError;
+
+/// Which credential to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialKind {
+    /// A client secret when `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_CLIENT_SECRET` are set,
+    /// else the Azure CLI's login. Never probes the instance metadata service.
+    Auto,
+    Secret,
+    /// A certificate (PEM with an RSA private key and the certificate) from
+    /// `AZURE_CLIENT_CERTIFICATE_PATH`, signed into a client assertion.
+    Certificate,
+    Cli,
+    ManagedIdentity,
+}
+
+impl CredentialKind {
+    pub fn parse(s: &str) -> Option<CredentialKind> {
+        Some(match s {
+            "auto" => CredentialKind::Auto,
+            "secret" => CredentialKind::Secret,
+            "certificate" => CredentialKind::Certificate,
+            "cli" => CredentialKind::Cli,
+            "managed-identity" => CredentialKind::ManagedIdentity,
+            _ => return None,
+        })
+    }
+}
 
 /// azure_core's transport over the scanner's own reqwest client (one TLS configuration for the token
 /// flow and the API calls, extra roots included).

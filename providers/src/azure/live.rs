@@ -19,7 +19,7 @@ use crate::CollectError;
 use crate::progress::Progress;
 use crate::rest::{CallError, fan_out, urlencode};
 
-use super::client::{Client, setup};
+use super::client::{Client, CredentialKind, setup};
 
 /// Where a cloud's endpoints are.
 #[derive(Debug, Clone)]
@@ -75,33 +75,6 @@ impl Default for Cloud {
             resource_manager: "https://management.azure.com".into(),
             graph: "https://graph.microsoft.com".into(),
         }
-    }
-}
-
-/// Which credential to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CredentialKind {
-    /// A client secret when `AZURE_CLIENT_ID`, `AZURE_TENANT_ID` and `AZURE_CLIENT_SECRET` are set,
-    /// else the Azure CLI's login. Never probes the instance metadata service.
-    Auto,
-    Secret,
-    /// A certificate (PEM with an RSA private key and the certificate) from
-    /// `AZURE_CLIENT_CERTIFICATE_PATH`, signed into a client assertion.
-    Certificate,
-    Cli,
-    ManagedIdentity,
-}
-
-impl CredentialKind {
-    pub fn parse(s: &str) -> Option<CredentialKind> {
-        Some(match s {
-            "auto" => CredentialKind::Auto,
-            "secret" => CredentialKind::Secret,
-            "certificate" => CredentialKind::Certificate,
-            "cli" => CredentialKind::Cli,
-            "managed-identity" => CredentialKind::ManagedIdentity,
-            _ => return None,
-        })
     }
 }
 

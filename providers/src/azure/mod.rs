@@ -13,7 +13,9 @@ pub mod wire;
 
 pub use build::{SubscriptionData, add_subscription};
 #[cfg(feature = "azure")]
-pub use live::{Cloud, CredentialKind, LiveOptions, Session};
+pub use client::CredentialKind;
+#[cfg(feature = "azure")]
+pub use live::{Cloud, LiveOptions, Session};
 
 /// The Azure RBAC actions the scanner's calls need; `fnscope permissions azure` prints them as a custom
 /// role. Reader (`acdd72a7-3385-48ef-bd42-f606fba81ae7`) covers them all.

@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use super::build::{EnvironmentData, Flow};
 use crate::CollectError;
+use crate::azure::client::CredentialKind;
 use crate::azure::client::{Client, setup};
-use crate::azure::live::CredentialKind;
 use crate::progress::Progress;
 use crate::rest::CallError;
 
