@@ -415,6 +415,28 @@ pub struct LambdaDetails {
     pub kms_key: Option<String>,
 }
 
+/// A Google Cloud IAM policy (a resource's, a service account's), typed so the rules read its bindings
+/// without walking JSON. Its keys are written in the order the snapshot has always had them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GcpIamPolicy {
+    #[serde(default)]
+    pub bindings: Vec<GcpIamBinding>,
+    #[serde(default)]
+    pub etag: Option<String>,
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+/// One binding of a [`GcpIamPolicy`]: a role, its members, and the condition that limits it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GcpIamBinding {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Value>,
+    #[serde(default)]
+    pub members: Vec<String>,
+    pub role: String,
+}
+
 /// What the scanner keeps of a Cloud Function (1st or 2nd gen) or a function deployed as a Cloud Run
 /// service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -444,7 +466,7 @@ pub struct GcpFunctionDetails {
     /// The IAM policy that decides who may invoke (the function's for 1st gen, the Run service's for
     /// 2nd gen), when it could be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub invoker_policy: Option<Value>,
+    pub invoker_policy: Option<GcpIamPolicy>,
     pub invoker_policy_read: bool,
     /// Cloud Run `invokerIamDisabled`: no IAM check at all, anyone who can reach it can call it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -814,7 +836,7 @@ pub struct GcpServiceAccountDetails {
     pub disabled: bool,
     /// The account's own IAM policy (who holds actAs / token creation on it), when it could be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub iam_policy: Option<Value>,
+    pub iam_policy: Option<GcpIamPolicy>,
     pub iam_policy_read: bool,
 }
 
@@ -1121,5 +1143,25 @@ impl AuditEvent {
     /// Every value of a detail field.
     pub fn attrs_of(&self, key: &str) -> &[String] {
         self.attrs.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod gcp_policy_format {
+    #![allow(clippy::unwrap_used)]
+    use super::GcpIamPolicy;
+
+    #[test]
+    fn a_policy_reads_and_writes_back_exactly_as_snapshots_hold_it() {
+        // The shape snapshots have always written (the keys sorted, as a JSON value writes them).
+        let text = r#"{"bindings":[{"condition":{"expression":"request.time < timestamp(\"2027-01-01T00:00:00Z\")","title":"until 2027"},"members":["allUsers"],"role":"roles/run.invoker"},{"members":["serviceAccount:a@p.iam.gserviceaccount.com"],"role":"roles/iam.serviceAccountUser"}],"etag":"BwX1","version":3}"#;
+        let p: GcpIamPolicy = serde_json::from_str(text).unwrap();
+        assert_eq!(p.bindings[0].members, ["allUsers"]);
+        assert!(p.bindings[0].condition.is_some() && p.bindings[1].condition.is_none());
+        assert_eq!(serde_json::to_string(&p).unwrap(), text);
+        // Without etag and version: written as null, as before.
+        let text = r#"{"bindings":[],"etag":null,"version":null}"#;
+        let p: GcpIamPolicy = serde_json::from_str(text).unwrap();
+        assert_eq!(serde_json::to_string(&p).unwrap(), text);
     }
 }

@@ -174,25 +174,12 @@ pub struct View<'a> {
     pub unknown_roles: BTreeSet<String>,
 }
 
-fn policy_bindings(policy: &Value) -> Vec<(String, Vec<String>, bool)> {
+fn policy_bindings(policy: &fnscope_snapshot::GcpIamPolicy) -> Vec<(String, Vec<String>, bool)> {
     policy
-        .get("bindings")
-        .and_then(Value::as_array)
-        .map(|bs| {
-            bs.iter()
-                .filter_map(|b| {
-                    let role = b.get("role")?.as_str()?.to_string();
-                    let members = b
-                        .get("members")?
-                        .as_array()?
-                        .iter()
-                        .filter_map(|m| m.as_str().map(str::to_string))
-                        .collect();
-                    Some((role, members, b.get("condition").is_some()))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+        .bindings
+        .iter()
+        .map(|b| (b.role.clone(), b.members.clone(), b.condition.is_some()))
+        .collect()
 }
 
 impl<'a> View<'a> {

@@ -47,8 +47,24 @@ pub fn sa_member(email: &str) -> String {
     format!("serviceAccount:{email}")
 }
 
-fn policy_value(p: &wire::Policy) -> serde_json::Value {
-    serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
+/// A policy as the snapshot keeps it.
+fn policy_value(p: &wire::Policy) -> fnscope_snapshot::GcpIamPolicy {
+    fnscope_snapshot::GcpIamPolicy {
+        bindings: p
+            .bindings
+            .iter()
+            .map(|b| fnscope_snapshot::GcpIamBinding {
+                condition: b
+                    .condition
+                    .as_ref()
+                    .and_then(|c| serde_json::to_value(c).ok()),
+                members: b.members.clone(),
+                role: b.role.clone(),
+            })
+            .collect(),
+        etag: p.etag.clone(),
+        version: p.version,
+    }
 }
 
 /// Adds one project's records to `snap`.

@@ -2,7 +2,6 @@
 //! `allAuthenticatedUsers` on the function's invoker role, or on the Cloud Run service for 2nd gen).
 
 use fnscope_snapshot::Provider;
-use serde_json::Value;
 
 use crate::gcp::GcpPriv;
 use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
@@ -44,7 +43,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         if level == GcpPriv::None {
             continue;
         }
-        let empty = Value::Null;
+        let empty = fnscope_snapshot::GcpIamPolicy::default();
         let policy = match &f.details.invoker_policy {
             Some(p) => p,
             None if f.details.invoker_iam_disabled => &empty,
@@ -56,23 +55,17 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             }
         };
         let mut public: Vec<String> = policy
-            .get("bindings")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+            .bindings
+            .iter()
+            .filter(|b| INVOKERS.contains(&b.role.as_str()))
             .filter_map(|b| {
-                let role = b.get("role")?.as_str()?;
-                if !INVOKERS.contains(&role) {
-                    return None;
-                }
                 let who: Vec<&str> = b
-                    .get("members")?
-                    .as_array()?
+                    .members
                     .iter()
-                    .filter_map(Value::as_str)
+                    .map(String::as_str)
                     .filter(|m| *m == "allUsers" || *m == "allAuthenticatedUsers")
                     .collect();
-                (!who.is_empty()).then(|| format!("{role} is granted to {}", who.join(", ")))
+                (!who.is_empty()).then(|| format!("{} is granted to {}", b.role, who.join(", ")))
             })
             .collect();
         if f.details.invoker_iam_disabled {

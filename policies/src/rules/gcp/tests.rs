@@ -72,7 +72,7 @@ impl Estate {
                 email: email.into(),
                 project: P.into(),
                 iam_policy_read: true,
-                iam_policy: policy,
+                iam_policy: policy.map(|p| serde_json::from_value(p).unwrap()),
                 ..GcpServiceAccountDetails::default()
             })),
         });
@@ -125,7 +125,7 @@ impl Estate {
                 http_trigger: true,
                 invoker_policy_read: invoker.is_some(),
                 invoker_iam_disabled: false,
-                invoker_policy: invoker,
+                invoker_policy: invoker.map(|p| serde_json::from_value(p).unwrap()),
                 ..GcpFunctionDetails::default()
             })),
         });
