@@ -10,12 +10,23 @@ use fnscope_snapshot::{Coverage, CoverageStatus, LogWindow, Snapshot};
 
 use crate::CliError;
 
-/// The log files of an offline estate: `<provider>/<target>/logs/**`, and the audit exports the
-/// posture importers also read (`azure/<sub>/activity-log.json`, `power-automate/<env>/flow-activity.json`).
-pub fn estate_files(dir: &Path) -> Result<Vec<PathBuf>, CliError> {
+/// The log files of an offline estate — of the providers in `wanted`, or all when it is empty:
+/// `<provider>/<target>/logs/**`, and the audit exports the posture importers also read
+/// (`azure/<sub>/activity-log.json`, `power-automate/<env>/flow-activity.json`).
+pub fn estate_files(
+    dir: &Path,
+    wanted: &[fnscope_snapshot::Provider],
+) -> Result<Vec<PathBuf>, CliError> {
     let mut out = Vec::new();
     for provider in fnscope_providers::files::read_dir_sorted(dir)? {
         if !provider.is_dir() {
+            continue;
+        }
+        // A scan of some providers reads only their logs (`--logs` files are read whatever they are).
+        let name = fnscope_providers::files::file_name(&provider);
+        if !wanted.is_empty()
+            && fnscope_snapshot::Provider::parse(&name).is_none_or(|p| !wanted.contains(&p))
+        {
             continue;
         }
         for target in fnscope_providers::files::read_dir_sorted(&provider)? {

@@ -50,7 +50,7 @@ pub async fn scan(
     };
     let mut snapshot = result?;
     let mut files = match &args.offline {
-        Some(dir) => crate::logs::estate_files(dir)?,
+        Some(dir) => crate::logs::estate_files(dir, &providers(args)?)?,
         None => Vec::new(),
     };
     files.extend(crate::logs::given_files(&args.logs)?);

@@ -817,3 +817,58 @@ fn the_periodic_audit_example_runs_as_written() {
     assert!(md.contains("## fnscope: what changed"), "{md}");
     assert!(md.contains("0 new, 0 resolved, 0 unknown"), "{md}");
 }
+
+/// The example account's reports in every machine-read format, held by snapshots: any change to a
+/// field, an order or a message shows in review (times and the version are set to placeholders).
+#[test]
+fn the_example_reports_and_the_catalogue_are_snapshotted() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |format: &str| {
+        let out = fnscope(
+            None,
+            dir.path(),
+            &["scan", "aws", "--offline", &estate(), "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let stable = |text: String| {
+        let version = env!("CARGO_PKG_VERSION");
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        fn walk(v: &mut Value, version: &str) {
+            match v {
+                Value::Object(m) => {
+                    for (k, x) in m.iter_mut() {
+                        if [
+                            "generated_at",
+                            "taken_at",
+                            "startTimeUtc",
+                            "endTimeUtc",
+                            "time",
+                        ]
+                        .contains(&k.as_str())
+                            && x.is_string()
+                        {
+                            *x = Value::String("<time>".into());
+                        } else if x.as_str() == Some(version) {
+                            *x = Value::String("<version>".into());
+                        } else {
+                            walk(x, version);
+                        }
+                    }
+                }
+                Value::Array(a) => a.iter_mut().for_each(|x| walk(x, version)),
+                _ => {}
+            }
+        }
+        walk(&mut v, version);
+        // Paths in evidence and coverage are where the estate is: the checkout's, whatever it is.
+        serde_json::to_string_pretty(&v)
+            .unwrap()
+            .replace(&repo().display().to_string(), "<repo>")
+    };
+    insta::assert_snapshot!("example_aws_report_json", stable(run("json")));
+    insta::assert_snapshot!("example_aws_report_sarif", stable(run("sarif")));
+    let rules = fnscope(None, dir.path(), &["rules", "--format", "json"]);
+    insta::assert_snapshot!("rule_catalogue", stable(stdout(&rules)));
+}
