@@ -250,6 +250,38 @@ fn credentials_record(
     }
 }
 
+/// A provider's live scan: the command line's options into its collector's, and what it reads into
+/// the snapshot part.
+type LiveScan = for<'a> fn(
+    &'a ScanArgs,
+    &'a crate::config::Config,
+    &'a dyn Progress,
+    &'a mut Snapshot,
+) -> futures::future::LocalBoxFuture<'a, Result<(), CliError>>;
+
+/// The providers this build scans live, one entry each (a provider's cargo feature off: no entry).
+fn live_providers() -> Vec<(Provider, LiveScan)> {
+    #[allow(unused_mut)]
+    let mut table: Vec<(Provider, LiveScan)> = Vec::new();
+    #[cfg(feature = "aws")]
+    table.push((Provider::Aws, |a, _, p, s| Box::pin(aws_live(a, p, s))));
+    #[cfg(feature = "gcp")]
+    table.push((Provider::Gcp, |a, c, p, s| Box::pin(gcp_live(a, c, p, s))));
+    #[cfg(feature = "azure")]
+    table.push((Provider::Azure, |a, c, p, s| {
+        Box::pin(azure_live(a, c, p, s))
+    }));
+    #[cfg(feature = "azure")]
+    table.push((Provider::PowerAutomate, |a, _, p, s| {
+        Box::pin(pa_live(a, p, s))
+    }));
+    #[cfg(feature = "gcp")]
+    table.push((Provider::AppsScript, |a, _, p, s| {
+        Box::pin(workspace_live(a, p, s))
+    }));
+    table
+}
+
 async fn scan_one(
     p: Provider,
     args: &ScanArgs,
@@ -257,20 +289,10 @@ async fn scan_one(
     progress: &dyn Progress,
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
-    match p {
-        #[cfg(feature = "aws")]
-        Provider::Aws => aws_live(args, progress, snapshot).await,
-        #[cfg(feature = "gcp")]
-        Provider::Gcp => gcp_live(args, cfg, progress, snapshot).await,
-        #[cfg(feature = "azure")]
-        Provider::Azure => azure_live(args, cfg, progress, snapshot).await,
-        #[cfg(feature = "azure")]
-        Provider::PowerAutomate => pa_live(args, progress, snapshot).await,
-        #[cfg(feature = "gcp")]
-        Provider::AppsScript => workspace_live(args, progress, snapshot).await,
-        #[allow(unreachable_patterns)]
-        other => Err(CliError::Input(format!(
-            "provider `{other}` is not built into this fnscope (enable its cargo feature)"
+    match live_providers().into_iter().find(|(q, _)| *q == p) {
+        Some((_, scan)) => scan(args, cfg, progress, snapshot).await,
+        None => Err(CliError::Input(format!(
+            "provider `{p}` is not built into this fnscope (enable its cargo feature)"
         ))),
     }
 }
