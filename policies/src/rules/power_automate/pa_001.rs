@@ -12,7 +12,7 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-001",
     title: "Flow forwards or re-sends mail to an external recipient on a mail trigger",
-    finds: "a flow on a mail trigger (`OnNewEmail*`) that forwards, sends or replies (at any depth) to a recipient outside the tenant's domains — subdomains are internal, look-alikes (`contoso.com.evil.io`) external",
+    finds: "a flow on a new-mail trigger (Office 365 Outlook, Outlook.com, Gmail) that forwards, sends or replies (at any depth, through Office 365 Outlook, Outlook.com, Gmail, SMTP, SendGrid or Mail) to a recipient outside the tenant's domains — subdomains are internal, look-alikes (`contoso.com.evil.io`) external; without tenant domains, not evaluated",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "critical (unfiltered, running), high (filtered or stopped), medium (only dynamic recipients)",
@@ -31,17 +31,66 @@ crate::declare_rule!(Pa001, META, evaluate);
 
 const FILTERS: &[&str] = &["from", "to", "subjectfilter"];
 
+/// The mail connectors of Power Automate: their new-mail triggers and the operations that send,
+/// forward or reply (operation ids matched by prefix, case-insensitively, so `_V2`/`V3` suffixes
+/// drift freely). From `spec/m365-actions.md` §1, extended with the connectors it lists for egress.
+const MAIL: &[(&str, &[&str], &[&str])] = &[
+    (
+        "shared_office365",
+        &["OnNewEmail", "SharedMailboxOnNewEmail"],
+        &[
+            "ForwardEmail",
+            "SendEmail",
+            "ReplyTo",
+            "SharedMailboxSendEmail",
+        ],
+    ),
+    // Outlook.com (consumer mailboxes).
+    (
+        "shared_outlook",
+        &["OnNewEmail"],
+        &["ForwardEmail", "SendEmail", "ReplyTo"],
+    ),
+    (
+        "shared_gmail",
+        &["OnNewEmail"],
+        &["SendEmail", "ForwardEmail", "Reply"],
+    ),
+    ("shared_smtp", &[], &["SendEmail"]),
+    ("shared_sendgrid", &[], &["SendEmail"]),
+    // "Mail": sends from Microsoft's relay address.
+    ("shared_sendmail", &[], &["SendEmail"]),
+];
+
+/// True when the trigger fires on new mail of any mail connector.
+fn mail_trigger(t: &fnscope_snapshot::FlowTrigger) -> bool {
+    let op = t
+        .operation
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    MAIL.iter().any(|(c, triggers, _)| {
+        t.connector
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(c))
+            && triggers
+                .iter()
+                .any(|p| op.starts_with(&p.to_ascii_lowercase()))
+    })
+}
+
+/// True when the step sends, forwards or replies through any mail connector.
+fn sends_mail(s: &fnscope_snapshot::FlowStep) -> bool {
+    MAIL.iter()
+        .any(|(c, _, sends)| connector_is(s, c) && op_starts(s, sends))
+}
+
 fn evaluate(ctx: &Context<'_>) -> Outcome {
     let mut out = Outcome::default();
     let (domains, inferred) = tenant_domains(ctx);
     for (w, d) in flows(ctx) {
         let t = &d.trigger;
-        let mail_trigger = t.connector.as_deref() == Some("shared_office365")
-            && t.operation.as_deref().is_some_and(|o| {
-                let o = o.to_ascii_lowercase();
-                o.starts_with("onnewemail") || o.starts_with("sharedmailboxonnewemail")
-            });
-        if !mail_trigger {
+        if !mail_trigger(t) {
             continue;
         }
         let filtered = t.filters.iter().any(|(k, v)| {
@@ -50,17 +99,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 || (k == "fetchonlywithattachment" && v == "true")
         });
         for s in &d.steps {
-            if !(connector_is(s, "shared_office365")
-                && op_starts(
-                    s,
-                    &[
-                        "ForwardEmail",
-                        "SendEmail",
-                        "ReplyTo",
-                        "SharedMailboxSendEmail",
-                    ],
-                ))
-            {
+            if !sends_mail(s) {
                 continue;
             }
             if domains.is_empty() {

@@ -467,4 +467,100 @@ mod detections {
             "{ne:?}"
         );
     }
+
+    #[test]
+    fn pa_001_every_mail_connector_and_no_silent_pass_without_tenant_domains() {
+        let gmail_trigger = |filters: serde_json::Value| {
+            json!({"name": "When_a_new_email_arrives", "kind": "OpenApiConnectionNotification",
+                   "connector": "shared_gmail", "operation": "OnNewEmail", "class": "mail",
+                   "automatic": true, "filters": filters})
+        };
+        let send = |connector: &str, op: &str, to: &str| {
+            json!([{"path": "Send", "kind": "OpenApiConnection", "connector": connector,
+                    "operation": op, "recipients": [to], "carries": ["trigger"]}])
+        };
+        let flows = vec![
+            // The published backdoor: every Gmail message sent on to an outside address.
+            flow(
+                "gmail-out",
+                None,
+                gmail_trigger(json!({})),
+                send("shared_gmail", "SendEmailV2", "drop@collector.example"),
+            ),
+            flow(
+                "gmail-stopped",
+                Some("Stopped"),
+                gmail_trigger(json!({})),
+                send("shared_gmail", "SendEmailV2", "drop@collector.example"),
+            ),
+            // An Office 365 mailbox relayed through SMTP, SendGrid and the Mail connector.
+            flow(
+                "smtp",
+                None,
+                mail_trigger(json!({"folderPath": "Inbox"})),
+                send("shared_smtp", "SendEmailV3", "x@relay.example"),
+            ),
+            flow(
+                "sendgrid",
+                None,
+                mail_trigger(json!({"folderPath": "Inbox"})),
+                send("shared_sendgrid", "SendEmailV4", "x@relay.example"),
+            ),
+            flow(
+                "mail",
+                None,
+                mail_trigger(json!({"folderPath": "Inbox"})),
+                send(
+                    "shared_sendmail",
+                    "SendEmailNotification",
+                    "x@relay.example",
+                ),
+            ),
+            // Outlook.com's trigger, sent inside the tenant: nothing.
+            flow(
+                "outlook-in",
+                None,
+                json!({"name": "When_a_new_email_arrives", "kind": "OpenApiConnectionNotification",
+                "connector": "shared_outlook", "operation": "OnNewEmailV2", "class": "mail", "automatic": true}),
+                send("shared_outlook", "SendEmailV2", "ap@contoso.com"),
+            ),
+        ];
+        assert_eq!(
+            posture(flows.clone(), "T1648-PA-001"),
+            [
+                p("gmail-out", "critical"),
+                p("gmail-stopped", "high"),
+                p("mail", "critical"),
+                p("sendgrid", "critical"),
+                p("smtp", "critical"),
+            ]
+        );
+        // Without tenant domains (none configured, no connection owner to infer them from): not
+        // evaluated, with the reason, for each sending step; never a pass.
+        let mut s = estate(flows, Vec::new(), -100);
+        for w in &mut s.workloads {
+            if let fnscope_snapshot::WorkloadDetails::Flow(d) = &mut w.details {
+                d.connections.clear();
+            }
+        }
+        let rules: Vec<_> = catalogue()
+            .into_iter()
+            .filter(|r| r.meta().id == "T1648-PA-001")
+            .collect();
+        let ev = evaluate(&s, &rules, &Settings::default());
+        assert!(ev.findings.is_empty());
+        let reasons: Vec<String> = ev.not_evaluated.into_iter().map(|n| n.reason).collect();
+        assert_eq!(
+            reasons
+                .iter()
+                .filter(|r| r.contains("tenant domains unknown"))
+                .count(),
+            6,
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.iter().any(|r| r.starts_with("gmail-out:")),
+            "{reasons:?}"
+        );
+    }
 }
