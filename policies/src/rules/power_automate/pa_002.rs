@@ -12,10 +12,10 @@ use super::{
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-002",
     title: "Flow creates anonymous sharing links",
-    finds: "a flow that creates anonymous sharing links (SharePoint `CreateSharingLink`, OneDrive `CreateShareLinkV2`, or the REST share-link endpoints)",
+    finds: "a flow that creates anonymous sharing links (SharePoint `CreateSharingLink`, OneDrive `CreateShareLinkV2`, the REST share-link endpoints) or mints links anyone holding them may use (Azure Blob SAS links, Dropbox, Box, Google Drive and OneDrive consumer shared links); sent out, or handed back by a `Response` to whoever calls an HTTP-triggered flow",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
-    severity: "high; critical when automatic and the link is sent out",
+    severity: "high; critical when automatic and the link is sent out, or returned to the caller of an HTTP-triggered flow",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1054"],
@@ -25,6 +25,15 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 crate::declare_rule!(Pa002, META, evaluate);
+
+/// Storage connectors whose link operations mint a URL anyone holding it may use.
+const LINK_MINTERS: &[&str] = &[
+    "shared_azureblob",
+    "shared_googledrive",
+    "shared_dropbox",
+    "shared_box",
+    "shared_onedrive",
+];
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
     let mut out = Outcome::default();
@@ -45,7 +54,17 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                     let u = u.to_ascii_lowercase();
                     u.contains("createlink") || u.contains("sharelink") || u.contains("shareobject")
                 });
-            if !(anonymous || rest_link) {
+            // Storage connectors whose link operations mint a URL anyone holding it may use (an Azure
+            // Blob SAS link, a Dropbox, Box or Google Drive shared link).
+            let minted = LINK_MINTERS.iter().any(|c| connector_is(s, c)) && {
+                let op = s
+                    .operation
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                op.contains("link") && (op.contains("share") || op.contains("create"))
+            };
+            if !(anonymous || rest_link || minted) {
                 continue;
             }
             let name = s.path.rsplit('/').next().unwrap_or(&s.path);
@@ -62,7 +81,17 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                             })
                         }))
             });
-            let sev = if d.trigger.automatic && sent.is_some() {
+            // Handed back to whoever called a flow started by an HTTP request: out, to anyone holding
+            // the trigger's URL.
+            let returned = (d.trigger.class == "http" || d.trigger.kind.starts_with("Request"))
+                .then(|| {
+                    d.steps
+                        .iter()
+                        .find(|o| o.kind == "Response" && o.references.iter().any(|r| r == name))
+                })
+                .flatten();
+            let sent = sent.or(returned);
+            let sev = if (d.trigger.automatic || returned.is_some()) && sent.is_some() {
                 Severity::Critical
             } else {
                 Severity::High
@@ -77,7 +106,13 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 })
                 .evidence(
                     "action",
-                    if rest_link {
+                    if minted {
+                        format!(
+                            "{} ({}) mints a link anyone holding it may use",
+                            s.operation.as_deref().unwrap_or("?"),
+                            s.connector.as_deref().unwrap_or("?")
+                        )
+                    } else if rest_link {
                         format!(
                             "{} calls a sharing-link REST endpoint {}",
                             s.operation.as_deref().unwrap_or("?"),
@@ -97,15 +132,22 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             if let Some(o) = sent {
                 b = b.evidence(
                     "exfiltration",
-                    format!(
-                        "the link goes out through {} to {}",
-                        o.operation.as_deref().unwrap_or(&o.kind),
-                        if o.recipients.is_empty() {
-                            o.uri.clone().unwrap_or_default()
-                        } else {
-                            o.recipients.join("; ")
-                        }
-                    ),
+                    if returned.is_some_and(|r| r.path == o.path) {
+                        format!(
+                            "the link is returned by {} to whoever calls the flow's HTTP trigger",
+                            o.path
+                        )
+                    } else {
+                        format!(
+                            "the link goes out through {} to {}",
+                            o.operation.as_deref().unwrap_or(&o.kind),
+                            if o.recipients.is_empty() {
+                                o.uri.clone().unwrap_or_default()
+                            } else {
+                                o.recipients.join("; ")
+                            }
+                        )
+                    },
                     o.path.clone(),
                 );
             }

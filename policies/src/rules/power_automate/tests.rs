@@ -563,4 +563,28 @@ mod detections {
             "{reasons:?}"
         );
     }
+
+    #[test]
+    fn pa_002_sas_links_handed_back_to_an_http_caller() {
+        let http =
+            json!({"name": "manual", "kind": "Request", "class": "http", "automatic": false});
+        let sas = json!({"path": "Create_SAS_URI_by_path", "kind": "OpenApiConnection",
+            "connector": "shared_azureblob", "operation": "CreateShareLinkByPath_V2", "carries": []});
+        let respond = json!({"path": "Response", "kind": "Response", "carries": [],
+            "references": ["Create_SAS_URI_by_path"]});
+        let list = json!({"path": "List_blobs", "kind": "OpenApiConnection",
+            "connector": "shared_azureblob", "operation": "ListFolderV4", "carries": []});
+        let flows = vec![
+            // Mints a SAS link for a blob and returns it to whoever calls the flow's URL.
+            flow("sas-out", None, http.clone(), json!([sas.clone(), respond])),
+            // Mints one and keeps it.
+            flow("sas-kept", None, http.clone(), json!([sas])),
+            // Lists blobs: no link.
+            flow("list-only", None, http, json!([list])),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-002"),
+            [p("sas-kept", "high"), p("sas-out", "critical")]
+        );
+    }
 }
