@@ -11,6 +11,7 @@ mod detect;
 mod finding;
 pub mod gcp;
 pub mod hosts;
+mod public;
 mod registry;
 mod rules;
 

@@ -210,6 +210,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &aws::aws_009::RULE,
         &aws::aws_010::RULE,
         &aws::aws_011::RULE,
+        &aws::aws_012::RULE,
         &gcp::gcp_001::RULE,
         &gcp::gcp_002::RULE,
         &gcp::gcp_003::RULE,
@@ -219,6 +220,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &gcp::gcp_007::RULE,
         &gcp::gcp_008::RULE,
         &gcp::gcp_009::RULE,
+        &gcp::gcp_010::RULE,
         &azure::az_001::RULE,
         &azure::az_002::RULE,
         &azure::az_003::RULE,
@@ -229,12 +231,14 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &azure::az_008::RULE,
         &azure::az_009::RULE,
         &azure::az_010::RULE,
+        &azure::az_011::RULE,
         &power_automate::pa_001::RULE,
         &power_automate::pa_002::RULE,
         &power_automate::pa_003::RULE,
         &power_automate::pa_004::RULE,
         &power_automate::pa_005::RULE,
         &power_automate::pa_006::RULE,
+        &power_automate::pa_007::RULE,
         &apps_script::gws_001::RULE,
         &apps_script::gws_002::RULE,
         &apps_script::gws_003::RULE,
@@ -244,6 +248,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &apps_script::gws_007::RULE,
         &apps_script::gws_008::RULE,
         &apps_script::gws_009::RULE,
+        &apps_script::gws_010::RULE,
     ]
 }
 

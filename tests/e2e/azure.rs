@@ -113,6 +113,10 @@ fn example_subscription_yields_exactly_the_planted_findings() {
     add("010", "dev1@contoso.com", "la-forwarder");
     add("010", "dev1@contoso.com", "fa-reports");
     add("010", "mi-op@contoso.com", "fa-public");
+    // AZ-011: started by anyone holding a URL, graded by the identity: the runbooks' webhook (Global
+    // Administrator identity) and the anonymous function without one.
+    add("011", "anyone", "aa-ops");
+    add("011", "anyone", "fa-public");
     let missing: Vec<_> = want.difference(&got).collect();
     let extra: Vec<_> = got.difference(&want).collect();
     assert!(

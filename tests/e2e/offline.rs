@@ -109,6 +109,8 @@ fn example_estate_scans_offline_into_the_expected_inventory() {
         ("T1648-AWS-011", "alice", "ops-automation", "high"),
         ("T1648-AWS-011", "deployer", "quick-report", "critical"),
         ("T1648-AWS-011", "deployer", "thumbnailer", "medium"),
+        // Every public function, graded by its role (AWS-012): the webhook's role can do nothing.
+        ("T1648-AWS-012", "anyone", "public-webhook", "low"),
     ]
     .iter()
     .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
@@ -315,7 +317,7 @@ fn the_example_estate_table_fits_120_columns_with_findings_first() {
     let long: Vec<&str> = text.lines().filter(|l| l.chars().count() > 120).collect();
     assert!(long.is_empty(), "{long:#?}");
     assert!(
-        text.starts_with("Findings (100): 32 critical, 43 high"),
+        text.starts_with("Findings (107): 34 critical, 45 high"),
         "{text}"
     );
     assert!(text.contains("Inventory: 39 workloads"), "{text}");
@@ -679,6 +681,7 @@ fn rules_and_permissions_commands() {
             "T1648-AWS-009",
             "T1648-AWS-010",
             "T1648-AWS-011",
+            "T1648-AWS-012",
             "T1648-GCP-001",
             "T1648-GCP-002",
             "T1648-GCP-003",
@@ -688,6 +691,7 @@ fn rules_and_permissions_commands() {
             "T1648-GCP-007",
             "T1648-GCP-008",
             "T1648-GCP-009",
+            "T1648-GCP-010",
             "T1648-AZ-001",
             "T1648-AZ-002",
             "T1648-AZ-003",
@@ -698,12 +702,14 @@ fn rules_and_permissions_commands() {
             "T1648-AZ-008",
             "T1648-AZ-009",
             "T1648-AZ-010",
+            "T1648-AZ-011",
             "T1648-PA-001",
             "T1648-PA-002",
             "T1648-PA-003",
             "T1648-PA-004",
             "T1648-PA-005",
             "T1648-PA-006",
+            "T1648-PA-007",
             "T1648-GWS-001",
             "T1648-GWS-002",
             "T1648-GWS-003",
@@ -712,7 +718,8 @@ fn rules_and_permissions_commands() {
             "T1648-GWS-006",
             "T1648-GWS-007",
             "T1648-GWS-008",
-            "T1648-GWS-009"
+            "T1648-GWS-009",
+            "T1648-GWS-010"
         ]
     );
     for r in rules.as_array().unwrap() {
@@ -824,6 +831,10 @@ fn gcp_example_project_yields_exactly_the_planted_findings() {
     // the legacy mailer made public 61 minutes after its update.
     add("009", "dev@acme.example", "quick-fix");
     add("009", "dev@acme.example", "legacy-mailer");
+    // Every public function or service, graded by its account (GCP-010).
+    add("010", "anyone", "legacy-mailer");
+    add("010", "anyone", "report-builder");
+    add("010", "anyone", "exporter");
     want.sort();
     assert_eq!(got, want);
     // analyst holds actAs only on the harmless exporter account: no GCP-001 for analyst.
@@ -1124,6 +1135,8 @@ fn apps_script_example_domain_yields_exactly_the_planted_findings() {
         // the analyst's grant to Share reports.
         t("GWS-009", "ap.clerk@northwind.example", "high", ""),
         t("GWS-009", "analyst@northwind.example", "medium", ""),
+        // The anonymous web app running as its deployer with Drive scopes (GWS-010).
+        t("GWS-010", "anyone", "high", ""),
     ];
     want.sort();
     assert_eq!(got, want);

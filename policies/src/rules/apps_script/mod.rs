@@ -9,6 +9,7 @@ pub mod gws_006;
 pub mod gws_007;
 pub mod gws_008;
 pub mod gws_009;
+pub mod gws_010;
 
 use fnscope_snapshot::{Reach, ScriptCall, ScriptDetails, Workload, WorkloadDetails};
 

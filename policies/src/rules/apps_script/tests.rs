@@ -384,3 +384,32 @@ fn gws_002_to_007_mail_sharing_triggers_tokens_scopes_and_directory_writes() {
         [n("admin-maker", "critical")]
     );
 }
+
+#[test]
+fn gws_010_anonymous_web_apps_graded_by_what_the_deployer_granted() {
+    let app = |name: &str, access: &str, exec: &str, scopes: &[&str]| {
+        script(
+            name,
+            scopes,
+            json!({"webapp_access": access, "webapp_execute_as": exec, "calls": []}),
+            true,
+        )
+    };
+    let scripts = vec![
+        app("relay", "ANYONE_ANONYMOUS", "USER_DEPLOYING", &[MAIL]),
+        app("form", "ANYONE", "USER_DEPLOYING", &[SHEETS]),
+        app("visitor", "ANYONE_ANONYMOUS", "USER_ACCESSING", &[MAIL]),
+        app("intranet", "DOMAIN", "USER_DEPLOYING", &[MAIL]),
+    ];
+    let mut got = code_findings(scripts, "T1648-GWS-010");
+    got.sort();
+    // The subject is "anyone"; each is told apart by its severity here.
+    assert_eq!(
+        got,
+        [
+            n("anyone", "high"),
+            n("anyone", "low"),
+            n("anyone", "medium")
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 
 use fnscope_snapshot::Provider;
 
+use crate::aws::Function;
 use crate::aws::action::action_matches;
 use crate::aws::policy::{Effect, Patterns, Policy};
 use crate::{Context, Outcome, RuleKind, RuleMeta};
@@ -56,76 +57,13 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         let Some(severity) = severity_of(facts.level) else {
             continue;
         };
-        let mut reasons: Vec<(String, String)> = Vec::new();
-        if let Some(u) = &f.lambda.url
-            && u.auth_type.eq_ignore_ascii_case("NONE")
-        {
-            reasons.push((
-                format!("function URL {} with auth NONE", u.url),
-                format!("{} function URL", f.arn()),
-            ));
-        }
         if !f.lambda.resource_policy_read || !f.lambda.url_read {
             unread.push(f.workload.name.clone());
         }
-        if let Some(doc) = &f.lambda.resource_policy {
-            match Policy::parse(doc) {
-                Ok(p) => {
-                    for st in &p.statements {
-                        if st.effect != Effect::Allow {
-                            continue;
-                        }
-                        let invokes = match &st.actions {
-                            Patterns::Only(a) => a.iter().any(|x| {
-                                action_matches(x, "lambda:InvokeFunction")
-                                    || action_matches(x, "lambda:InvokeFunctionUrl")
-                            }),
-                            Patterns::Not(_) => true,
-                        };
-                        if !invokes
-                            || st
-                                .conditions
-                                .iter()
-                                .any(|c| SOURCE_KEYS.contains(&c.key.as_str()))
-                        {
-                            continue;
-                        }
-                        let who: Vec<String> = match &st.principals {
-                            Some(Patterns::Only(ps)) => ps
-                                .iter()
-                                .filter_map(|p| {
-                                    if p == "*" || p == "AWS:*" {
-                                        Some("anyone".to_string())
-                                    } else {
-                                        let acct = p.strip_prefix("AWS:").map(|a| {
-                                            if a.starts_with("arn:") {
-                                                a.split(':').nth(4).unwrap_or_default().to_string()
-                                            } else {
-                                                a.to_string()
-                                            }
-                                        })?;
-                                        (!acct.is_empty() && !ours.contains(&acct.as_str()))
-                                            .then(|| format!("account {acct}"))
-                                    }
-                                })
-                                .collect(),
-                            Some(Patterns::Not(_)) => vec!["anyone (NotPrincipal)".to_string()],
-                            None => Vec::new(),
-                        };
-                        if !who.is_empty() {
-                            reasons.push((
-                                format!("resource policy lets {} invoke it", who.join(", ")),
-                                format!("{} of the resource policy of {}", st.label(), f.arn()),
-                            ));
-                        }
-                    }
-                }
-                Err(e) => out.not_evaluated.push(format!(
-                    "resource policy of {} could not be read: {e}",
-                    f.arn()
-                )),
-            }
-        }
+        let (found, unreadable) = invokers(f, &ours);
+        out.not_evaluated.extend(unreadable);
+        let reasons: Vec<(String, String)> =
+            found.into_iter().map(|i| (i.detail, i.path)).collect();
         if reasons.is_empty() {
             continue;
         }
@@ -151,4 +89,89 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         ));
     }
     out
+}
+
+/// One way outsiders can invoke a function: a URL without auth or a resource-policy statement.
+pub(crate) struct Invoker {
+    /// Anyone at all (not only a foreign account).
+    pub anyone: bool,
+    pub detail: String,
+    /// The URL or the statement, e.g. `statement 2 (Sid "x") of the resource policy of <arn>`.
+    pub path: String,
+}
+
+/// Who outside `ours` can invoke `f`: its function URL with auth NONE, and every Allow statement of
+/// its resource policy granting invoke to `*` or a foreign account without a source condition; and,
+/// when the resource policy cannot be read, why (naming the function).
+pub(crate) fn invokers(f: &Function<'_>, ours: &[&str]) -> (Vec<Invoker>, Option<String>) {
+    let mut reasons = Vec::new();
+    if let Some(u) = &f.lambda.url
+        && u.auth_type.eq_ignore_ascii_case("NONE")
+    {
+        reasons.push(Invoker {
+            anyone: true,
+            detail: format!("function URL {} with auth NONE", u.url),
+            path: format!("{} function URL", f.arn()),
+        });
+    }
+    let Some(doc) = &f.lambda.resource_policy else {
+        return (reasons, None);
+    };
+    let p = match Policy::parse(doc) {
+        Ok(p) => p,
+        Err(e) => {
+            let why = format!("resource policy of {} could not be read: {e}", f.arn());
+            return (reasons, Some(why));
+        }
+    };
+    for st in &p.statements {
+        if st.effect != Effect::Allow {
+            continue;
+        }
+        let invokes = match &st.actions {
+            Patterns::Only(a) => a.iter().any(|x| {
+                action_matches(x, "lambda:InvokeFunction")
+                    || action_matches(x, "lambda:InvokeFunctionUrl")
+            }),
+            Patterns::Not(_) => true,
+        };
+        if !invokes
+            || st
+                .conditions
+                .iter()
+                .any(|c| SOURCE_KEYS.contains(&c.key.as_str()))
+        {
+            continue;
+        }
+        let who: Vec<String> = match &st.principals {
+            Some(Patterns::Only(ps)) => ps
+                .iter()
+                .filter_map(|p| {
+                    if p == "*" || p == "AWS:*" {
+                        Some("anyone".to_string())
+                    } else {
+                        let acct = p.strip_prefix("AWS:").map(|a| {
+                            if a.starts_with("arn:") {
+                                a.split(':').nth(4).unwrap_or_default().to_string()
+                            } else {
+                                a.to_string()
+                            }
+                        })?;
+                        (!acct.is_empty() && !ours.contains(&acct.as_str()))
+                            .then(|| format!("account {acct}"))
+                    }
+                })
+                .collect(),
+            Some(Patterns::Not(_)) => vec!["anyone (NotPrincipal)".to_string()],
+            None => Vec::new(),
+        };
+        if !who.is_empty() {
+            reasons.push(Invoker {
+                anyone: who.iter().any(|w| w.starts_with("anyone")),
+                detail: format!("resource policy lets {} invoke it", who.join(", ")),
+                path: format!("{} of the resource policy of {}", st.label(), f.arn()),
+            });
+        }
+    }
+    (reasons, None)
 }

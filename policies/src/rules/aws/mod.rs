@@ -11,6 +11,7 @@ pub mod aws_008;
 pub mod aws_009;
 pub mod aws_010;
 pub mod aws_011;
+pub mod aws_012;
 
 use crate::aws::eval::{Decision, Res};
 use crate::aws::{Principal, Priv, PrivFacts, View};

@@ -1105,3 +1105,32 @@ fn every_rule_has_a_fixture_naming_it() {
         .collect();
     assert!(missing.is_empty(), "rules without a fixture: {missing:?}");
 }
+
+#[test]
+fn aws_012_every_public_function_graded_by_its_role() {
+    let mut e = base();
+    e.function("us-east-1", "admin-f", "admin-fn")
+        .function("us-east-1", "harmless-f", "harmless-fn")
+        .function("us-east-1", "lost-f", "gone-role")
+        .function("us-east-1", "private-f", "admin-fn");
+    for w in &mut e.s.workloads {
+        if w.name != "private-f" {
+            w.exposure.public = true;
+            w.exposure.notes.push("function URL (auth NONE)".into());
+        }
+    }
+    let mut got: Vec<(String, String)> = e
+        .findings("T1648-AWS-012")
+        .into_iter()
+        .map(|f| (f.target.unwrap().name, f.severity.as_str().to_string()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("admin-f".to_string(), "critical".to_string()),
+            ("harmless-f".into(), "low".into()),
+            ("lost-f".into(), "medium".into()),
+        ]
+    );
+}

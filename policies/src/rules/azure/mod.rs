@@ -10,6 +10,7 @@ pub mod az_007;
 pub mod az_008;
 pub mod az_009;
 pub mod az_010;
+pub mod az_011;
 
 #[cfg(test)]
 mod tests;

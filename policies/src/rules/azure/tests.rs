@@ -677,3 +677,20 @@ fn az_009_write_rights_unused_in_a_log_that_covers_the_days() {
     let (f, _) = detect(&s, "T1648-AZ-009", &Settings::default());
     assert!(!f.iter().any(|f| f.subject.id == DEV), "{f:?}");
 }
+
+#[test]
+fn az_011_public_resources_graded_by_their_identity() {
+    let mut s = estate();
+    s.workloads[0].exposure.public = true;
+    s.workloads[0]
+        .exposure
+        .notes
+        .push("an HTTP function with authLevel anonymous".into());
+    assert_eq!(severities(&s, "T1648-AZ-011"), ["critical"]);
+    // Without an identity it can do nothing as anyone: low, still listed.
+    s.workloads[0].identities.clear();
+    assert_eq!(severities(&s, "T1648-AZ-011"), ["low"]);
+    // Not public: nothing.
+    s.workloads[0].exposure.public = false;
+    assert!(severities(&s, "T1648-AZ-011").is_empty());
+}

@@ -9,6 +9,7 @@ pub mod gcp_006;
 pub mod gcp_007;
 pub mod gcp_008;
 pub mod gcp_009;
+pub mod gcp_010;
 
 #[cfg(test)]
 mod tests;

@@ -894,3 +894,37 @@ fn gcp_007_needs_the_runtime_accounts() {
     e.function("iam-sync", "2nd gen", ADMIN_SA, false, None);
     assert!(run(&e, "T1648-GCP-007", &Settings::default()).0.is_empty());
 }
+
+#[test]
+fn gcp_010_every_public_function_graded_by_its_account() {
+    let mut e = logged(Vec::new());
+    e.function("admin-f", "2nd gen", ADMIN_SA, false, None)
+        .function("harmless-f", "2nd gen", HARMLESS_SA, false, None)
+        .function("private-f", "2nd gen", ADMIN_SA, false, None);
+    for w in &mut e.s.workloads {
+        if w.name != "private-f" {
+            w.exposure.public = true;
+            w.exposure.notes.push("invoker: allUsers".into());
+        }
+    }
+    let sev = |e: &Estate| {
+        let mut v: Vec<(String, String)> = run(e, "T1648-GCP-010", &Settings::default())
+            .0
+            .into_iter()
+            .map(|f| (f.target.unwrap().name, f.severity.as_str().to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sev(&e),
+        [
+            ("admin-f".to_string(), "critical".to_string()),
+            ("harmless-f".into(), "low".into())
+        ]
+    );
+    // The project's IAM not read: what the account can do is unknown, medium, never low.
+    e.s.coverage
+        .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
+    assert!(sev(&e).iter().all(|(_, s)| s == "medium"));
+}

@@ -6,6 +6,7 @@ pub mod pa_003;
 pub mod pa_004;
 pub mod pa_005;
 pub mod pa_006;
+pub mod pa_007;
 
 #[cfg(test)]
 mod tests;

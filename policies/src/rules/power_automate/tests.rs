@@ -587,4 +587,53 @@ mod detections {
             [p("sas-kept", "high"), p("sas-out", "critical")]
         );
     }
+
+    #[test]
+    fn pa_007_http_triggered_flows_graded_by_what_they_do_with_the_request() {
+        let http =
+            json!({"name": "manual", "kind": "Request", "class": "http", "automatic": false});
+        let public = |mut w: Workload| {
+            w.exposure.public = true;
+            w.exposure.notes.push("HTTP request trigger".into());
+            w
+        };
+        let flows = vec![
+            // Runs what the caller sends: an HTTP call built from the request.
+            public(flow(
+                "relay",
+                None,
+                http.clone(),
+                json!([
+                    {"path": "HTTP", "kind": "Http", "uri": "https://x.example/", "carries": ["trigger"]}
+                ]),
+            )),
+            // Does something, but not with the request.
+            public(flow(
+                "cron-like",
+                None,
+                http.clone(),
+                json!([
+                    {"path": "List_rows", "kind": "OpenApiConnection", "connector": "shared_excelonlinebusiness",
+                     "operation": "GetItems", "carries": []}
+                ]),
+            )),
+            // Only answers.
+            public(flow(
+                "ping",
+                None,
+                http.clone(),
+                json!([
+                    {"path": "Response", "kind": "Response", "carries": []}
+                ]),
+            )),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-007"),
+            [
+                p("anyone", "high"),
+                p("anyone", "low"),
+                p("anyone", "medium")
+            ]
+        );
+    }
 }
