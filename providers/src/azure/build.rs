@@ -442,12 +442,15 @@ fn add_workflows(snap: &mut Snapshot, d: &SubscriptionData, r: &mut Resources<'_
                 )
             })
             .collect();
-        let http = def
+        let request: Vec<&Value> = def
             .get("triggers")
             .and_then(Value::as_object)
             .into_iter()
             .flatten()
-            .any(|(_, t)| t.get("type").and_then(Value::as_str) == Some("Request"));
+            .filter(|(_, t)| t.get("type").and_then(Value::as_str) == Some("Request"))
+            .map(|(_, t)| t)
+            .collect();
+        let exposure = request_exposure(&request, w.access_control.as_ref());
         r.add(
             snap,
             Res {
@@ -465,16 +468,77 @@ fn add_workflows(snap: &mut Snapshot, d: &SubscriptionData, r: &mut Resources<'_
                     actions: workflow_actions(&def),
                     ..AzureResourceDetails::default()
                 },
-                exposure: Exposure {
-                    public: http,
-                    notes: if http {
-                        vec!["HTTP Request trigger: callable by anyone holding its SAS URL".into()]
-                    } else {
-                        Vec::new()
-                    },
-                },
+                exposure,
             },
         );
+    }
+}
+
+/// Who can call a Logic App's Request triggers, from `accessControl.triggers`: anyone holding the
+/// SAS URL unless caller IP ranges restrict it (an empty list is "only other Logic Apps"; a range
+/// covering every address restricts nothing), or OAuth policies are set and every Request trigger's
+/// conditions demand a bearer token (OAuth policies alone leave the SAS URL working).
+fn request_exposure(request: &[&Value], access: Option<&Value>) -> Exposure {
+    if request.is_empty() {
+        return Exposure::default();
+    }
+    let triggers = access.and_then(|a| a.get("triggers"));
+    if let Some(ranges) = triggers
+        .and_then(|t| t.get("allowedCallerIpAddresses"))
+        .and_then(Value::as_array)
+    {
+        let ranges: Vec<&str> = ranges
+            .iter()
+            .filter_map(|r| r.get("addressRange").and_then(Value::as_str))
+            .collect();
+        let everyone = ranges.iter().any(|r| {
+            matches!(
+                r.trim(),
+                "0.0.0.0/0" | "0.0.0.0-255.255.255.255" | "::/0" | "*"
+            )
+        });
+        if !everyone {
+            return Exposure {
+                public: false,
+                notes: vec![if ranges.is_empty() {
+                    "HTTP Request trigger callable only by other Logic Apps (allowedCallerIpAddresses is empty)".into()
+                } else {
+                    format!(
+                        "HTTP Request trigger callable only from {}",
+                        ranges.join(", ")
+                    )
+                }],
+            };
+        }
+    }
+    let oauth = triggers
+        .and_then(|t| t.pointer("/openAuthenticationPolicies/policies"))
+        .and_then(Value::as_object)
+        .is_some_and(|p| !p.is_empty());
+    let bearer_only = request.iter().all(|t| {
+        t.get("conditions")
+            .and_then(Value::as_array)
+            .is_some_and(|cs| {
+                cs.iter().any(|c| {
+                    c.get("expression")
+                        .and_then(Value::as_str)
+                        .is_some_and(|e| e.contains("Authorization") && e.contains("Bearer"))
+                })
+            })
+    });
+    if oauth && bearer_only {
+        return Exposure {
+            public: false,
+            notes: vec!["HTTP Request trigger: Entra OAuth policy, and the trigger conditions reject SAS calls".into()],
+        };
+    }
+    Exposure {
+        public: true,
+        notes: vec![if oauth {
+            "HTTP Request trigger: callable by anyone holding its SAS URL (an OAuth policy is set, but no trigger condition turns SAS off)".into()
+        } else {
+            "HTTP Request trigger: callable by anyone holding its SAS URL".into()
+        }],
     }
 }
 
@@ -742,5 +806,64 @@ fn add_activity(snap: &mut Snapshot, d: &SubscriptionData, sub: &str) {
                 source: source.clone(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::request_exposure;
+    use serde_json::{Value, json};
+
+    fn request(conditions: Value) -> Value {
+        json!({"type": "Request", "kind": "Http", "conditions": conditions})
+    }
+
+    #[test]
+    fn request_triggers_are_public_unless_callers_are_restricted() {
+        let t = request(json!([]));
+        let cases = [
+            (json!(null), true, "no accessControl"),
+            (json!({"triggers": {}}), true, "no restriction"),
+            (
+                json!({"triggers": {"allowedCallerIpAddresses": [{"addressRange": "10.0.0.0/8"}]}}),
+                false,
+                "an IP range",
+            ),
+            (
+                json!({"triggers": {"allowedCallerIpAddresses": []}}),
+                false,
+                "only other Logic Apps",
+            ),
+            (
+                json!({"triggers": {"allowedCallerIpAddresses": [{"addressRange": "0.0.0.0-255.255.255.255"}]}}),
+                true,
+                "every address",
+            ),
+            (
+                json!({"triggers": {"openAuthenticationPolicies": {"policies": {"p": {"type": "AAD", "claims": []}}}}}),
+                true,
+                "OAuth alone leaves SAS working",
+            ),
+            (
+                json!({"contents": {"allowedCallerIpAddresses": [{"addressRange": "10.0.0.0/8"}]}}),
+                true,
+                "a restriction on run contents is not on triggers",
+            ),
+        ];
+        for (access, public, why) in cases {
+            let access = (!access.is_null()).then_some(access);
+            let e = request_exposure(&[&t], access.as_ref());
+            assert_eq!(e.public, public, "{why}: {e:?}");
+            assert!(!e.notes.is_empty(), "{why}: a note says who may call");
+        }
+        // OAuth and a trigger condition that refuses calls without a bearer token: not public.
+        let bearer = request(json!([{
+            "expression": "@startsWith(triggerOutputs()?['headers']?['Authorization'], 'Bearer')"
+        }]));
+        let oauth = json!({"triggers": {"openAuthenticationPolicies": {"policies": {"p": {"type": "AAD"}}}}});
+        assert!(!request_exposure(&[&bearer], Some(&oauth)).public);
+        // …but only when every Request trigger has it.
+        assert!(request_exposure(&[&bearer, &t], Some(&oauth)).public);
+        assert!(!request_exposure(&[], None).public);
     }
 }

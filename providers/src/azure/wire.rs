@@ -113,6 +113,9 @@ pub struct Workflow {
     pub changed_time: Option<String>,
     #[serde(default)]
     pub definition: Option<Value>,
+    /// `accessControl` (`FlowAccessControlConfiguration`): who may call the triggers.
+    #[serde(default)]
+    pub access_control: Option<Value>,
 }
 
 /// `Microsoft.Automation/automationAccounts`.
