@@ -239,6 +239,7 @@ pub fn catalogue() -> Vec<&'static dyn Rule> {
         &power_automate::pa_005::RULE,
         &power_automate::pa_006::RULE,
         &power_automate::pa_007::RULE,
+        &power_automate::pa_008::RULE,
         &apps_script::gws_001::RULE,
         &apps_script::gws_002::RULE,
         &apps_script::gws_003::RULE,

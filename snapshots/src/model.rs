@@ -735,6 +735,12 @@ pub struct FlowStep {
     /// Credential fields written into the definition (names only, never values).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hardcoded_secrets: Vec<String>,
+    /// What the step acts on, where its parameters name it: the desktop flow and run mode of a
+    /// desktop-flow run (`desktop flow <id> (unattended)`), the flow of a flow-management step
+    /// (`flow <name>`), the Dataverse table of a record step (`table <name>`); an expression as
+    /// written when the caller chooses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acts_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -529,7 +529,11 @@ pub(crate) fn judged_set(
 }
 
 fn hold_to_judgements(provider: &str, workload_kind: &str) {
-    let (v, j, snapshot) = judged(provider);
+    hold_set_to_judgements("tests/corpus", provider, workload_kind);
+}
+
+fn hold_set_to_judgements(set: &str, provider: &str, workload_kind: &str) -> Value {
+    let (v, j, report, snapshot) = judged_set(set, provider);
     let table = fnscope_corpus::render(&v);
     let t = v.totals();
     assert_eq!(
@@ -560,6 +564,71 @@ fn hold_to_judgements(provider: &str, workload_kind: &str) {
         Some(read),
         j.workloads,
         "every workload of the corpus is read"
+    );
+    report
+}
+
+/// Published attack tooling (tests/offensive: power-pwn, powerful, google_RAT), read in the shapes
+/// the kits ship: every expected finding at critical or high, nothing unjudged.
+#[test]
+fn offensive_material_meets_its_judgements() {
+    hold_set_to_judgements("tests/offensive", "apps-script", "apps_script_project");
+    let report = hold_set_to_judgements("tests/offensive", "power-automate", "power_automate_flow");
+    let findings = report["findings"].as_array().unwrap();
+    let find = |rule: &str, flow: &str| {
+        findings
+            .iter()
+            .find(|f| f["rule_id"] == rule && f["subject"]["name"] == flow)
+            .unwrap_or_else(|| panic!("no {rule} on {flow}"))
+    };
+    let evidence = |f: &Value| -> Vec<(String, String, String)> {
+        f["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["kind"].as_str().unwrap().to_string(),
+                    e["detail"].as_str().unwrap().to_string(),
+                    e["path"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // The SAS backdoor: the link step and the Response that hands it to the caller.
+    let sas = find("T1648-PA-002", "PWN-sas");
+    assert_eq!(sas["severity"], "critical");
+    let e = evidence(sas);
+    assert!(
+        e.iter()
+            .any(|(_, d, _)| d.contains("CreateShareLinkByPath")),
+        "{e:?}"
+    );
+    assert!(e.iter().any(|(_, _, p)| p == "Response"), "{e:?}");
+    // The Flow Factory: named by its trigger and the CreateFlow step's path, fed by the caller.
+    let factory = find("T1648-PA-008", "Flow Factory");
+    assert_eq!(factory["severity"], "critical");
+    let e = evidence(factory);
+    assert!(
+        e.iter()
+            .any(|(k, d, p)| k == "trigger" && p == "triggers.manual" && d.contains("signed URL")),
+        "{e:?}"
+    );
+    assert!(
+        e.iter().any(|(k, d, p)| k == "action"
+            && p == "Scope/Switch/Create_Flow"
+            && d.contains("creates a flow")
+            && d.contains("what starts the flow")),
+        "{e:?}"
+    );
+    // A desktop flow run on request: the desktop flow and its run mode named.
+    let rce = find("T1648-PA-008", "Run CodeExec");
+    assert!(
+        rce["target"]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("desktop flow d37da402-3829-492f-90d0-8ec3909514eb"),
+        "{rce}"
     );
 }
 

@@ -710,6 +710,7 @@ fn rules_and_permissions_commands() {
             "T1648-PA-005",
             "T1648-PA-006",
             "T1648-PA-007",
+            "T1648-PA-008",
             "T1648-GWS-001",
             "T1648-GWS-002",
             "T1648-GWS-003",

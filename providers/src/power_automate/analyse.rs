@@ -132,8 +132,23 @@ fn references(text: &str, out: &mut Vec<String>) {
     }
 }
 
+/// One step as walked: its facts, and the variables it reads and writes (resolved into
+/// `references` once every step is known).
+struct Walked {
+    step: FlowStep,
+    reads: Vec<String>,
+    writes: Option<String>,
+}
+
+const VARIABLE_WRITERS: &[&str] = &[
+    "InitializeVariable",
+    "SetVariable",
+    "AppendToArrayVariable",
+    "AppendToStringVariable",
+];
+
 /// The facts of one step.
-fn step(path: &str, s: &Value, refs: &Value) -> FlowStep {
+fn step(path: &str, s: &Value, refs: &Value) -> Walked {
     let kind = s
         .get("type")
         .and_then(Value::as_str)
@@ -221,20 +236,76 @@ fn step(path: &str, s: &Value, refs: &Value) -> FlowStep {
         references(t, &mut out.references);
     }
     out.carries.sort();
-    out
+    out.acts_on = acts_on(&texts);
+    let mut reads = Vec::new();
+    for (_, t) in &texts {
+        variables(t, &mut reads);
+    }
+    let writes = VARIABLE_WRITERS
+        .contains(&kind.as_str())
+        .then(|| {
+            texts
+                .iter()
+                .find(|(p, _)| p == "name" || p == "variables/name")
+                .map(|(_, t)| t.to_string())
+        })
+        .flatten();
+    Walked {
+        step: out,
+        reads,
+        writes,
+    }
+}
+
+/// Variable names read through `variables('X')`.
+fn variables(text: &str, out: &mut Vec<String>) {
+    for part in text.split("variables(").skip(1) {
+        if let Some(q @ ('\'' | '"')) = part.chars().next()
+            && let Some(name) = part[1..].split(q).next()
+            && !name.is_empty()
+            && !out.iter().any(|n| n == name)
+        {
+            out.push(name.to_string());
+        }
+    }
+}
+
+/// What a step's parameters say it acts on (see `FlowStep::acts_on`).
+fn acts_on(texts: &[(String, &str)]) -> Option<String> {
+    let param = |name: &str| {
+        texts
+            .iter()
+            .find(|(p, _)| p.starts_with("parameters") && last_key(p) == name)
+            .map(|(_, t)| t.trim())
+            .filter(|t| !t.is_empty())
+    };
+    if let Some(id) = param("uiflowid") {
+        return Some(match param("runmode") {
+            Some(mode) => format!("desktop flow {id} ({mode})"),
+            None => format!("desktop flow {id}"),
+        });
+    }
+    if let Some(flow) = param("flowname") {
+        return Some(format!("flow {flow}"));
+    }
+    param("entityname").map(|t| format!("table {t}"))
 }
 
 /// Walks `actions` depth-first: every step, then what it contains (`actions`, `else.actions`,
 /// `cases.*.actions`, `default.actions`).
-fn walk(actions: &Value, prefix: &str, refs: &Value, out: &mut Vec<FlowStep>, depth: usize) {
+fn walk(actions: &Value, prefix: &str, refs: &Value, out: &mut Vec<Walked>, depth: usize) {
     let Some(map) = actions.as_object() else {
         return;
     };
     if depth > MAX_DEPTH {
-        out.push(FlowStep {
-            path: format!("{prefix}…"),
-            kind: "truncated: nesting deeper than 64 levels".into(),
-            ..FlowStep::default()
+        out.push(Walked {
+            step: FlowStep {
+                path: format!("{prefix}…"),
+                kind: "truncated: nesting deeper than 64 levels".into(),
+                ..FlowStep::default()
+            },
+            reads: Vec::new(),
+            writes: None,
         });
         return;
     }
@@ -344,15 +415,119 @@ pub fn trigger(definition: &Value, refs: &Value) -> FlowTrigger {
     }
 }
 
-/// Every step of the definition.
+/// Every step of the definition. A step that reads a variable also references the steps whose
+/// outputs were put in it (`Append_to_array_variable` of a link, then `Response` of
+/// `variables('links')`), to a fixed point.
 pub fn steps(definition: &Value, refs: &Value) -> Vec<FlowStep> {
-    let mut out = Vec::new();
+    let mut walked = Vec::new();
     walk(
         definition.get("actions").unwrap_or(&Value::Null),
         "",
         refs,
-        &mut out,
+        &mut walked,
         0,
     );
-    out
+    let mut held: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for w in &walked {
+        if let Some(v) = &w.writes {
+            let e = held.entry(v.clone()).or_default();
+            for r in &w.step.references {
+                if !e.contains(r) {
+                    e.push(r.clone());
+                }
+            }
+        }
+    }
+    // Variables set from other variables: spread until nothing changes (bounded by their number).
+    for _ in 0..held.len() {
+        let mut changed = false;
+        for w in &walked {
+            let Some(v) = &w.writes else { continue };
+            let from: Vec<String> = w
+                .reads
+                .iter()
+                .filter_map(|r| held.get(r))
+                .flatten()
+                .cloned()
+                .collect();
+            let e = held.entry(v.clone()).or_default();
+            for r in from {
+                if !e.contains(&r) {
+                    e.push(r);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    walked
+        .into_iter()
+        .map(|mut w| {
+            for r in w.reads.iter().filter_map(|v| held.get(v)).flatten() {
+                if !w.step.references.contains(r) {
+                    w.step.references.push(r.clone());
+                }
+            }
+            w.step
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::steps;
+    use serde_json::json;
+
+    #[test]
+    fn what_goes_through_a_variable_is_referenced_by_whoever_reads_it() {
+        // power-pwn's SAS backdoor: links appended to a variable, the variable returned.
+        let def = json!({"actions": {
+            "init": {"type": "InitializeVariable", "inputs": {"variables": [{"name": "links", "type": "array"}]}},
+            "Each": {"type": "Foreach", "foreach": "@body('List')", "actions": {
+                "Link": {"type": "OpenApiConnection", "inputs": {"host": {"connectionName": "shared_azureblob",
+                    "operationId": "CreateShareLinkByPath_V2"}, "parameters": {"path": "@items('Each')?['Path']"}}},
+                "Append": {"type": "AppendToArrayVariable", "inputs": {"name": "links", "value": "@body('Link')?['WebUrl']"}}
+            }},
+            "Copy": {"type": "SetVariable", "inputs": {"name": "out", "value": "@variables('links')"}},
+            "Response": {"type": "Response", "kind": "Http", "inputs": {"statusCode": 200, "body": "@variables('out')"}},
+            "Other": {"type": "Compose", "inputs": "@variables('unrelated')"}
+        }});
+        let s = steps(&def, &json!({}));
+        let get = |p: &str| s.iter().find(|x| x.path == p).unwrap();
+        assert!(
+            get("Response").references.iter().any(|r| r == "Link"),
+            "{:?}",
+            get("Response")
+        );
+        assert!(get("Other").references.is_empty());
+    }
+
+    #[test]
+    fn steps_name_the_desktop_flow_the_flow_and_the_table_they_act_on() {
+        let def = json!({"actions": {
+            "RPA": {"type": "OpenApiConnection", "inputs": {"host": {"connectionName": "shared_uiflow",
+                "operationId": "RunUIFlow_V2"}, "parameters": {"uiFlowId": "d37da402", "runMode": "unattended",
+                "item/Command": "@triggerBody()?['cmd']"}}},
+            "Url": {"type": "OpenApiConnection", "inputs": {"host": {"connectionName": "shared_flowmanagement",
+                "operationId": "ListCallbackUrl"}, "parameters": {"environmentName": "e", "flowName": "@outputs('New')?['body/name']"}}},
+            "Row": {"type": "OpenApiConnection", "inputs": {"host": {"connectionName": "shared_commondataserviceforapps",
+                "operationId": "CreateRecord"}, "parameters": {"entityName": "workflows"}}},
+            "Mail": {"type": "OpenApiConnection", "inputs": {"host": {"connectionName": "shared_office365",
+                "operationId": "SendEmailV2"}, "parameters": {"emailMessage/To": "a@b.example"}}}
+        }});
+        let s = steps(&def, &json!({}));
+        let acts = |p: &str| s.iter().find(|x| x.path == p).unwrap().acts_on.clone();
+        assert_eq!(
+            acts("RPA").as_deref(),
+            Some("desktop flow d37da402 (unattended)")
+        );
+        assert_eq!(
+            acts("Url").as_deref(),
+            Some("flow @outputs('New')?['body/name']")
+        );
+        assert_eq!(acts("Row").as_deref(), Some("table workflows"));
+        assert_eq!(acts("Mail"), None);
+    }
 }

@@ -117,12 +117,17 @@ fn add_flows(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
                 Vec::new()
             },
         };
-        let id = f.id.clone().unwrap_or_else(|| {
-            format!(
-                "/providers/Microsoft.ProcessSimple/environments/{env}/flows/{}",
-                f.name
-            )
-        });
+        // The admin API's id names the environment; a package's (`/providers/Microsoft.Flow/flows/<name>`)
+        // does not, and the same package imported into two environments is two flows.
+        let id =
+            f.id.clone()
+                .filter(|id| id.contains("/environments/"))
+                .unwrap_or_else(|| {
+                    format!(
+                        "/providers/Microsoft.ProcessSimple/environments/{env}/flows/{}",
+                        f.name
+                    )
+                });
         snap.workloads.push(Workload {
             id,
             provider: Provider::PowerAutomate,

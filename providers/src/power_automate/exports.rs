@@ -589,6 +589,11 @@ fn classify(
         get_admin_flow(cx, item, o, &path, out);
         return;
     }
+    // power-pwn's powerdoor input: the Create Flow fields in snake case.
+    if let Some(props) = snake_case_create(&o) {
+        solution_flow(cx, item, props, &path, out);
+        return;
+    }
     // Dataverse `workflows` rows: the definition is a JSON string in `clientdata`.
     if o.contains_key("clientdata") || (o.contains_key("workflowid") && o.contains_key("category"))
     {
@@ -614,6 +619,39 @@ fn classify(
         return;
     }
     rest_object(cx, item, o, &path, out);
+}
+
+/// `{"flow_display_name", "flow_definition", "flow_state", "connection_references": [{"connectionName",
+/// "id"}]}` (power-pwn's powerdoor samples) as the REST create body's `properties`.
+fn snake_case_create(o: &serde_json::Map<String, Value>) -> Option<serde_json::Map<String, Value>> {
+    let definition = o.get("flow_definition").filter(|d| d.is_object())?;
+    let mut props = serde_json::Map::new();
+    props.insert("definition".into(), definition.clone());
+    let name = o
+        .get("flow_display_name")
+        .cloned()
+        .unwrap_or_else(|| Value::String(String::new()));
+    props.insert("displayName".into(), name);
+    if let Some(s) = o.get("flow_state") {
+        props.insert("state".into(), s.clone());
+    }
+    let mut refs = serde_json::Map::new();
+    for r in o
+        .get("connection_references")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(api) = r
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|id| id.rsplit('/').next())
+        {
+            refs.insert(api.to_string(), r.clone());
+        }
+    }
+    props.insert("connectionReferences".into(), Value::Object(refs));
+    Some(props)
 }
 
 /// A `Get-AdminFlow` object `ConvertTo-Json` cut off at `cut`: a record, and the flow without its
@@ -851,6 +889,30 @@ fn solution_flow(
     out: &mut Exports,
 ) {
     let Some(guid) = guid_in_name(&item.name) else {
+        // The body of a Create Flow call (`{"properties": {"displayName", "definition", "state"}}`,
+        // what the Power Automate Management connector and the REST API take, and what attack kits
+        // ship): a whole flow without an id, named by its file.
+        if props.contains_key("displayName") && props.contains_key("definition") {
+            let stem = item
+                .name
+                .rsplit_once('.')
+                .map_or(item.name.as_str(), |(s, _)| s);
+            let flow = Flow {
+                name: stem.to_string(),
+                id: None,
+                properties: Value::Object(props),
+                solution: false,
+            };
+            keep(
+                cx,
+                out,
+                "create request (named by its file)",
+                flow,
+                item,
+                path,
+            );
+            return;
+        }
         problem(
             out,
             item,
@@ -1122,6 +1184,60 @@ mod tests {
         assert_eq!(
             truncated_at(whole.as_object().unwrap_or(&serde_json::Map::new())),
             None
+        );
+    }
+
+    #[test]
+    fn a_create_flow_body_and_power_pwn_input_are_flows_named_by_their_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let def = serde_json::json!({"triggers": {"manual": {"type": "Request", "kind": "Http"}}, "actions": {}});
+        let body = serde_json::json!({"properties": {"displayName": "Flow Factory", "definition": def, "state": "Started"}});
+        let snake = serde_json::json!({"flow_display_name": "PWN-sas", "flow_definition": def,
+            "flow_state": "Started",
+            "connection_references": [{"connectionName": "shared-azureblob-1", "id": "/providers/Microsoft.PowerApps/apis/shared_azureblob"}]});
+        // A `properties` object with neither a display name nor a GUID in its file name stays a problem.
+        let nameless = serde_json::json!({"properties": {"definition": def}});
+        for (f, v) in [
+            ("factory.json", body),
+            ("pwn.json", snake),
+            ("nameless.json", nameless),
+        ] {
+            std::fs::write(dir.path().join(f), v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let out = read_folder(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let mut got: Vec<(String, String)> = out
+            .flows
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    f.properties["displayName"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("factory".to_string(), "Flow Factory".to_string()),
+                ("pwn".to_string(), "PWN-sas".to_string())
+            ]
+        );
+        let pwn = out
+            .flows
+            .iter()
+            .find(|f| f.name == "pwn")
+            .unwrap_or_else(|| panic!("pwn"));
+        assert_eq!(pwn.properties["state"], "Started");
+        assert!(pwn.properties["connectionReferences"]["shared_azureblob"].is_object());
+        assert_eq!(out.problems.len(), 1, "{:?}", out.problems);
+        assert!(
+            out.problems[0].at.contains("nameless.json"),
+            "{:?}",
+            out.problems
         );
     }
 }

@@ -7,6 +7,7 @@ pub mod pa_004;
 pub mod pa_005;
 pub mod pa_006;
 pub mod pa_007;
+pub mod pa_008;
 
 #[cfg(test)]
 mod tests;
@@ -165,6 +166,63 @@ pub(crate) fn connector_is(step: &FlowStep, c: &str) -> bool {
     step.connector
         .as_deref()
         .is_some_and(|x| x.eq_ignore_ascii_case(c))
+}
+
+/// Operations that create, change, turn on, share or run other automation, by connector: what each
+/// does. `shared_flowmanagement` is Power Automate Management, `shared_microsoftflowforadmins` Power
+/// Automate for Admins, `shared_uiflow` desktop flows.
+const AUTOMATION_OPS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "shared_flowmanagement",
+        &[
+            ("CreateFlow", "creates a flow"),
+            ("UpdateFlow", "changes a flow's definition"),
+            ("StartFlow", "turns a flow on"),
+            ("AdminRestoreFlow", "restores a deleted flow"),
+            ("ModifyFlowOwners", "changes a flow's owners"),
+            ("AdminModifyFlowOwners", "changes a flow's owners as admin"),
+            ("ModifyRunOnlyUsers", "shares a flow with run-only users"),
+            ("ResubmitFlow", "runs a flow again"),
+            ("ListCallbackUrl", "gets a flow's trigger URL (to run it)"),
+            ("CreateConnection", "creates a connection"),
+        ],
+    ),
+    (
+        "shared_microsoftflowforadmins",
+        &[
+            ("Set-AdminFlowOwnerRole", "shares a flow as admin"),
+            ("Enable-AdminFlow", "turns a flow on as admin"),
+            ("Restore-AdminFlow", "restores a deleted flow as admin"),
+        ],
+    ),
+    (
+        "shared_uiflow",
+        &[
+            ("RunUIFlow_V2", "runs a desktop flow on a machine"),
+            ("RunUIFlow", "runs a desktop flow on a machine"),
+        ],
+    ),
+];
+
+/// What a step does to other automation, if anything: a row of [`AUTOMATION_OPS`], or a Dataverse
+/// record written to the `workflows` table (a flow created or changed as a row).
+pub(crate) fn automation(step: &FlowStep) -> Option<&'static str> {
+    let op = step.operation.as_deref()?;
+    for (connector, ops) in AUTOMATION_OPS {
+        if connector_is(step, connector) {
+            return ops
+                .iter()
+                .find(|(o, _)| o.eq_ignore_ascii_case(op))
+                .map(|(_, what)| *what);
+        }
+    }
+    let workflows = step.acts_on.as_deref().is_some_and(|t| {
+        t.eq_ignore_ascii_case("table workflows") || t.eq_ignore_ascii_case("table workflow")
+    });
+    (connector_is(step, "shared_commondataserviceforapps")
+        && workflows
+        && op_starts(step, &["CreateRecord", "UpdateRecord", "UpdateOnlyRecord"]))
+    .then_some("writes a flow as a Dataverse workflows row")
 }
 
 /// Started (a missing state counts as started).

@@ -6,7 +6,7 @@ use fnscope_snapshot::Provider;
 use crate::detect::Power;
 use crate::{Context, Outcome, RuleKind, RuleMeta};
 
-use super::flows;
+use super::{automation, flows};
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-007",
@@ -14,7 +14,7 @@ pub static META: RuleMeta = RuleMeta {
     finds: "a flow started by an HTTP request (its signed URL is a bearer capability, often pasted into chats and tickets), graded by what it does with what the caller sends",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
-    severity: "medium; high when a step acts on what the caller sent (runs what it is told); low when it only responds",
+    severity: "medium; high when a step acts on what the caller sent (runs what it is told) or creates, shares or runs other automation (PA-008), critical for both; low when it only responds",
     technique: "T1648",
     mitigations: &["M1018"],
     analytics: &[],
@@ -41,8 +41,12 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .map(|s| s.path.as_str())
             .collect();
         let only_responds = d.steps.iter().all(|s| s.kind == "Response");
+        // Steps that create, share or run other automation (PA-008 lists them) are power of their own.
+        let runs_automation = d.steps.iter().any(|s| automation(s).is_some());
         let power = if only_responds {
             Power::Limited
+        } else if runs_automation {
+            Power::Privileged
         } else {
             Power::Unknown("the flow acts as its connections' owners".into())
         };

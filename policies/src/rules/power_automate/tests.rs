@@ -636,4 +636,61 @@ mod detections {
             ]
         );
     }
+
+    #[test]
+    fn pa_008_flows_that_plant_or_run_automation_graded_by_who_starts_them() {
+        let http =
+            json!({"name": "manual", "kind": "Request", "class": "http", "automatic": false});
+        let schedule = json!({"name": "Recurrence", "kind": "Recurrence", "class": "recurrence",
+            "automatic": true});
+        let public = |mut w: Workload| {
+            w.exposure.public = true;
+            w
+        };
+        let create = |carries: &[&str]| {
+            json!({"path": "Scope/Create_Flow", "kind": "OpenApiConnection",
+                "connector": "shared_flowmanagement", "operation": "CreateFlow", "carries": carries})
+        };
+        let desktop = json!({"path": "Run_RPA", "kind": "OpenApiConnection", "connector": "shared_uiflow",
+            "operation": "RunUIFlow_V2", "acts_on": "desktop flow d37da402 (unattended)", "carries": []});
+        let row = |table: &str| {
+            json!({"path": "Add_row", "kind": "OpenApiConnection",
+                "connector": "shared_commondataserviceforapps", "operation": "CreateRecord",
+                "acts_on": format!("table {table}"), "carries": []})
+        };
+        let read = json!({"path": "Get_Flow", "kind": "OpenApiConnection",
+            "connector": "shared_flowmanagement", "operation": "GetFlow", "carries": []});
+        let flows = vec![
+            // A factory: anyone with the URL sends the definition of a new flow.
+            public(flow(
+                "factory",
+                None,
+                http.clone(),
+                json!([create(&["trigger"])]),
+            )),
+            // The same, turned off.
+            public(flow(
+                "factory-off",
+                Some("Stopped"),
+                http.clone(),
+                json!([create(&["trigger"])]),
+            )),
+            // Runs a desktop flow whenever anyone calls it.
+            public(flow("rpa", None, http.clone(), json!([desktop]))),
+            // A scheduled flow writing a flow as a Dataverse row (admin automation).
+            flow("nightly", None, schedule.clone(), json!([row("workflows")])),
+            // Dataverse rows of another table, and reading flows: neither plants nor runs anything.
+            flow("accounts", None, schedule.clone(), json!([row("accounts")])),
+            public(flow("inventory", None, http, json!([read]))),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-008"),
+            [
+                p("factory", "critical"),
+                p("factory-off", "high"),
+                p("nightly", "medium"),
+                p("rpa", "high"),
+            ]
+        );
+    }
 }
