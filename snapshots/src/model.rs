@@ -753,6 +753,9 @@ pub struct FlowConnection {
     /// Who created the connection, where known: the identity the flow acts as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// For a desktop-flow connection: the machine or machine group it runs on (its id), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
 }
 
 /// A managed identity: the service principal an Azure resource runs as.

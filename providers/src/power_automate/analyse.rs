@@ -181,7 +181,14 @@ fn step(path: &str, s: &Value, refs: &Value) -> Walked {
     for (p, t) in &texts {
         let key = last_key(p);
         let in_auth = p.starts_with("authentication");
-        if RECIPIENT_KEYS.contains(&key.as_str()) && !in_auth {
+        // Microsoft Graph bodies: `message.toRecipients[].emailAddress.address`, an inbox rule's
+        // `actions.forwardTo[]` / `redirectTo[]`.
+        let lp = p.to_ascii_lowercase();
+        let graph_recipient = key == "address"
+            && (lp.contains("recipients/")
+                || lp.contains("forwardto/")
+                || lp.contains("redirectto/"));
+        if (RECIPIENT_KEYS.contains(&key.as_str()) || graph_recipient) && !in_auth {
             for r in t.split([';', ',']).map(str::trim).filter(|r| !r.is_empty()) {
                 if !out.recipients.iter().any(|x| x == r) {
                     out.recipients.push(r.to_string());
@@ -529,5 +536,22 @@ mod tests {
         );
         assert_eq!(acts("Row").as_deref(), Some("table workflows"));
         assert_eq!(acts("Mail"), None);
+    }
+
+    #[test]
+    fn graph_mail_bodies_give_their_recipients() {
+        let def = json!({"actions": {
+            "HTTP": {"type": "Http", "inputs": {"method": "POST",
+                "uri": "https://graph.microsoft.com/v1.0/me/sendMail",
+                "body": {"message": {"subject": "s", "toRecipients": [{"emailAddress": {"address": "out@collector.example"}}]}}}},
+            "Rule": {"type": "Http", "inputs": {"method": "POST",
+                "uri": "https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules",
+                "body": {"actions": {"forwardTo": [{"emailAddress": {"address": "@{triggerBody()?['to']}"}}]},
+                         "conditions": {"senderContains": ["x"]}, "sender": {"emailAddress": {"address": "not-a-recipient@x.example"}}}}}
+        }});
+        let s = steps(&def, &json!({}));
+        let r = |p: &str| s.iter().find(|x| x.path == p).unwrap().recipients.clone();
+        assert_eq!(r("HTTP"), ["out@collector.example"]);
+        assert_eq!(r("Rule"), ["@{triggerBody()?['to']}"]);
     }
 }

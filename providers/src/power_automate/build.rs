@@ -36,6 +36,8 @@ pub struct EnvironmentData {
     pub owners: BTreeMap<String, Option<Vec<String>>>,
     /// Connection name → the identity that created it (UPN, else e-mail, else object id).
     pub connections: Option<BTreeMap<String, String>>,
+    /// Connection name → the machine or machine group a desktop-flow connection runs on.
+    pub connection_targets: BTreeMap<String, String>,
     /// The tenant's DLP policies (v2 objects), shared by every environment of the scan.
     pub dlp: Option<Vec<Value>>,
     /// Environment Maker role holders: (object id, sign-in name).
@@ -43,6 +45,20 @@ pub struct EnvironmentData {
     /// Flow audit events with the window they cover.
     pub activity: Option<FlowActivity>,
     pub coverage: Vec<Coverage>,
+}
+
+/// The machine or machine group a desktop-flow (`shared_uiflow`) connection runs on: the
+/// `targetId` of its parameters (`connectionParametersSet.values.targetId.value` as the Power Apps
+/// API takes and returns it, or the flat `connectionParameters.targetId`). Never the machine
+/// account's password, which the API does not return and fnscope does not read.
+pub fn connection_target(c: &Value) -> Option<String> {
+    let props = c.get("properties").unwrap_or(c);
+    props
+        .pointer("/connectionParametersSet/values/targetId/value")
+        .or_else(|| props.pointer("/connectionParameters/targetId"))
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
 }
 
 fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
@@ -99,11 +115,15 @@ fn add_flows(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
             let owner = connection
                 .as_ref()
                 .and_then(|c| d.connections.as_ref()?.get(c).cloned());
+            let target = connection
+                .as_ref()
+                .and_then(|c| d.connection_targets.get(c).cloned());
             connections.push(FlowConnection {
                 key: key.clone(),
                 connector,
                 connection,
                 owner,
+                target,
             });
         }
         let owners = d.owners.get(&f.name).cloned().flatten();
@@ -265,5 +285,26 @@ fn add_activity(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
                 source: source.clone(),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::connection_target;
+    use serde_json::json;
+
+    #[test]
+    fn a_desktop_flow_connection_names_its_machine_group_and_nothing_secret() {
+        // As the Power Apps API takes it (and the admin listing returns it): the parameter set.
+        let set = json!({"name": "shared-uiflow-1", "properties": {"apiId": "/providers/Microsoft.PowerApps/apis/shared_uiflow",
+            "connectionParametersSet": {"name": "azureRelay", "values": {
+                "username": {"value": "CONTOSO\\\\rpa"}, "targetId": {"value": "0c1f5c2e-group"}}}}});
+        assert_eq!(connection_target(&set).as_deref(), Some("0c1f5c2e-group"));
+        // The flat shape of older connections.
+        let flat = json!({"properties": {"connectionParameters": {"targetId": "m-1"}}});
+        assert_eq!(connection_target(&flat).as_deref(), Some("m-1"));
+        // Other connections have none.
+        let mail = json!({"properties": {"apiId": "/providers/Microsoft.PowerApps/apis/shared_office365"}});
+        assert_eq!(connection_target(&mail), None);
     }
 }

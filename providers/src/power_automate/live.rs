@@ -435,6 +435,12 @@ impl Session {
                     if let (Some(n), Some(w)) = (c.get("name").and_then(Value::as_str), who) {
                         map.insert(n.to_string(), w.to_string());
                     }
+                    if let (Some(n), Some(t)) = (
+                        c.get("name").and_then(Value::as_str),
+                        super::build::connection_target(&c),
+                    ) {
+                        d.connection_targets.insert(n.to_string(), t);
+                    }
                 }
                 d.coverage.push(cov(
                     env,

@@ -227,6 +227,9 @@ fn read_connections(
                 if let Some(w) = who {
                     map.insert(name.to_string(), w.to_string());
                 }
+                if let Some(t) = super::build::connection_target(&c) {
+                    d.connection_targets.insert(name.to_string(), t);
+                }
             }
             coverage.push(cov(
                 env,

@@ -8,11 +8,11 @@ use super::{addresses, automatic, domains, external, parse_gaps, push, script_fi
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-GWS-002",
-    title: "Script forwards or sends mail externally, or changes Gmail forwarding",
-    finds: "`GmailApp`/`MailApp` sends and message forwards to an outside address, or Gmail forwarding settings changed",
+    title: "Script forwards or sends mail externally, or changes Gmail forwarding or auto-reply",
+    finds: "`GmailApp`/`MailApp` sends, replies and message forwards to an outside address; Gmail forwarding, forwarding filters and auto-replies changed (advanced service or the Gmail REST API); Gmail API sends whose recipients are encoded (medium)",
     provider: Provider::AppsScript,
     kind: RuleKind::Posture,
-    severity: "critical when started unattended (a trigger, the web app), else high",
+    severity: "critical when started unattended (a trigger, the web app), else high; medium for a Gmail API send whose recipients are inside the encoded message; low for an auto-reply (a fixed text, not the mail)",
     technique: "T1648",
     mitigations: &["M1036"],
     analytics: &["AN1055"],
@@ -31,11 +31,49 @@ const SENDS: &[&str] = &[
     "*.reply",
     "*.replyAll",
 ];
-const SETTINGS: &[&str] = &[
-    "Gmail.Users.Settings.ForwardingAddresses.create",
-    "Gmail.Users.Settings.updateAutoForwarding",
-    "Gmail.Users.Settings.Filters.create",
+/// Mailbox settings that send mail on: forwarding, filters that forward, auto-replies.
+const SETTINGS: &[(&str, &str)] = &[
+    (
+        "Gmail.Users.Settings.ForwardingAddresses.create",
+        "forwarding",
+    ),
+    ("Gmail.Users.Settings.updateAutoForwarding", "forwarding"),
+    ("Gmail.Users.Settings.Filters.create", "forwarding"),
+    ("Gmail.Users.Settings.updateVacation", "auto-reply"),
 ];
+/// Gmail API sends whose recipients are inside the encoded message (not read).
+const RAW_SENDS: &[&str] = &["Gmail.Users.Messages.send", "Gmail.Users.Drafts.send"];
+/// Gmail REST paths (`gmail.googleapis.com`, `www.googleapis.com/gmail/`) that send or change
+/// forwarding, when called through `UrlFetchApp`.
+const REST_PATHS: &[(&str, &str)] = &[
+    ("/messages/send", "send"),
+    ("/drafts/send", "send"),
+    ("/settings/forwardingaddresses", "forwarding"),
+    ("/settings/autoforwarding", "forwarding"),
+    ("/settings/filters", "forwarding"),
+    ("/settings/vacation", "auto-reply"),
+];
+
+/// What a `UrlFetchApp` call does to mail through the Gmail REST API, if anything.
+fn gmail_rest(c: &ScriptCall) -> Option<&'static str> {
+    if !c.api.starts_with("UrlFetchApp.") {
+        return None;
+    }
+    c.urls.iter().find_map(|u| {
+        let host = u.host.as_deref()?;
+        let path = u.path.as_deref().unwrap_or_default().to_ascii_lowercase();
+        let gmail = host == "gmail.googleapis.com"
+            || (host == "www.googleapis.com" && path.starts_with("/gmail/"));
+        gmail
+            .then(|| {
+                REST_PATHS
+                    .iter()
+                    .find(|(p, _)| path.contains(p))
+                    .map(|(_, what)| *what)
+            })
+            .flatten()
+    })
+}
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {
     let mut out = Outcome::default();
@@ -50,10 +88,25 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         };
         let own = domains(ctx, w);
         for c in &d.calls {
-            if SETTINGS.contains(&c.api.as_str()) {
+            let setting = SETTINGS
+                .iter()
+                .find(|(api, _)| *api == c.api)
+                .map(|(_, what)| *what)
+                .or_else(|| gmail_rest(c).filter(|w| *w != "send"));
+            if let Some(what) = setting {
+                // An auto-reply sends a fixed text to whoever writes, not the mail itself: low.
+                let severity = if what == "auto-reply" {
+                    Severity::Low
+                } else {
+                    sev(c)
+                };
                 let t = ResourceRef {
                     id: format!("{}#{}", w.id, c.api),
-                    kind: "gmail_forwarding".into(),
+                    kind: if what == "forwarding" {
+                        "gmail_forwarding".into()
+                    } else {
+                        "gmail_auto_reply".into()
+                    },
                     name: c.api.clone(),
                 };
                 push(
@@ -63,9 +116,33 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                         w,
                         d,
                         c,
-                        sev(c),
+                        severity,
                         t,
-                        format!("{} changes the mailbox's forwarding", c.api),
+                        format!("{} changes the mailbox's {what}", c.api),
+                    ),
+                );
+                continue;
+            }
+            // A send whose recipients cannot be read here (an encoded message): said, at medium.
+            if RAW_SENDS.contains(&c.api.as_str()) || gmail_rest(c) == Some("send") {
+                let t = ResourceRef {
+                    id: format!("{}#{}:{}", w.id, c.file, c.line),
+                    kind: "unread_recipient".into(),
+                    name: "recipients inside the encoded message".into(),
+                };
+                push(
+                    &mut out,
+                    script_finding(
+                        &META,
+                        w,
+                        d,
+                        c,
+                        Severity::Medium,
+                        t,
+                        format!(
+                            "{} sends mail through the Gmail API; its recipients are inside the encoded message, which is not read",
+                            c.api
+                        ),
                     ),
                 );
                 continue;

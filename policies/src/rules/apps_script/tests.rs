@@ -413,3 +413,62 @@ fn gws_010_anonymous_web_apps_graded_by_what_the_deployer_granted() {
         ]
     );
 }
+
+#[test]
+fn gws_002_auto_replies_raw_gmail_api_sends_and_gmail_rest_calls() {
+    let unattended = || reach("installable", "job");
+    let rest = |path: &str| {
+        call(
+            "UrlFetchApp.fetch",
+            12,
+            unattended(),
+            json!({"literals": [format!("https://gmail.googleapis.com{path}")], "method": "post",
+                   "urls": [{"scheme": "https", "host": "gmail.googleapis.com", "path": path}]}),
+        )
+    };
+    let scripts = vec![
+        // An auto-reply set by a trigger.
+        script(
+            "vacation",
+            &[],
+            json!({"calls": [call("Gmail.Users.Settings.updateVacation", 4, unattended(), json!({"dynamic": true}))]}),
+            false,
+        ),
+        // A raw send: recipients inside the base64 message.
+        script(
+            "raw",
+            &[],
+            json!({"calls": [call("Gmail.Users.Messages.send", 7, unattended(), json!({"dynamic": true}))]}),
+            false,
+        ),
+        // The same through the REST API, and forwarding set through it.
+        script(
+            "rest-send",
+            &[],
+            json!({"calls": [rest("/gmail/v1/users/me/messages/send")]}),
+            false,
+        ),
+        script(
+            "rest-forward",
+            &[],
+            json!({"calls": [rest("/gmail/v1/users/me/settings/autoForwarding")]}),
+            false,
+        ),
+        // Reading mail through the REST API sends nothing.
+        script(
+            "rest-read",
+            &[],
+            json!({"calls": [rest("/gmail/v1/users/me/messages")]}),
+            false,
+        ),
+    ];
+    assert_eq!(
+        code_findings(scripts, "T1648-GWS-002"),
+        [
+            n("raw", "medium"),
+            n("rest-forward", "critical"),
+            n("rest-send", "medium"),
+            n("vacation", "low")
+        ]
+    );
+}

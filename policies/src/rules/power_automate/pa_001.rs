@@ -6,13 +6,13 @@ use crate::{Context, Outcome, ResourceRef, RuleKind, RuleMeta, Severity};
 
 use super::{
     Whose, connector_is, context_evidence, flow_ref, flows, lower, op_starts, recipient, started,
-    tenant_domains,
+    tenant_domains, uri_host,
 };
 
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-001",
     title: "Flow forwards or re-sends mail to an external recipient on a mail trigger",
-    finds: "a flow on a new-mail trigger (Office 365 Outlook, Outlook.com, Gmail) that forwards, sends or replies (at any depth, through Office 365 Outlook, Outlook.com, Gmail, SMTP, SendGrid or Mail) to a recipient outside the tenant's domains — subdomains are internal, look-alikes (`contoso.com.evil.io`) external; without tenant domains, not evaluated",
+    finds: "a flow on a new-mail trigger (Office 365 Outlook, Outlook.com, Gmail) that forwards, sends or replies (at any depth, through Office 365 Outlook, Outlook.com, Gmail, SMTP, SendGrid or Mail, or Microsoft Graph over HTTP: sendMail, forward, reply, inbox rules) to a recipient outside the tenant's domains — subdomains are internal, look-alikes (`contoso.com.evil.io`) external; without tenant domains, not evaluated",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "critical (unfiltered, running), high (filtered or stopped), medium (only dynamic recipients)",
@@ -79,10 +79,26 @@ fn mail_trigger(t: &fnscope_snapshot::FlowTrigger) -> bool {
     })
 }
 
-/// True when the step sends, forwards or replies through any mail connector.
+/// Microsoft Graph mail paths that send, forward, reply, or set an inbox rule (which may forward or
+/// redirect), when a step calls Graph over HTTP (the HTTP action, Office 365 Outlook's "Send an HTTP
+/// request", HTTP with Microsoft Entra ID).
+const GRAPH_SENDS: &[&str] = &[
+    "/sendmail",
+    "/forward",
+    "/reply",
+    "/replyall",
+    "/messagerules",
+];
+
+/// True when the step sends, forwards or replies through any mail connector, or through Graph.
 fn sends_mail(s: &fnscope_snapshot::FlowStep) -> bool {
     MAIL.iter()
         .any(|(c, _, sends)| connector_is(s, c) && op_starts(s, sends))
+        || s.uri.as_deref().is_some_and(|u| {
+            let u = u.to_ascii_lowercase();
+            uri_host(&u).is_some_and(|h| h == "graph.microsoft.com")
+                && GRAPH_SENDS.iter().any(|p| u.contains(p))
+        })
 }
 
 fn evaluate(ctx: &Context<'_>) -> Outcome {

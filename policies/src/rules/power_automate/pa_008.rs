@@ -101,6 +101,23 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             if s.carries.iter().any(|c| c == "trigger") {
                 detail.push_str("; its inputs come from what starts the flow");
             }
+            // A desktop flow runs on the machine or group of the flow's desktop-flow connection.
+            if s.acts_on
+                .as_deref()
+                .is_some_and(|a| a.starts_with("desktop flow"))
+            {
+                let on = d
+                    .connections
+                    .iter()
+                    .filter(|c| c.connector.eq_ignore_ascii_case("shared_uiflow"))
+                    .find_map(|c| c.target.as_deref());
+                match on {
+                    Some(t) => detail.push_str(&format!("; on machine or machine group {t}")),
+                    None => detail.push_str(
+                        "; its machine or machine group is not known (the desktop-flow connection was not read)",
+                    ),
+                }
+            }
             b = b.evidence("action", detail, s.path.clone());
         }
         if !started(w) {

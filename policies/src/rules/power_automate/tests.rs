@@ -693,4 +693,89 @@ mod detections {
             ]
         );
     }
+
+    #[test]
+    fn pa_001_mail_sent_or_forwarded_through_microsoft_graph_over_http() {
+        let graph = |path: &str, uri: &str, to: &str| json!([{"path": path, "kind": "Http", "uri": uri, "recipients": [to], "carries": ["trigger"]}]);
+        let flows = vec![
+            // Every new mail forwarded outside through Graph's forward endpoint.
+            flow(
+                "graph-forward",
+                None,
+                mail_trigger(json!({})),
+                graph(
+                    "HTTP",
+                    "https://graph.microsoft.com/v1.0/me/messages/@{triggerOutputs()?['body/id']}/forward",
+                    "drop@collector.example",
+                ),
+            ),
+            // An inbox rule that forwards outside, set through Graph.
+            flow(
+                "graph-rule",
+                None,
+                mail_trigger(json!({})),
+                graph(
+                    "Rule",
+                    "https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules",
+                    "drop@collector.example",
+                ),
+            ),
+            // Reading mail through Graph sends nothing.
+            flow(
+                "graph-read",
+                None,
+                mail_trigger(json!({})),
+                graph(
+                    "Read",
+                    "https://graph.microsoft.com/v1.0/me/messages",
+                    "drop@collector.example",
+                ),
+            ),
+        ];
+        assert_eq!(
+            posture(flows, "T1648-PA-001"),
+            [p("graph-forward", "critical"), p("graph-rule", "critical")]
+        );
+    }
+
+    #[test]
+    fn pa_008_names_the_machine_group_a_desktop_flow_runs_on_or_says_it_is_unknown() {
+        let http =
+            json!({"name": "manual", "kind": "Request", "class": "http", "automatic": false});
+        let desktop = json!([{"path": "Run_RPA", "kind": "OpenApiConnection", "connector": "shared_uiflow",
+            "operation": "RunUIFlow_V2", "acts_on": "desktop flow d37da402 (unattended)", "carries": []}]);
+        let mut known = flow("known", None, http.clone(), desktop.clone());
+        known.exposure.public = true;
+        let mut v = serde_json::to_value(&known).unwrap();
+        v["details"]["connections"] = json!([{"key": "shared_uiflow", "connector": "shared_uiflow",
+            "connection": "shared-uiflow-1", "owner": "rpa@contoso.com", "target": "group-7"}]);
+        known = serde_json::from_value(v).unwrap();
+        let mut unknown = flow("unknown", None, http, desktop);
+        unknown.exposure.public = true;
+        let s = estate(vec![known, unknown], Vec::new(), -100);
+        let found = run(&s, "T1648-PA-008", &[]).0;
+        let detail = |flow: &str| {
+            found
+                .iter()
+                .find(|f| f.subject.name == flow)
+                .map(|f| {
+                    f.evidence
+                        .iter()
+                        .map(|e| e.detail.clone())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .unwrap()
+        };
+        assert!(
+            detail("known").contains("on machine or machine group group-7"),
+            "{}",
+            detail("known")
+        );
+        assert!(
+            detail("unknown").contains("machine or machine group is not known"),
+            "{}",
+            detail("unknown")
+        );
+    }
 }
