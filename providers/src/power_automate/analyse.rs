@@ -182,11 +182,12 @@ fn step(path: &str, s: &Value, refs: &Value) -> Walked {
         let key = last_key(p);
         let in_auth = p.starts_with("authentication");
         // Microsoft Graph bodies: `message.toRecipients[].emailAddress.address`, an inbox rule's
-        // `actions.forwardTo[]` / `redirectTo[]`.
+        // `actions.forwardTo[]` / `forwardAsAttachmentTo[]` / `redirectTo[]`.
         let lp = p.to_ascii_lowercase();
         let graph_recipient = key == "address"
             && (lp.contains("recipients/")
                 || lp.contains("forwardto/")
+                || lp.contains("forwardasattachmentto/")
                 || lp.contains("redirectto/"));
         if (RECIPIENT_KEYS.contains(&key.as_str()) || graph_recipient) && !in_auth {
             for r in t.split([';', ',']).map(str::trim).filter(|r| !r.is_empty()) {
@@ -546,12 +547,16 @@ mod tests {
                 "body": {"message": {"subject": "s", "toRecipients": [{"emailAddress": {"address": "out@collector.example"}}]}}}},
             "Rule": {"type": "Http", "inputs": {"method": "POST",
                 "uri": "https://graph.microsoft.com/v1.0/me/mailFolders/inbox/messageRules",
-                "body": {"actions": {"forwardTo": [{"emailAddress": {"address": "@{triggerBody()?['to']}"}}]},
+                "body": {"actions": {"forwardTo": [{"emailAddress": {"address": "@{triggerBody()?['to']}"}}],
+                                     "forwardAsAttachmentTo": [{"emailAddress": {"address": "copy@collector.example"}}]},
                          "conditions": {"senderContains": ["x"]}, "sender": {"emailAddress": {"address": "not-a-recipient@x.example"}}}}}
         }});
         let s = steps(&def, &json!({}));
         let r = |p: &str| s.iter().find(|x| x.path == p).unwrap().recipients.clone();
         assert_eq!(r("HTTP"), ["out@collector.example"]);
-        assert_eq!(r("Rule"), ["@{triggerBody()?['to']}"]);
+        assert_eq!(
+            r("Rule"),
+            ["copy@collector.example", "@{triggerBody()?['to']}"]
+        );
     }
 }

@@ -170,7 +170,8 @@ pub(crate) fn connector_is(step: &FlowStep, c: &str) -> bool {
 
 /// Operations that create, change, turn on, share or run other automation, by connector: what each
 /// does. `shared_flowmanagement` is Power Automate Management, `shared_microsoftflowforadmins` Power
-/// Automate for Admins, `shared_uiflow` desktop flows.
+/// Automate for Admins, `shared_azureautomation` Azure Automation (runbooks), `shared_uiflow` desktop
+/// flows; from `spec/m365-actions.md` §2 and the connectors' reference pages.
 const AUTOMATION_OPS: &[(&str, &[(&str, &str)])] = &[
     (
         "shared_flowmanagement",
@@ -178,6 +179,7 @@ const AUTOMATION_OPS: &[(&str, &[(&str, &str)])] = &[
             ("CreateFlow", "creates a flow"),
             ("UpdateFlow", "changes a flow's definition"),
             ("StartFlow", "turns a flow on"),
+            ("TurnOnFlow", "turns a flow on"),
             ("AdminRestoreFlow", "restores a deleted flow"),
             ("ModifyFlowOwners", "changes a flow's owners"),
             ("AdminModifyFlowOwners", "changes a flow's owners as admin"),
@@ -194,6 +196,10 @@ const AUTOMATION_OPS: &[(&str, &[(&str, &str)])] = &[
             ("Enable-AdminFlow", "turns a flow on as admin"),
             ("Restore-AdminFlow", "restores a deleted flow as admin"),
         ],
+    ),
+    (
+        "shared_azureautomation",
+        &[("CreateJob", "starts an Azure Automation runbook job")],
     ),
     (
         "shared_uiflow",

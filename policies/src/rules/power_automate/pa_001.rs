@@ -37,7 +37,12 @@ const FILTERS: &[&str] = &["from", "to", "subjectfilter"];
 const MAIL: &[(&str, &[&str], &[&str])] = &[
     (
         "shared_office365",
-        &["OnNewEmail", "SharedMailboxOnNewEmail"],
+        &[
+            "OnNewEmail",
+            "SharedMailboxOnNewEmail",
+            "OnFlaggedEmail",
+            "OnNewMentionMeEmail",
+        ],
         &[
             "ForwardEmail",
             "SendEmail",
@@ -85,6 +90,7 @@ fn mail_trigger(t: &fnscope_snapshot::FlowTrigger) -> bool {
 const GRAPH_SENDS: &[&str] = &[
     "/sendmail",
     "/forward",
+    "/createforward",
     "/reply",
     "/replyall",
     "/messagerules",

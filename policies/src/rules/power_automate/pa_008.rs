@@ -11,7 +11,7 @@ use super::{automation, flow_ref, flows, started};
 pub static META: RuleMeta = RuleMeta {
     id: "T1648-PA-008",
     title: "Flow creates, changes, shares or runs other automation",
-    finds: "a flow whose steps create, change, turn on or share flows (Power Automate Management, Power Automate for Admins, Dataverse `workflows` rows), get a flow's trigger URL, or run a desktop flow on a machine, graded by who can start it and whether what they send reaches those steps",
+    finds: "a flow whose steps create, change, turn on or share flows (Power Automate Management, Power Automate for Admins, Dataverse `workflows` rows), get a flow's trigger URL, start an Azure Automation runbook job, or run a desktop flow on a machine, graded by who can start it and whether what they send reaches those steps",
     provider: Provider::PowerAutomate,
     kind: RuleKind::Posture,
     severity: "critical when anyone holding its HTTP URL starts it and what they send reaches such a step; high when anyone holding the URL starts it, or an automatic trigger's content (a mail, an item) reaches such a step; medium otherwise; one step down when the flow is off",

@@ -679,6 +679,14 @@ mod detections {
             public(flow("rpa", None, http.clone(), json!([desktop]))),
             // A scheduled flow writing a flow as a Dataverse row (admin automation).
             flow("nightly", None, schedule.clone(), json!([row("workflows")])),
+            // Starts a runbook job whenever anyone calls it.
+            public(flow(
+                "runbook",
+                None,
+                json!({"name": "manual", "kind": "Request", "class": "http", "automatic": false}),
+                json!([{"path": "Create_job", "kind": "OpenApiConnection", "connector": "shared_azureautomation",
+                    "operation": "CreateJob", "carries": ["trigger"]}]),
+            )),
             // Dataverse rows of another table, and reading flows: neither plants nor runs anything.
             flow("accounts", None, schedule.clone(), json!([row("accounts")])),
             public(flow("inventory", None, http, json!([read]))),
@@ -690,6 +698,7 @@ mod detections {
                 p("factory-off", "high"),
                 p("nightly", "medium"),
                 p("rpa", "high"),
+                p("runbook", "critical"),
             ]
         );
     }
