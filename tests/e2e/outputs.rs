@@ -872,6 +872,10 @@ fn the_example_reports_and_the_catalogue_are_snapshotted() {
     };
     insta::assert_snapshot!("example_aws_report_json", stable(run("json")));
     insta::assert_snapshot!("example_aws_report_sarif", stable(run("sarif")));
+    // The text formats: the checkout path as a placeholder (they carry no times).
+    let text = |t: String| t.replace(&repo().display().to_string(), "<repo>");
+    insta::assert_snapshot!("example_aws_report_markdown", text(run("markdown")));
+    insta::assert_snapshot!("example_aws_report_table", text(run("table")));
     let rules = fnscope(None, dir.path(), &["rules", "--format", "json"]);
     insta::assert_snapshot!("rule_catalogue", stable(stdout(&rules)));
 }
