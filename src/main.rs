@@ -606,7 +606,14 @@ fn rules_listing(format: cli::ListFormat, wide: bool) -> Result<String, CliError
             let mut out = String::from("| id | finds | severity |\n|---|---|---|\n");
             for r in &rules {
                 let m = r.meta();
-                out.push_str(&format!("| {} | {} | {} |\n", m.id, m.finds, m.severity));
+                // The anchor each rule's SARIF `helpUri` points at (`report::sarif::help_uri`).
+                out.push_str(&format!(
+                    "| <a id=\"{}\"></a>{} | {} | {} |\n",
+                    m.id.to_ascii_lowercase(),
+                    m.id,
+                    m.finds,
+                    m.severity
+                ));
             }
             Ok(out)
         }

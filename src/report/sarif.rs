@@ -65,6 +65,7 @@ struct ReportingDescriptor {
     short_description: Text,
     full_description: Text,
     help: Help,
+    help_uri: String,
     default_configuration: Configuration,
     properties: RuleProperties,
 }
@@ -237,6 +238,16 @@ fn baseline_state(f: &Finding, baseline: &[Finding]) -> &'static str {
     }
 }
 
+/// Where a rule is documented: its row of the README's generated rule table, which carries an
+/// anchor of the lower-cased id (`fnscope rules --format markdown`), under the package's repository.
+pub fn help_uri(id: &str) -> String {
+    format!(
+        "{}/blob/main/README.md#{}",
+        env!("CARGO_PKG_REPOSITORY"),
+        id.to_ascii_lowercase()
+    )
+}
+
 fn descriptor(m: &RuleMeta, id: String, sev: Severity) -> ReportingDescriptor {
     let mut tags = vec!["security".to_string(), m.technique.to_string()];
     tags.extend(m.mitigations.iter().map(|s| s.to_string()));
@@ -269,6 +280,7 @@ fn descriptor(m: &RuleMeta, id: String, sev: Severity) -> ReportingDescriptor {
                 m.title, m.finds, m.rationale, m.remediation, m.technique, m.severity
             ),
         },
+        help_uri: help_uri(m.id),
         default_configuration: Configuration { level: level(sev) },
         properties: RuleProperties {
             tags,

@@ -58,6 +58,19 @@ fn sarif_is_valid_against_the_official_schema_and_carries_every_finding() {
         .filter(|r| !r["id"].as_str().unwrap().contains('/'))
         .count();
     assert_eq!(plain, 51, "every rule of the catalogue");
+    // Each rule's helpUri lands on its row of the README's rule table.
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for r in rules {
+        let uri = r["helpUri"].as_str().unwrap();
+        let (_, anchor) = uri.rsplit_once("README.md#").unwrap();
+        let id = r["id"].as_str().unwrap();
+        let plain_id = id.split('/').next().unwrap();
+        assert_eq!(anchor, plain_id.to_ascii_lowercase(), "{uri}");
+        assert!(
+            readme.contains(&format!("<a id=\"{anchor}\"></a>{plain_id} |")),
+            "no README anchor for {uri}"
+        );
+    }
     // GitHub shows a result with its rule's security-severity: each result's rule carries the
     // result's own severity (GitHub's scale: critical over 9.0, high 7.0-8.9, medium 4.0-6.9).
     for r in run["results"].as_array().unwrap() {
