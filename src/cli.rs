@@ -141,130 +141,10 @@ pub struct ScanArgs {
     /// Read a folder of exports (the providers' own CLI JSON) instead of calling APIs
     #[arg(long, value_name = "DIR")]
     pub offline: Option<PathBuf>,
-    /// AWS regions to scan, comma-separated (default: every enabled region)
-    #[arg(
-        long,
-        value_delimiter = ',',
-        value_name = "REGIONS",
-        help_heading = "AWS"
-    )]
-    pub regions: Option<Vec<String>>,
-    /// AWS: the named profile of ~/.aws/config or ~/.aws/credentials (default: AWS_PROFILE, else the
-    /// default chain)
-    #[arg(long, value_name = "NAME", help_heading = "AWS")]
-    pub profile: Option<String>,
-    /// GCP projects to scan live (repeatable or comma-separated; default: gcloud's configured project)
-    #[arg(
-        long = "gcp-project",
-        value_delimiter = ',',
-        value_name = "PROJECT",
-        help_heading = "Google Cloud"
-    )]
-    pub gcp_projects: Vec<String>,
-    /// Scan every active project below these GCP organizations or folders (organizations/ID, folders/ID)
-    #[arg(
-        long = "gcp-scope",
-        value_delimiter = ',',
-        value_name = "SCOPE",
-        help_heading = "Google Cloud"
-    )]
-    pub gcp_scopes: Vec<String>,
-    /// Base URL for every Google API (emulators, tests); default: the public endpoints
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "FNSCOPE_GCP_ENDPOINT",
-        help_heading = "Google Cloud"
-    )]
-    pub gcp_endpoint: Option<String>,
-    /// Token endpoint replacing the service-account key's token_uri
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "FNSCOPE_GCP_TOKEN_URI",
-        help_heading = "Google Cloud"
-    )]
-    pub gcp_token_uri: Option<String>,
-    /// Azure subscriptions to scan live (default: every enabled subscription the credential can read)
-    #[arg(
-        long = "azure-subscription",
-        value_delimiter = ',',
-        value_name = "ID",
-        help_heading = "Azure"
-    )]
-    pub azure_subscriptions: Vec<String>,
-    /// Azure cloud: public, usgov or china
-    #[arg(
-        long,
-        value_name = "CLOUD",
-        env = "FNSCOPE_AZURE_CLOUD",
-        help_heading = "Azure"
-    )]
-    pub azure_cloud: Option<String>,
-    /// Azure credential: auto (client secret, else certificate, from AZURE_* variables, else the Azure CLI login), secret, certificate, cli, managed-identity
-    #[arg(
-        long,
-        value_name = "KIND",
-        default_value = "auto",
-        env = "FNSCOPE_AZURE_CREDENTIAL",
-        help_heading = "Azure"
-    )]
-    pub azure_credential: String,
-    /// Base URL for the Entra authority, ARM and Microsoft Graph at once (emulators, tests)
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "FNSCOPE_AZURE_ENDPOINT",
-        help_heading = "Azure"
-    )]
-    pub azure_endpoint: Option<String>,
-    /// Power Platform environments to scan live (default: every environment the admin APIs list)
-    #[arg(
-        long = "pa-environment",
-        value_delimiter = ',',
-        value_name = "NAME",
-        help_heading = "Power Automate"
-    )]
-    pub pa_environments: Vec<String>,
-    /// Base URL for the Entra authority and the Power Platform admin APIs at once (emulators, tests)
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "FNSCOPE_PA_ENDPOINT",
-        help_heading = "Power Automate"
-    )]
-    pub pa_endpoint: Option<String>,
-    /// Google Workspace domain to scan live (Apps Script)
-    #[arg(
-        long,
-        value_name = "DOMAIN",
-        env = "FNSCOPE_WORKSPACE_DOMAIN",
-        help_heading = "Google Workspace (Apps Script)"
-    )]
-    pub workspace_domain: Option<String>,
-    /// Workspace admin the delegated service account impersonates for directory calls
-    #[arg(
-        long,
-        value_name = "EMAIL",
-        env = "FNSCOPE_WORKSPACE_ADMIN",
-        help_heading = "Google Workspace (Apps Script)"
-    )]
-    pub workspace_admin: Option<String>,
-    /// Resumable Workspace enumeration: users already read into FILE are skipped (JSON lines; delete it for a fresh run)
-    #[arg(
-        long,
-        value_name = "FILE",
-        help_heading = "Google Workspace (Apps Script)"
-    )]
-    pub checkpoint: Option<std::path::PathBuf>,
-    /// Base URL for the Admin SDK, Drive and Apps Script APIs at once (emulators, tests)
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "FNSCOPE_WORKSPACE_ENDPOINT",
-        help_heading = "Google Workspace (Apps Script)"
-    )]
-    pub workspace_endpoint: Option<String>,
+    /// Each provider's own options (`fnscope_providers::scan::ProviderArgs`, one struct per provider
+    /// in its folder)
+    #[command(flatten)]
+    pub live: fnscope_providers::scan::ProviderArgs,
     /// Extra trusted root certificates (PEM bundle), e.g. for a TLS-inspecting proxy
     #[arg(long, value_name = "FILE", env = "FNSCOPE_CA_BUNDLE")]
     pub ca_bundle: Option<PathBuf>,
@@ -292,14 +172,6 @@ pub struct ScanArgs {
         value_parser = clap::value_parser!(i64).range(1..)
     )]
     pub keep_days: Option<i64>,
-    /// AWS Organizations: scan every active member account by assuming this role in it (a name, with
-    /// its path if it has one, e.g. `fnscope-readonly`); run with the management or a
-    /// delegated-administrator account's credentials
-    #[arg(long, value_name = "ROLE", help_heading = "AWS")]
-    pub aws_org_role: Option<String>,
-    /// With --aws-org-role: accounts scanned at once
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), help_heading = "AWS")]
-    pub max_parallel_accounts: u16,
     /// Seconds one API call attempt may take (connect, send, read the whole answer) before it is
     /// abandoned and retried
     #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -315,9 +187,6 @@ pub struct ScanArgs {
     /// Attempts per API call; throttling, 5xx and connection errors are retried with backoff and jitter
     #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: u32,
-    /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
-    #[arg(long, help_heading = "AWS")]
-    pub no_last_accessed: bool,
     /// Audit-log files or folders for the detection rules (repeatable; see the README's log layout)
     #[arg(long, value_name = "PATH")]
     pub logs: Vec<PathBuf>,

@@ -26,45 +26,7 @@ pub struct Unusable {
 /// What was looked at, for the error when nothing is found.
 pub const LOOKED_AT: &str = "AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_*, ~/.aws/credentials, ~/.aws/config; GOOGLE_APPLICATION_CREDENTIALS, gcloud's application_default_credentials.json; AZURE_CLIENT_ID + AZURE_TENANT_ID, IDENTITY_ENDPOINT, MSI_ENDPOINT, ~/.azure/azureProfile.json (az login)";
 
-/// gcloud's configured project, with where it was found: `CLOUDSDK_CORE_PROJECT`, else the `project`
-/// of the `[core]` section of the active configuration (`CLOUDSDK_CONFIG` or ~/.config/gcloud,
-/// `active_config` naming it, `default` otherwise).
-pub fn gcloud_project(
-    env: &dyn Fn(&str) -> Option<String>,
-    home: Option<&Path>,
-) -> Option<(String, String)> {
-    if let Some(p) = env("CLOUDSDK_CORE_PROJECT").filter(|p| !p.is_empty()) {
-        return Some((p, "CLOUDSDK_CORE_PROJECT".into()));
-    }
-    let dir = env("CLOUDSDK_CONFIG")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| home.map(|h| h.join(".config/gcloud")))?;
-    let active = env("CLOUDSDK_ACTIVE_CONFIG_NAME")
-        .filter(|n| !n.is_empty())
-        .or_else(|| {
-            std::fs::read_to_string(dir.join("active_config"))
-                .ok()
-                .map(|s| s.trim().to_string())
-        })
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "default".into());
-    let file = dir.join("configurations").join(format!("config_{active}"));
-    let text = std::fs::read_to_string(&file).ok()?;
-    let mut section = String::new();
-    for line in text.lines().map(str::trim) {
-        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = s.trim().to_string();
-        } else if section == "core"
-            && let Some((k, v)) = line.split_once('=')
-            && k.trim() == "project"
-            && !v.trim().is_empty()
-        {
-            return Some((v.trim().to_string(), file.display().to_string()));
-        }
-    }
-    None
-}
+pub use fnscope_providers::gcp::cli::gcloud_project;
 
 /// The providers with credentials, from `env` (a variable lookup) and the home folder.
 pub fn configured(
@@ -113,8 +75,8 @@ pub fn configured(
             adc.is_file().then(|| adc.display().to_string())
         });
     if let Some(source) = google {
-        if args.gcp_projects.is_empty()
-            && args.gcp_scopes.is_empty()
+        if args.live.gcp.gcp_projects.is_empty()
+            && args.live.gcp.gcp_scopes.is_empty()
             && gcloud_project(env, home).is_none()
         {
             unusable.push(Unusable {
@@ -129,7 +91,7 @@ pub fn configured(
                 source: source.clone(),
             });
         }
-        if args.workspace_domain.is_some() {
+        if args.live.apps_script.workspace_domain.is_some() {
             found.push(Found {
                 provider: Provider::AppsScript,
                 source,

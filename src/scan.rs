@@ -14,26 +14,15 @@ pub async fn scan(
 ) -> Result<Snapshot, CliError> {
     if args.offline.is_some() {
         // Options that choose what a live scan reads say so instead of being ignored offline.
-        for (set, what) in [
-            (args.shard.is_some(), "--shard splits live scans"),
-            (
-                args.regions.is_some(),
-                "--regions chooses the regions a live AWS scan reads",
-            ),
-            (
-                args.profile.is_some(),
-                "--profile chooses the credentials of a live AWS scan",
-            ),
-            (
-                !args.gcp_projects.is_empty() || !args.gcp_scopes.is_empty(),
-                "--gcp-project and --gcp-scope choose what a live GCP scan reads",
-            ),
-        ] {
-            if set {
-                return Err(CliError::Input(format!(
-                    "{what}; an offline folder is read whole (keep only the folders to scan)"
-                )));
-            }
+        let mut set = Vec::new();
+        if args.shard.is_some() {
+            set.push("--shard splits live scans");
+        }
+        set.extend(args.live.live_only_set());
+        if let Some(what) = set.first() {
+            return Err(CliError::Input(format!(
+                "{what}; an offline folder is read whole (keep only the folders to scan)"
+            )));
         }
     }
     let bars = Bars::new(quiet);
@@ -250,38 +239,6 @@ fn credentials_record(
     }
 }
 
-/// A provider's live scan: the command line's options into its collector's, and what it reads into
-/// the snapshot part.
-type LiveScan = for<'a> fn(
-    &'a ScanArgs,
-    &'a crate::config::Config,
-    &'a dyn Progress,
-    &'a mut Snapshot,
-) -> futures::future::LocalBoxFuture<'a, Result<(), CliError>>;
-
-/// The providers this build scans live, one entry each (a provider's cargo feature off: no entry).
-fn live_providers() -> Vec<(Provider, LiveScan)> {
-    #[allow(unused_mut)]
-    let mut table: Vec<(Provider, LiveScan)> = Vec::new();
-    #[cfg(feature = "aws")]
-    table.push((Provider::Aws, |a, _, p, s| Box::pin(aws_live(a, p, s))));
-    #[cfg(feature = "gcp")]
-    table.push((Provider::Gcp, |a, c, p, s| Box::pin(gcp_live(a, c, p, s))));
-    #[cfg(feature = "azure")]
-    table.push((Provider::Azure, |a, c, p, s| {
-        Box::pin(azure_live(a, c, p, s))
-    }));
-    #[cfg(feature = "azure")]
-    table.push((Provider::PowerAutomate, |a, _, p, s| {
-        Box::pin(pa_live(a, p, s))
-    }));
-    #[cfg(feature = "gcp")]
-    table.push((Provider::AppsScript, |a, _, p, s| {
-        Box::pin(workspace_live(a, p, s))
-    }));
-    table
-}
-
 async fn scan_one(
     p: Provider,
     args: &ScanArgs,
@@ -289,324 +246,37 @@ async fn scan_one(
     progress: &dyn Progress,
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
-    match live_providers().into_iter().find(|(q, _)| *q == p) {
-        Some((_, scan)) => scan(args, cfg, progress, snapshot).await,
-        None => Err(CliError::Input(format!(
-            "provider `{p}` is not built into this fnscope (enable its cargo feature)"
-        ))),
-    }
-}
-
-#[cfg(feature = "gcp")]
-async fn gcp_live(
-    args: &ScanArgs,
-    cfg: &crate::config::Config,
-    progress: &dyn Progress,
-    snapshot: &mut Snapshot,
-) -> Result<(), CliError> {
-    use fnscope_providers::gcp;
-    let mut projects = args.gcp_projects.clone();
-    if projects.is_empty() && args.gcp_scopes.is_empty() {
-        // As gcloud does: its configured project when none is named.
-        let env = |k: &str| std::env::var(k).ok();
-        let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-        match crate::credentials::gcloud_project(&env, home.as_deref()) {
-            Some((p, from)) => {
-                tracing::info!(project = %p, from = %from, "scanning gcloud's configured project");
-                projects.push(p);
-            }
-            None => {
-                return Err(CliError::Input(
-                    "scan gcp needs --gcp-project PROJECT or --gcp-scope organizations/ID|folders/ID (or a project set with `gcloud config set project`)"
-                        .into(),
-                ));
-            }
-        }
-    }
-    if let Some(bad) = args
-        .gcp_scopes
-        .iter()
-        .find(|s| !(s.starts_with("organizations/") || s.starts_with("folders/")))
-    {
+    use fnscope_providers::scan::{Common, ProviderConfig, live_providers};
+    let Some((_, scan)) = live_providers().into_iter().find(|(q, _)| *q == p) else {
         return Err(CliError::Input(format!(
-            "--gcp-scope `{bad}`: expected organizations/ID or folders/ID"
+            "provider `{p}` is not built into this fnscope (enable its cargo feature)"
         )));
-    }
-    let opts = gcp::LiveOptions {
-        projects,
-        scopes: args.gcp_scopes.clone(),
-        endpoints: match args.gcp_endpoint.as_deref() {
-            Some(all) => gcp::Endpoints::all_at(all),
-            None => {
-                let mut e = gcp::Endpoints::default();
-                for (api, url) in &cfg.gcp.endpoints {
-                    if !e.set(api, url) {
-                        return Err(CliError::Input(format!(
-                            "unknown API `{api}` in gcp.endpoints"
-                        )));
-                    }
-                }
-                e
-            }
-        },
-        token_uri: args
-            .gcp_token_uri
-            .clone()
-            .or_else(|| cfg.gcp.token_uri.clone()),
-        concurrency: usize::from(args.concurrency),
-        max_attempts: args.max_attempts,
-        log_since: args.since,
-        shard: args.shard,
-        call_timeout: std::time::Duration::from_secs(args.call_timeout),
-        stop_at: stop_at(args),
     };
-    progress.phase("gcp: authenticating", None);
-    let session = gcp::Session::connect(opts).await?;
-    let (projects, discovery) = session.collect(progress).await;
-    if projects.is_empty() {
-        tracing::warn!("no GCP project was found to scan");
-    }
-    for project in projects {
-        gcp::add_project(snapshot, project);
-    }
-    snapshot.coverage.extend(discovery);
-    Ok(())
-}
-
-#[cfg(feature = "azure")]
-async fn azure_live(
-    args: &ScanArgs,
-    cfg: &crate::config::Config,
-    progress: &dyn Progress,
-    snapshot: &mut Snapshot,
-) -> Result<(), CliError> {
-    use fnscope_providers::azure;
-    let cloud_name = args
-        .azure_cloud
-        .clone()
-        .or_else(|| cfg.azure.cloud.clone())
-        .unwrap_or_else(|| "public".into());
-    let mut cloud = azure::Cloud::named(&cloud_name).ok_or_else(|| {
-        CliError::Input(format!(
-            "--azure-cloud `{cloud_name}`: expected public, usgov or china"
-        ))
-    })?;
-    if let Some(u) = &cfg.azure.authority_host {
-        cloud.authority_host = u.trim_end_matches('/').to_string();
-    }
-    if let Some(u) = &cfg.azure.resource_manager {
-        cloud.resource_manager = u.trim_end_matches('/').to_string();
-    }
-    if let Some(u) = &cfg.azure.graph {
-        cloud.graph = u.trim_end_matches('/').to_string();
-    }
-    if let Some(all) = &args.azure_endpoint {
-        cloud = azure::Cloud::all_at(all);
-    }
-    let credential = azure::CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
-        CliError::Input(format!(
-            "--azure-credential `{}`: expected auto, secret, certificate, cli or managed-identity",
-            args.azure_credential
-        ))
-    })?;
-    let opts = azure::LiveOptions {
-        subscriptions: args.azure_subscriptions.clone(),
-        cloud,
-        credential,
-        ca_bundle: args.ca_bundle.clone(),
-        concurrency: usize::from(args.concurrency),
-        max_attempts: args.max_attempts,
-        shard: args.shard,
-        stop_at: stop_at(args),
-        call_timeout: std::time::Duration::from_secs(args.call_timeout),
-        ..azure::LiveOptions::default()
-    };
-    progress.phase("azure: authenticating", None);
-    let session = azure::Session::connect(opts).await?;
-    let (subs, discovery) = session.collect(progress).await;
-    if subs.is_empty() {
-        tracing::warn!("no Azure subscription was found to scan");
-    }
-    for sub in subs {
-        azure::add_subscription(snapshot, sub);
-    }
-    snapshot.coverage.extend(discovery);
-    Ok(())
-}
-
-#[cfg(feature = "azure")]
-async fn pa_live(
-    args: &ScanArgs,
-    progress: &dyn Progress,
-    snapshot: &mut Snapshot,
-) -> Result<(), CliError> {
-    use fnscope_providers::azure::CredentialKind;
-    use fnscope_providers::power_automate::live;
-    let credential = CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
-        CliError::Input(format!(
-            "--azure-credential `{}`: expected auto, secret, certificate, cli or managed-identity",
-            args.azure_credential
-        ))
-    })?;
-    let opts = live::LiveOptions {
-        environments: args.pa_environments.clone(),
-        endpoints: args
-            .pa_endpoint
-            .as_deref()
-            .map(live::Endpoints::all_at)
-            .unwrap_or_default(),
-        credential,
-        ca_bundle: args.ca_bundle.clone(),
-        concurrency: usize::from(args.concurrency),
-        max_attempts: args.max_attempts,
-        shard: args.shard,
-        stop_at: stop_at(args),
-        call_timeout: std::time::Duration::from_secs(args.call_timeout),
-    };
-    progress.phase("power automate: authenticating", None);
-    let session = live::Session::connect(opts).await?;
-    let (envs, discovery) = session.collect(progress).await;
-    let names: Vec<String> = envs.iter().map(|e| e.name.clone()).collect();
-    for env in envs {
-        fnscope_providers::power_automate::add_environment(snapshot, env);
-    }
-    if args.since.is_some() {
-        for env in names {
-            snapshot.coverage.push(fnscope_snapshot::Coverage {
-                provider: Provider::PowerAutomate,
-                target: env,
-                region: None,
-                api: "purview:audit.flow".into(),
-                status: fnscope_snapshot::CoverageStatus::Skipped,
-                detail: "the Purview audit log is read from exports only (Search-UnifiedAuditLog, see the README); give it with --logs".into(),
-            });
-        }
-    }
-    snapshot.coverage.extend(discovery);
-    Ok(())
-}
-
-#[cfg(feature = "gcp")]
-async fn workspace_live(
-    args: &ScanArgs,
-    progress: &dyn Progress,
-    snapshot: &mut Snapshot,
-) -> Result<(), CliError> {
-    use fnscope_providers::apps_script::live;
-    let (Some(domain), Some(admin)) = (&args.workspace_domain, &args.workspace_admin) else {
-        return Err(CliError::Input(
-            "scan apps-script needs --workspace-domain DOMAIN and --workspace-admin EMAIL (and a delegated service-account key in GOOGLE_APPLICATION_CREDENTIALS)".into(),
-        ));
-    };
-    let key_file = std::env::var_os("GOOGLE_APPLICATION_CREDENTIALS")
-        .map(std::path::PathBuf::from)
-        .ok_or_else(|| {
-            CliError::Input(
-                "scan apps-script needs GOOGLE_APPLICATION_CREDENTIALS: a service-account key with domain-wide delegation".into(),
-            )
-        })?;
-    let opts = live::LiveOptions {
-        domain: domain.clone(),
-        admin: admin.clone(),
-        key_file,
-        endpoints: args
-            .workspace_endpoint
-            .as_deref()
-            .map(live::Endpoints::all_at)
-            .unwrap_or_default(),
-        token_uri: args.gcp_token_uri.clone(),
-        concurrency: usize::from(args.concurrency),
-        max_attempts: args.max_attempts,
-        call_timeout: std::time::Duration::from_secs(args.call_timeout),
-        checkpoint: args.checkpoint.clone(),
-        log_since: args.since,
-        shard: args.shard,
-        stop_at: stop_at(args),
-    };
-    progress.phase("apps script: authenticating", None);
-    let session = live::Session::connect(opts).await?;
-    let data = session.collect(progress).await;
-    fnscope_providers::apps_script::add_domain(snapshot, data);
-    Ok(())
-}
-
-#[cfg(feature = "aws")]
-async fn aws_live(
-    args: &ScanArgs,
-    progress: &dyn Progress,
-    snapshot: &mut Snapshot,
-) -> Result<(), CliError> {
-    use fnscope_providers::aws;
-    if let Some(p) = &args.profile {
-        check_aws_profile(p)?;
-    }
-    let opts = aws::LiveOptions {
-        regions: args.regions.clone(),
-        concurrency: usize::from(args.concurrency),
-        max_attempts: args.max_attempts,
-        // An organization scan shards by account, not by region.
-        shard: args.shard.filter(|_| args.aws_org_role.is_none()),
-        attempt_timeout: std::time::Duration::from_secs(args.call_timeout),
-        call_timeout: std::time::Duration::from_secs(
-            args.call_timeout
-                .saturating_mul(u64::from(args.max_attempts))
-                .max(180),
-        ),
-        stop_at: stop_at(args),
-        profile: args.profile.clone(),
-        ..aws::LiveOptions::default()
-    };
-    progress.phase("aws: connecting", None);
-    let session = aws::Session::connect(opts).await?;
-    tracing::info!(account = %session.account_id, "scanning AWS account");
-    let plan = aws::live::Plan {
-        since: args.since,
-        org_role: args.aws_org_role.clone(),
-        shard: args.shard,
-        parallel_accounts: usize::from(args.max_parallel_accounts),
-        last_accessed: !args.no_last_accessed,
-    };
-    // Which principals' last-accessed reports are worth reading is the evaluator's call.
+    // Which AWS principals' last-accessed reports are worth reading is the evaluator's call.
     let candidates =
         |s: &Snapshot| fnscope_policies::aws::candidates::serverless_write_candidates(s);
-    aws::live::scan_into(session, &plan, progress, snapshot, &candidates).await;
-    Ok(())
-}
-
-/// A named AWS profile must be in the config or credentials file (where the AWS CLI looks: the
-/// AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE variables, else ~/.aws/config and ~/.aws/credentials).
-#[cfg(feature = "aws")]
-fn check_aws_profile(name: &str) -> Result<(), CliError> {
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    let file = |var: &str, rel: &str| {
-        std::env::var_os(var)
-            .map(std::path::PathBuf::from)
-            .or_else(|| home.as_ref().map(|h| h.join(rel)))
+    let common = Common {
+        concurrency: usize::from(args.concurrency),
+        max_attempts: args.max_attempts,
+        shard: args.shard,
+        stop_at: stop_at(args),
+        call_timeout: args.call_timeout,
+        since: args.since,
+        ca_bundle: args.ca_bundle.clone(),
+        aws_candidates: &candidates,
     };
-    let config = file("AWS_CONFIG_FILE", ".aws/config");
-    let creds = file("AWS_SHARED_CREDENTIALS_FILE", ".aws/credentials");
-    let has = |path: &Option<std::path::PathBuf>, headers: &[String]| {
-        path.as_ref()
-            .and_then(|p| std::fs::read_to_string(p).ok())
-            .is_some_and(|t| {
-                t.lines()
-                    .map(str::trim)
-                    .any(|l| headers.iter().any(|h| l == h))
-            })
+    let config = ProviderConfig {
+        gcp_endpoints: cfg
+            .gcp
+            .endpoints
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        gcp_token_uri: cfg.gcp.token_uri.clone(),
+        azure_cloud: cfg.azure.cloud.clone(),
+        azure_authority_host: cfg.azure.authority_host.clone(),
+        azure_resource_manager: cfg.azure.resource_manager.clone(),
+        azure_graph: cfg.azure.graph.clone(),
     };
-    let in_config = has(&config, &[format!("[profile {name}]"), format!("[{name}]")]);
-    let in_creds = has(&creds, &[format!("[{name}]")]);
-    if in_config || in_creds {
-        return Ok(());
-    }
-    let show = |p: &Option<std::path::PathBuf>| {
-        p.as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "(no home folder)".into())
-    };
-    Err(CliError::Input(format!(
-        "--profile `{name}` is in neither {} nor {}",
-        show(&config),
-        show(&creds)
-    )))
+    Ok(scan(&args.live, &common, &config, progress, snapshot).await?)
 }

@@ -21,6 +21,7 @@ pub mod power_automate;
 pub mod progress;
 #[cfg(any(feature = "gcp", feature = "azure"))]
 pub mod rest;
+pub mod scan;
 pub mod secrets;
 
 pub use kit::{CallError, Pages, cut_off_detail, in_shard, until_stop};
@@ -102,6 +103,9 @@ pub enum CollectError {
         path: std::path::PathBuf,
         message: String,
     },
+    /// A command-line option's value that cannot be used, said as is.
+    #[error("{0}")]
+    Usage(String),
     #[error("{provider}: {message}")]
     Setup {
         provider: &'static str,

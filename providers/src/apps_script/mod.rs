@@ -4,6 +4,7 @@
 
 pub mod analyse;
 pub mod build;
+pub mod cli;
 #[cfg(feature = "gcp")]
 pub mod live;
 pub mod offline;

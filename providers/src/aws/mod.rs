@@ -5,6 +5,7 @@
 //! and [`build::add_account`] turns it into snapshot records.
 
 pub mod build;
+pub mod cli;
 #[cfg(feature = "aws")]
 mod errors;
 #[cfg(feature = "aws")]

@@ -4,6 +4,7 @@
 //! Activity Log. The offline importer reads the Azure CLI's JSON; the live collector shares [`build`].
 
 pub mod build;
+pub mod cli;
 #[cfg(feature = "azure")]
 pub mod client;
 #[cfg(feature = "azure")]

@@ -4,6 +4,7 @@
 //! JSON exports); the live collector shares [`build`].
 
 pub mod build;
+pub mod cli;
 #[cfg(feature = "gcp")]
 pub mod live;
 pub mod offline;

@@ -5,6 +5,7 @@
 
 pub mod analyse;
 pub mod build;
+pub mod cli;
 pub mod exports;
 #[cfg(feature = "azure")]
 pub mod live;

@@ -1,0 +1,127 @@
+//! `fnscope scan azure`: its command-line options (shared with Power Automate, which signs in to
+//! Entra the same way) and its live scan.
+
+#[cfg(feature = "azure")]
+use crate::CollectError;
+#[cfg(feature = "azure")]
+use crate::progress::Progress;
+#[cfg(feature = "azure")]
+use crate::scan::{Common, ProviderArgs, ProviderConfig};
+#[cfg(feature = "azure")]
+use fnscope_snapshot::Snapshot;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct AzureArgs {
+    /// Azure subscriptions to scan live (default: every enabled subscription the credential can read)
+    #[arg(
+        long = "azure-subscription",
+        value_delimiter = ',',
+        value_name = "ID",
+        help_heading = "Azure"
+    )]
+    pub azure_subscriptions: Vec<String>,
+    /// Azure cloud: public, usgov or china
+    #[arg(
+        long,
+        value_name = "CLOUD",
+        env = "FNSCOPE_AZURE_CLOUD",
+        help_heading = "Azure"
+    )]
+    pub azure_cloud: Option<String>,
+    /// Azure credential: auto (client secret, else certificate, from AZURE_* variables, else the Azure CLI login), secret, certificate, cli, managed-identity
+    #[arg(
+        long,
+        value_name = "KIND",
+        default_value = "auto",
+        env = "FNSCOPE_AZURE_CREDENTIAL",
+        help_heading = "Azure"
+    )]
+    pub azure_credential: String,
+    /// Base URL for the Entra authority, ARM and Microsoft Graph at once (emulators, tests)
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_AZURE_ENDPOINT",
+        help_heading = "Azure"
+    )]
+    pub azure_endpoint: Option<String>,
+}
+
+impl Default for AzureArgs {
+    fn default() -> AzureArgs {
+        AzureArgs {
+            azure_subscriptions: Vec::new(),
+            azure_cloud: None,
+            azure_credential: "auto".into(),
+            azure_endpoint: None,
+        }
+    }
+}
+
+/// `--azure-credential`, parsed.
+#[cfg(feature = "azure")]
+pub(crate) fn credential(args: &AzureArgs) -> Result<super::CredentialKind, CollectError> {
+    super::CredentialKind::parse(&args.azure_credential).ok_or_else(|| {
+        crate::scan::usage(format!(
+            "--azure-credential `{}`: expected auto, secret, certificate, cli or managed-identity",
+            args.azure_credential
+        ))
+    })
+}
+
+#[cfg(feature = "azure")]
+pub(crate) async fn scan(
+    all: &ProviderArgs,
+    common: &Common<'_>,
+    config: &ProviderConfig,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CollectError> {
+    use super::{Cloud, LiveOptions, Session};
+    let args = &all.azure;
+    let cloud_name = args
+        .azure_cloud
+        .clone()
+        .or_else(|| config.azure_cloud.clone())
+        .unwrap_or_else(|| "public".into());
+    let mut cloud = Cloud::named(&cloud_name).ok_or_else(|| {
+        crate::scan::usage(format!(
+            "--azure-cloud `{cloud_name}`: expected public, usgov or china"
+        ))
+    })?;
+    if let Some(u) = &config.azure_authority_host {
+        cloud.authority_host = u.trim_end_matches('/').to_string();
+    }
+    if let Some(u) = &config.azure_resource_manager {
+        cloud.resource_manager = u.trim_end_matches('/').to_string();
+    }
+    if let Some(u) = &config.azure_graph {
+        cloud.graph = u.trim_end_matches('/').to_string();
+    }
+    if let Some(all) = &args.azure_endpoint {
+        cloud = Cloud::all_at(all);
+    }
+    let opts = LiveOptions {
+        subscriptions: args.azure_subscriptions.clone(),
+        cloud,
+        credential: credential(args)?,
+        ca_bundle: common.ca_bundle.clone(),
+        concurrency: common.concurrency,
+        max_attempts: common.max_attempts,
+        shard: common.shard,
+        stop_at: common.stop_at,
+        call_timeout: std::time::Duration::from_secs(common.call_timeout),
+        ..LiveOptions::default()
+    };
+    progress.phase("azure: authenticating", None);
+    let session = Session::connect(opts).await?;
+    let (subs, discovery) = session.collect(progress).await;
+    if subs.is_empty() {
+        tracing::warn!("no Azure subscription was found to scan");
+    }
+    for sub in subs {
+        super::add_subscription(snapshot, sub);
+    }
+    snapshot.coverage.extend(discovery);
+    Ok(())
+}

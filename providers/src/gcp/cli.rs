@@ -1,0 +1,176 @@
+//! `fnscope scan gcp`: its command-line options and its live scan.
+
+use std::path::{Path, PathBuf};
+
+#[cfg(feature = "gcp")]
+use crate::CollectError;
+#[cfg(feature = "gcp")]
+use crate::progress::Progress;
+#[cfg(feature = "gcp")]
+use crate::scan::{Common, ProviderArgs, ProviderConfig};
+#[cfg(feature = "gcp")]
+use fnscope_snapshot::Snapshot;
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GcpArgs {
+    /// GCP projects to scan live (repeatable or comma-separated; default: gcloud's configured project)
+    #[arg(
+        long = "gcp-project",
+        value_delimiter = ',',
+        value_name = "PROJECT",
+        help_heading = "Google Cloud"
+    )]
+    pub gcp_projects: Vec<String>,
+    /// Scan every active project below these GCP organizations or folders (organizations/ID, folders/ID)
+    #[arg(
+        long = "gcp-scope",
+        value_delimiter = ',',
+        value_name = "SCOPE",
+        help_heading = "Google Cloud"
+    )]
+    pub gcp_scopes: Vec<String>,
+    /// Base URL for every Google API (emulators, tests); default: the public endpoints
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_GCP_ENDPOINT",
+        help_heading = "Google Cloud"
+    )]
+    pub gcp_endpoint: Option<String>,
+    /// Token endpoint replacing the service-account key's token_uri
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "FNSCOPE_GCP_TOKEN_URI",
+        help_heading = "Google Cloud"
+    )]
+    pub gcp_token_uri: Option<String>,
+}
+
+impl GcpArgs {
+    /// Set options that only choose what a live scan reads.
+    pub(crate) fn live_only_set(&self) -> Vec<&'static str> {
+        if self.gcp_projects.is_empty() && self.gcp_scopes.is_empty() {
+            Vec::new()
+        } else {
+            vec!["--gcp-project and --gcp-scope choose what a live GCP scan reads"]
+        }
+    }
+}
+
+/// gcloud's configured project, with where it was found: `CLOUDSDK_CORE_PROJECT`, else the `project`
+/// of the `[core]` section of the active configuration (`CLOUDSDK_CONFIG` or ~/.config/gcloud,
+/// `active_config` naming it, `default` otherwise).
+pub fn gcloud_project(
+    env: &dyn Fn(&str) -> Option<String>,
+    home: Option<&Path>,
+) -> Option<(String, String)> {
+    if let Some(p) = env("CLOUDSDK_CORE_PROJECT").filter(|p| !p.is_empty()) {
+        return Some((p, "CLOUDSDK_CORE_PROJECT".into()));
+    }
+    let dir = env("CLOUDSDK_CONFIG")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| home.map(|h| h.join(".config/gcloud")))?;
+    let active = env("CLOUDSDK_ACTIVE_CONFIG_NAME")
+        .filter(|n| !n.is_empty())
+        .or_else(|| {
+            std::fs::read_to_string(dir.join("active_config"))
+                .ok()
+                .map(|s| s.trim().to_string())
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "default".into());
+    let file = dir.join("configurations").join(format!("config_{active}"));
+    let text = std::fs::read_to_string(&file).ok()?;
+    let mut section = String::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(s) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = s.trim().to_string();
+        } else if section == "core"
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim() == "project"
+            && !v.trim().is_empty()
+        {
+            return Some((v.trim().to_string(), file.display().to_string()));
+        }
+    }
+    None
+}
+
+#[cfg(feature = "gcp")]
+pub(crate) async fn scan(
+    all: &ProviderArgs,
+    common: &Common<'_>,
+    config: &ProviderConfig,
+    progress: &dyn Progress,
+    snapshot: &mut Snapshot,
+) -> Result<(), CollectError> {
+    use super::{Endpoints, LiveOptions, Session};
+    use crate::scan::usage;
+    let args = &all.gcp;
+    let mut projects = args.gcp_projects.clone();
+    if projects.is_empty() && args.gcp_scopes.is_empty() {
+        // As gcloud does: its configured project when none is named.
+        let env = |k: &str| std::env::var(k).ok();
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        match gcloud_project(&env, home.as_deref()) {
+            Some((p, from)) => {
+                tracing::info!(project = %p, from = %from, "scanning gcloud's configured project");
+                projects.push(p);
+            }
+            None => {
+                return Err(usage(
+                    "scan gcp needs --gcp-project PROJECT or --gcp-scope organizations/ID|folders/ID (or a project set with `gcloud config set project`)"
+                        .into(),
+                ));
+            }
+        }
+    }
+    if let Some(bad) = args
+        .gcp_scopes
+        .iter()
+        .find(|s| !(s.starts_with("organizations/") || s.starts_with("folders/")))
+    {
+        return Err(usage(format!(
+            "--gcp-scope `{bad}`: expected organizations/ID or folders/ID"
+        )));
+    }
+    let opts = LiveOptions {
+        projects,
+        scopes: args.gcp_scopes.clone(),
+        endpoints: match args.gcp_endpoint.as_deref() {
+            Some(all) => Endpoints::all_at(all),
+            None => {
+                let mut e = Endpoints::default();
+                for (api, url) in &config.gcp_endpoints {
+                    if !e.set(api, url) {
+                        return Err(usage(format!("unknown API `{api}` in gcp.endpoints")));
+                    }
+                }
+                e
+            }
+        },
+        token_uri: args
+            .gcp_token_uri
+            .clone()
+            .or_else(|| config.gcp_token_uri.clone()),
+        concurrency: common.concurrency,
+        max_attempts: common.max_attempts,
+        log_since: common.since,
+        shard: common.shard,
+        call_timeout: std::time::Duration::from_secs(common.call_timeout),
+        stop_at: common.stop_at,
+    };
+    progress.phase("gcp: authenticating", None);
+    let session = Session::connect(opts).await?;
+    let (projects, discovery) = session.collect(progress).await;
+    if projects.is_empty() {
+        tracing::warn!("no GCP project was found to scan");
+    }
+    for project in projects {
+        super::add_project(snapshot, project);
+    }
+    snapshot.coverage.extend(discovery);
+    Ok(())
+}
