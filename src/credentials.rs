@@ -24,119 +24,34 @@ pub struct Unusable {
 }
 
 /// What was looked at, for the error when nothing is found.
-pub const LOOKED_AT: &str = "AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_*, ~/.aws/credentials, ~/.aws/config; GOOGLE_APPLICATION_CREDENTIALS, gcloud's application_default_credentials.json; AZURE_CLIENT_ID + AZURE_TENANT_ID, IDENTITY_ENDPOINT, MSI_ENDPOINT, ~/.azure/azureProfile.json (az login)";
+pub const LOOKED_AT: &str = fnscope_providers::scan::LOOKED_AT;
 
-pub use fnscope_providers::gcp::cli::gcloud_project;
-
-/// The providers with credentials, from `env` (a variable lookup) and the home folder.
+/// The providers with credentials, from `env` (a variable lookup) and the home folder: each
+/// provider's own check (`fnscope_providers::scan::PROVIDERS`), for the providers built in.
 pub fn configured(
     args: &ScanArgs,
     env: &dyn Fn(&str) -> Option<String>,
     home: Option<&Path>,
 ) -> (Vec<Found>, Vec<Unusable>) {
-    let set = |k: &str| env(k).filter(|v| !v.is_empty());
-    let first_set = |names: &[&str]| {
-        names
-            .iter()
-            .find(|k| set(k).is_some())
-            .map(|k| k.to_string())
-    };
-    let file = |var: &str, default: Option<PathBuf>| -> Option<String> {
-        let path = set(var).map(PathBuf::from).or(default)?;
-        path.is_file().then(|| path.display().to_string())
-    };
-    let at_home = |rel: &str| home.map(|h| h.join(rel));
+    use fnscope_providers::scan::{Detected, Machine, PROVIDERS, built_in};
+    let machine = Machine { env, home };
     let mut found = Vec::new();
     let mut unusable = Vec::new();
-
-    let aws = first_set(&[
-        "AWS_ACCESS_KEY_ID",
-        "AWS_PROFILE",
-        "AWS_WEB_IDENTITY_TOKEN_FILE",
-        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-    ])
-    .or_else(|| file("AWS_SHARED_CREDENTIALS_FILE", at_home(".aws/credentials")))
-    .or_else(|| file("AWS_CONFIG_FILE", at_home(".aws/config")));
-    if let Some(source) = aws {
-        found.push(Found {
-            provider: Provider::Aws,
-            source,
-        });
-    }
-
-    let cloudsdk = set("CLOUDSDK_CONFIG")
-        .map(PathBuf::from)
-        .or_else(|| at_home(".config/gcloud"));
-    let google = set("GOOGLE_APPLICATION_CREDENTIALS")
-        .map(|_| "GOOGLE_APPLICATION_CREDENTIALS".to_string())
-        .or_else(|| {
-            let adc = cloudsdk?.join("application_default_credentials.json");
-            adc.is_file().then(|| adc.display().to_string())
-        });
-    if let Some(source) = google {
-        if args.live.gcp.gcp_projects.is_empty()
-            && args.live.gcp.gcp_scopes.is_empty()
-            && gcloud_project(env, home).is_none()
-        {
-            unusable.push(Unusable {
-                provider: Provider::Gcp,
-                source: source.clone(),
-                why: "no --gcp-project, --gcp-scope or gcloud configured project says what to scan"
-                    .into(),
-            });
-        } else {
-            found.push(Found {
-                provider: Provider::Gcp,
-                source: source.clone(),
-            });
-        }
-        if args.live.apps_script.workspace_domain.is_some() {
-            found.push(Found {
-                provider: Provider::AppsScript,
+    for entry in PROVIDERS.iter().filter(|e| built_in(e.provider)) {
+        match (entry.detect)(&args.live, &machine) {
+            Detected::Nothing => {}
+            Detected::Found(source) => found.push(Found {
+                provider: entry.provider,
                 source,
-            });
+            }),
+            Detected::Unusable(source, why) => unusable.push(Unusable {
+                provider: entry.provider,
+                source,
+                why,
+            }),
         }
     }
-
-    let azure = if set("AZURE_CLIENT_ID").is_some() && set("AZURE_TENANT_ID").is_some() {
-        Some("AZURE_CLIENT_ID + AZURE_TENANT_ID".to_string())
-    } else {
-        first_set(&[
-            "IDENTITY_ENDPOINT",
-            "MSI_ENDPOINT",
-            "AZURE_FEDERATED_TOKEN_FILE",
-        ])
-        .or_else(|| {
-            let dir = set("AZURE_CONFIG_DIR")
-                .map(PathBuf::from)
-                .or_else(|| at_home(".azure"))?;
-            let profile = dir.join("azureProfile.json");
-            profile.is_file().then(|| profile.display().to_string())
-        })
-    };
-    if let Some(source) = azure {
-        found.push(Found {
-            provider: Provider::Azure,
-            source: source.clone(),
-        });
-        // The same Entra credential reads the Power Platform admin APIs.
-        found.push(Found {
-            provider: Provider::PowerAutomate,
-            source,
-        });
-    }
-    found.retain(|f| built_in(f.provider));
-    unusable.retain(|u| built_in(u.provider));
     (found, unusable)
-}
-
-fn built_in(p: Provider) -> bool {
-    match p {
-        Provider::Aws => cfg!(feature = "aws"),
-        Provider::Gcp | Provider::AppsScript => cfg!(feature = "gcp"),
-        Provider::Azure | Provider::PowerAutomate => cfg!(feature = "azure"),
-    }
 }
 
 /// The home folder, as the providers' own tools find it.
@@ -151,6 +66,7 @@ pub fn home() -> Option<PathBuf> {
 mod tests {
     use super::*;
     use clap::Parser;
+    use fnscope_providers::gcp::cli::gcloud_project;
     use std::collections::HashMap;
 
     fn args(extra: &[&str]) -> ScanArgs {

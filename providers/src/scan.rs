@@ -3,7 +3,7 @@
 //! turns them into its collector's options and reads into the snapshot. Adding a provider is its
 //! folder, a line in [`ProviderArgs`] and a line in [`live_providers`] — nothing in the binary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use fnscope_snapshot::{Provider, Snapshot};
 use futures::future::LocalBoxFuture;
@@ -104,4 +104,90 @@ pub fn live_providers() -> Vec<(Provider, LiveScan)> {
 #[cfg(any(feature = "aws", feature = "gcp", feature = "azure"))]
 pub(crate) fn usage(message: String) -> CollectError {
     CollectError::Usage(message)
+}
+
+/// What a provider's credential check found on this machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detected {
+    /// Nothing: the provider is not scanned by default.
+    Nothing,
+    /// Credentials, and what showed them (a variable or file name, never a value).
+    Found(String),
+    /// Credentials that cannot be used as asked: where they are and why (a coverage record).
+    Unusable(String, String),
+}
+
+/// The environment a credential check reads: variables (through a lookup, so tests give their own)
+/// and the home folder. Never the network.
+pub struct Machine<'a> {
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+    pub home: Option<&'a Path>,
+}
+
+impl Machine<'_> {
+    /// A variable that is set and not empty.
+    pub(crate) fn set(&self, k: &str) -> Option<String> {
+        (self.env)(k).filter(|v| !v.is_empty())
+    }
+    /// The first of these variables that is set.
+    pub(crate) fn first_set(&self, names: &[&str]) -> Option<String> {
+        names
+            .iter()
+            .find(|k| self.set(k).is_some())
+            .map(|k| k.to_string())
+    }
+    /// The file a variable names, else `default`, when it is a file.
+    pub(crate) fn file(&self, var: &str, default: Option<PathBuf>) -> Option<String> {
+        let path = self.set(var).map(PathBuf::from).or(default)?;
+        path.is_file().then(|| path.display().to_string())
+    }
+    pub(crate) fn at_home(&self, rel: &str) -> Option<PathBuf> {
+        self.home.map(|h| h.join(rel))
+    }
+}
+
+/// One provider's place in the scan's tables: how its credentials are found (for the default set of
+/// providers), and the minimal read-only grant `fnscope permissions` prints (`None`: its cargo feature
+/// is off).
+pub struct ProviderEntry {
+    pub provider: Provider,
+    pub detect: fn(&ProviderArgs, &Machine<'_>) -> Detected,
+    pub permissions: fn() -> Option<Result<String, String>>,
+}
+
+/// Every provider, in the order their credentials are reported.
+pub const PROVIDERS: [ProviderEntry; 5] = [
+    ProviderEntry {
+        provider: Provider::Aws,
+        detect: crate::aws::cli::detect,
+        permissions: crate::aws::cli::permissions,
+    },
+    ProviderEntry {
+        provider: Provider::Gcp,
+        detect: crate::gcp::cli::detect,
+        permissions: crate::gcp::cli::permissions,
+    },
+    ProviderEntry {
+        provider: Provider::AppsScript,
+        detect: crate::apps_script::cli::detect,
+        permissions: crate::apps_script::cli::permissions,
+    },
+    ProviderEntry {
+        provider: Provider::Azure,
+        detect: crate::azure::cli::detect,
+        permissions: crate::azure::cli::permissions,
+    },
+    ProviderEntry {
+        provider: Provider::PowerAutomate,
+        detect: crate::power_automate::cli::detect,
+        permissions: crate::power_automate::cli::permissions,
+    },
+];
+
+/// What was looked at, for the error when no provider's credentials are found.
+pub const LOOKED_AT: &str = "AWS_ACCESS_KEY_ID, AWS_PROFILE, AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_*, ~/.aws/credentials, ~/.aws/config; GOOGLE_APPLICATION_CREDENTIALS, gcloud's application_default_credentials.json; AZURE_CLIENT_ID + AZURE_TENANT_ID, IDENTITY_ENDPOINT, MSI_ENDPOINT, ~/.azure/azureProfile.json (az login)";
+
+/// Whether this build scans the provider live (its cargo feature is on).
+pub fn built_in(p: Provider) -> bool {
+    live_providers().iter().any(|(q, _)| *q == p)
 }

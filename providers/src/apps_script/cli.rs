@@ -92,3 +92,33 @@ pub(crate) async fn scan(
     super::add_domain(snapshot, data);
     Ok(())
 }
+
+/// Apps Script: Google credentials and a Workspace domain to scan.
+pub(crate) fn detect(
+    args: &crate::scan::ProviderArgs,
+    m: &crate::scan::Machine<'_>,
+) -> crate::scan::Detected {
+    match crate::gcp::cli::google_source(m) {
+        Some(source) if args.apps_script.workspace_domain.is_some() => {
+            crate::scan::Detected::Found(source)
+        }
+        _ => crate::scan::Detected::Nothing,
+    }
+}
+
+/// The domain-wide delegation to grant the service account: exactly the collector's scopes.
+pub(crate) fn permissions() -> Option<Result<String, String>> {
+    #[cfg(feature = "gcp")]
+    {
+        let mut out = String::from(
+            "# Domain-wide delegation for fnscope's service account (Admin console > Security > API controls >\n\
+             # Domain-wide delegation): the service account's client id with exactly these scopes, comma-separated.\n\
+             # fnscope only reads; admin.directory.user.security has no read-only variant.\n",
+        );
+        out.push_str(&super::live::SCOPES.join(","));
+        out.push('\n');
+        Some(Ok(out))
+    }
+    #[cfg(not(feature = "gcp"))]
+    None
+}

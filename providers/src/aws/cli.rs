@@ -131,3 +131,45 @@ fn check_profile(name: &str) -> Result<(), CollectError> {
         show(&creds)
     )))
 }
+
+/// AWS credentials: the variables and files the SDK's default chain reads (never the instance
+/// metadata service).
+pub(crate) fn detect(
+    _args: &crate::scan::ProviderArgs,
+    m: &crate::scan::Machine<'_>,
+) -> crate::scan::Detected {
+    let source = m
+        .first_set(&[
+            "AWS_ACCESS_KEY_ID",
+            "AWS_PROFILE",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        ])
+        .or_else(|| m.file("AWS_SHARED_CREDENTIALS_FILE", m.at_home(".aws/credentials")))
+        .or_else(|| m.file("AWS_CONFIG_FILE", m.at_home(".aws/config")));
+    source.map_or(crate::scan::Detected::Nothing, crate::scan::Detected::Found)
+}
+
+/// The minimal read-only IAM policy: the collector's own list of calls.
+pub(crate) fn permissions() -> Option<Result<String, String>> {
+    #[cfg(feature = "aws")]
+    {
+        let policy = serde_json::json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Sid": "FnscopeReadOnly",
+                "Effect": "Allow",
+                "Action": super::READ_ONLY_ACTIONS,
+                "Resource": "*"
+            }]
+        });
+        Some(
+            serde_json::to_string_pretty(&policy)
+                .map(|s| s + "\n")
+                .map_err(|e| e.to_string()),
+        )
+    }
+    #[cfg(not(feature = "aws"))]
+    None
+}

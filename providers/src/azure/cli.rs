@@ -125,3 +125,50 @@ pub(crate) async fn scan(
     snapshot.coverage.extend(discovery);
     Ok(())
 }
+
+/// Entra credentials (shared with Power Automate): a client id and tenant, a managed identity or
+/// federated token, else the Azure CLI's login.
+pub(crate) fn entra_source(m: &crate::scan::Machine<'_>) -> Option<String> {
+    if m.set("AZURE_CLIENT_ID").is_some() && m.set("AZURE_TENANT_ID").is_some() {
+        return Some("AZURE_CLIENT_ID + AZURE_TENANT_ID".to_string());
+    }
+    m.first_set(&[
+        "IDENTITY_ENDPOINT",
+        "MSI_ENDPOINT",
+        "AZURE_FEDERATED_TOKEN_FILE",
+    ])
+    .or_else(|| {
+        let dir = m
+            .set("AZURE_CONFIG_DIR")
+            .map(std::path::PathBuf::from)
+            .or_else(|| m.at_home(".azure"))?;
+        let profile = dir.join("azureProfile.json");
+        profile.is_file().then(|| profile.display().to_string())
+    })
+}
+
+pub(crate) fn detect(
+    _args: &crate::scan::ProviderArgs,
+    m: &crate::scan::Machine<'_>,
+) -> crate::scan::Detected {
+    entra_source(m).map_or(crate::scan::Detected::Nothing, crate::scan::Detected::Found)
+}
+
+/// A custom role of exactly the collector's read actions.
+pub(crate) fn permissions() -> Option<Result<String, String>> {
+    let role = serde_json::json!({
+        "Name": "fnscope reader",
+        "IsCustom": true,
+        "Description": "Read-only access for fnscope (az role definition create --role-definition @this.json). Reader covers the same. Microsoft Graph application permissions, for the managed identities' app roles and directory roles: Application.Read.All, RoleManagement.Read.Directory.",
+        "Actions": super::READ_ONLY_ACTIONS,
+        "NotActions": [],
+        "DataActions": [],
+        "NotDataActions": [],
+        "AssignableScopes": ["/subscriptions/<subscription-id>"]
+    });
+    Some(
+        serde_json::to_string_pretty(&role)
+            .map(|s| s + "\n")
+            .map_err(|e| e.to_string()),
+    )
+}

@@ -174,3 +174,58 @@ pub(crate) async fn scan(
     snapshot.coverage.extend(discovery);
     Ok(())
 }
+
+/// Google credentials: `GOOGLE_APPLICATION_CREDENTIALS`, else gcloud's application default
+/// credentials file (shared with Apps Script).
+pub(crate) fn google_source(m: &crate::scan::Machine<'_>) -> Option<String> {
+    let cloudsdk = m
+        .set("CLOUDSDK_CONFIG")
+        .map(PathBuf::from)
+        .or_else(|| m.at_home(".config/gcloud"));
+    m.set("GOOGLE_APPLICATION_CREDENTIALS")
+        .map(|_| "GOOGLE_APPLICATION_CREDENTIALS".to_string())
+        .or_else(|| {
+            let adc = cloudsdk?.join("application_default_credentials.json");
+            adc.is_file().then(|| adc.display().to_string())
+        })
+}
+
+/// GCP: Google credentials, usable when a project or scope says what to scan (an option, or gcloud's
+/// configured project).
+pub(crate) fn detect(
+    args: &crate::scan::ProviderArgs,
+    m: &crate::scan::Machine<'_>,
+) -> crate::scan::Detected {
+    use crate::scan::Detected;
+    let Some(source) = google_source(m) else {
+        return Detected::Nothing;
+    };
+    if args.gcp.gcp_projects.is_empty()
+        && args.gcp.gcp_scopes.is_empty()
+        && gcloud_project(m.env, m.home).is_none()
+    {
+        Detected::Unusable(
+            source,
+            "no --gcp-project, --gcp-scope or gcloud configured project says what to scan".into(),
+        )
+    } else {
+        Detected::Found(source)
+    }
+}
+
+/// A custom role to grant at the organization (or per project), e.g.
+/// `gcloud iam roles create fnscopeReader --organization=ORG --file=role.yaml`.
+pub(crate) fn permissions() -> Option<Result<String, String>> {
+    #[cfg(feature = "gcp")]
+    {
+        let mut out = String::from(
+            "# fnscope read-only custom role (gcloud iam roles create … --file=this.yaml)\ntitle: fnscope reader\nstage: GA\nincludedPermissions:\n",
+        );
+        for p in super::READ_ONLY_PERMISSIONS {
+            out.push_str(&format!("- {p}\n"));
+        }
+        Some(Ok(out))
+    }
+    #[cfg(not(feature = "gcp"))]
+    None
+}

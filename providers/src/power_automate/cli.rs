@@ -78,3 +78,32 @@ pub(crate) async fn scan(
     snapshot.coverage.extend(discovery);
     Ok(())
 }
+
+/// The same Entra credential reads the Power Platform admin APIs.
+pub(crate) fn detect(
+    _args: &crate::scan::ProviderArgs,
+    m: &crate::scan::Machine<'_>,
+) -> crate::scan::Detected {
+    crate::azure::cli::entra_source(m)
+        .map_or(crate::scan::Detected::Nothing, crate::scan::Detected::Found)
+}
+
+/// The Power Platform admin APIs have no read-only role: who to sign in as, and every call made.
+pub(crate) fn permissions() -> Option<Result<String, String>> {
+    #[cfg(feature = "azure")]
+    {
+        let mut out = String::from(
+            "# fnscope reads Power Automate through the Power Platform admin APIs, which have no read-only role:\n\
+             # sign in as (or register the app as a management application for) a Power Platform Administrator.\n\
+             #   New-PowerAppManagementApp -ApplicationId <client-id>\n\
+             # Token audiences: https://service.flow.microsoft.com/ and https://service.powerapps.com/\n\
+             # Every call fnscope makes is a GET:\n",
+        );
+        for c in super::live::READ_ONLY_CALLS {
+            out.push_str(&format!("{c}\n"));
+        }
+        Some(Ok(out))
+    }
+    #[cfg(not(feature = "azure"))]
+    None
+}
