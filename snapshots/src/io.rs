@@ -287,3 +287,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SnapshotError> {
     g.written.push(path.to_path_buf());
     Ok(())
 }
+
+#[cfg(test)]
+mod format {
+    /// The snapshot the fuzz targets start from (written by an earlier build) reads and writes back
+    /// byte for byte: fields added since are optional and left out when empty.
+    #[test]
+    fn an_earlier_snapshot_re_serialises_unchanged() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus-snapshot.json");
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let snap = super::from_slice(&bytes, &path).unwrap_or_else(|e| panic!("{e}"));
+        let again = super::to_vec(&snap).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            bytes == again,
+            "{} changed when written back",
+            path.display()
+        );
+    }
+}

@@ -560,8 +560,9 @@ pub struct ScriptDetails {
     /// Files that did not parse (file:line:column: message); their calls are unknown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parse_errors: Vec<String>,
-    /// Each call's `reach` was computed from the project's call graph.
-    #[serde(default)]
+    /// Each call's `reach` was computed from the project's call graph (left out when not, as in
+    /// snapshots written before call graphs, so they read and write back unchanged).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reach_computed: bool,
     /// Entry points found: `name (kind)`, e.g. `sendReport (ui: menu item)`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

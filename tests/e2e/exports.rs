@@ -525,6 +525,14 @@ pub(crate) fn judged_set(
     )
     .unwrap();
     let v = fnscope_corpus::judge(&report, &j).unwrap();
+    // The snapshot format holds: what was written reads back and writes out byte for byte.
+    let bytes = std::fs::read(&snap).unwrap();
+    let again =
+        fnscope_snapshot::to_vec(&fnscope_snapshot::from_slice(&bytes, &snap).unwrap()).unwrap();
+    assert!(
+        bytes == again,
+        "{set} {provider}: the snapshot does not re-serialise unchanged"
+    );
     (v, j, report, json_file(&snap))
 }
 
