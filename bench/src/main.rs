@@ -5,11 +5,8 @@
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use fnscope_snapshot::{
-    AwsIamDetails, Coverage, CoverageStatus, EventBridgeRule, Exposure, Identity, IdentityDetails,
-    InlinePolicy, LambdaDetails, PolicyRecord, Provider, RuleTarget, ScanMode, ScanSource,
-    Snapshot, Target, Trigger, TriggerDetails, Workload, WorkloadDetails,
-};
+use fnscope_snapshot::testkit::{ADMIN, AwsEstate, allow};
+use fnscope_snapshot::{Snapshot, WorkloadDetails};
 use serde_json::{Value, json};
 
 #[derive(Parser)]
@@ -78,72 +75,15 @@ enum Command {
 
 const A: &str = "111122223333";
 
-fn allow(action: Value, resource: Value) -> Value {
-    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": resource}]})
-}
-
-fn identity(kind: &str, seg: &str, name: &str, details: AwsIamDetails) -> Identity {
-    Identity {
-        id: format!("arn:aws:iam::{A}:{seg}/{name}"),
-        provider: Provider::Aws,
-        kind: kind.into(),
-        name: name.into(),
-        target: A.into(),
-        created: Some("2020-01-01T00:00:00Z".into()),
-        details: IdentityDetails::AwsIam(Box::new(details)),
-    }
-}
-
-/// A deterministic synthetic estate: 1% admin roles, 4% credential-creating, the rest harmless.
+/// A deterministic synthetic estate: 1% admin roles, 4% credential-creating, the rest harmless;
+/// 2% of functions public, 1% behind an IAM-event rule. Built with the estate builder the rules' unit
+/// fixtures use (`fnscope_snapshot::testkit`), so both see the records an offline import produces.
 fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
-    let mut s = Snapshot::new(
-        "bench",
-        ScanSource {
-            mode: ScanMode::Offline,
-            location: None,
-        },
-    );
-    s.targets.push(Target {
-        provider: Provider::Aws,
-        id: A.into(),
-        name: None,
-        regions: vec!["us-east-1".into(), "eu-west-1".into()],
-        organization: None,
-        ancestors: Vec::new(),
-    });
-    for api in [
-        "iam:GetAccountAuthorizationDetails",
-        "organizations:DescribeOrganization",
-    ] {
-        s.coverage.push(Coverage {
-            provider: Provider::Aws,
-            target: A.into(),
-            region: None,
-            api: api.into(),
-            status: CoverageStatus::Complete,
-            detail: String::new(),
-        });
-    }
-    s.policies.push(PolicyRecord {
-        id: "arn:aws:iam::aws:policy/AdministratorAccess".into(),
-        provider: Provider::Aws,
-        kind: "aws_managed_policy".into(),
-        name: "AdministratorAccess".into(),
-        target: "aws".into(),
-        document: allow(json!("*"), json!("*")),
-        version: Some("v1".into()),
-    });
-    let trust = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]});
+    let mut k = AwsEstate::new(A, &["us-east-1", "eu-west-1"]);
     for i in 0..roles {
-        let (inline, attached) = match i % 100 {
-            0 => (
-                None,
-                vec!["arn:aws:iam::aws:policy/AdministratorAccess".to_string()],
-            ),
-            1..=4 => (
-                Some(allow(json!("iam:CreateAccessKey"), json!("*"))),
-                Vec::new(),
-            ),
+        let (inline, attached): (Option<Value>, &[&str]) = match i % 100 {
+            0 => (None, &[ADMIN]),
+            1..=4 => (Some(allow(json!("iam:CreateAccessKey"), json!("*"))), &[]),
             _ => (
                 Some(allow(
                     json!([
@@ -154,27 +94,16 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
                     ]),
                     json!(format!("arn:aws:s3:::bucket-{i}/*")),
                 )),
-                Vec::new(),
+                &[],
             ),
         };
-        s.identities.push(identity(
-            "aws_iam_role",
-            "role",
+        k.role(
             &format!("fn-role-{i:05}"),
-            AwsIamDetails {
-                path: "/".into(),
-                trust_policy: Some(trust.clone()),
-                inline_policies: inline
-                    .into_iter()
-                    .map(|d| InlinePolicy {
-                        name: "p".into(),
-                        document: d,
-                    })
-                    .collect(),
-                attached_policies: attached,
-                ..AwsIamDetails::default()
-            },
-        ));
+            "lambda.amazonaws.com",
+            inline,
+            attached,
+            None,
+        );
     }
     for i in 0..users {
         let doc = match i % 10 {
@@ -191,76 +120,33 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
             2 => allow(json!(["lambda:Get*", "lambda:List*"]), json!("*")),
             _ => allow(json!(["s3:GetObject"]), json!("*")),
         };
-        s.identities.push(identity(
-            "aws_iam_user",
-            "user",
-            &format!("user-{i:05}"),
-            AwsIamDetails {
-                path: "/".into(),
-                inline_policies: vec![InlinePolicy {
-                    name: "p".into(),
-                    document: doc,
-                }],
-                ..AwsIamDetails::default()
-            },
-        ));
+        k.user(&format!("user-{i:05}"), doc);
     }
     for i in 0..functions {
         let region = if i % 2 == 0 { "us-east-1" } else { "eu-west-1" };
-        let role = format!("arn:aws:iam::{A}:role/fn-role-{:05}", i % roles.max(1));
-        s.workloads.push(Workload {
-            id: format!("arn:aws:lambda:{region}:{A}:function:fn-{i:05}"),
-            provider: Provider::Aws,
-            kind: "aws_lambda_function".into(),
-            name: format!("fn-{i:05}"),
-            target: A.into(),
-            location: Some(region.into()),
-            runtime: Some("python3.12".into()),
-            state: None,
-            owner: None,
-            created: None,
-            modified: None,
-            identities: vec![role.clone()],
-            scopes: Vec::new(),
-            env_var_names: Vec::new(),
-            secret_like_env_vars: Vec::new(),
-            code_hash: None,
-            exposure: Exposure::default(),
-            details: WorkloadDetails::AwsLambda(Box::new(LambdaDetails {
-                role,
-                resource_policy: (i % 50 == 0).then(|| json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction"}]})),
-                resource_policy_read: true,
-                url_read: true,
-                ..LambdaDetails::default()
-            })),
-        });
+        let name = format!("fn-{i:05}");
+        k.function(region, &name, &format!("fn-role-{:05}", i % roles.max(1)));
+        // Public, as the offline import records it: the policy and the exposure it computes.
+        if i % 50 == 0
+            && let Some(w) = k.snapshot.workloads.last_mut()
+            && let WorkloadDetails::AwsLambda(d) = &mut w.details
+        {
+            d.resource_policy = Some(
+                json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction"}]}),
+            );
+            w.exposure.public = true;
+            w.exposure.notes = vec!["resource policy: any principal".into()];
+        }
         if i % 100 == 0 {
-            let arn = format!("arn:aws:lambda:{region}:{A}:function:fn-{i:05}");
-            s.triggers.push(Trigger {
-                id: format!("arn:aws:events:{region}:{A}:rule/r-{i:05}"),
-                provider: Provider::Aws,
-                kind: "aws_eventbridge_rule".into(),
-                name: format!("r-{i:05}"),
-                target: A.into(),
-                location: Some(region.into()),
-                state: Some("ENABLED".into()),
-                workloads: vec![arn.clone()],
-                details: TriggerDetails::AwsEventbridgeRule(Box::new(EventBridgeRule {
-                    event_bus: "default".into(),
-                    event_pattern: Some(
-                        json!({"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"]}}),
-                    ),
-                    targets: vec![RuleTarget {
-                        id: "1".into(),
-                        arn,
-                        role_arn: None,
-                    }],
-                    targets_read: true,
-                    ..EventBridgeRule::default()
-                })),
-            });
+            k.rule(
+                region,
+                &format!("r-{i:05}"),
+                json!({"source": ["aws.iam"], "detail": {"eventName": ["CreateUser"]}}),
+                &name,
+            );
         }
     }
+    let mut s = k.snapshot;
     s.normalize();
     s
 }

@@ -16,3 +16,5 @@ pub use io::{
     stop_writing, to_vec, write_atomic, writing_stopped,
 };
 pub use model::*;
+#[cfg(feature = "test-util")]
+pub mod testkit;

@@ -2,30 +2,22 @@
 //! scoped PassRole, Deny over wildcard Allow, NotAction, PassedToService, `IAM:Pass*`, boundaries, SCPs,
 //! function-scoped UpdateFunctionCode, EventBridge region and pattern).
 
+use fnscope_snapshot::testkit::{ADMIN, AwsEstate, allow};
 use fnscope_snapshot::{
-    AwsIamDetails, Binding, CodeSigning, Coverage, CoverageStatus, EventBridgeRule, Exposure,
-    FunctionUrl, Identity, IdentityDetails, InlinePolicy, LambdaDetails, PolicyRecord, Provider,
-    RuleTarget, ScanMode, ScanSource, Snapshot, Target, Trigger, TriggerDetails, Usage, Workload,
-    WorkloadDetails,
+    AuditEvent, CodeSigning, Coverage, CoverageStatus, FunctionUrl, LambdaDetails, Provider, Usage,
 };
 use serde_json::{Value, json};
 
 use crate::{Finding, Settings, catalogue, evaluate};
-use fnscope_snapshot::AuditEvent;
 
 const A: &str = "111122223333";
-const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
 
-struct Estate {
-    s: Snapshot,
-}
+/// The account every fixture is in (`fnscope_snapshot::testkit::AwsEstate`), with what the rules'
+/// fixtures ask of it.
+type Estate = AwsEstate;
 
-fn allow(action: Value, resource: Value) -> Value {
-    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": resource}]})
-}
-
-fn trust(service: &str) -> Value {
-    json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]})
+fn estate() -> Estate {
+    AwsEstate::new(A, &["eu-west-1", "us-east-1"])
 }
 
 fn role_arn(name: &str) -> String {
@@ -36,218 +28,17 @@ fn fn_arn(region: &str, name: &str) -> String {
     format!("arn:aws:lambda:{region}:{A}:function:{name}")
 }
 
-impl Estate {
-    fn new() -> Estate {
-        let mut s = Snapshot::new(
-            "test",
-            ScanSource {
-                mode: ScanMode::Offline,
-                location: None,
-            },
-        );
-        s.targets.push(Target {
-            provider: Provider::Aws,
-            id: A.into(),
-            name: None,
-            regions: vec!["eu-west-1".into(), "us-east-1".into()],
-            organization: None,
-            ancestors: Vec::new(),
-        });
-        for api in [
-            "iam:GetAccountAuthorizationDetails",
-            "organizations:DescribeOrganization",
-        ] {
-            s.coverage.push(Coverage {
-                provider: Provider::Aws,
-                target: A.into(),
-                region: None,
-                api: api.into(),
-                status: CoverageStatus::Complete,
-                detail: String::new(),
-            });
-        }
-        s.policies.push(PolicyRecord {
-            id: ADMIN.into(),
-            provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
-            name: "AdministratorAccess".into(),
-            target: "aws".into(),
-            document: allow(json!("*"), json!("*")),
-            version: Some("v1".into()),
-        });
-        Estate { s }
-    }
+trait Fixture {
+    fn lambda(&mut self, name: &str) -> &mut LambdaDetails;
+    fn findings(&self, rule: &str) -> Vec<Finding>;
+    fn run(&self, rule: &str) -> (Vec<Finding>, Vec<String>);
+    /// (subject name, target name, severity) of a rule's findings, sorted.
+    fn triples(&self, rule: &str) -> Vec<(String, String, String)>;
+}
 
-    fn identity(&mut self, kind: &str, name: &str, details: AwsIamDetails) -> &mut Self {
-        let seg = match kind {
-            fnscope_snapshot::kinds::AWS_IAM_USER => "user",
-            fnscope_snapshot::kinds::AWS_IAM_GROUP => "group",
-            _ => "role",
-        };
-        self.s.identities.push(Identity {
-            id: format!("arn:aws:iam::{A}:{seg}/{name}"),
-            provider: Provider::Aws,
-            kind: kind.into(),
-            name: name.into(),
-            target: A.into(),
-            created: Some("2020-01-01T00:00:00Z".into()),
-            details: IdentityDetails::AwsIam(Box::new(details)),
-        });
-        self
-    }
-
-    fn role(
-        &mut self,
-        name: &str,
-        service: &str,
-        inline: Option<Value>,
-        attached: &[&str],
-        boundary: Option<&str>,
-    ) -> &mut Self {
-        self.identity(
-            fnscope_snapshot::kinds::AWS_IAM_ROLE,
-            name,
-            AwsIamDetails {
-                path: "/".into(),
-                trust_policy: Some(trust(service)),
-                inline_policies: inline
-                    .into_iter()
-                    .map(|d| InlinePolicy {
-                        name: "inline".into(),
-                        document: d,
-                    })
-                    .collect(),
-                attached_policies: attached.iter().map(|s| s.to_string()).collect(),
-                permissions_boundary: boundary.map(str::to_string),
-                ..AwsIamDetails::default()
-            },
-        )
-    }
-
-    fn user(&mut self, name: &str, inline: Value) -> &mut Self {
-        self.identity(
-            fnscope_snapshot::kinds::AWS_IAM_USER,
-            name,
-            AwsIamDetails {
-                path: "/".into(),
-                inline_policies: vec![InlinePolicy {
-                    name: "inline".into(),
-                    document: inline,
-                }],
-                ..AwsIamDetails::default()
-            },
-        )
-    }
-
-    fn managed(&mut self, name: &str, doc: Value) -> &mut Self {
-        self.s.policies.push(PolicyRecord {
-            id: format!("arn:aws:iam::{A}:policy/{name}"),
-            provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
-            name: name.into(),
-            target: A.into(),
-            document: doc,
-            version: Some("v1".into()),
-        });
-        self
-    }
-
-    fn function(&mut self, region: &str, name: &str, role: &str) -> &mut Self {
-        self.s.workloads.push(Workload {
-            id: fn_arn(region, name),
-            provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION.into(),
-            name: name.into(),
-            target: A.into(),
-            location: Some(region.into()),
-            runtime: Some("python3.12".into()),
-            state: None,
-            owner: None,
-            created: None,
-            modified: None,
-            identities: vec![role_arn(role)],
-            scopes: Vec::new(),
-            env_var_names: Vec::new(),
-            secret_like_env_vars: Vec::new(),
-            code_hash: None,
-            exposure: Exposure::default(),
-            details: WorkloadDetails::AwsLambda(Box::new(LambdaDetails {
-                role: role_arn(role),
-                resource_policy_read: true,
-                url_read: true,
-                ..LambdaDetails::default()
-            })),
-        });
-        self
-    }
-
-    fn lambda_mut(&mut self, name: &str) -> &mut LambdaDetails {
-        let w = self
-            .s
-            .workloads
-            .iter_mut()
-            .find(|w| w.name == name)
-            .unwrap();
-        match &mut w.details {
-            WorkloadDetails::AwsLambda(d) => d,
-            _ => unreachable!(),
-        }
-    }
-
-    fn rule(&mut self, region: &str, name: &str, pattern: Value, target: &str) -> &mut Self {
-        let target_arn = fn_arn(region, target);
-        self.s.triggers.push(Trigger {
-            id: format!("arn:aws:events:{region}:{A}:rule/{name}"),
-            provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_EVENTBRIDGE_RULE.into(),
-            name: name.into(),
-            target: A.into(),
-            location: Some(region.into()),
-            state: Some("ENABLED".into()),
-            workloads: vec![target_arn.clone()],
-            details: TriggerDetails::AwsEventbridgeRule(Box::new(EventBridgeRule {
-                event_bus: "default".into(),
-                event_pattern: Some(pattern),
-                targets: vec![RuleTarget {
-                    id: "1".into(),
-                    arn: target_arn,
-                    role_arn: None,
-                }],
-                targets_read: true,
-                ..EventBridgeRule::default()
-            })),
-        });
-        self
-    }
-
-    fn scps(&mut self, levels: &[&[Value]]) -> &mut Self {
-        for (depth, docs) in levels.iter().enumerate() {
-            for (i, d) in docs.iter().enumerate() {
-                let id = format!("p-{depth}-{i}");
-                self.s.policies.push(PolicyRecord {
-                    id: id.clone(),
-                    provider: Provider::Aws,
-                    kind: fnscope_snapshot::kinds::AWS_SCP.into(),
-                    name: id.clone(),
-                    target: "o-1".into(),
-                    document: d.clone(),
-                    version: None,
-                });
-                self.s.bindings.push(Binding {
-                    provider: Provider::Aws,
-                    scope: format!("level-{depth}"),
-                    principal: A.into(),
-                    grant: id,
-                    kind: fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT.into(),
-                    order: Some(depth as u32),
-                    condition: None,
-                    principal_type: None,
-                    created: None,
-                    principal_name: None,
-                });
-            }
-        }
-        self
+impl Fixture for AwsEstate {
+    fn lambda(&mut self, name: &str) -> &mut LambdaDetails {
+        self.lambda_mut(name).unwrap()
     }
 
     fn findings(&self, rule: &str) -> Vec<Finding> {
@@ -260,14 +51,13 @@ impl Estate {
             .filter(|r| r.meta().id == rule)
             .collect();
         assert_eq!(rules.len(), 1, "{rule}");
-        let e = evaluate(&self.s, &rules, &Settings::default());
+        let e = evaluate(&self.snapshot, &rules, &Settings::default());
         (
             e.findings,
             e.not_evaluated.into_iter().map(|n| n.reason).collect(),
         )
     }
 
-    /// (subject name, target name, severity) of a rule's findings, sorted.
     fn triples(&self, rule: &str) -> Vec<(String, String, String)> {
         let mut v: Vec<_> = self
             .findings(rule)
@@ -300,7 +90,7 @@ fn deployer(pass: Value) -> Value {
 }
 
 fn base() -> Estate {
-    let mut e = Estate::new();
+    let mut e = estate();
     e.role("admin-fn", "lambda.amazonaws.com", None, &[ADMIN], None)
         .role(
             "keys-fn",
@@ -418,7 +208,7 @@ fn aws_001_passed_to_service_limited_to_another_service() {
 
 #[test]
 fn aws_001_boundary_caps_the_admin_role_and_scp_blocks_create() {
-    let mut e = Estate::new();
+    let mut e = estate();
     e.managed("s3-only", allow(json!("s3:GetObject"), json!("*")));
     e.role(
         "capped-fn",
@@ -489,7 +279,7 @@ fn aws_002_update_code_scoped_to_one_function() {
     assert!(f[0].evidence.iter().any(|x| x.path == "lambda-003"));
 
     // Enforced code signing neutralises the path.
-    e.lambda_mut("reports").code_signing = Some(CodeSigning {
+    e.lambda("reports").code_signing = Some(CodeSigning {
         config_arn: "csc".into(),
         untrusted_artifact_on_deployment: Some("Enforce".into()),
     });
@@ -606,20 +396,20 @@ fn aws_007_public_and_foreign_invokers_of_privileged_functions() {
         .function("us-east-1", "s3-trigger", "admin-fn")
         .function("us-east-1", "public-toy", "harmless-fn")
         .function("us-east-1", "url", "keys-fn");
-    e.lambda_mut("open").resource_policy = Some(
+    e.lambda("open").resource_policy = Some(
         json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction", "Resource": "x"}]}),
     );
-    e.lambda_mut("partner").resource_policy = Some(
+    e.lambda("partner").resource_policy = Some(
         json!({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "lambda:*"}]}),
     );
-    e.lambda_mut("s3-trigger").resource_policy = Some(
+    e.lambda("s3-trigger").resource_policy = Some(
         json!({"Statement": [{"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction",
         "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::b"}}}]}),
     );
-    e.lambda_mut("public-toy").resource_policy = Some(
+    e.lambda("public-toy").resource_policy = Some(
         json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "lambda:InvokeFunction"}]}),
     );
-    e.lambda_mut("url").url = Some(FunctionUrl {
+    e.lambda("url").url = Some(FunctionUrl {
         url: "https://x".into(),
         auth_type: "NONE".into(),
     });
@@ -640,7 +430,7 @@ fn aws_007_public_and_foreign_invokers_of_privileged_functions() {
         trusted_accounts: vec!["444455556666".into()],
         ..Settings::default()
     };
-    let names: Vec<_> = evaluate(&e.s, &rules, &settings)
+    let names: Vec<_> = evaluate(&e.snapshot, &rules, &settings)
         .findings
         .into_iter()
         .map(|f| f.subject.name)
@@ -648,7 +438,7 @@ fn aws_007_public_and_foreign_invokers_of_privileged_functions() {
     assert_eq!(names, ["open", "url"]);
 
     // An unread resource policy is reported, never a pass.
-    e.lambda_mut("url").resource_policy_read = false;
+    e.lambda("url").resource_policy_read = false;
     let (_, not_evaluated) = e.run("T1648-AWS-007");
     assert!(
         not_evaluated.iter().any(|r| r.contains("not read")),
@@ -680,7 +470,7 @@ fn aws_010_unused_create_permission_needs_usage_data() {
         as_of: "2026-11-20T00:00:00Z".into(),
         source: "iam:GetServiceLastAccessedDetails".into(),
     };
-    e.s.usage.extend([
+    e.snapshot.usage.extend([
         usage("old-deployer", None, Some("2026-01-01T00:00:00Z")),
         usage("old-deployer", Some("CreateFunction"), None),
         usage("active", None, Some("2026-11-19T00:00:00Z")),
@@ -708,9 +498,10 @@ fn aws_010_unused_create_permission_needs_usage_data() {
 #[test]
 fn missing_iam_data_is_not_evaluated_never_a_pass() {
     let mut e = base();
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| c.api != "iam:GetAccountAuthorizationDetails");
-    e.s.coverage.push(Coverage {
+    e.snapshot.coverage.push(Coverage {
         provider: Provider::Aws,
         target: A.into(),
         region: None,
@@ -736,7 +527,8 @@ fn missing_iam_data_is_not_evaluated_never_a_pass() {
 #[test]
 fn unknown_scps_make_findings_conditional() {
     let mut e = base();
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| !c.api.starts_with("organizations:"));
     e.function("us-east-1", "a", "admin-fn");
     let f = e.findings("T1648-AWS-004");
@@ -749,7 +541,7 @@ fn aws_005_evidence_names_the_resources_the_statement_allows() {
     // cloudgoat vulnerable_lambda: the function role may attach policies to one user only; the
     // evidence says so, not "user/*".
     let bilbo = format!("arn:aws:iam::{A}:user/cg-bilbo");
-    let mut e = Estate::new();
+    let mut e = estate();
     e.role(
         "applier",
         "lambda.amazonaws.com",
@@ -819,7 +611,7 @@ fn aws_007_a_public_function_whose_role_can_recode_an_admin_function() {
     )
     .function("us-east-1", "processor", "admin-fn")
     .function("us-east-1", "bot", "chatbot");
-    e.lambda_mut("bot").url = Some(FunctionUrl {
+    e.lambda("bot").url = Some(FunctionUrl {
         url: "https://x.lambda-url.us-east-1.on.aws/".into(),
         auth_type: "NONE".into(),
     });
@@ -875,7 +667,7 @@ fn aws_011_grades_each_change_by_the_role_and_the_caller() {
     let admin_f = fn_arn("us-east-1", "admin-f");
     let harmless_f = fn_arn("us-east-1", "harmless-f");
     let unknown_f = fn_arn("us-east-1", "not-inventoried");
-    e.s.events = vec![
+    e.snapshot.events = vec![
         // Code under an administrative role: medium, one up.
         event(
             &user("mallory"),
@@ -955,7 +747,7 @@ fn aws_011_grades_each_change_by_the_role_and_the_caller() {
         .into_iter()
         .filter(|r| r.meta().id == "T1648-AWS-011")
         .collect();
-    let ev = evaluate(&e.s, &rules, &settings);
+    let ev = evaluate(&e.snapshot, &rules, &settings);
     assert!(
         ev.findings
             .iter()
@@ -966,7 +758,7 @@ fn aws_011_grades_each_change_by_the_role_and_the_caller() {
 
 #[test]
 fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_target() {
-    let mut e = Estate::new();
+    let mut e = estate();
     let session = format!("arn:aws:sts::{A}:assumed-role/unlisted-role/backdoor-fn");
     let issuer = format!("arn:aws:iam::{A}:role/unlisted-role");
     let common = [
@@ -982,7 +774,7 @@ fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_targe
             .chain(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())))
             .collect()
     };
-    e.s.events = vec![
+    e.snapshot.events = vec![
         event(
             &session,
             "iam:CreateAccessKey",
@@ -999,7 +791,7 @@ fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_targe
         ),
         event(&session, "iam:ChangePassword", 2, "-", &pairs(&with(&[]))),
     ];
-    for ev in &mut e.s.events {
+    for ev in &mut e.snapshot.events {
         ev.resource = None;
     }
     let got = e.triples("T1648-AWS-009");
@@ -1021,7 +813,7 @@ fn aws_009_sees_a_lambda_runtime_without_the_inventory_and_never_invents_a_targe
             .all(|f| f.resource.as_ref().unwrap().name == "backdoor-fn")
     );
     // The same calls from a role session that is no function's and names no Lambda runtime: none.
-    for ev in &mut e.s.events {
+    for ev in &mut e.snapshot.events {
         ev.attrs.remove("lambda_runtime");
     }
     assert!(e.findings("T1648-AWS-009").is_empty());
@@ -1068,7 +860,7 @@ fn aws_008_needs_a_deploy_under_a_privileged_role_and_its_use_within_the_hour() 
     ];
     for (case, events, want) in cases {
         let mut e = base();
-        e.s.events = events;
+        e.snapshot.events = events;
         let got: Vec<String> = e
             .findings("T1648-AWS-008")
             .iter()
@@ -1078,7 +870,7 @@ fn aws_008_needs_a_deploy_under_a_privileged_role_and_its_use_within_the_hour() 
     }
     // A role the IAM data does not hold: not evaluated, never "unprivileged".
     let mut e = base();
-    e.s.events = vec![deploy(&role_arn("elsewhere")), invoke(5)];
+    e.snapshot.events = vec![deploy(&role_arn("elsewhere")), invoke(5)];
     let (f, ne) = e.run("T1648-AWS-008");
     assert!(f.is_empty());
     assert!(
@@ -1113,7 +905,7 @@ fn aws_012_every_public_function_graded_by_its_role() {
         .function("us-east-1", "harmless-f", "harmless-fn")
         .function("us-east-1", "lost-f", "gone-role")
         .function("us-east-1", "private-f", "admin-fn");
-    for w in &mut e.s.workloads {
+    for w in &mut e.snapshot.workloads {
         if w.name != "private-f" {
             w.exposure.public = true;
             w.exposure.notes.push("function URL (auth NONE)".into());
