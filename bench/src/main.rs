@@ -29,6 +29,9 @@ enum Command {
         /// Also write the synthetic snapshot here
         #[arg(long)]
         save: Option<std::path::PathBuf>,
+        /// Also time each rule alone and print the slowest
+        #[arg(long)]
+        per_rule: bool,
     },
     /// Write a synthetic CloudTrail folder: noise around one planted deploy-and-invoke
     Trail {
@@ -481,6 +484,7 @@ fn main() {
             functions,
             users,
             save,
+            per_rule,
         } => {
             let t0 = Instant::now();
             let snap = synthetic(roles, functions, users);
@@ -508,6 +512,26 @@ fn main() {
                 by_rule,
                 built.as_secs_f64()
             );
+            if per_rule {
+                // Each rule alone (its share of the shared views included): the slowest first.
+                let mut times: Vec<(f64, &str)> = rules
+                    .iter()
+                    .map(|r| {
+                        let one = [*r];
+                        let t = Instant::now();
+                        let _ = fnscope_policies::evaluate(
+                            &snap,
+                            &one,
+                            &fnscope_policies::Settings::default(),
+                        );
+                        (t.elapsed().as_secs_f64(), r.meta().id)
+                    })
+                    .collect();
+                times.sort_by(|a, b| b.0.total_cmp(&a.0));
+                for (secs, id) in times.iter().take(8) {
+                    println!("  {id}: {secs:.2} s alone");
+                }
+            }
         }
         Command::Trail {
             mb,

@@ -147,6 +147,9 @@ pub struct View<'a> {
     pub accounts_with_iam: Vec<String>,
     /// Accounts whose IAM data is missing (rules cannot be evaluated there).
     pub accounts_without_iam: Vec<String>,
+    /// Functions (indices) that run as an administrative role without enforced code signing:
+    /// computed once, for the take-over hop of every principal's privilege.
+    admin_functions: OnceLock<Vec<usize>>,
 }
 
 const CRED_ACTIONS: &[(&str, &str)] = &[
@@ -381,6 +384,7 @@ impl<'a> View<'a> {
             functions,
             accounts_with_iam,
             accounts_without_iam,
+            admin_functions: OnceLock::new(),
         }
     }
 
@@ -420,6 +424,22 @@ impl<'a> View<'a> {
     }
 
     /// PRIV with its evidence, computed once per principal.
+    /// Functions that run as an administrative role and may be re-coded (no enforced code signing).
+    fn admin_functions(&self) -> &[usize] {
+        self.admin_functions.get_or_init(|| {
+            self.functions
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.code_signing_enforced())
+                .filter(|(_, f)| {
+                    self.principal(&f.lambda.role)
+                        .is_some_and(|r| self.admin(r).is_some())
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
     pub fn privilege<'s>(&'s self, p: &'s Principal<'a>) -> &'s PrivFacts {
         p.facts.get_or_init(|| compute_priv(self, p))
     }
@@ -549,14 +569,26 @@ fn compute_priv<'a>(view: &View<'a>, p: &Principal<'a>) -> PrivFacts {
     }
     // Take over a function that runs as an administrative role: replace its code (its own triggers
     // run it). The same class as assuming an administrative role; not followed further.
-    for f in &view.functions {
-        if f.account != *acct || f.code_signing_enforced() {
+    // Most principals cannot re-code any function: one check against "some function" first.
+    let some_function = format!("arn:{part}:lambda:*:{acct}:function:*");
+    let may = p.allowed(
+        "lambda:UpdateFunctionCode",
+        Res::AnyOf(&some_function),
+        &none,
+    );
+    let candidates: &[usize] = if may.allowed || may.conditional {
+        view.admin_functions()
+    } else {
+        &[]
+    };
+    for f in candidates.iter().map(|&i| &view.functions[i]) {
+        if f.account != *acct {
             continue;
         }
         let Some(role) = view.principal(&f.lambda.role) else {
             continue;
         };
-        if role.arn() == arn || view.admin(role).is_none() {
+        if role.arn() == arn {
             continue;
         }
         let fctx = Ctx::new().with("aws:RequestedRegion", &[&f.region]);
