@@ -894,6 +894,100 @@ fn shards_scanned_apart_and_merged_equal_one_scan() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// The sharding examples run as written: each pod of the Kubernetes Indexed Job
+/// (examples/k8s/fnscope-shards.yaml) scans its part through examples/ci/shard.sh, the merge Job
+/// (fnscope-merge.yaml) joins them, and the result equals one whole scan; the GitHub Actions matrix
+/// (examples/ci/github-actions-shards.yml) runs the same script over the same parts.
+#[test]
+fn the_shard_examples_fan_out_and_merge_to_one_scan() {
+    harness::seeded();
+    let proxy = harness::proxy(Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let parts = dir.path().join("parts");
+    let read = |rel: &str| std::fs::read_to_string(harness::repo().join(rel)).unwrap();
+    let line = |text: &str, needle: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(needle) && !l.trim_start().starts_with('#'))
+            .unwrap_or_else(|| panic!("no line with {needle}"))
+            .trim()
+            .trim_start_matches("- ")
+            .to_string()
+    };
+    let k8s = read("examples/k8s/fnscope-shards.yaml");
+    assert!(k8s.contains("completionMode: Indexed") && k8s.contains("completions: 4"));
+    let gha = read("examples/ci/github-actions-shards.yml");
+    assert!(gha.contains("shard: [1, 2, 3, 4]"));
+    assert!(gha.contains("examples/ci/shard.sh part ${{ matrix.shard }} 4 parts aws"));
+    // moto has no organization: the parts read the one account (the rest of the line as written).
+    let here = |cmd: String| {
+        cmd.replace("/parts", parts.to_str().unwrap())
+            .replace("--aws-org-role fnscope-readonly", "--no-last-accessed")
+    };
+    let part = here(line(&k8s, "shard.sh part"));
+    let merge = here(line(
+        &read("examples/k8s/fnscope-merge.yaml"),
+        "shard.sh merge",
+    ));
+    let bin = Path::new(env!("CARGO_BIN_EXE_fnscope")).parent().unwrap();
+    let bash = |cmd: &str, index: Option<usize>| {
+        let mut c = std::process::Command::new("bash");
+        c.arg("-c")
+            .arg(cmd)
+            .current_dir(harness::repo())
+            .env_clear()
+            .env("HOME", dir.path())
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", dir.path().join("none"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none"))
+            .env("AWS_ACCESS_KEY_ID", "testing")
+            .env("AWS_SECRET_ACCESS_KEY", "testing")
+            .env("AWS_REGION", "us-east-1")
+            .env("AWS_ENDPOINT_URL", &proxy.url);
+        if let Some(i) = index {
+            c.env("JOB_COMPLETION_INDEX", i.to_string());
+        }
+        c.output().unwrap()
+    };
+    for i in 0..4 {
+        let out = bash(&part, Some(i));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "part {}: {}",
+            i + 1,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(parts.join(format!("part-{}.json.gz", i + 1)).exists());
+    }
+    let merged_run = bash(&merge, None);
+    let merged: Value =
+        serde_json::from_str(&std::fs::read_to_string(parts.join("report.json")).unwrap()).unwrap();
+    // Complete again, judged once: exit 1 by the seeded account's high findings.
+    assert_eq!(
+        merged_run.status.code(),
+        Some(1),
+        "{} {:#}",
+        String::from_utf8_lossy(&merged_run.stderr),
+        merged["summary"]
+    );
+    let whole = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &["scan", "aws", "--no-last-accessed", "--format", "json"],
+    );
+    let whole: Value = serde_json::from_str(&stdout(&whole)).unwrap();
+    assert_eq!(harness::triples(&merged), harness::triples(&whole));
+    assert!(!harness::triples(&whole).is_empty());
+}
+
 #[test]
 fn no_provider_named_scans_every_provider_with_credentials() {
     harness::seeded();
