@@ -14,8 +14,9 @@ use fnscope_policies::{Finding, Settings, Severity, Suppressed};
 
 use crate::CliError;
 
+/// The binary's own tables; the providers' (`[gcp]`, `[azure]`) are read by the providers, and a
+/// table that is neither is an error at its line ([`check_tables`]).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
     rules: RawRules,
@@ -23,10 +24,6 @@ struct RawConfig {
     thresholds: RawThresholds,
     #[serde(default)]
     aws: RawAws,
-    #[serde(default)]
-    gcp: RawGcp,
-    #[serde(default)]
-    azure: RawAzure,
     #[serde(default)]
     power_automate: RawPowerAutomate,
     #[serde(default)]
@@ -59,14 +56,6 @@ struct RawAws {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawGcp {
-    token_uri: Option<Spanned<String>>,
-    #[serde(default)]
-    endpoints: BTreeMap<String, Spanned<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPowerAutomate {
     #[serde(default)]
     tenant_domains: Vec<Spanned<String>>,
@@ -80,39 +69,6 @@ struct RawDetect {
     #[serde(default)]
     allow_actors: Vec<Spanned<String>>,
 }
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAzure {
-    cloud: Option<Spanned<String>>,
-    authority_host: Option<Spanned<String>>,
-    resource_manager: Option<Spanned<String>>,
-    graph: Option<Spanned<String>>,
-}
-
-/// `[azure]`: the cloud and, for private or sovereign deployments, each endpoint. Flags win.
-#[derive(Debug, Default, Clone)]
-pub struct AzureConfig {
-    pub cloud: Option<String>,
-    pub authority_host: Option<String>,
-    pub resource_manager: Option<String>,
-    pub graph: Option<String>,
-}
-
-/// `[gcp]`: where the Google APIs and the token endpoint are (sovereign clouds, private endpoints,
-/// proxies). Command-line flags win over these.
-#[derive(Debug, Default, Clone)]
-pub struct GcpConfig {
-    pub token_uri: Option<String>,
-    /// API name (see `Endpoints::NAMES`) → base URL.
-    pub endpoints: BTreeMap<String, String>,
-}
-
-/// Names the Google API endpoints may be set for.
-#[cfg(feature = "gcp")]
-const GCP_APIS: &[&str] = fnscope_providers::gcp::Endpoints::NAMES;
-#[cfg(not(feature = "gcp"))]
-const GCP_APIS: &[&str] = &[];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -160,19 +116,8 @@ pub struct Config {
     pub disabled: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
     pub suppressions: Vec<Suppression>,
-    pub gcp: GcpConfig,
-    pub azure: AzureConfig,
-}
-
-/// An absolute http(s) URL with a host.
-fn reqwest_like_url(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split('/').next().unwrap_or_default();
-        !host.is_empty() && !host.contains(char::is_whitespace)
-    })
+    /// `[gcp]`, `[azure]`: each provider's section, checked by the provider.
+    pub providers: fnscope_providers::scan::ProviderConfig,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -207,6 +152,7 @@ impl Config {
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, CliError> {
         let src = Source { text, path };
+        check_tables(&src)?;
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
             CliError::Input(format!(
@@ -227,15 +173,16 @@ impl Config {
             rules,
             thresholds,
             aws,
-            gcp,
-            azure,
             power_automate,
             detect,
             suppress,
         } = raw;
         parse_rules(&src, rules, &known, &mut cfg)?;
         parse_settings(&src, thresholds, aws, &power_automate, &detect, &mut cfg)?;
-        parse_endpoints(&src, &gcp, &azure, &mut cfg)?;
+        cfg.providers = fnscope_providers::scan::ProviderConfig::parse(text).map_err(|e| {
+            let line = e.span.map(|s| line_of(text, s.start)).unwrap_or(0);
+            CliError::Input(format!("{}:{line}: {}", path.display(), e.message))
+        })?;
         parse_suppressions(&src, suppress, &known, &mut cfg)?;
         Ok(cfg)
     }
@@ -318,21 +265,6 @@ impl Source<'_> {
         ))
     }
 
-    /// An http:// or https:// URL, or the error naming `what` and its line.
-    fn url(&self, v: &Spanned<String>, what: &str) -> Result<String, CliError> {
-        if reqwest_like_url(v.get_ref()) {
-            Ok(v.get_ref().clone())
-        } else {
-            Err(self.at(
-                v.span(),
-                format!(
-                    "{what} `{}` must be an http:// or https:// URL",
-                    v.get_ref()
-                ),
-            ))
-        }
-    }
-
     /// A domain (`*.` and case dropped), or the error naming `what` and its line.
     fn host(&self, v: &Spanned<String>, what: &str) -> Result<String, CliError> {
         let h = v
@@ -352,6 +284,49 @@ impl Source<'_> {
             Ok(h)
         }
     }
+}
+
+/// The top-level tables the binary reads itself; the providers' are
+/// [`fnscope_providers::scan::ProviderConfig::SECTIONS`].
+const OWN_TABLES: &[&str] = &[
+    "rules",
+    "thresholds",
+    "aws",
+    "power_automate",
+    "detect",
+    "suppress",
+];
+
+/// Every top-level key names a table the binary or a provider reads: a misspelt table is an error at
+/// its line, never a section silently ignored.
+fn check_tables(src: &Source<'_>) -> Result<(), CliError> {
+    let doc = toml::de::DeTable::parse(src.text).map_err(|e| {
+        let line = e.span().map(|s| line_of(src.text, s.start)).unwrap_or(0);
+        CliError::Input(format!(
+            "{}:{line}: {}",
+            src.path.display(),
+            e.message().trim_end()
+        ))
+    })?;
+    let providers = fnscope_providers::scan::ProviderConfig::SECTIONS;
+    for key in doc.get_ref().keys() {
+        let name: &str = key.get_ref();
+        if !OWN_TABLES.contains(&name) && !providers.contains(&name) {
+            let known: Vec<String> = OWN_TABLES
+                .iter()
+                .chain(providers)
+                .map(|t| format!("`{t}`"))
+                .collect();
+            return Err(src.at(
+                key.span(),
+                format!(
+                    "unknown field `{name}`, expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `[rules]`: rules disabled and severities overridden, each naming a rule that exists.
@@ -433,54 +408,6 @@ fn parse_settings(
             )
         })?;
         cfg.settings.detect_allow.push(a.get_ref().clone());
-    }
-    Ok(())
-}
-
-/// `[gcp]` and `[azure]`: endpoints and clouds.
-fn parse_endpoints(
-    src: &Source<'_>,
-    gcp: &RawGcp,
-    azure: &RawAzure,
-    cfg: &mut Config,
-) -> Result<(), CliError> {
-    if let Some(t) = &gcp.token_uri {
-        cfg.gcp.token_uri = Some(src.url(t, "gcp.token_uri")?);
-    }
-    for (api, u) in &gcp.endpoints {
-        if !GCP_APIS.contains(&api.as_str()) {
-            return Err(src.at(
-                u.span(),
-                format!(
-                    "unknown API `{api}` in gcp.endpoints: expected one of {}",
-                    GCP_APIS.join(", ")
-                ),
-            ));
-        }
-        cfg.gcp
-            .endpoints
-            .insert(api.clone(), src.url(u, &format!("gcp.endpoints.{api}"))?);
-    }
-    if let Some(c) = &azure.cloud {
-        if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {
-            return Err(src.at(
-                c.span(),
-                format!(
-                    "azure.cloud `{}` must be public, usgov or china",
-                    c.get_ref()
-                ),
-            ));
-        }
-        cfg.azure.cloud = Some(c.get_ref().clone());
-    }
-    if let Some(u) = &azure.authority_host {
-        cfg.azure.authority_host = Some(src.url(u, "azure.authority_host")?);
-    }
-    if let Some(u) = &azure.resource_manager {
-        cfg.azure.resource_manager = Some(src.url(u, "azure.resource_manager")?);
-    }
-    if let Some(u) = &azure.graph {
-        cfg.azure.graph = Some(src.url(u, "azure.graph")?);
     }
     Ok(())
 }
@@ -616,6 +543,14 @@ expires = "2027-01-31"
             (
                 "[gcp]\ntoken_uri = \"oauth2.example/token\"\n",
                 "fnscope.toml:2: gcp.token_uri",
+            ),
+            (
+                "[rules]\ndisable = []\n\n[gpc]\ntoken_uri = \"https://t.example\"\n",
+                "fnscope.toml:4: unknown field `gpc`, expected one of `rules`",
+            ),
+            (
+                "[azure]\ncloud = \"mars\"\n",
+                "fnscope.toml:2: azure.cloud `mars`",
             ),
         ];
         for (text, want) in cases {

@@ -246,7 +246,7 @@ async fn scan_one(
     progress: &dyn Progress,
     snapshot: &mut Snapshot,
 ) -> Result<(), CliError> {
-    use fnscope_providers::scan::{Common, ProviderConfig, live_providers};
+    use fnscope_providers::scan::{Common, live_providers};
     let Some((_, scan)) = live_providers().into_iter().find(|(q, _)| *q == p) else {
         return Err(CliError::Input(format!(
             "provider `{p}` is not built into this fnscope (enable its cargo feature)"
@@ -265,18 +265,5 @@ async fn scan_one(
         ca_bundle: args.ca_bundle.clone(),
         aws_candidates: &candidates,
     };
-    let config = ProviderConfig {
-        gcp_endpoints: cfg
-            .gcp
-            .endpoints
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-        gcp_token_uri: cfg.gcp.token_uri.clone(),
-        azure_cloud: cfg.azure.cloud.clone(),
-        azure_authority_host: cfg.azure.authority_host.clone(),
-        azure_resource_manager: cfg.azure.resource_manager.clone(),
-        azure_graph: cfg.azure.graph.clone(),
-    };
-    Ok(scan(&args.live, &common, &config, progress, snapshot).await?)
+    Ok(scan(&args.live, &common, &cfg.providers, progress, snapshot).await?)
 }

@@ -13,6 +13,7 @@ pub mod apps_script;
 pub mod aws;
 pub mod azure;
 pub mod breaker;
+pub mod config;
 pub mod files;
 pub mod gcp;
 pub mod kit;

@@ -52,17 +52,7 @@ pub struct Common<'a> {
     pub aws_candidates: &'a (dyn Fn(&Snapshot) -> Vec<String> + Sync),
 }
 
-/// The configuration file's provider settings (`fnscope.toml` `[gcp]`, `[azure]`).
-#[derive(Debug, Clone, Default)]
-pub struct ProviderConfig {
-    /// `[gcp] endpoints`: API name → base URL.
-    pub gcp_endpoints: Vec<(String, String)>,
-    pub gcp_token_uri: Option<String>,
-    pub azure_cloud: Option<String>,
-    pub azure_authority_host: Option<String>,
-    pub azure_resource_manager: Option<String>,
-    pub azure_graph: Option<String>,
-}
+pub use crate::config::ProviderConfig;
 
 /// A provider's live scan: its options into its collector's, and what it reads into the snapshot.
 pub type LiveScan = for<'a> fn(

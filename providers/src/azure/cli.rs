@@ -10,6 +10,51 @@ use crate::scan::{Common, ProviderArgs, ProviderConfig};
 #[cfg(feature = "azure")]
 use fnscope_snapshot::Snapshot;
 
+/// `[azure]` in `fnscope.toml`, as written.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AzureSection {
+    cloud: Option<toml::Spanned<String>>,
+    authority_host: Option<toml::Spanned<String>>,
+    resource_manager: Option<toml::Spanned<String>>,
+    graph: Option<toml::Spanned<String>>,
+}
+
+/// `[azure]`, checked: the cloud and, for private or sovereign deployments, each endpoint. Flags win.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AzureConfig {
+    pub cloud: Option<String>,
+    pub authority_host: Option<String>,
+    pub resource_manager: Option<String>,
+    pub graph: Option<String>,
+}
+
+impl AzureSection {
+    pub(crate) fn check(self) -> Result<AzureConfig, crate::config::ConfigError> {
+        use crate::config::{ConfigError, url};
+        let mut out = AzureConfig::default();
+        if let Some(c) = &self.cloud {
+            if !["public", "usgov", "china"].contains(&c.get_ref().as_str()) {
+                return Err(ConfigError::at(
+                    c.span(),
+                    format!(
+                        "azure.cloud `{}` must be public, usgov or china",
+                        c.get_ref()
+                    ),
+                ));
+            }
+            out.cloud = Some(c.get_ref().clone());
+        }
+        let endpoint = |v: &Option<toml::Spanned<String>>, what: &str| {
+            v.as_ref().map(|u| url(u, what)).transpose()
+        };
+        out.authority_host = endpoint(&self.authority_host, "azure.authority_host")?;
+        out.resource_manager = endpoint(&self.resource_manager, "azure.resource_manager")?;
+        out.graph = endpoint(&self.graph, "azure.graph")?;
+        Ok(out)
+    }
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct AzureArgs {
     /// Azure subscriptions to scan live (default: every enabled subscription the credential can read)
@@ -82,20 +127,20 @@ pub(crate) async fn scan(
     let cloud_name = args
         .azure_cloud
         .clone()
-        .or_else(|| config.azure_cloud.clone())
+        .or_else(|| config.azure.cloud.clone())
         .unwrap_or_else(|| "public".into());
     let mut cloud = Cloud::named(&cloud_name).ok_or_else(|| {
         crate::scan::usage(format!(
             "--azure-cloud `{cloud_name}`: expected public, usgov or china"
         ))
     })?;
-    if let Some(u) = &config.azure_authority_host {
+    if let Some(u) = &config.azure.authority_host {
         cloud.authority_host = u.trim_end_matches('/').to_string();
     }
-    if let Some(u) = &config.azure_resource_manager {
+    if let Some(u) = &config.azure.resource_manager {
         cloud.resource_manager = u.trim_end_matches('/').to_string();
     }
-    if let Some(u) = &config.azure_graph {
+    if let Some(u) = &config.azure.graph {
         cloud.graph = u.trim_end_matches('/').to_string();
     }
     if let Some(all) = &args.azure_endpoint {

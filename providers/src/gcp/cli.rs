@@ -47,6 +47,54 @@ pub struct GcpArgs {
     pub gcp_token_uri: Option<String>,
 }
 
+/// `[gcp]` in `fnscope.toml`, as written.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GcpSection {
+    token_uri: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    endpoints: std::collections::BTreeMap<String, toml::Spanned<String>>,
+}
+
+/// `[gcp]`, checked: where the Google APIs and the token endpoint are (sovereign clouds, private
+/// endpoints, proxies). Command-line flags win over these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GcpConfig {
+    pub token_uri: Option<String>,
+    /// `[gcp.endpoints]`: API name (one of the collector's `Endpoints::NAMES`) → base URL.
+    pub endpoints: Vec<(String, String)>,
+}
+
+/// The names `[gcp.endpoints]` accepts.
+#[cfg(feature = "gcp")]
+const API_NAMES: &[&str] = super::Endpoints::NAMES;
+#[cfg(not(feature = "gcp"))]
+const API_NAMES: &[&str] = &[];
+
+impl GcpSection {
+    pub(crate) fn check(self) -> Result<GcpConfig, crate::config::ConfigError> {
+        use crate::config::{ConfigError, url};
+        let mut out = GcpConfig::default();
+        if let Some(t) = &self.token_uri {
+            out.token_uri = Some(url(t, "gcp.token_uri")?);
+        }
+        for (api, u) in &self.endpoints {
+            if !API_NAMES.contains(&api.as_str()) {
+                return Err(ConfigError::at(
+                    u.span(),
+                    format!(
+                        "unknown API `{api}` in gcp.endpoints: expected one of {}",
+                        API_NAMES.join(", ")
+                    ),
+                ));
+            }
+            out.endpoints
+                .push((api.clone(), url(u, &format!("gcp.endpoints.{api}"))?));
+        }
+        Ok(out)
+    }
+}
+
 impl GcpArgs {
     /// Set options that only choose what a live scan reads.
     pub(crate) fn live_only_set(&self) -> Vec<&'static str> {
@@ -143,7 +191,7 @@ pub(crate) async fn scan(
             Some(all) => Endpoints::all_at(all),
             None => {
                 let mut e = Endpoints::default();
-                for (api, url) in &config.gcp_endpoints {
+                for (api, url) in &config.gcp.endpoints {
                     if !e.set(api, url) {
                         return Err(usage(format!("unknown API `{api}` in gcp.endpoints")));
                     }
@@ -154,7 +202,7 @@ pub(crate) async fn scan(
         token_uri: args
             .gcp_token_uri
             .clone()
-            .or_else(|| config.gcp_token_uri.clone()),
+            .or_else(|| config.gcp.token_uri.clone()),
         concurrency: common.concurrency,
         max_attempts: common.max_attempts,
         log_since: common.since,
