@@ -39,12 +39,12 @@ pub(crate) fn finding(
         })
         .target(crate::ResourceRef {
             id: w.id.clone(),
-            kind: w.kind.clone(),
+            kind: w.kind.to_string(),
             name: w.name.clone(),
         })
         .resource(crate::ResourceRef {
             id: w.id.clone(),
-            kind: w.kind.clone(),
+            kind: w.kind.to_string(),
             name: w.name.clone(),
         })
         .evidence(

@@ -289,21 +289,21 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> ResourceDiff {
         &old.workloads,
         &new.workloads,
         |w| format!("{}|{}", w.provider, w.id),
-        |w| r(&w.id, &w.kind, &w.name, w.provider),
+        |w| r(&w.id, w.kind.as_str(), &w.name, w.provider),
         &mut out,
     );
     compare(
         &old.identities,
         &new.identities,
         |i| format!("{}|{}", i.provider, i.id),
-        |i| r(&i.id, &i.kind, &i.name, i.provider),
+        |i| r(&i.id, i.kind.as_str(), &i.name, i.provider),
         &mut out,
     );
     compare(
         &old.policies,
         &new.policies,
         |p| format!("{}|{}", p.provider, p.id),
-        |p| r(&p.id, &p.kind, &p.name, p.provider),
+        |p| r(&p.id, p.kind.as_str(), &p.name, p.provider),
         &mut out,
     );
     let binding_id = |b: &crate::Binding| format!("{} → {} @ {}", b.grant, b.principal, b.scope);
@@ -311,14 +311,14 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> ResourceDiff {
         &old.bindings,
         &new.bindings,
         |b| format!("{}|{}", b.provider, binding_id(b)),
-        |b| r(&binding_id(b), &b.kind, &b.grant, b.provider),
+        |b| r(&binding_id(b), b.kind.as_str(), &b.grant, b.provider),
         &mut out,
     );
     compare(
         &old.triggers,
         &new.triggers,
         |t| format!("{}|{}", t.provider, t.id),
-        |t| r(&t.id, &t.kind, &t.name, t.provider),
+        |t| r(&t.id, t.kind.as_str(), &t.name, t.provider),
         &mut out,
     );
     // Hash maps above: the order is made here, whole (kind, id, provider), so it never depends on them.
@@ -348,7 +348,7 @@ mod tests {
         s.identities.push(Identity {
             id: "arn:aws:iam::1:role/r".into(),
             provider: Provider::Aws,
-            kind: crate::kinds::AWS_IAM_ROLE.into(),
+            kind: crate::kinds::AWS_IAM_ROLE,
             name: "r".into(),
             target: "1".into(),
             created: None,
@@ -361,7 +361,7 @@ mod tests {
         s.workloads.push(Workload {
             id: "arn:aws:lambda:us-east-1:1:function:f".into(),
             provider: Provider::Aws,
-            kind: crate::kinds::AWS_LAMBDA_FUNCTION.into(),
+            kind: crate::kinds::AWS_LAMBDA_FUNCTION,
             name: "f".into(),
             target: "1".into(),
             location: Some("us-east-1".into()),

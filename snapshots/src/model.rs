@@ -310,7 +310,7 @@ pub struct Workload {
     pub id: String,
     pub provider: Provider,
     /// `aws_lambda_function`, `gcp_cloud_function`, `azure_function_app`, …
-    pub kind: String,
+    pub kind: crate::kinds::Kind,
     pub name: String,
     /// The target (account, project, …) it belongs to.
     pub target: String,
@@ -501,7 +501,7 @@ pub struct Identity {
     pub id: String,
     pub provider: Provider,
     /// `aws_iam_role`, `aws_iam_user`, `aws_iam_group`, `gcp_service_account`, …
-    pub kind: String,
+    pub kind: crate::kinds::Kind,
     pub name: String,
     pub target: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -865,7 +865,7 @@ pub struct PolicyRecord {
     pub id: String,
     pub provider: Provider,
     /// `aws_managed_policy`, `aws_scp`, `gcp_role`, `azure_role_definition`.
-    pub kind: String,
+    pub kind: crate::kinds::Kind,
     pub name: String,
     /// The target it was read in (`aws` for AWS-managed policies).
     pub target: String,
@@ -886,7 +886,7 @@ pub struct Binding {
     pub principal: String,
     /// What is granted: policy id, role name, role definition id.
     pub grant: String,
-    pub kind: String,
+    pub kind: crate::kinds::Kind,
     /// Depth of `scope` in its hierarchy (0 = organization root), where the order matters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<u32>,
@@ -912,7 +912,7 @@ pub struct Trigger {
     pub id: String,
     pub provider: Provider,
     /// `aws_eventbridge_rule`, `aws_event_source_mapping`, …
-    pub kind: String,
+    pub kind: crate::kinds::Kind,
     pub name: String,
     pub target: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1007,7 +1007,7 @@ mod tests {
             s.workloads.push(Workload {
                 id: format!("arn:aws:lambda:us-east-1:1:function:{name}"),
                 provider: Provider::Aws,
-                kind: crate::kinds::AWS_LAMBDA_FUNCTION.into(),
+                kind: crate::kinds::AWS_LAMBDA_FUNCTION,
                 name: name.into(),
                 target: "1".into(),
                 location: Some("us-east-1".into()),

@@ -64,7 +64,7 @@ impl AwsEstate {
         s.policies.push(PolicyRecord {
             id: ADMIN.into(),
             provider: Provider::Aws,
-            kind: kinds::AWS_MANAGED_POLICY.into(),
+            kind: kinds::AWS_MANAGED_POLICY,
             name: "AdministratorAccess".into(),
             target: "aws".into(),
             document: allow(json!("*"), json!("*")),
@@ -85,7 +85,7 @@ impl AwsEstate {
     }
 
     /// An IAM user, group or role (`kind`) with its details.
-    pub fn identity(&mut self, kind: &str, name: &str, details: AwsIamDetails) -> &mut Self {
+    pub fn identity(&mut self, kind: kinds::Kind, name: &str, details: AwsIamDetails) -> &mut Self {
         let seg = match kind {
             kinds::AWS_IAM_USER => "user",
             kinds::AWS_IAM_GROUP => "group",
@@ -94,7 +94,7 @@ impl AwsEstate {
         self.snapshot.identities.push(Identity {
             id: format!("arn:aws:iam::{}:{seg}/{name}", self.account),
             provider: Provider::Aws,
-            kind: kind.into(),
+            kind,
             name: name.into(),
             target: self.account.clone(),
             created: Some("2020-01-01T00:00:00Z".into()),
@@ -153,7 +153,7 @@ impl AwsEstate {
         self.snapshot.policies.push(PolicyRecord {
             id: format!("arn:aws:iam::{}:policy/{name}", self.account),
             provider: Provider::Aws,
-            kind: kinds::AWS_MANAGED_POLICY.into(),
+            kind: kinds::AWS_MANAGED_POLICY,
             name: name.into(),
             target: self.account.clone(),
             document: doc,
@@ -168,7 +168,7 @@ impl AwsEstate {
         self.snapshot.workloads.push(Workload {
             id: self.fn_arn(region, name),
             provider: Provider::Aws,
-            kind: kinds::AWS_LAMBDA_FUNCTION.into(),
+            kind: kinds::AWS_LAMBDA_FUNCTION,
             name: name.into(),
             target: self.account.clone(),
             location: Some(region.into()),
@@ -212,7 +212,7 @@ impl AwsEstate {
         self.snapshot.triggers.push(Trigger {
             id: format!("arn:aws:events:{region}:{}:rule/{name}", self.account),
             provider: Provider::Aws,
-            kind: kinds::AWS_EVENTBRIDGE_RULE.into(),
+            kind: kinds::AWS_EVENTBRIDGE_RULE,
             name: name.into(),
             target: self.account.clone(),
             location: Some(region.into()),
@@ -241,7 +241,7 @@ impl AwsEstate {
                 self.snapshot.policies.push(PolicyRecord {
                     id: id.clone(),
                     provider: Provider::Aws,
-                    kind: kinds::AWS_SCP.into(),
+                    kind: kinds::AWS_SCP,
                     name: id.clone(),
                     target: "o-1".into(),
                     document: d.clone(),
@@ -252,7 +252,7 @@ impl AwsEstate {
                     scope: format!("level-{depth}"),
                     principal: self.account.clone(),
                     grant: id,
-                    kind: kinds::AWS_SCP_ATTACHMENT.into(),
+                    kind: kinds::AWS_SCP_ATTACHMENT,
                     order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                     condition: None,
                     principal_type: None,

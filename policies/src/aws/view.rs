@@ -69,7 +69,7 @@ impl Principal<'_> {
     pub fn reference(&self) -> ResourceRef {
         ResourceRef {
             id: self.identity.id.clone(),
-            kind: self.identity.kind.clone(),
+            kind: self.identity.kind.to_string(),
             name: self.identity.name.clone(),
         }
     }
@@ -119,7 +119,7 @@ impl Function<'_> {
     pub fn reference(&self) -> ResourceRef {
         ResourceRef {
             id: self.workload.id.clone(),
-            kind: self.workload.kind.clone(),
+            kind: self.workload.kind.to_string(),
             name: self.workload.name.clone(),
         }
     }

@@ -241,7 +241,7 @@ pub enum AzPriv {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Grant {
     /// `azure_role_assignment`, `azure_graph_app_role` or `azure_directory_role`.
-    pub kind: String,
+    pub kind: fnscope_snapshot::kinds::Kind,
     pub scope: String,
     /// Role definition GUID, app role id or directory role template id.
     pub role_id: String,
@@ -252,7 +252,7 @@ pub struct Grant {
 
 impl Grant {
     pub fn describe(&self) -> String {
-        match self.kind.as_str() {
+        match self.kind {
             fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE => format!(
                 "Microsoft Graph app role {} ({}) granted to {}",
                 self.role_name, self.role_id, self.principal
@@ -332,7 +332,7 @@ impl<'a> View<'a> {
                 .cloned()
                 .and_then(|v| serde_json::from_value(v).ok())
                 .unwrap_or_default();
-            match p.kind.as_str() {
+            match p.kind {
                 fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION => {
                     roles.insert(p.id.to_ascii_lowercase(), (p.name.clone(), perms));
                 }
@@ -570,9 +570,9 @@ impl<'a> View<'a> {
     }
 
     /// The privilege one grant confers (§3.3).
-    fn level_of(&self, kind: &str, scope: &str, role: &str) -> AzPriv {
+    fn level_of(&self, kind: &fnscope_snapshot::kinds::Kind, scope: &str, role: &str) -> AzPriv {
         let d = data().as_ref().ok();
-        match kind {
+        match *kind {
             fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT => self
                 .powers(role)
                 .iter()

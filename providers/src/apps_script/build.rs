@@ -143,7 +143,7 @@ pub fn add_domain(snap: &mut Snapshot, mut d: DomainData) {
         snap.workloads.push(Workload {
             id: p.id.clone(),
             provider: Provider::AppsScript,
-            kind: fnscope_snapshot::kinds::APPS_SCRIPT_PROJECT.into(),
+            kind: fnscope_snapshot::kinds::APPS_SCRIPT_PROJECT,
             name: p.title.clone().unwrap_or_else(|| p.id.clone()),
             target: d.domain.clone(),
             location: None,

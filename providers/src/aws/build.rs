@@ -235,7 +235,7 @@ fn add_roles<'i>(
         snap.identities.push(Identity {
             id: r.arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_IAM_ROLE.into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_ROLE,
             name: r.role_name.clone(),
             target: account.to_string(),
             created: norm_opt(&r.create_date),
@@ -302,7 +302,7 @@ fn add_users<'i>(
         snap.identities.push(Identity {
             id: u.arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_IAM_USER.into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_USER,
             name: u.user_name.clone(),
             target: account.to_string(),
             created: norm_opt(&u.create_date),
@@ -344,7 +344,7 @@ fn add_groups<'i>(
         snap.identities.push(Identity {
             id: g.arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_IAM_GROUP.into(),
+            kind: fnscope_snapshot::kinds::AWS_IAM_GROUP,
             name: g.group_name.clone(),
             target: account.to_string(),
             created: norm_opt(&g.create_date),
@@ -421,7 +421,7 @@ fn add_managed_policies(
         snap.policies.push(PolicyRecord {
             id: p.arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY.into(),
+            kind: fnscope_snapshot::kinds::AWS_MANAGED_POLICY,
             name: p.policy_name.clone(),
             target: owner,
             document,
@@ -464,7 +464,7 @@ fn add_scps(
             snap.policies.push(PolicyRecord {
                 id: id.clone(),
                 provider: Provider::Aws,
-                kind: fnscope_snapshot::kinds::AWS_SCP.into(),
+                kind: fnscope_snapshot::kinds::AWS_SCP,
                 name: p.policy_summary.name.clone(),
                 target: chain
                     .organization_id
@@ -478,7 +478,7 @@ fn add_scps(
                 scope: level.target_id.clone(),
                 principal: account.to_string(),
                 grant: id,
-                kind: fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT.into(),
+                kind: fnscope_snapshot::kinds::AWS_SCP_ATTACHMENT,
                 order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                 condition: None,
                 principal_type: None,
@@ -601,7 +601,7 @@ fn add_functions(
         snap.workloads.push(Workload {
             id: f.function_arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION.into(),
+            kind: fnscope_snapshot::kinds::AWS_LAMBDA_FUNCTION,
             name: f.function_name.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),
@@ -651,7 +651,7 @@ fn add_event_source_mappings(snap: &mut Snapshot, account: &str, region: &Region
                 region.region, m.uuid
             ),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_EVENT_SOURCE_MAPPING.into(),
+            kind: fnscope_snapshot::kinds::AWS_EVENT_SOURCE_MAPPING,
             name: m.uuid.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),
@@ -704,7 +704,7 @@ fn add_rules(
         snap.triggers.push(Trigger {
             id: rule.arn.clone(),
             provider: Provider::Aws,
-            kind: fnscope_snapshot::kinds::AWS_EVENTBRIDGE_RULE.into(),
+            kind: fnscope_snapshot::kinds::AWS_EVENTBRIDGE_RULE,
             name: rule.name.clone(),
             target: account.to_string(),
             location: Some(region.region.clone()),

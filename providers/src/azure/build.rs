@@ -85,7 +85,7 @@ pub fn identity_principals(d: &SubscriptionData) -> BTreeSet<String> {
     out
 }
 
-fn site_kind(kind: Option<&str>) -> &'static str {
+fn site_kind(kind: Option<&str>) -> fnscope_snapshot::kinds::Kind {
     let k = kind.unwrap_or_default().to_ascii_lowercase();
     if k.contains("workflowapp") {
         fnscope_snapshot::kinds::AZURE_LOGIC_APP_STANDARD
@@ -278,7 +278,7 @@ fn add_target(snap: &mut Snapshot, d: &SubscriptionData) -> String {
 struct Res<'w> {
     id: &'w str,
     name: &'w str,
-    kind: &'w str,
+    kind: fnscope_snapshot::kinds::Kind,
     location: Option<String>,
     state: Option<String>,
     created: Option<String>,
@@ -323,7 +323,7 @@ impl Resources<'_> {
         snap.workloads.push(Workload {
             id: id.to_string(),
             provider: Provider::Azure,
-            kind: kind.to_string(),
+            kind,
             name: name.to_string(),
             target: self.sub.clone(),
             location,
@@ -640,7 +640,7 @@ fn add_identities(snap: &mut Snapshot, d: &SubscriptionData, r: Resources<'_>) {
         snap.identities.push(Identity {
             id: principal.clone(),
             provider: Provider::Azure,
-            kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY.into(),
+            kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY,
             name: m.name,
             target: sub.clone(),
             created: None,
@@ -663,7 +663,7 @@ fn add_grants(snap: &mut Snapshot, d: &SubscriptionData) {
             scope: a.scope.clone(),
             principal: a.principal_id.to_ascii_lowercase(),
             grant: wire::last_segment(&a.role_definition_id),
-            kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
+            kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT,
             order: None,
             condition: a.condition.clone().map(Value::String),
             principal_type: a.principal_type.clone(),
@@ -684,7 +684,7 @@ fn add_grants(snap: &mut Snapshot, d: &SubscriptionData) {
                 ),
                 principal: g.principal_id.to_ascii_lowercase(),
                 grant: g.app_role_id.to_ascii_lowercase(),
-                kind: fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE.into(),
+                kind: fnscope_snapshot::kinds::AZURE_GRAPH_APP_ROLE,
                 order: None,
                 condition: None,
                 principal_type: Some("ServicePrincipal".into()),
@@ -702,7 +702,7 @@ fn add_grants(snap: &mut Snapshot, d: &SubscriptionData) {
             ),
             principal: r.principal_id.to_ascii_lowercase(),
             grant: r.role_definition_id.to_ascii_lowercase(),
-            kind: fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE.into(),
+            kind: fnscope_snapshot::kinds::AZURE_DIRECTORY_ROLE,
             order: None,
             condition: None,
             principal_type: None,
@@ -723,7 +723,7 @@ fn add_definitions(snap: &mut Snapshot, d: &SubscriptionData, sub: &str) {
         snap.policies.push(PolicyRecord {
             id: guid,
             provider: Provider::Azure,
-            kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION.into(),
+            kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION,
             name: r.role_name.clone().unwrap_or_else(|| r.name.clone()),
             target: "azure".into(),
             document: serde_json::json!({"permissions": r.permissions}),
@@ -737,7 +737,7 @@ fn add_definitions(snap: &mut Snapshot, d: &SubscriptionData, sub: &str) {
                 .clone()
                 .unwrap_or_else(|| format!("{}#deny{i}", da.scope)),
             provider: Provider::Azure,
-            kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT.into(),
+            kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT,
             name: da
                 .deny_assignment_name
                 .clone()

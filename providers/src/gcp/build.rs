@@ -122,7 +122,7 @@ fn add_bindings(snap: &mut Snapshot, project: &str, d: &ProjectData) {
                     scope: scope.clone(),
                     principal: m.clone(),
                     grant: b.role.clone(),
-                    kind: fnscope_snapshot::kinds::GCP_IAM_BINDING.into(),
+                    kind: fnscope_snapshot::kinds::GCP_IAM_BINDING,
                     order: Some(u32::try_from(depth).unwrap_or(u32::MAX)),
                     condition: b
                         .condition
@@ -144,7 +144,7 @@ fn add_service_accounts(snap: &mut Snapshot, project: &str, d: &ProjectData) {
         snap.identities.push(Identity {
             id: sa_member(&sa.email),
             provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT.into(),
+            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT,
             name: sa.email.clone(),
             target: project.to_string(),
             created: None,
@@ -170,7 +170,7 @@ fn add_roles(snap: &mut Snapshot, project: &str, d: &ProjectData) {
         snap.policies.push(PolicyRecord {
             id: r.name.clone(),
             provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_ROLE.into(),
+            kind: fnscope_snapshot::kinds::GCP_ROLE,
             name: r.title.clone().unwrap_or_else(|| r.name.clone()),
             target: if r.name.starts_with("roles/") {
                 "gcp".into()
@@ -343,7 +343,7 @@ fn add_function(
     snap.workloads.push(Workload {
         id: f.name.clone(),
         provider: Provider::Gcp,
-        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION,
         name: short,
         target: project.to_string(),
         location,
@@ -496,7 +496,7 @@ fn add_run_job(
     snap.workloads.push(Workload {
         id: j.name.clone(),
         provider: Provider::Gcp,
-        kind: fnscope_snapshot::kinds::GCP_CLOUD_RUN_JOB.into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_RUN_JOB,
         name: short,
         target: project.to_string(),
         location,
@@ -571,7 +571,7 @@ fn add_run_service(
     snap.workloads.push(Workload {
         id: s.name.clone(),
         provider: Provider::Gcp,
-        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
+        kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION,
         name: short,
         target: project.to_string(),
         location,

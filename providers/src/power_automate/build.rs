@@ -151,7 +151,7 @@ fn add_flows(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
         snap.workloads.push(Workload {
             id,
             provider: Provider::PowerAutomate,
-            kind: fnscope_snapshot::kinds::POWER_AUTOMATE_FLOW.into(),
+            kind: fnscope_snapshot::kinds::POWER_AUTOMATE_FLOW,
             name: p
                 .get("displayName")
                 .and_then(Value::as_str)
@@ -206,7 +206,7 @@ fn add_dlp(snap: &mut Snapshot, d: &EnvironmentData) {
         snap.policies.push(PolicyRecord {
             id: name.to_string(),
             provider: Provider::PowerAutomate,
-            kind: fnscope_snapshot::kinds::POWER_PLATFORM_DLP_POLICY.into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_DLP_POLICY,
             name: def
                 .get("displayName")
                 .and_then(Value::as_str)
@@ -227,7 +227,7 @@ fn add_makers(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
             scope: env.to_string(),
             principal: id.clone(),
             grant: "Environment Maker".into(),
-            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER.into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER,
             order: None,
             condition: None,
             principal_type: Some("User".into()),
@@ -240,7 +240,7 @@ fn add_makers(snap: &mut Snapshot, env: &str, d: &EnvironmentData) {
             snap.identities.push(Identity {
                 id: id.clone(),
                 provider: Provider::PowerAutomate,
-                kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER.into(),
+                kind: fnscope_snapshot::kinds::POWER_PLATFORM_USER,
                 name: e.clone(),
                 target: env.to_string(),
                 created: None,

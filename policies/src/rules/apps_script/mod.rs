@@ -234,7 +234,7 @@ pub(crate) fn in_trigger(d: &ScriptDetails, c: &ScriptCall) -> bool {
 pub(crate) fn script_ref(w: &Workload) -> ResourceRef {
     ResourceRef {
         id: w.id.clone(),
-        kind: w.kind.clone(),
+        kind: w.kind.to_string(),
         name: w.name.clone(),
     }
 }

@@ -77,7 +77,9 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 view.principals
                     .iter()
                     .find(|p| {
-                        p.account == account && p.identity.name == n && p.identity.kind.ends_with(k)
+                        p.account == account
+                            && p.identity.name == n
+                            && p.identity.kind.as_str().ends_with(k)
                     })
                     .map(|p| p.arn().to_string())
                     .unwrap_or_else(|| format!("arn:{partition}:iam::{account}:{k}/{n}"))

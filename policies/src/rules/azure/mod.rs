@@ -69,7 +69,7 @@ pub(crate) fn principal_ref(view: &View<'_>, id: &str) -> ResourceRef {
 pub(crate) fn resource_ref(r: &Resource<'_>) -> ResourceRef {
     ResourceRef {
         id: r.workload.id.clone(),
-        kind: r.workload.kind.clone(),
+        kind: r.workload.kind.to_string(),
         name: r.workload.name.clone(),
     }
 }
@@ -144,7 +144,7 @@ pub(crate) fn privileged_identities(
 pub(crate) fn code_paths(
     ctx: &Context<'_>,
     meta: &'static RuleMeta,
-    kinds: &[&str],
+    kinds: &[fnscope_snapshot::kinds::Kind],
     can: impl Fn(&View<'_>, &str, &str) -> Option<Vec<(String, Grant)>>,
 ) -> Outcome {
     let (view, mut out) = start(ctx);
@@ -154,7 +154,7 @@ pub(crate) fn code_paths(
     for r in view
         .resources
         .iter()
-        .filter(|r| kinds.contains(&r.workload.kind.as_str()))
+        .filter(|r| kinds.contains(&r.workload.kind))
     {
         let ids = privileged_identities(view, r);
         if ids.is_empty() {
@@ -223,7 +223,7 @@ pub(crate) fn any_of(
 pub(crate) fn identity_rule(
     ctx: &Context<'_>,
     meta: &'static RuleMeta,
-    kind: &str,
+    kind: fnscope_snapshot::kinds::Kind,
     graph: bool,
     keep: impl Fn(&View<'_>, &Grant) -> bool,
 ) -> Outcome {

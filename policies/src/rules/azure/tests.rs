@@ -25,7 +25,7 @@ fn assign(s: &mut Snapshot, principal: &str, role: &str, scope: &str, condition:
         scope: scope.into(),
         principal: principal.into(),
         grant: role.into(),
-        kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT.into(),
+        kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT,
         order: None,
         condition: condition.map(|c| json!(c)),
         principal_type: Some("User".into()),
@@ -53,7 +53,7 @@ fn estate() -> Snapshot {
     s.workloads.push(Workload {
         id: SITE.into(),
         provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_FUNCTION_APP.into(),
+        kind: fnscope_snapshot::kinds::AZURE_FUNCTION_APP,
         name: "app".into(),
         target: "s1".into(),
         location: None,
@@ -77,7 +77,7 @@ fn estate() -> Snapshot {
     s.identities.push(Identity {
         id: MI.into(),
         provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY.into(),
+        kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY,
         name: "app (system-assigned)".into(),
         target: "s1".into(),
         created: None,
@@ -97,7 +97,7 @@ fn deny(s: &mut Snapshot, scope: &str, exclude: &[&str], children: bool) {
     s.policies.push(PolicyRecord {
         id: "deny1".into(),
         provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT.into(),
+        kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT,
         name: "deny".into(),
         target: "s1".into(),
         document: json!({
@@ -257,7 +257,7 @@ fn a_sites_wildcard_without_write_still_publishes() {
     s.policies.push(PolicyRecord {
         id: "0ddba11-devops-reader".into(),
         provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION.into(),
+        kind: fnscope_snapshot::kinds::AZURE_ROLE_DEFINITION,
         name: "DevOps reader".into(),
         target: "s1".into(),
         document: json!({"permissions": [{
@@ -474,13 +474,13 @@ fn az_008_joins_a_change_to_the_identity_s_role_assignment_within_the_hour() {
 }
 
 /// A Microsoft Graph app role or Entra directory role held by `principal`.
-fn entra(s: &mut Snapshot, principal: &str, kind: &str, role: &str) {
+fn entra(s: &mut Snapshot, principal: &str, kind: fnscope_snapshot::kinds::Kind, role: &str) {
     s.bindings.push(Binding {
         provider: Provider::Azure,
         scope: "/".into(),
         principal: principal.into(),
         grant: role.into(),
-        kind: kind.into(),
+        kind,
         order: None,
         condition: None,
         principal_type: Some("ServicePrincipal".into()),
@@ -556,9 +556,9 @@ fn az_004_005_006_what_a_serverless_identity_holds() {
 }
 
 /// The estate's app turned into another kind of serverless resource (same identity, Owner).
-fn as_kind(kind: &str, id: &str) -> Snapshot {
+fn as_kind(kind: fnscope_snapshot::kinds::Kind, id: &str) -> Snapshot {
     let mut s = estate();
-    s.workloads[0].kind = kind.into();
+    s.workloads[0].kind = kind;
     s.workloads[0].id = id.into();
     if let IdentityDetails::AzureManagedIdentity(d) = &mut s.identities[0].details {
         d.resource_id = id.into();

@@ -54,7 +54,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         }
         let workload = crate::ResourceRef {
             id: f.workload.id.clone(),
-            kind: f.workload.kind.clone(),
+            kind: f.workload.kind.to_string(),
             name: f.workload.name.clone(),
         };
         let b = META

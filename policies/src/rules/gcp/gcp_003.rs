@@ -47,13 +47,13 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
             .severity(sev)
             .subject(ResourceRef {
                 id: f.workload.id.clone(),
-                kind: f.workload.kind.clone(),
+                kind: f.workload.kind.to_string(),
                 name: f.workload.name.clone(),
             })
             .target(sa_ref(email))
             .resource(ResourceRef {
                 id: f.workload.id.clone(),
-                kind: f.workload.kind.clone(),
+                kind: f.workload.kind.to_string(),
                 name: f.workload.name.clone(),
             });
         match with_privilege(b, email, &why).build() {

@@ -79,7 +79,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         }
         let workload = ResourceRef {
             id: f.workload.id.clone(),
-            kind: f.workload.kind.clone(),
+            kind: f.workload.kind.to_string(),
             name: f.workload.name.clone(),
         };
         let mut b = META

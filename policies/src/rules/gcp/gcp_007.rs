@@ -47,7 +47,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
                 .or_default()
                 .push(ResourceRef {
                     id: f.workload.id.clone(),
-                    kind: f.workload.kind.clone(),
+                    kind: f.workload.kind.to_string(),
                     name: f.workload.name.clone(),
                 });
         }

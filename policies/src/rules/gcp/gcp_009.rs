@@ -156,7 +156,7 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         let resource_ref = match view.functions.iter().find(|f| f.workload.id == resource) {
             Some(f) => ResourceRef {
                 id: f.workload.id.clone(),
-                kind: f.workload.kind.clone(),
+                kind: f.workload.kind.to_string(),
                 name: f.workload.name.clone(),
             },
             None => ResourceRef {

@@ -50,7 +50,7 @@ impl Estate {
             scope: scope.into(),
             principal: member.into(),
             grant: role.into(),
-            kind: fnscope_snapshot::kinds::GCP_IAM_BINDING.into(),
+            kind: fnscope_snapshot::kinds::GCP_IAM_BINDING,
             order: None,
             condition: None,
             principal_type: None,
@@ -64,7 +64,7 @@ impl Estate {
         self.s.identities.push(Identity {
             id: format!("serviceAccount:{email}"),
             provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT.into(),
+            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT,
             name: email.into(),
             target: P.into(),
             created: None,
@@ -83,7 +83,7 @@ impl Estate {
         self.s.policies.push(PolicyRecord {
             id: id.into(),
             provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_ROLE.into(),
+            kind: fnscope_snapshot::kinds::GCP_ROLE,
             name: id.into(),
             target: P.into(),
             document: json!({"includedPermissions": perms}),
@@ -103,7 +103,7 @@ impl Estate {
         self.s.workloads.push(Workload {
             id: format!("projects/{P}/locations/us-central1/functions/{name}"),
             provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION.into(),
+            kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION,
             name: name.into(),
             target: P.into(),
             location: Some("us-central1".into()),

@@ -145,7 +145,7 @@ pub(crate) fn uri_host(uri: &str) -> Option<String> {
 pub(crate) fn flow_ref(w: &Workload) -> ResourceRef {
     ResourceRef {
         id: w.id.clone(),
-        kind: w.kind.clone(),
+        kind: w.kind.to_string(),
         name: w.name.clone(),
     }
 }

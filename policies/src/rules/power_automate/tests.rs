@@ -413,7 +413,7 @@ mod detections {
             scope: ENV.into(),
             principal: id.into(),
             grant: "Environment Maker".into(),
-            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER.into(),
+            kind: fnscope_snapshot::kinds::POWER_PLATFORM_MAKER,
             order: None,
             condition: None,
             principal_type: None,
