@@ -23,6 +23,19 @@ pub struct Estate {
     pub latency: Duration,
     /// Calls per second per (service, region) before throttling; 0 = unlimited.
     pub rps: f64,
+    /// Lambda's documented quotas per account and region instead: `GetPolicy` 15 calls/s,
+    /// `GetFunction` 100 calls/s, every other control-plane call together 15 calls/s (AWS Lambda
+    /// quotas, "API requests").
+    pub lambda_quotas: bool,
+}
+
+/// The documented Lambda quota an operation counts against: (bucket, calls per second).
+pub fn lambda_quota(op: &str) -> (&'static str, f64) {
+    match op {
+        "GetPolicy" => ("lambda:GetPolicy", 15.0),
+        "GetFunction" => ("lambda:GetFunction", 100.0),
+        _ => ("lambda:control-plane", 15.0),
+    }
 }
 
 impl Estate {
@@ -207,21 +220,25 @@ fn function_json(i: usize, region: &str) -> Value {
     })
 }
 
-/// Takes a token from the (service, region) bucket; false when throttled.
-fn admit(st: &Mutex<Stats>, estate: &Estate, service: &str, region: &str) -> bool {
-    if estate.rps <= 0.0 {
+/// Takes a token from the operation's bucket — (service, region) at `rps`, or Lambda's documented
+/// quota for the operation — false when throttled.
+fn admit(st: &Mutex<Stats>, estate: &Estate, service: &str, op: &str, region: &str) -> bool {
+    let (bucket, rate) = if estate.lambda_quotas && service == "lambda" {
+        let (b, r) = lambda_quota(op);
+        (b.to_string(), r)
+    } else {
+        (service.to_string(), estate.rps)
+    };
+    if rate <= 0.0 {
         return true;
     }
     let Ok(mut s) = st.lock() else { return true };
-    let b = s
-        .buckets
-        .entry((service.to_string(), region.to_string()))
-        .or_default();
+    let b = s.buckets.entry((bucket, region.to_string())).or_default();
     let now = Instant::now();
-    let burst = estate.rps.max(1.0);
+    let burst = rate.max(1.0);
     b.tokens = match b.at {
         None => burst,
-        Some(t) => (b.tokens + now.duration_since(t).as_secs_f64() * estate.rps).min(burst),
+        Some(t) => (b.tokens + now.duration_since(t).as_secs_f64() * rate).min(burst),
     };
     b.at = Some(now);
     if b.tokens >= 1.0 {
@@ -278,7 +295,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
     };
     let name = format!("{service}:{op}");
     tokio::time::sleep(estate.latency).await;
-    let admitted = admit(st, estate, &service, &region);
+    let admitted = admit(st, estate, &service, &op, &region);
     if let Ok(mut s) = st.lock() {
         *s.calls.entry(name.clone()).or_insert(0) += 1;
         if !admitted {

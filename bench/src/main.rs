@@ -62,6 +62,10 @@ enum Command {
         /// Calls per second per service and region before throttling (0: no throttling)
         #[arg(long, default_value_t = 0.0)]
         rps: f64,
+        /// Throttle Lambda at its documented quotas per account and region (GetPolicy 15/s,
+        /// GetFunction 100/s, the other control-plane calls together 15/s)
+        #[arg(long)]
+        lambda_quotas: bool,
         /// The fnscope binary (build it with `cargo build --release`)
         #[arg(long, default_value = "target/release/fnscope")]
         bin: std::path::PathBuf,
@@ -163,11 +167,17 @@ fn children_peak_rss_mb() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// How the fake throttles: a flat rate per service and region, or Lambda's documented quotas.
+struct Quotas {
+    rps: f64,
+    lambda_quotas: bool,
+}
+
 fn scan_bench(
     functions: usize,
     regions: usize,
     latency_ms: u64,
-    rps: f64,
+    quotas: Quotas,
     bin: &std::path::Path,
     extra: &[String],
 ) -> Result<(), String> {
@@ -189,8 +199,10 @@ fn scan_bench(
             .map(|s| s.to_string())
             .collect(),
         latency: std::time::Duration::from_millis(latency_ms),
-        rps,
+        rps: quotas.rps,
+        lambda_quotas: quotas.lambda_quotas,
     };
+    let rps = quotas.rps;
     let fake =
         fake_aws::Fake::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
     let home = std::env::temp_dir().join(format!("fnscope-bench-{}", std::process::id()));
@@ -260,7 +272,18 @@ fn scan_bench(
     let lat = latency_ms as f64 / 1000.0;
     let per_region = functions.div_ceil(regions.max(1));
     let busiest = (2 * per_region + per_region.div_ceil(50) + 4) as f64;
-    let throttle_bound = if rps > 0.0 { busiest / rps } else { 0.0 };
+    let mut throttle_bound = if rps > 0.0 { busiest / rps } else { 0.0 };
+    if quotas.lambda_quotas {
+        // Per region: one GetPolicy per function against 15/s; one GetFunctionUrlConfig per function,
+        // the ListFunctions pages and the few other listings against the shared 15/s.
+        let (_, policy) = fake_aws::lambda_quota("GetPolicy");
+        let (_, control) = fake_aws::lambda_quota("ListFunctions");
+        // Each bucket starts full (one second of its rate, as the fake models it).
+        let control_calls = (per_region + per_region.div_ceil(50) + 3) as f64;
+        throttle_bound = throttle_bound
+            .max((per_region as f64 - policy).max(0.0) / policy)
+            .max((control_calls - control).max(0.0) / control);
+    }
     let in_flight = 16.0 * (regions.min(4) as f64);
     let latency_bound = min_total as f64 * lat / in_flight;
     let chain = (per_region.div_ceil(50) + 1).max(functions.div_ceil(1000)) as f64 + 3.0;
@@ -268,7 +291,9 @@ fn scan_bench(
     let bound = throttle_bound.max(latency_bound).max(chain_bound);
     println!(
         "\n{functions} functions in {regions} regions, {latency_ms} ms a call, {}: exit {}, {} workloads saved",
-        if rps > 0.0 {
+        if quotas.lambda_quotas {
+            "Lambda at its documented quotas (GetPolicy 15/s, GetFunction 100/s, other control plane 15/s)".to_string()
+        } else if rps > 0.0 {
             format!("{rps} calls/s per service and region")
         } else {
             "no throttling".into()
@@ -549,10 +574,12 @@ fn main() {
             regions,
             latency_ms,
             rps,
+            lambda_quotas,
             bin,
             extra,
         } => {
-            if let Err(e) = scan_bench(functions, regions, latency_ms, rps, &bin, &extra) {
+            let quotas = Quotas { rps, lambda_quotas };
+            if let Err(e) = scan_bench(functions, regions, latency_ms, quotas, &bin, &extra) {
                 eprintln!("fnscope-bench: {e}");
                 std::process::exit(2);
             }
