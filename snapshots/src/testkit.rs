@@ -1,11 +1,12 @@
 //! Estate builders for tests and benchmarks (the `test-util` feature): the records an offline import
-//! of an AWS account produces, built in a line each, so the rules' unit fixtures and the bench's
+//! of an AWS account, a GCP project or an Azure subscription produces, built in a line each, so the rules' unit fixtures and the bench's
 //! synthetic estates build the same shapes the collector does.
 
 use serde_json::{Value, json};
 
 use crate::{
-    AwsIamDetails, Binding, Coverage, CoverageStatus, EventBridgeRule, Exposure, Identity,
+    AwsIamDetails, AzureIdentityDetails, AzureResourceDetails, Binding, Coverage, CoverageStatus,
+    EventBridgeRule, Exposure, GcpFunctionDetails, GcpServiceAccountDetails, Identity,
     IdentityDetails, InlinePolicy, LambdaDetails, PolicyRecord, Provider, RuleTarget, ScanMode,
     ScanSource, Snapshot, Target, Trigger, TriggerDetails, Workload, WorkloadDetails, kinds,
 };
@@ -263,4 +264,307 @@ impl AwsEstate {
         }
         self
     }
+}
+
+/// A fixture's JSON as the model's type: a fixture that does not fit the model is a bug in the test.
+#[allow(
+    clippy::expect_used,
+    reason = "test builder: a fixture that does not fit the model must fail the test that wrote it"
+)]
+fn typed<T: serde::de::DeserializeOwned>(v: Value) -> T {
+    serde_json::from_value(v).expect("the fixture fits the model")
+}
+
+/// A workload with every optional field empty, as the collectors build one before its details.
+fn bare_workload(
+    id: &str,
+    provider: Provider,
+    kind: kinds::Kind,
+    name: &str,
+    target: &str,
+    details: WorkloadDetails,
+) -> Workload {
+    Workload {
+        id: id.into(),
+        provider,
+        kind,
+        name: name.into(),
+        target: target.into(),
+        location: None,
+        runtime: None,
+        state: None,
+        owner: None,
+        created: None,
+        modified: None,
+        identities: Vec::new(),
+        scopes: Vec::new(),
+        env_var_names: Vec::new(),
+        secret_like_env_vars: Vec::new(),
+        code_hash: None,
+        exposure: Exposure::default(),
+        details,
+    }
+}
+
+/// One GCP project as an offline import records it: the project under a folder and an organization,
+/// the Recommender's insights read completely; service accounts, bindings, custom roles and functions
+/// added by the methods.
+pub struct GcpEstate {
+    pub snapshot: Snapshot,
+    pub project: String,
+}
+
+impl GcpEstate {
+    pub fn new(project: &str) -> GcpEstate {
+        let mut s = Snapshot::new(
+            "test",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: None,
+            },
+        );
+        s.targets.push(Target {
+            provider: Provider::Gcp,
+            id: project.into(),
+            name: Some("418213377911".into()),
+            regions: vec!["us-central1".into()],
+            organization: Some("organizations/1".into()),
+            ancestors: vec!["folders/77".into(), "organizations/1".into()],
+        });
+        s.coverage.push(Coverage {
+            provider: Provider::Gcp,
+            target: project.into(),
+            region: None,
+            api: "recommender:insights.list".into(),
+            status: CoverageStatus::Complete,
+            detail: String::new(),
+        });
+        GcpEstate {
+            snapshot: s,
+            project: project.into(),
+        }
+    }
+
+    /// `member` holds `role` at `scope` (`projects/…`, `folders/…`, `organizations/…`).
+    pub fn bind(&mut self, scope: &str, member: &str, role: &str) -> &mut Self {
+        self.snapshot.bindings.push(Binding {
+            provider: Provider::Gcp,
+            scope: scope.into(),
+            principal: member.into(),
+            grant: role.into(),
+            kind: kinds::GCP_IAM_BINDING,
+            order: None,
+            condition: None,
+            principal_type: None,
+            created: None,
+            principal_name: None,
+        });
+        self
+    }
+
+    /// A service account of the project, with its own IAM policy when `policy` is given.
+    pub fn sa(&mut self, email: &str, policy: Option<Value>) -> &mut Self {
+        self.snapshot.identities.push(Identity {
+            id: format!("serviceAccount:{email}"),
+            provider: Provider::Gcp,
+            kind: kinds::GCP_SERVICE_ACCOUNT,
+            name: email.into(),
+            target: self.project.clone(),
+            created: None,
+            details: IdentityDetails::GcpServiceAccount(Box::new(GcpServiceAccountDetails {
+                email: email.into(),
+                project: self.project.clone(),
+                iam_policy_read: true,
+                iam_policy: policy.map(typed),
+                ..GcpServiceAccountDetails::default()
+            })),
+        });
+        self
+    }
+
+    /// A custom role with these permissions.
+    pub fn role(&mut self, id: &str, perms: &[&str]) -> &mut Self {
+        self.snapshot.policies.push(PolicyRecord {
+            id: id.into(),
+            provider: Provider::Gcp,
+            kind: kinds::GCP_ROLE,
+            name: id.into(),
+            target: self.project.clone(),
+            document: json!({"includedPermissions": perms}),
+            version: None,
+        });
+        self
+    }
+
+    /// An HTTP-triggered function in us-central1 running as `sa` (`defaulted`: the runtime's default
+    /// account, not one chosen), with its invoker policy when `invoker` is given.
+    pub fn function(
+        &mut self,
+        name: &str,
+        generation: &str,
+        sa: &str,
+        defaulted: bool,
+        invoker: Option<Value>,
+    ) -> &mut Self {
+        let mut w = bare_workload(
+            &format!(
+                "projects/{}/locations/us-central1/functions/{name}",
+                self.project
+            ),
+            Provider::Gcp,
+            kinds::GCP_CLOUD_FUNCTION,
+            name,
+            &self.project,
+            WorkloadDetails::GcpFunction(Box::new(GcpFunctionDetails {
+                generation: generation.into(),
+                service_account: sa.into(),
+                service_account_defaulted: defaulted,
+                http_trigger: true,
+                invoker_policy_read: invoker.is_some(),
+                invoker_iam_disabled: false,
+                invoker_policy: invoker.map(typed),
+                ..GcpFunctionDetails::default()
+            })),
+        );
+        w.location = Some("us-central1".into());
+        w.identities = vec![format!("serviceAccount:{sa}")];
+        self.snapshot.workloads.push(w);
+        self
+    }
+}
+
+/// One Azure subscription as an offline import records it: the subscription under the tenant root;
+/// role assignments, deny assignments and resources with their managed identities added by the
+/// methods.
+pub struct AzureEstate {
+    pub snapshot: Snapshot,
+    pub subscription: String,
+}
+
+impl AzureEstate {
+    /// `subscription` is the id (`s1`), its scope `/subscriptions/s1`.
+    pub fn new(subscription: &str) -> AzureEstate {
+        let mut s = Snapshot::new(
+            "test",
+            ScanSource {
+                mode: ScanMode::Offline,
+                location: None,
+            },
+        );
+        s.targets.push(Target {
+            provider: Provider::Azure,
+            id: subscription.into(),
+            name: None,
+            regions: Vec::new(),
+            organization: None,
+            ancestors: vec!["/".into()],
+        });
+        AzureEstate {
+            snapshot: s,
+            subscription: subscription.into(),
+        }
+    }
+
+    /// A role assignment of the role definition id `role` to a user at `scope` ([`azure_assign`]).
+    pub fn assign(
+        &mut self,
+        principal: &str,
+        role: &str,
+        scope: &str,
+        condition: Option<&str>,
+    ) -> &mut Self {
+        azure_assign(&mut self.snapshot, principal, role, scope, condition);
+        self
+    }
+
+    /// A resource of `kind` (its full ARM id) with a system-assigned identity whose principal id is
+    /// `identity`.
+    pub fn resource(&mut self, kind: kinds::Kind, id: &str, identity: &str) -> &mut Self {
+        let name = id.rsplit('/').next().unwrap_or(id).to_string();
+        let mut w = bare_workload(
+            id,
+            Provider::Azure,
+            kind,
+            &name,
+            &self.subscription,
+            WorkloadDetails::Azure(Box::new(AzureResourceDetails {
+                resource_group: id
+                    .split('/')
+                    .skip_while(|p| !p.eq_ignore_ascii_case("resourceGroups"))
+                    .nth(1)
+                    .unwrap_or_default()
+                    .to_string(),
+                system_identity: Some(identity.into()),
+                ..Default::default()
+            })),
+        );
+        w.identities = vec![identity.into()];
+        self.snapshot.workloads.push(w);
+        self.snapshot.identities.push(Identity {
+            id: identity.into(),
+            provider: Provider::Azure,
+            kind: kinds::AZURE_MANAGED_IDENTITY,
+            name: format!("{name} (system-assigned)"),
+            target: self.subscription.clone(),
+            created: None,
+            details: IdentityDetails::AzureManagedIdentity(Box::new(AzureIdentityDetails {
+                principal_id: identity.into(),
+                assignment: "system_assigned".into(),
+                resource_id: id.into(),
+                client_id: None,
+                graph_read: true,
+            })),
+        });
+        self
+    }
+
+    /// A deny assignment at `scope` ([`azure_deny`]).
+    pub fn deny(&mut self, scope: &str, exclude: &[&str], children: bool) -> &mut Self {
+        let target = self.subscription.clone();
+        azure_deny(&mut self.snapshot, &target, scope, exclude, children);
+        self
+    }
+}
+
+/// A role assignment of the role definition id `role` to a user at `scope`, with its ABAC condition
+/// when given.
+pub fn azure_assign(
+    s: &mut Snapshot,
+    principal: &str,
+    role: &str,
+    scope: &str,
+    condition: Option<&str>,
+) {
+    s.bindings.push(Binding {
+        provider: Provider::Azure,
+        scope: scope.into(),
+        principal: principal.into(),
+        grant: role.into(),
+        kind: kinds::AZURE_ROLE_ASSIGNMENT,
+        order: None,
+        condition: condition.map(|c| json!(c)),
+        principal_type: Some("User".into()),
+        created: None,
+        principal_name: None,
+    });
+}
+
+/// A deny assignment read in subscription `target`, at `scope`, on `Microsoft.Web/sites/*` for
+/// everyone but `exclude`; `children`: whether it applies below `scope` too.
+pub fn azure_deny(s: &mut Snapshot, target: &str, scope: &str, exclude: &[&str], children: bool) {
+    s.policies.push(PolicyRecord {
+        id: format!("deny{}", s.policies.len() + 1),
+        provider: Provider::Azure,
+        kind: kinds::AZURE_DENY_ASSIGNMENT,
+        name: "deny".into(),
+        target: target.into(),
+        document: json!({
+            "scope": scope,
+            "permissions": [{"actions": ["Microsoft.Web/sites/*"], "notActions": []}],
+            "principals": [{"id": "00000000-0000-0000-0000-000000000000", "type": "SystemDefined"}],
+            "excludePrincipals": exclude.iter().map(|p| json!({"id": p, "type": "User"})).collect::<Vec<_>>(),
+            "doesNotApplyToChildScopes": !children,
+        }),
+        version: None,
+    });
 }

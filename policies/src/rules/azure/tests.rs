@@ -2,9 +2,9 @@
 //! excludes the principal or does not apply to child scopes, a conditional assignment, and a role whose
 //! permissions are unknown.
 
+use fnscope_snapshot::testkit::AzureEstate;
 use fnscope_snapshot::{
-    AzureIdentityDetails, AzureResourceDetails, Binding, Identity, IdentityDetails, PolicyRecord,
-    Provider, ScanMode, ScanSource, Snapshot, Target, Workload, WorkloadDetails,
+    Binding, IdentityDetails, PolicyRecord, Provider, Snapshot, WorkloadDetails,
 };
 use serde_json::json;
 
@@ -19,96 +19,18 @@ const WEBC: &str = "de139f84-1756-47ae-9be6-808fbbe84772";
 /// Mail.Send, a tier-1 Microsoft Graph application permission.
 const TIER1_GRAPH_ROLE: &str = "b633e1c5-b582-4048-a93e-9f11b44c7e96";
 
-fn assign(s: &mut Snapshot, principal: &str, role: &str, scope: &str, condition: Option<&str>) {
-    s.bindings.push(Binding {
-        provider: Provider::Azure,
-        scope: scope.into(),
-        principal: principal.into(),
-        grant: role.into(),
-        kind: fnscope_snapshot::kinds::AZURE_ROLE_ASSIGNMENT,
-        order: None,
-        condition: condition.map(|c| json!(c)),
-        principal_type: Some("User".into()),
-        created: None,
-        principal_name: None,
-    });
-}
+use fnscope_snapshot::testkit::azure_assign as assign;
 
+/// A function app whose system-assigned identity is Owner of the subscription.
 fn estate() -> Snapshot {
-    let mut s = Snapshot::new(
-        "test",
-        ScanSource {
-            mode: ScanMode::Offline,
-            location: None,
-        },
-    );
-    s.targets.push(Target {
-        provider: Provider::Azure,
-        id: "s1".into(),
-        name: None,
-        regions: Vec::new(),
-        organization: None,
-        ancestors: vec!["/".into()],
-    });
-    s.workloads.push(Workload {
-        id: SITE.into(),
-        provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_FUNCTION_APP,
-        name: "app".into(),
-        target: "s1".into(),
-        location: None,
-        runtime: None,
-        state: None,
-        owner: None,
-        created: None,
-        modified: None,
-        identities: vec![MI.into()],
-        scopes: Vec::new(),
-        env_var_names: Vec::new(),
-        secret_like_env_vars: Vec::new(),
-        code_hash: None,
-        exposure: Default::default(),
-        details: WorkloadDetails::Azure(Box::new(AzureResourceDetails {
-            resource_group: "rg".into(),
-            system_identity: Some(MI.into()),
-            ..Default::default()
-        })),
-    });
-    s.identities.push(Identity {
-        id: MI.into(),
-        provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_MANAGED_IDENTITY,
-        name: "app (system-assigned)".into(),
-        target: "s1".into(),
-        created: None,
-        details: IdentityDetails::AzureManagedIdentity(Box::new(AzureIdentityDetails {
-            principal_id: MI.into(),
-            assignment: "system_assigned".into(),
-            resource_id: SITE.into(),
-            client_id: None,
-            graph_read: true,
-        })),
-    });
-    assign(&mut s, MI, OWNER, SUB, None);
-    s
+    let mut e = AzureEstate::new("s1");
+    e.resource(fnscope_snapshot::kinds::AZURE_FUNCTION_APP, SITE, MI)
+        .assign(MI, OWNER, SUB, None);
+    e.snapshot
 }
 
 fn deny(s: &mut Snapshot, scope: &str, exclude: &[&str], children: bool) {
-    s.policies.push(PolicyRecord {
-        id: "deny1".into(),
-        provider: Provider::Azure,
-        kind: fnscope_snapshot::kinds::AZURE_DENY_ASSIGNMENT,
-        name: "deny".into(),
-        target: "s1".into(),
-        document: json!({
-            "scope": scope,
-            "permissions": [{"actions": ["Microsoft.Web/sites/*"], "notActions": []}],
-            "principals": [{"id": "00000000-0000-0000-0000-000000000000", "type": "SystemDefined"}],
-            "excludePrincipals": exclude.iter().map(|p| json!({"id": p, "type": "User"})).collect::<Vec<_>>(),
-            "doesNotApplyToChildScopes": !children,
-        }),
-        version: None,
-    });
+    fnscope_snapshot::testkit::azure_deny(s, "s1", scope, exclude, children);
 }
 
 fn az001(s: &Snapshot) -> Vec<(String, bool, String)> {

@@ -1,143 +1,26 @@
 //! GCP rule fixtures, with the subtle cases: actAs only on a harmless account, a 1st-gen function with
 //! no account (App Engine default), a binding inherited from a folder, a custom role with actAs.
 
-use fnscope_snapshot::{
-    Binding, Coverage, CoverageStatus, Exposure, GcpFunctionDetails, GcpServiceAccountDetails,
-    Identity, IdentityDetails, PolicyRecord, Provider, ScanMode, ScanSource, Snapshot, Target,
-    Usage, Workload, WorkloadDetails,
-};
+use fnscope_snapshot::testkit::GcpEstate as Estate;
+use fnscope_snapshot::{Coverage, CoverageStatus, Provider, Usage};
 use serde_json::json;
 
 use crate::{Settings, catalogue, evaluate};
 
 const P: &str = "billing-prod";
 
-struct Estate {
-    s: Snapshot,
+/// (subject, target, severity) of one rule's findings, sorted.
+trait Triples {
+    fn triples(&self, rule: &str) -> Vec<(String, String, String)>;
 }
 
-impl Estate {
-    fn new() -> Estate {
-        let mut s = Snapshot::new(
-            "test",
-            ScanSource {
-                mode: ScanMode::Offline,
-                location: None,
-            },
-        );
-        s.targets.push(Target {
-            provider: Provider::Gcp,
-            id: P.into(),
-            name: Some("418213377911".into()),
-            regions: vec!["us-central1".into()],
-            organization: Some("organizations/1".into()),
-            ancestors: vec!["folders/77".into(), "organizations/1".into()],
-        });
-        s.coverage.push(Coverage {
-            provider: Provider::Gcp,
-            target: P.into(),
-            region: None,
-            api: "recommender:insights.list".into(),
-            status: CoverageStatus::Complete,
-            detail: String::new(),
-        });
-        Estate { s }
-    }
-
-    fn bind(&mut self, scope: &str, member: &str, role: &str) -> &mut Self {
-        self.s.bindings.push(Binding {
-            provider: Provider::Gcp,
-            scope: scope.into(),
-            principal: member.into(),
-            grant: role.into(),
-            kind: fnscope_snapshot::kinds::GCP_IAM_BINDING,
-            order: None,
-            condition: None,
-            principal_type: None,
-            created: None,
-            principal_name: None,
-        });
-        self
-    }
-
-    fn sa(&mut self, email: &str, policy: Option<serde_json::Value>) -> &mut Self {
-        self.s.identities.push(Identity {
-            id: format!("serviceAccount:{email}"),
-            provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_SERVICE_ACCOUNT,
-            name: email.into(),
-            target: P.into(),
-            created: None,
-            details: IdentityDetails::GcpServiceAccount(Box::new(GcpServiceAccountDetails {
-                email: email.into(),
-                project: P.into(),
-                iam_policy_read: true,
-                iam_policy: policy.map(|p| serde_json::from_value(p).unwrap()),
-                ..GcpServiceAccountDetails::default()
-            })),
-        });
-        self
-    }
-
-    fn role(&mut self, id: &str, perms: &[&str]) -> &mut Self {
-        self.s.policies.push(PolicyRecord {
-            id: id.into(),
-            provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_ROLE,
-            name: id.into(),
-            target: P.into(),
-            document: json!({"includedPermissions": perms}),
-            version: None,
-        });
-        self
-    }
-
-    fn function(
-        &mut self,
-        name: &str,
-        generation: &str,
-        sa: &str,
-        defaulted: bool,
-        invoker: Option<serde_json::Value>,
-    ) -> &mut Self {
-        self.s.workloads.push(Workload {
-            id: format!("projects/{P}/locations/us-central1/functions/{name}"),
-            provider: Provider::Gcp,
-            kind: fnscope_snapshot::kinds::GCP_CLOUD_FUNCTION,
-            name: name.into(),
-            target: P.into(),
-            location: Some("us-central1".into()),
-            runtime: None,
-            state: None,
-            owner: None,
-            created: None,
-            modified: None,
-            identities: vec![format!("serviceAccount:{sa}")],
-            scopes: Vec::new(),
-            env_var_names: Vec::new(),
-            secret_like_env_vars: Vec::new(),
-            code_hash: None,
-            exposure: Exposure::default(),
-            details: WorkloadDetails::GcpFunction(Box::new(GcpFunctionDetails {
-                generation: generation.into(),
-                service_account: sa.into(),
-                service_account_defaulted: defaulted,
-                http_trigger: true,
-                invoker_policy_read: invoker.is_some(),
-                invoker_iam_disabled: false,
-                invoker_policy: invoker.map(|p| serde_json::from_value(p).unwrap()),
-                ..GcpFunctionDetails::default()
-            })),
-        });
-        self
-    }
-
+impl Triples for Estate {
     fn triples(&self, rule: &str) -> Vec<(String, String, String)> {
         let rules: Vec<_> = catalogue()
             .into_iter()
             .filter(|r| r.meta().id == rule)
             .collect();
-        let mut v: Vec<_> = evaluate(&self.s, &rules, &Settings::default())
+        let mut v: Vec<_> = evaluate(&self.snapshot, &rules, &Settings::default())
             .findings
             .into_iter()
             .map(|f| {
@@ -161,7 +44,7 @@ const ADMIN_SA: &str = "iam-bot@billing-prod.iam.gserviceaccount.com";
 const HARMLESS_SA: &str = "reader@billing-prod.iam.gserviceaccount.com";
 
 fn base() -> Estate {
-    let mut e = Estate::new();
+    let mut e = Estate::new(P);
     e.sa(ADMIN_SA, None).sa(HARMLESS_SA, None);
     e.bind(
         "projects/billing-prod",
@@ -211,7 +94,7 @@ fn gcp_001_act_as_only_on_a_harmless_account_is_no_finding() {
     assert!(e.triples("T1648-GCP-001").is_empty());
     // The same grant on the privileged account's own policy is a finding.
     let mut e = base();
-    e.s.identities.retain(|i| i.name != ADMIN_SA);
+    e.snapshot.identities.retain(|i| i.name != ADMIN_SA);
     e.sa(ADMIN_SA, Some(json!({"bindings": [{"role": "roles/iam.serviceAccountUser", "members": ["user:dev@example.com"]}]})));
     e.bind(
         "projects/billing-prod",
@@ -323,7 +206,7 @@ fn gcp_008_unused_create_permission_from_insights() {
         as_of: "2026-11-01T00:00:00Z".into(),
         source: format!("recommender:google.iam.policy.Insight project {P} observation 7776000s"),
     };
-    e.s.usage.extend([
+    e.snapshot.usage.extend([
         insight(
             "user:idle@example.com",
             "roles/cloudfunctions.developer",
@@ -358,9 +241,10 @@ fn gcp_008_unused_create_permission_from_insights() {
 #[test]
 fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
     let mut e = base();
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| c.api != "recommender:insights.list");
-    e.s.coverage.push(Coverage {
+    e.snapshot.coverage.push(Coverage {
         provider: Provider::Gcp,
         target: P.into(),
         region: None,
@@ -393,7 +277,7 @@ fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
         as_of: "2026-11-27T07:00:00Z".into(),
         source: "policyanalyzer:serviceAccountLastAuthentication observation a..b".into(),
     };
-    e.s.usage.extend([
+    e.snapshot.usage.extend([
         auth("idle", Some("2026-08-28T07:00:00Z")), // 91 days
         auth("edge", Some("2026-08-30T07:00:00Z")), // 89 days
         auth("recent", Some("2026-11-26T07:00:00Z")),
@@ -411,7 +295,7 @@ fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
             format!("never@{P}.iam.gserviceaccount.com"),
         ]
     );
-    let out = crate::evaluate(&e.s, &catalogue(), &Settings::default());
+    let out = crate::evaluate(&e.snapshot, &catalogue(), &Settings::default());
     let ne = format!("{:?}", out.not_evaluated);
     assert!(ne.contains("user:human@example.com"), "{ne}");
     assert!(
@@ -424,7 +308,7 @@ fn gcp_008_falls_back_to_activity_analyzer_for_service_accounts() {
 /// Cloud Build account, the Google APIs agent and the Compute default account (both Editor), as
 /// Google creates them.
 fn agents_only() -> Estate {
-    let mut e = Estate::new();
+    let mut e = Estate::new(P);
     let n = "418213377911";
     e.sa(&format!("{n}-compute@developer.gserviceaccount.com"), None);
     for (m, r) in [
@@ -563,7 +447,7 @@ fn gcp_001_scheduler_runs_by_itself() {
 
 #[test]
 fn gcp_001_nothing_gained_between_accounts_that_hold_the_same_roles() {
-    let mut e = Estate::new();
+    let mut e = Estate::new(P);
     let (a, b) = (
         "billing-prod@appspot.gserviceaccount.com",
         "418213377911-compute@developer.gserviceaccount.com",
@@ -645,7 +529,7 @@ fn fn_name(name: &str) -> String {
 /// The base estate with its project's IAM policy read, and `events` in its log.
 fn logged(events: Vec<fnscope_snapshot::AuditEvent>) -> Estate {
     let mut e = base();
-    e.s.coverage.push(Coverage {
+    e.snapshot.coverage.push(Coverage {
         provider: Provider::Gcp,
         target: P.into(),
         region: None,
@@ -653,7 +537,7 @@ fn logged(events: Vec<fnscope_snapshot::AuditEvent>) -> Estate {
         status: CoverageStatus::Complete,
         detail: String::new(),
     });
-    e.s.events = events;
+    e.snapshot.events = events;
     e
 }
 
@@ -662,7 +546,7 @@ fn run(e: &Estate, rule: &str, settings: &Settings) -> (Vec<crate::Finding>, Vec
         .into_iter()
         .filter(|r| r.meta().id == rule)
         .collect();
-    let ev = evaluate(&e.s, &rules, settings);
+    let ev = evaluate(&e.snapshot, &rules, settings);
     (
         ev.findings,
         ev.not_evaluated.into_iter().map(|n| n.reason).collect(),
@@ -794,7 +678,8 @@ fn gcp_009_grades_each_deployment_and_each_public_policy() {
         "service_account",
         &[HARMLESS_SA],
     )]);
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
     let (findings, _) = run(&e, "T1648-GCP-009", &Settings::default());
     assert_eq!(findings[0].severity.as_str(), "medium");
@@ -853,7 +738,8 @@ fn gcp_006_needs_the_whole_sequence_and_the_project_s_iam() {
     assert_eq!(f.len(), 1);
     // Without the project's IAM the sequence is not evaluated, never "harmless".
     let mut e = logged(vec![deploy(), public(30)]);
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
     let (f, ne) = run(&e, "T1648-GCP-006", &Settings::default());
     assert!(f.is_empty());
@@ -901,7 +787,7 @@ fn gcp_010_every_public_function_graded_by_its_account() {
     e.function("admin-f", "2nd gen", ADMIN_SA, false, None)
         .function("harmless-f", "2nd gen", HARMLESS_SA, false, None)
         .function("private-f", "2nd gen", ADMIN_SA, false, None);
-    for w in &mut e.s.workloads {
+    for w in &mut e.snapshot.workloads {
         if w.name != "private-f" {
             w.exposure.public = true;
             w.exposure.notes.push("invoker: allUsers".into());
@@ -924,7 +810,8 @@ fn gcp_010_every_public_function_graded_by_its_account() {
         ]
     );
     // The project's IAM not read: what the account can do is unknown, medium, never low.
-    e.s.coverage
+    e.snapshot
+        .coverage
         .retain(|c| c.api != "cloudresourcemanager:projects.getIamPolicy");
     assert!(sev(&e).iter().all(|(_, s)| s == "medium"));
 }
