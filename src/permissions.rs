@@ -9,7 +9,8 @@ use crate::CliError;
 pub fn render(provider: &str) -> Result<String, CliError> {
     let unknown = || {
         CliError::Input(format!(
-            "unknown provider `{provider}`: expected one of aws, gcp, azure, power-automate, apps-script"
+            "unknown provider `{provider}`: expected one of {}",
+            Provider::names()
         ))
     };
     let p = Provider::parse(provider).ok_or_else(unknown)?;

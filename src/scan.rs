@@ -59,7 +59,8 @@ fn providers(args: &ScanArgs) -> Result<Vec<Provider>, CliError> {
     for name in &args.providers {
         let p = Provider::parse(name).ok_or_else(|| {
             CliError::Input(format!(
-                "unknown provider `{name}`: expected one of aws, gcp, azure, power-automate, apps-script"
+                "unknown provider `{name}`: expected one of {}",
+                Provider::names()
             ))
         })?;
         if !out.contains(&p) {

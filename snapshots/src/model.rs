@@ -53,6 +53,21 @@ impl Provider {
     pub fn parse(name: &str) -> Option<Provider> {
         Provider::ALL.into_iter().find(|p| p.as_str() == name)
     }
+
+    /// Every provider's name, for messages: `aws, gcp, azure, power-automate, apps-script`.
+    pub fn names() -> String {
+        Provider::ALL.map(Provider::as_str).join(", ")
+    }
+
+    /// The cloud whose identities the provider's workloads run as (OCSF's `cloud.provider`): Power
+    /// Automate signs in with Entra ID, Apps Script with Google accounts.
+    pub fn cloud(self) -> &'static str {
+        match self {
+            Provider::Aws => "AWS",
+            Provider::Gcp | Provider::AppsScript => "GCP",
+            Provider::Azure | Provider::PowerAutomate => "Azure",
+        }
+    }
 }
 
 impl std::fmt::Display for Provider {

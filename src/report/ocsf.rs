@@ -17,14 +17,6 @@ fn severity_id(s: Severity) -> u8 {
     }
 }
 
-fn cloud_provider(p: &str) -> &'static str {
-    match p {
-        "aws" => "AWS",
-        "gcp" | "apps-script" => "GCP",
-        _ => "Azure",
-    }
-}
-
 fn resource(r: &fnscope_policies::ResourceRef, region: Option<&str>) -> Value {
     let mut v = json!({"uid": r.id, "name": r.name, "type": r.kind});
     if let Some(region) = region {
@@ -89,7 +81,7 @@ fn event(f: &Finding, snapshot: &Snapshot, time_ms: i64) -> Value {
             "analytic": {"uid": f.rule_id, "name": f.title, "type_id": 1, "type": "Rule"},
         },
         "resources": resources,
-        "cloud": {"provider": cloud_provider(f.provider.as_str())},
+        "cloud": {"provider": f.provider.cloud()},
         "evidences": f.evidence.iter().map(|e| json!({"data": {"kind": e.kind, "detail": e.detail, "path": e.path}})).collect::<Vec<_>>(),
         "unmapped": {"conditional": f.conditional},
     });
