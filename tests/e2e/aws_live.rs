@@ -824,6 +824,289 @@ fn cloudtrail_lookup_events_feed_the_detections() {
     );
 }
 
+/// The records of [`cloudtrail_lookup_events_feed_the_detections`], at `days_ago` from now.
+fn detection_records(seeded: &harness::Seeded, days_ago: i64) -> Vec<Value> {
+    let f = |name: &str| {
+        seeded
+            .estate
+            .functions
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap()
+            .clone()
+    };
+    let (f2, f3) = (f("fn-002"), f("fn-003"));
+    let at = |minutes: i64| {
+        (chrono::Utc::now() - chrono::Duration::days(days_ago) + chrono::Duration::minutes(minutes))
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let deployer = serde_json::json!({"type": "IAMUser",
+        "arn": format!("arn:aws:iam::{}:user/deployer", seed::ACCOUNT), "accountId": seed::ACCOUNT});
+    let session = serde_json::json!({"type": "AssumedRole",
+        "arn": format!("arn:aws:sts::{}:assumed-role/fn-role-002/fn-002", seed::ACCOUNT),
+        "accountId": seed::ACCOUNT,
+        "sessionContext": {"sessionIssuer": {"type": "Role", "arn": f2.role_arn}}});
+    vec![
+        trail(
+            "s-1",
+            &at(0),
+            &f3.region,
+            deployer.clone(),
+            "lambda.amazonaws.com",
+            "UpdateFunctionCode20150331v2",
+            serde_json::json!({"functionName": "fn-003"}),
+        ),
+        trail(
+            "s-2",
+            &at(20),
+            &f3.region,
+            deployer,
+            "lambda.amazonaws.com",
+            "AddPermission20150331v2",
+            serde_json::json!({"functionName": "fn-003", "principal": "*"}),
+        ),
+        trail(
+            "s-4",
+            &at(60),
+            "us-east-1",
+            session,
+            "iam.amazonaws.com",
+            "CreateAccessKey",
+            serde_json::json!({"userName": "reader"}),
+        ),
+    ]
+}
+
+/// Where an organization trail delivers `records` (one region, one time): the key of the file.
+fn trail_key(prefix: &str, org: &str, region: &str, t: &str, n: usize) -> String {
+    let day = &t[..10].replace('-', "/");
+    let stamp = format!("{}T{}{}Z", t[..10].replace('-', ""), &t[11..13], &t[14..16]);
+    format!(
+        "{prefix}/AWSLogs/{org}/{acct}/CloudTrail/{region}/{day}/{acct}_CloudTrail_{region}_{stamp}_{n:04}.json.gz",
+        acct = seed::ACCOUNT
+    )
+}
+
+fn gz(v: &Value) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(v.to_string().as_bytes()).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn cloudtrail_from_the_trail_files_in_s3_feeds_the_detections() {
+    // An organization trail's bucket, as CloudTrail lays it out: the records of the LookupEvents
+    // test two days ago (one file per region and event), one file from 40 days ago (outside
+    // --since 30d: not even listed), a digest file (another folder), a file that breaks off, and
+    // an object that is not a log.
+    let seeded = harness::seeded();
+    let (bucket, prefix, org) = ("org-trail-logs", "audit", "o-a1b2c3d4e5");
+    let mut objects: Vec<(String, Vec<u8>)> = Vec::new();
+    for (n, r) in detection_records(seeded, 2).into_iter().enumerate() {
+        let key = trail_key(
+            prefix,
+            org,
+            r["awsRegion"].as_str().unwrap(),
+            r["eventTime"].as_str().unwrap(),
+            n,
+        );
+        objects.push((key, gz(&serde_json::json!({"Records": [r]}))));
+    }
+    let old = detection_records(seeded, 40);
+    let old_key = trail_key(
+        prefix,
+        org,
+        "us-east-1",
+        old[2]["eventTime"].as_str().unwrap(),
+        9,
+    );
+    let mut old_rec = old[2].clone();
+    old_rec["eventID"] = "old".into();
+    old_rec["requestParameters"]["userName"] = "someone-else".into();
+    objects.push((old_key, gz(&serde_json::json!({"Records": [old_rec]}))));
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let broken_key = trail_key(prefix, org, "eu-west-1", &now, 7);
+    let full = gz(
+        &serde_json::json!({"Records": [trail("b-1", &now, "eu-west-1",
+        serde_json::json!({"type": "Root"}), "lambda.amazonaws.com", "ListFunctions20150331", Value::Null)]}),
+    );
+    objects.push((broken_key.clone(), full[..full.len() / 2].to_vec()));
+    let stranger_key = trail_key(prefix, org, "us-east-1", &now, 8);
+    objects.push((
+        stranger_key.clone(),
+        gz(&serde_json::json!({"hello": "world"})),
+    ));
+    objects.push((
+        format!(
+            "{prefix}/AWSLogs/{org}/{}/CloudTrail-Digest/us-east-1/x.json.gz",
+            seed::ACCOUNT
+        ),
+        gz(&serde_json::json!({"digestStartTime": now})),
+    ));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let conf = seed::config(&seeded.moto.url, "us-east-1").await;
+        let s3 = aws_sdk_s3::Client::from_conf(
+            aws_sdk_s3::config::Builder::from(&conf)
+                .force_path_style(true)
+                .build(),
+        );
+        let _ = s3.create_bucket().bucket(bucket).send().await;
+        for (key, body) in &objects {
+            s3.put_object()
+                .bucket(bucket)
+                .key(key)
+                .body(body.clone().into())
+                .send()
+                .await
+                .unwrap();
+        }
+    });
+
+    let proxy = harness::proxy(Vec::new());
+    let dir = tempfile::tempdir().unwrap();
+    let out = fnscope(
+        Some(&proxy.url),
+        dir.path(),
+        &[
+            "scan",
+            "aws",
+            "--regions",
+            "us-east-1,eu-west-1",
+            "--no-last-accessed",
+            "--since",
+            "30d",
+            "--aws-trail",
+            &format!("s3://{bucket}/{prefix}/"),
+            "--format",
+            "json",
+            "--allow-partial",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // The same detections as from LookupEvents; the 40-day-old key is outside the window.
+    let got: BTreeSet<(String, String, String)> = harness::triples(&r)
+        .into_iter()
+        .filter(|t| t.0 == "T1648-AWS-008" || t.0 == "T1648-AWS-009")
+        .collect();
+    let want: BTreeSet<(String, String, String)> = [
+        ("T1648-AWS-008", "deployer", "fn-role-003"),
+        ("T1648-AWS-009", "fn-role-002", "reader"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    // Read from the files only: no LookupEvents; each object fetched at most twice (the second
+    // pass reads again the files that held known records); the old one never.
+    let log = proxy.log();
+    assert!(!log.iter().any(|o| o.name == "cloudtrail:LookupEvents"));
+    let gets = log.iter().filter(|o| o.name == "s3:GetObject").count();
+    assert_eq!(
+        gets, 8,
+        "five files, then the three that held known records again"
+    );
+    // Every call on the printed grant, the S3 ones in the statement on the trail bucket.
+    let perms = fnscope(None, dir.path(), &["permissions", "aws"]);
+    let policy: Value = serde_json::from_str(&stdout(&perms)).unwrap();
+    let allowed: Vec<&str> = policy["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["Action"].as_array().unwrap())
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    for op in &log {
+        assert!(
+            allowed.contains(&op.name.as_str()),
+            "{} is not granted",
+            op.name
+        );
+    }
+    assert_eq!(
+        policy["Statement"][1]["Action"],
+        serde_json::json!(["s3:GetObject", "s3:ListBucket"])
+    );
+    // What was read, and each file that was not, named.
+    let cov: Vec<&Value> = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "cloudtrail:trail-files")
+        .collect();
+    let text = serde_json::to_string(&cov).unwrap();
+    assert!(text.contains("5 trail files of account"), "{text}");
+    assert!(
+        text.contains(&format!("s3://{bucket}/{broken_key}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("s3://{bucket}/{stranger_key}")),
+        "{text}"
+    );
+    assert!(!text.contains("someone-else"));
+}
+
+#[test]
+fn a_trail_bucket_that_cannot_be_read_is_a_denied_record_not_a_quiet_log() {
+    harness::seeded();
+    let dir = tempfile::tempdir().unwrap();
+    let base = [
+        "scan",
+        "aws",
+        "--regions",
+        "us-east-1",
+        "--no-last-accessed",
+        "--aws-trail",
+        "s3://org-trail-logs/audit",
+        "--format",
+        "json",
+        "--fail-on",
+        "none",
+    ];
+    // Without --since there is no window to read: a usage error before any call.
+    let out = fnscope(Some("http://127.0.0.1:9"), dir.path(), &base);
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("--aws-trail") && stderr(&out).contains("--since"));
+    let mut bad = base.to_vec();
+    bad[6] = "org-trail-logs/audit";
+    bad.extend(["--since", "7d"]);
+    let out = fnscope(Some("http://127.0.0.1:9"), dir.path(), &bad);
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("s3://BUCKET"), "{}", stderr(&out));
+    // Listing refused: one denied record for the account's trail files, and exit 3.
+    let proxy = harness::proxy(vec![Fault {
+        operation: "s3:ListBucket".into(),
+        region: None,
+        error_code: "AccessDenied".into(),
+        status: 403,
+        times: None,
+    }]);
+    let mut args = base.to_vec();
+    args.extend(["--since", "7d"]);
+    let out = fnscope(Some(&proxy.url), dir.path(), &args);
+    assert_eq!(out.status.code(), Some(3), "stderr: {}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let trail: Vec<&Value> = r["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "cloudtrail:trail-files")
+        .collect();
+    assert_eq!(trail.len(), 1, "{trail:?}");
+    assert_eq!(trail[0]["status"], "denied", "{trail:?}");
+    assert!(
+        trail[0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("s3://org-trail-logs/audit/"),
+        "{trail:?}"
+    );
+}
+
 #[test]
 fn shards_scanned_apart_and_merged_equal_one_scan() {
     harness::seeded();

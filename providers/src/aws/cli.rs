@@ -34,6 +34,11 @@ pub struct AwsArgs {
     /// Do not generate IAM last-accessed reports (the unused-permission rule then reports not_evaluated)
     #[arg(long, help_heading = "AWS")]
     pub no_last_accessed: bool,
+    /// With --since: read CloudTrail from the trail's files in this bucket (s3://BUCKET[/PREFIX], the
+    /// trail's own or an organization trail's) instead of LookupEvents — minutes for 90 days of a busy
+    /// account where LookupEvents takes hours, and data events (invocations) when the trail records them
+    #[arg(long, value_name = "S3_URL", help_heading = "AWS")]
+    pub aws_trail: Option<String>,
 }
 
 impl AwsArgs {
@@ -45,6 +50,9 @@ impl AwsArgs {
         }
         if self.profile.is_some() {
             out.push("--profile chooses the credentials of a live AWS scan");
+        }
+        if self.aws_trail.is_some() {
+            out.push("--aws-trail chooses where a live AWS scan reads CloudTrail");
         }
         out
     }
@@ -63,6 +71,16 @@ pub(crate) async fn scan(
     if let Some(p) = &args.profile {
         check_profile(p)?;
     }
+    let trail = match &args.aws_trail {
+        None => None,
+        Some(_) if common.since.is_none() => {
+            return Err(crate::scan::usage(
+                "--aws-trail reads CloudTrail for the detections: give --since too (e.g. --since 90d)"
+                    .into(),
+            ));
+        }
+        Some(url) => Some(super::TrailFiles::parse(url).map_err(crate::scan::usage)?),
+    };
     let opts = LiveOptions {
         regions: args.regions.clone(),
         concurrency: common.concurrency,
@@ -89,6 +107,7 @@ pub(crate) async fn scan(
         shard: common.shard,
         parallel_accounts: usize::from(args.max_parallel_accounts),
         last_accessed: !args.no_last_accessed,
+        trail,
     };
     super::live::scan_into(session, &plan, progress, snapshot, common.aws_candidates).await;
     Ok(())
@@ -162,6 +181,11 @@ pub(crate) fn permissions() -> Option<Result<String, String>> {
                 "Effect": "Allow",
                 "Action": super::READ_ONLY_ACTIONS,
                 "Resource": "*"
+            }, {
+                "Sid": "FnscopeTrailFilesOnlyWithAwsTrail",
+                "Effect": "Allow",
+                "Action": super::TRAIL_ACTIONS,
+                "Resource": ["arn:aws:s3:::TRAIL-BUCKET", "arn:aws:s3:::TRAIL-BUCKET/*"]
             }]
         });
         Some(

@@ -17,4 +17,4 @@ pub mod wire;
 
 pub use build::{AccountData, add_account};
 #[cfg(feature = "aws")]
-pub use live::{LiveOptions, READ_ONLY_ACTIONS, Session};
+pub use live::{LiveOptions, READ_ONLY_ACTIONS, Session, TRAIL_ACTIONS, TrailFiles};

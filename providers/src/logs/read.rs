@@ -390,6 +390,17 @@ fn read_file(
     st: &mut FileState,
 ) -> Result<(), CollectError> {
     let name = path.display().to_string();
+    read_records(&name, |sink| parse_file(path, sink), reducer, pass, st)
+}
+
+/// [`read_file`] for any source of records: `parse` drives the sink over them.
+fn read_records(
+    name: &str,
+    parse: impl FnOnce(Sink<'_>) -> Result<Wrapper, CollectError>,
+    reducer: &mut Reducer,
+    pass: Pass,
+    st: &mut FileState,
+) -> Result<(), CollectError> {
     let wrapper = {
         let mut sink = |v: Value| -> Result<(), String> {
             st.records += 1;
@@ -429,11 +440,11 @@ fn read_file(
             }
             Ok(())
         };
-        parse_file(path, &mut sink)?
+        parse(&mut sink)?
     };
     if pass == Pass::First {
         for (p, t) in &st.targets {
-            reducer.add_source(*p, t, name.clone());
+            reducer.add_source(*p, t, name.to_string());
         }
         // A Purview export (`Search-UnifiedAuditLog` wrapped with the window it searched) states its
         // window; the events alone would understate it.
@@ -469,5 +480,160 @@ fn field_names(v: &Value) -> String {
         }
         Value::Array(_) => "an array".into(),
         _ => "not an object".into(),
+    }
+}
+
+/// Logs that are not files (objects of a bucket, fetched in parallel and handed over as they arrive),
+/// read the way [`read_files`] reads files: a first pass over every object, and when the logs need it
+/// a second pass over the objects again ([`BlobReader::wants_again`] says which).
+pub struct BlobReader {
+    reducer: Reducer,
+    unrecognised: Vec<PathBuf>,
+    failed: Vec<FailedFile>,
+    objects: usize,
+}
+
+impl Default for BlobReader {
+    fn default() -> Self {
+        BlobReader {
+            reducer: Reducer::new(),
+            unrecognised: Vec::new(),
+            failed: Vec::new(),
+            objects: 0,
+        }
+    }
+}
+
+impl BlobReader {
+    /// The first pass over one object: `name` (its URL) names it in records and messages; `bytes`
+    /// as stored, gzip-compressed or not.
+    pub fn first(&mut self, name: &str, bytes: &[u8]) {
+        self.objects += 1;
+        let mut st = FileState::default();
+        let r = self.read(name, bytes, Pass::First, &mut st);
+        let fail = |message: String, broken: bool, st: &FileState| FailedFile {
+            path: PathBuf::from(name),
+            message,
+            broken,
+            bad_records: st.bad,
+            records: st.units,
+            targets: st.targets.clone(),
+        };
+        match r {
+            Err(e) => self.failed.push(fail(e.to_string(), true, &st)),
+            Ok(()) if !st.recognised && !st.digest && st.records > 0 => {
+                self.unrecognised.push(PathBuf::from(name))
+            }
+            Ok(()) => {
+                if let Some(first) = &st.first_bad {
+                    self.failed.push(fail(first.clone(), false, &st));
+                }
+            }
+        }
+    }
+
+    /// Whether the logs need a second pass at all.
+    pub fn needs_second_pass(&self) -> bool {
+        self.reducer.needs_second_pass()
+    }
+
+    /// Whether the second pass reads this object (it read to its end and held known records).
+    pub fn wants_again(&self, name: &str) -> bool {
+        let path = Path::new(name);
+        !self.unrecognised.iter().any(|u| u == path)
+            && !self.failed.iter().any(|f| f.path == path && f.broken)
+    }
+
+    /// The second pass over one object.
+    pub fn second(&mut self, name: &str, bytes: &[u8]) {
+        let mut st = FileState::default();
+        if let Err(e) = self.read(name, bytes, Pass::Second, &mut st) {
+            let path = PathBuf::from(name);
+            self.failed.retain(|x| x.path != path);
+            self.failed.push(FailedFile {
+                path,
+                message: e.to_string(),
+                broken: true,
+                bad_records: st.bad,
+                records: st.units,
+                targets: st.targets,
+            });
+        }
+    }
+
+    /// An object that could not be fetched for the second pass: what its first pass gave is kept.
+    pub fn lost(&mut self, name: &str, message: String) {
+        let path = PathBuf::from(name);
+        if !self.failed.iter().any(|f| f.path == path) {
+            self.failed.push(FailedFile {
+                path,
+                message,
+                broken: true,
+                bad_records: 0,
+                records: 0,
+                targets: Vec::new(),
+            });
+        }
+    }
+
+    pub fn finish(self) -> LogSet {
+        let (events, windows) = self.reducer.finish();
+        LogSet {
+            events,
+            windows,
+            unrecognised: self.unrecognised,
+            failed: self.failed,
+            files: self.objects,
+        }
+    }
+
+    fn read(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        pass: Pass,
+        st: &mut FileState,
+    ) -> Result<(), CollectError> {
+        let path = PathBuf::from(name);
+        let broken = |field: String, message: String| CollectError::Malformed {
+            path: path.clone(),
+            field,
+            message,
+        };
+        let plain;
+        let text: &[u8] = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            flate2::read::MultiGzDecoder::new(bytes)
+                .take(crate::MAX_ANSWER_BYTES as u64 + 1)
+                .read_to_end(&mut out)
+                .map_err(|e| broken("gzip".into(), e.to_string()))?;
+            if out.len() > crate::MAX_ANSWER_BYTES {
+                return Err(broken(
+                    "gzip".into(),
+                    format!(
+                        "more than {} MiB once decompressed",
+                        crate::MAX_ANSWER_BYTES >> 20
+                    ),
+                ));
+            }
+            plain = out;
+            &plain
+        } else {
+            bytes
+        };
+        read_records(
+            name,
+            |sink| {
+                for_each_record_in(text, sink).map_err(|e| {
+                    broken(
+                        format!("line {} column {}", e.line(), e.column()),
+                        crate::secrets::without_values(&e.to_string()),
+                    )
+                })
+            },
+            &mut self.reducer,
+            pass,
+            st,
+        )
     }
 }

@@ -166,6 +166,11 @@ fn operation(
         ("lambda", "POST", [_, "functions", _, "url"]) => "CreateFunctionUrlConfig",
         ("lambda", "POST", [_, "event-source-mappings"]) => "CreateEventSourceMapping",
         ("account", "POST", ["listRegions"]) => "ListRegions",
+        // S3, path-style: `HeadBucket` and `ListObjectsV2` are both `s3:ListBucket` in IAM.
+        ("s3", "HEAD" | "GET", [_]) => "ListBucket",
+        ("s3", "GET", [_, _, ..]) => "GetObject",
+        ("s3", "PUT", [_]) => "CreateBucket",
+        ("s3", "PUT", [_, _, ..]) => "PutObject",
         _ => return format!("{service}:{} {p}", method.as_str()),
     };
     format!("{service}:{op}")
@@ -190,6 +195,13 @@ fn json(status: StatusCode, body: serde_json::Value) -> Response<Body> {
 fn fault_response(service: &str, f: &Fault) -> Response<Body> {
     let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::FORBIDDEN);
     match service {
+        "s3" => xml(
+            status,
+            format!(
+                "<Error><Code>{}</Code><Message>injected by the test proxy</Message><RequestId>0</RequestId></Error>",
+                f.error_code
+            ),
+        ),
         "iam" | "sts" => xml(
             status,
             format!(

@@ -21,6 +21,9 @@ pub struct Plan {
     pub parallel_accounts: usize,
     /// Read the IAM last-accessed reports.
     pub last_accessed: bool,
+    /// Read CloudTrail from the trail's files in S3 (with the caller's credentials, for every
+    /// account) instead of `LookupEvents`.
+    pub trail: Option<super::TrailFiles>,
 }
 
 /// The principals (ARNs) of a snapshot whose last-accessed reports are worth reading: the evaluator
@@ -38,7 +41,7 @@ pub async fn scan_into(
     candidates: Candidates<'_>,
 ) {
     let Some(role) = &plan.org_role else {
-        let scanned = account(plan, progress, &session).await;
+        let scanned = account(plan, progress, &session, &session).await;
         add(snapshot, scanned, None);
         last_accessed(plan, progress, &session, snapshot, candidates).await;
         return;
@@ -74,7 +77,7 @@ pub async fn scan_into(
                     }
                 };
                 let s = member.as_ref().unwrap_or(base);
-                let out = account(plan, progress, s).await;
+                let out = account(plan, progress, s, base).await;
                 (acct, Ok((member, out)))
             }
         })
@@ -123,29 +126,39 @@ fn add(
     snapshot.coverage.extend(coverage);
 }
 
-/// One account's inventory and (with `since`) its CloudTrail events.
+/// One account's inventory and (with `since`) its CloudTrail events: from `LookupEvents`, or from
+/// the trail's files read with `reader`'s credentials (the caller's: a log archive is seldom readable
+/// by the member accounts' roles).
 async fn account(
     plan: &Plan,
     progress: &dyn Progress,
     session: &Session,
+    reader: &Session,
 ) -> (AccountData, AuditPart) {
     let data = session.collect(progress).await;
     let mut audit = (Vec::new(), Vec::new(), Vec::new());
     if let Some(since) = plan.since {
         let regions: Vec<String> = data.regions.iter().map(|r| r.region.clone()).collect();
         progress.phase("aws: CloudTrail events", None);
-        audit = match session.until_stop(session.audit_log(&regions, since)).await {
-            Some(read) => read,
+        let (read, api) = match &plan.trail {
+            Some(t) => (
+                session
+                    .until_stop(reader.trail_log(t, &session.account_id, &regions, since, progress))
+                    .await,
+                "cloudtrail:trail-files",
+            ),
             None => (
-                Vec::new(),
-                Vec::new(),
-                vec![session.cut_off(
-                    None,
-                    "cloudtrail:LookupEvents",
-                    "no CloudTrail event was read",
-                )],
+                session.until_stop(session.audit_log(&regions, since)).await,
+                "cloudtrail:LookupEvents",
             ),
         };
+        audit = read.unwrap_or_else(|| {
+            (
+                Vec::new(),
+                Vec::new(),
+                vec![session.cut_off(None, api, "no CloudTrail event was read")],
+            )
+        });
     }
     (data, audit)
 }

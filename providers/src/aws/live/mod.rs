@@ -11,8 +11,10 @@ mod fanout;
 mod iam;
 mod lambda;
 mod org;
+mod trail;
 
 pub use fanout::{Candidates, Plan, scan_into};
+pub use trail::TrailFiles;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
@@ -61,6 +63,11 @@ pub const READ_ONLY_ACTIONS: &[&str] = &[
     "sts:AssumeRole",
     "sts:GetCallerIdentity",
 ];
+
+/// What reading CloudTrail from the trail's own files (`--aws-trail`) adds: `HeadBucket` and
+/// `ListObjectsV2` are `s3:ListBucket`. Printed by `fnscope permissions aws` as a statement of its own,
+/// on the trail's bucket only.
+pub const TRAIL_ACTIONS: &[&str] = &["s3:GetObject", "s3:ListBucket"];
 
 /// The regions enabled by default in every account of the `aws` partition: the fallback when
 /// `account:ListRegions` cannot be called.
