@@ -16,6 +16,9 @@ use serde_json::{Value, json};
 
 pub const ACCOUNT: &str = "111122223333";
 
+/// A trail file the fake serves: its name and its bytes as stored.
+pub type TrailFile = (String, Arc<Vec<u8>>);
+
 #[derive(Debug, Clone)]
 pub struct Estate {
     pub functions: usize,
@@ -27,6 +30,11 @@ pub struct Estate {
     /// `GetFunction` 100 calls/s, every other control-plane call together 15 calls/s (AWS Lambda
     /// quotas, "API requests").
     pub lambda_quotas: bool,
+    /// A CloudTrail bucket (`s3://bench-trail`): these files under today's folder of us-east-1, as
+    /// `AWSLogs/<account>/CloudTrail/us-east-1/YYYY/MM/DD/<name>`.
+    pub trail: Vec<TrailFile>,
+    /// Today's folder (`YYYY/MM/DD`) for the trail files.
+    pub trail_day: String,
 }
 
 /// The documented Lambda quota an operation counts against: (bucket, calls per second).
@@ -72,7 +80,89 @@ impl Estate {
             add("events:ListRules", rules.div_ceil(100).max(1));
             add("events:ListTargetsByRule", rules);
         }
+        if !self.trail.is_empty() {
+            // HeadBucket; the AWSLogs/ folders; with --since 1d two day folders per region read
+            // (the scanned ones and us-east-1); every file twice (the anchor opens a window).
+            let mut listed: Vec<&String> = self.regions.iter().collect();
+            let east = "us-east-1".to_string();
+            if !listed.contains(&&east) {
+                listed.push(&east);
+            }
+            add("s3:HeadBucket", 1);
+            // Today's folder of us-east-1 holds every file: a page per 1,000.
+            add(
+                "s3:ListObjectsV2",
+                1 + 2 * listed.len() + self.trail.len().div_ceil(1000).saturating_sub(1),
+            );
+            add("s3:GetObject", 2 * self.trail.len());
+        }
         m
+    }
+
+    fn trail_keys(&self) -> Vec<String> {
+        self.trail
+            .iter()
+            .map(|(name, _)| {
+                format!(
+                    "AWSLogs/{ACCOUNT}/CloudTrail/us-east-1/{}/{name}",
+                    self.trail_day
+                )
+            })
+            .collect()
+    }
+
+    /// `ListObjectsV2` over the trail keys: the keys under `prefix`, or with `delimiter` the folders
+    /// just below it; 1,000 a page.
+    fn list_objects(&self, q: &str) -> String {
+        let prefix = query(q, "prefix").unwrap_or_default();
+        let folders = query(q, "delimiter").is_some();
+        let start: usize = query(q, "continuation-token")
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0);
+        let mut items: Vec<String> = self
+            .trail_keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        if folders {
+            items = items
+                .iter()
+                .filter_map(|k| {
+                    let rest = &k[prefix.len()..];
+                    rest.find('/').map(|i| format!("{prefix}{}", &rest[..=i]))
+                })
+                .collect();
+            items.dedup();
+        }
+        let page: Vec<&String> = items.iter().skip(start).take(1000).collect();
+        let more = start + page.len() < items.len();
+        let body: String = page
+            .iter()
+            .map(|k| {
+                if folders {
+                    format!("<CommonPrefixes><Prefix>{k}</Prefix></CommonPrefixes>")
+                } else {
+                    let size = self
+                        .trail
+                        .iter()
+                        .find(|(n, _)| k.ends_with(n.as_str()))
+                        .map_or(0, |(_, b)| b.len());
+                    format!("<Contents><Key>{k}</Key><LastModified>2025-11-20T10:00:00.000Z</LastModified><ETag>&quot;0&quot;</ETag><Size>{size}</Size><StorageClass>STANDARD</StorageClass></Contents>")
+                }
+            })
+            .collect();
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>bench-trail</Name><Prefix>{prefix}</Prefix><KeyCount>{}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>{more}</IsTruncated>{}{body}</ListBucketResult>",
+            page.len(),
+            if more {
+                format!(
+                    "<NextContinuationToken>{}</NextContinuationToken>",
+                    start + page.len()
+                )
+            } else {
+                String::new()
+            }
+        )
     }
 }
 
@@ -289,6 +379,9 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
                 [_, "event-source-mappings"] => "ListEventSourceMappings".into(),
                 [_, "code-signing-configs"] => "ListCodeSigningConfigs".into(),
                 ["listRegions"] => "ListRegions".into(),
+                [_] if service == "s3" && parts.method == "HEAD" => "HeadBucket".into(),
+                [_] if service == "s3" => "ListObjectsV2".into(),
+                [_, _, ..] if service == "s3" => "GetObject".into(),
                 _ => format!("{} {path}", parts.method),
             }
         }
@@ -312,6 +405,32 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             "text/xml",
             format!("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::{ACCOUNT}:user/bench</Arn><UserId>AIDABENCH</UserId><Account>{ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
         ),
+        "s3:HeadBucket" => {
+            let mut r = resp(StatusCode::OK, "application/xml", String::new());
+            r.headers_mut()
+                .insert("x-amz-bucket-region", axum::http::HeaderValue::from_static("us-east-1"));
+            r
+        }
+        "s3:ListObjectsV2" => resp(StatusCode::OK, "application/xml", estate.list_objects(&q)),
+        "s3:GetObject" => {
+            let key = percent_encoding::percent_decode_str(path.trim_start_matches("/bench-trail/"))
+                .decode_utf8_lossy()
+                .into_owned();
+            match estate.trail.iter().find(|(n, _)| key.ends_with(&format!("/{n}"))) {
+                Some((_, bytes)) => {
+                    let mut r = Response::new(Body::from(bytes.as_ref().clone()));
+                    if let Ok(v) = "application/octet-stream".parse() {
+                        r.headers_mut().insert("content-type", v);
+                    }
+                    r
+                }
+                None => resp(
+                    StatusCode::NOT_FOUND,
+                    "application/xml",
+                    "<Error><Code>NoSuchKey</Code><Message>no such key</Message></Error>".into(),
+                ),
+            }
+        }
         "account:ListRegions" => ok_json(json!({"Regions": estate.regions.iter().map(|r| json!({"RegionName": r, "RegionOptStatus": "ENABLED_BY_DEFAULT"})).collect::<Vec<_>>()})),
         "organizations:DescribeOrganization" => resp(
             StatusCode::BAD_REQUEST,

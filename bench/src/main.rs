@@ -66,6 +66,10 @@ enum Command {
         /// GetFunction 100/s, the other control-plane calls together 15/s)
         #[arg(long)]
         lambda_quotas: bool,
+        /// Serve the files of this folder (written by `fnscope-bench trail`) as today's CloudTrail
+        /// files in a bucket, and read them with `--since 1d --aws-trail s3://bench-trail`
+        #[arg(long, value_name = "DIR")]
+        trail_dir: Option<std::path::PathBuf>,
         /// The fnscope binary (build it with `cargo build --release`)
         #[arg(long, default_value = "target/release/fnscope")]
         bin: std::path::PathBuf,
@@ -167,10 +171,29 @@ fn children_peak_rss_mb() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-/// How the fake throttles: a flat rate per service and region, or Lambda's documented quotas.
+/// How the fake throttles: a flat rate per service and region, or Lambda's documented quotas; and the
+/// trail files it serves.
 struct Quotas {
     rps: f64,
     lambda_quotas: bool,
+    trail_dir: Option<std::path::PathBuf>,
+}
+
+/// The files of a `fnscope-bench trail` folder, named and loaded.
+fn trail_files(dir: &std::path::Path) -> Result<Vec<fake_aws::TrailFile>, String> {
+    let mut out = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for e in entries {
+        let p = e.map_err(|e| e.to_string())?.path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+        out.push((name, std::sync::Arc::new(bytes)));
+    }
+    out.sort();
+    Ok(out)
 }
 
 fn scan_bench(
@@ -201,7 +224,25 @@ fn scan_bench(
         latency: std::time::Duration::from_millis(latency_ms),
         rps: quotas.rps,
         lambda_quotas: quotas.lambda_quotas,
+        trail: match &quotas.trail_dir {
+            Some(d) => trail_files(d)?,
+            None => Vec::new(),
+        },
+        trail_day: {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            chrono_like(now)[..10].replace('-', "/")
+        },
     };
+    let trail_args: Vec<String> = if estate.trail.is_empty() {
+        Vec::new()
+    } else {
+        ["--since", "1d", "--aws-trail", "s3://bench-trail"]
+            .map(String::from)
+            .to_vec()
+    };
+    let trail_records = trail_records(&estate.trail);
     let rps = quotas.rps;
     let fake =
         fake_aws::Fake::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
@@ -233,6 +274,7 @@ fn scan_bench(
         .arg(home.join("report.json"))
         .arg("--save")
         .arg(&snap)
+        .args(&trail_args)
         .args(extra)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
@@ -313,7 +355,42 @@ fn scan_bench(
         "wall {wall:.1} s, lower bound {bound:.1} s (throttle {throttle_bound:.1}, latency/concurrency {latency_bound:.1}, sequential pages {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
         wall / bound
     );
+    if !estate.trail.is_empty() {
+        let mb: usize = estate.trail.iter().map(|(_, b)| b.len()).sum();
+        let kept = saved.events.len();
+        let lookup = trail_records as f64 / 50.0 / 2.0;
+        println!(
+            "trail: {} files, {:.0} MB as stored, {trail_records} records, {kept} events kept; LookupEvents would need {} calls: at least {lookup:.0} s ({:.1} h) at 2 calls/s",
+            estate.trail.len(),
+            mb as f64 / 1_048_576.0,
+            trail_records.div_ceil(50),
+            lookup / 3600.0
+        );
+    }
     Ok(())
+}
+
+/// Records in the trail files (each has one `eventVersion`).
+fn trail_records(files: &[fake_aws::TrailFile]) -> usize {
+    use std::io::Read;
+    files
+        .iter()
+        .map(|(_, bytes)| {
+            let mut text = Vec::new();
+            let read = if bytes.starts_with(&[0x1f, 0x8b]) {
+                flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut text)
+            } else {
+                text.extend_from_slice(bytes);
+                Ok(0)
+            };
+            match read {
+                Ok(_) => String::from_utf8_lossy(&text)
+                    .matches("\"eventVersion\"")
+                    .count(),
+                Err(_) => 0,
+            }
+        })
+        .sum()
 }
 
 fn diff_bench(functions: usize) {
@@ -575,10 +652,15 @@ fn main() {
             latency_ms,
             rps,
             lambda_quotas,
+            trail_dir,
             bin,
             extra,
         } => {
-            let quotas = Quotas { rps, lambda_quotas };
+            let quotas = Quotas {
+                rps,
+                lambda_quotas,
+                trail_dir,
+            };
             if let Err(e) = scan_bench(functions, regions, latency_ms, quotas, &bin, &extra) {
                 eprintln!("fnscope-bench: {e}");
                 std::process::exit(2);
