@@ -35,6 +35,19 @@ pub struct Estate {
     pub trail: Vec<TrailFile>,
     /// Today's folder (`YYYY/MM/DD`) for the trail files.
     pub trail_day: String,
+    /// Accounts: 1 is one account outside an organization; more is an organization whose management
+    /// account is [`ACCOUNT`], every member holding the same estate, reached by `sts:AssumeRole`
+    /// (the member is the one the access key names: `ASIA<account>`).
+    pub accounts: usize,
+}
+
+/// The id of account `k` of the organization (0 is the management account).
+pub fn account_id(k: usize) -> String {
+    if k == 0 {
+        ACCOUNT.to_string()
+    } else {
+        format!("{:012}", 200_000_000_000u64 + k as u64)
+    }
 }
 
 /// The documented Lambda quota an operation counts against: (bucket, calls per second).
@@ -60,10 +73,22 @@ impl Estate {
     /// The fewest calls that read this estate (no last-accessed reports), per operation.
     pub fn minimum_calls(&self) -> BTreeMap<String, u64> {
         let mut m = BTreeMap::new();
-        let mut add = |k: &str, n: usize| *m.entry(k.to_string()).or_insert(0) += n as u64;
+        let accounts = self.accounts.max(1);
+        let mut once = |k: &str, n: usize| *m.entry(k.to_string()).or_insert(0) += n as u64;
+        once("organizations:DescribeOrganization", 1);
+        if accounts > 1 {
+            // The accounts, a role assumed in each member, each member's place in the organization
+            // (its parent, the root's SCPs read once, each member's own attachments).
+            once("organizations:ListAccounts", accounts.div_ceil(20));
+            once("sts:AssumeRole", accounts - 1);
+            once("organizations:ListParents", accounts - 1);
+            once("organizations:ListPoliciesForTarget", accounts);
+            once("organizations:DescribePolicy", 1);
+        }
+        let mut add =
+            |k: &str, n: usize| *m.entry(k.to_string()).or_insert(0) += (n * accounts) as u64;
         add("sts:GetCallerIdentity", 1);
         add("account:ListRegions", 1);
-        add("organizations:DescribeOrganization", 1);
         add(
             "iam:GetAccountAuthorizationDetails",
             self.functions.div_ceil(1000).max(1),
@@ -260,6 +285,10 @@ fn resp(status: StatusCode, ctype: &'static str, body: String) -> Response<Body>
     r
 }
 
+fn org_json(v: Value) -> Response<Body> {
+    resp(StatusCode::OK, "application/x-amz-json-1.1", v.to_string())
+}
+
 fn ok_json(v: Value) -> Response<Body> {
     resp(StatusCode::OK, "application/json", v.to_string())
 }
@@ -280,7 +309,7 @@ fn enc(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
-fn role_xml(i: usize) -> String {
+fn role_xml(i: usize, acct: &str) -> String {
     let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
     let action = match i % 100 {
         0 => r#""*""#,
@@ -291,20 +320,20 @@ fn role_xml(i: usize) -> String {
         r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{action},"Resource":"*"}}]}}"#
     );
     format!(
-        "<member><Path>/service-role/</Path><RoleName>fn-role-{i:05}</RoleName><RoleId>AROA{i:017}</RoleId><Arn>arn:aws:iam::{ACCOUNT}:role/service-role/fn-role-{i:05}</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>{}</AssumeRolePolicyDocument><InstanceProfileList/><RolePolicyList><member><PolicyName>inline</PolicyName><PolicyDocument>{}</PolicyDocument></member></RolePolicyList><AttachedManagedPolicies/><Tags/></member>",
+        "<member><Path>/service-role/</Path><RoleName>fn-role-{i:05}</RoleName><RoleId>AROA{i:017}</RoleId><Arn>arn:aws:iam::{acct}:role/service-role/fn-role-{i:05}</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate><AssumeRolePolicyDocument>{}</AssumeRolePolicyDocument><InstanceProfileList/><RolePolicyList><member><PolicyName>inline</PolicyName><PolicyDocument>{}</PolicyDocument></member></RolePolicyList><AttachedManagedPolicies/><Tags/></member>",
         enc(trust),
         enc(&doc)
     )
 }
 
-fn function_json(i: usize, region: &str) -> Value {
+fn function_json(i: usize, region: &str, acct: &str) -> Value {
     json!({
         "FunctionName": format!("fn-{i:05}"),
-        "FunctionArn": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:fn-{i:05}"),
+        "FunctionArn": format!("arn:aws:lambda:{region}:{acct}:function:fn-{i:05}"),
         "Runtime": "python3.12", "Handler": "app.handler", "CodeSize": 1024, "Timeout": 30,
         "MemorySize": 128, "LastModified": "2025-01-01T00:00:00.000+0000",
         "CodeSha256": "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "Version": "$LATEST",
-        "Role": format!("arn:aws:iam::{ACCOUNT}:role/service-role/fn-role-{i:05}"),
+        "Role": format!("arn:aws:iam::{acct}:role/service-role/fn-role-{i:05}"),
         "PackageType": "Zip", "Architectures": ["x86_64"],
         "Environment": {"Variables": {"MODE": "prod"}}
     })
@@ -312,7 +341,11 @@ fn function_json(i: usize, region: &str) -> Value {
 
 /// Takes a token from the operation's bucket — (service, region) at `rps`, or Lambda's documented
 /// quota for the operation — false when throttled.
-fn admit(st: &Mutex<Stats>, estate: &Estate, service: &str, op: &str, region: &str) -> bool {
+fn admit(
+    st: &Mutex<Stats>,
+    estate: &Estate,
+    (acct, service, op, region): (&str, &str, &str, &str),
+) -> bool {
     let (bucket, rate) = if estate.lambda_quotas && service == "lambda" {
         let (b, r) = lambda_quota(op);
         (b.to_string(), r)
@@ -323,7 +356,10 @@ fn admit(st: &Mutex<Stats>, estate: &Estate, service: &str, op: &str, region: &s
         return true;
     }
     let Ok(mut s) = st.lock() else { return true };
-    let b = s.buckets.entry((bucket, region.to_string())).or_default();
+    let b = s
+        .buckets
+        .entry((bucket, format!("{acct}/{region}")))
+        .or_default();
     let now = Instant::now();
     let burst = rate.max(1.0);
     b.tokens = match b.at {
@@ -387,8 +423,17 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
         }
     };
     let name = format!("{service}:{op}");
+    // The account the credentials are for: an assumed role's key names it.
+    let acct = parts
+        .headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|a| a.split("Credential=").nth(1))
+        .and_then(|c| c.split('/').next())
+        .and_then(|k| k.strip_prefix("ASIA"))
+        .map_or_else(|| ACCOUNT.to_string(), str::to_string);
     tokio::time::sleep(estate.latency).await;
-    let admitted = admit(st, estate, &service, &op, &region);
+    let admitted = admit(st, estate, (&acct, &service, &op, &region));
     if let Ok(mut s) = st.lock() {
         *s.calls.entry(name.clone()).or_insert(0) += 1;
         if !admitted {
@@ -403,7 +448,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
         "sts:GetCallerIdentity" => resp(
             StatusCode::OK,
             "text/xml",
-            format!("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::{ACCOUNT}:user/bench</Arn><UserId>AIDABENCH</UserId><Account>{ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
+            format!("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::{acct}:user/bench</Arn><UserId>AIDABENCH</UserId><Account>{acct}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>"),
         ),
         "s3:HeadBucket" => {
             let mut r = resp(StatusCode::OK, "application/xml", String::new());
@@ -432,16 +477,57 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             }
         }
         "account:ListRegions" => ok_json(json!({"Regions": estate.regions.iter().map(|r| json!({"RegionName": r, "RegionOptStatus": "ENABLED_BY_DEFAULT"})).collect::<Vec<_>>()})),
-        "organizations:DescribeOrganization" => resp(
+        "organizations:DescribeOrganization" if estate.accounts <= 1 => resp(
             StatusCode::BAD_REQUEST,
             "application/x-amz-json-1.1",
             json!({"__type": "AWSOrganizationsNotInUseException", "Message": "not in an organization"}).to_string(),
         ),
+        "organizations:DescribeOrganization" => org_json(json!({"Organization": {
+            "Id": "o-bench00001", "Arn": format!("arn:aws:organizations::{ACCOUNT}:organization/o-bench00001"),
+            "FeatureSet": "ALL", "MasterAccountId": ACCOUNT,
+            "MasterAccountArn": format!("arn:aws:organizations::{ACCOUNT}:account/o-bench00001/{ACCOUNT}")}})),
+        "organizations:ListAccounts" => {
+            let req: Value = serde_json::from_str(&body).unwrap_or_default();
+            let start: usize = req["NextToken"].as_str().and_then(|t| t.parse().ok()).unwrap_or(0);
+            let end = (start + 20).min(estate.accounts);
+            let mut v = json!({"Accounts": (start..end).map(|k| json!({
+                "Id": account_id(k), "Name": format!("account-{k:04}"), "Status": "ACTIVE",
+                "Arn": format!("arn:aws:organizations::{ACCOUNT}:account/o-bench00001/{}", account_id(k)),
+                "Email": format!("a{k}@example.com")})).collect::<Vec<_>>()});
+            if end < estate.accounts {
+                v["NextToken"] = end.to_string().into();
+            }
+            org_json(v)
+        }
+        "organizations:ListParents" => org_json(json!({"Parents": [{"Id": "r-bench", "Type": "ROOT"}]})),
+        "organizations:ListPoliciesForTarget" => {
+            let req: Value = serde_json::from_str(&body).unwrap_or_default();
+            let policies = if req["TargetId"] == "r-bench" {
+                json!([{"Id": "p-FullAWSAccess", "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": true,
+                        "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess"}])
+            } else {
+                json!([])
+            };
+            org_json(json!({"Policies": policies}))
+        }
+        "organizations:DescribePolicy" => org_json(json!({"Policy": {
+            "PolicySummary": {"Id": "p-FullAWSAccess", "Name": "FullAWSAccess", "Type": "SERVICE_CONTROL_POLICY", "AwsManaged": true,
+                              "Arn": "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess"},
+            "Content": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}})),
+        "sts:AssumeRole" => {
+            let role = form(&body, "RoleArn").unwrap_or_default();
+            let member = role.split(':').nth(4).unwrap_or_default().to_string();
+            resp(
+                StatusCode::OK,
+                "text/xml",
+                format!("<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials><AccessKeyId>ASIA{member}</AccessKeyId><SecretAccessKey>bench</SecretAccessKey><SessionToken>bench</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROABENCH:fnscope</AssumedRoleId><Arn>arn:aws:sts::{member}:assumed-role/fnscope-bench/fnscope</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>"),
+            )
+        }
         "iam:GetAccountAuthorizationDetails" => {
             let max: usize = form(&body, "MaxItems").and_then(|m| m.parse().ok()).unwrap_or(100).clamp(1, 1000);
             let start: usize = form(&body, "Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
             let end = (start + max).min(estate.functions);
-            let roles: String = (start..end).map(role_xml).collect();
+            let roles: String = (start..end).map(|i| role_xml(i, &acct)).collect();
             let more = end < estate.functions;
             resp(
                 StatusCode::OK,
@@ -456,7 +542,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             let max: usize = query(&q, "MaxItems").and_then(|m| m.parse().ok()).unwrap_or(50).clamp(1, 50);
             let start: usize = query(&q, "Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
             let end = (start + max).min(fns.len());
-            let mut v = json!({"Functions": fns[start.min(end)..end].iter().map(|i| function_json(*i, &region)).collect::<Vec<_>>()});
+            let mut v = json!({"Functions": fns[start.min(end)..end].iter().map(|i| function_json(*i, &region, &acct)).collect::<Vec<_>>()});
             if end < fns.len() {
                 v["NextMarker"] = end.to_string().into();
             }
@@ -466,7 +552,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             let f = path.split('/').nth(3).unwrap_or_default();
             let i: usize = f.trim_start_matches("fn-").parse().unwrap_or(1);
             if i.is_multiple_of(10) {
-                let policy = json!({"Version": "2012-10-17", "Id": "default", "Statement": [{"Sid": "s", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction", "Resource": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:{f}"), "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::bucket"}}}]});
+                let policy = json!({"Version": "2012-10-17", "Id": "default", "Statement": [{"Sid": "s", "Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "lambda:InvokeFunction", "Resource": format!("arn:aws:lambda:{region}:{acct}:function:{f}"), "Condition": {"ArnLike": {"AWS:SourceArn": "arn:aws:s3:::bucket"}}}]});
                 ok_json(json!({"Policy": policy.to_string(), "RevisionId": "r1"}))
             } else {
                 lambda_error(StatusCode::NOT_FOUND, "ResourceNotFoundException")
@@ -475,7 +561,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
         "lambda:GetFunctionUrlConfig" => lambda_error(StatusCode::NOT_FOUND, "ResourceNotFoundException"),
         "lambda:ListEventSourceMappings" => ok_json(json!({"EventSourceMappings": []})),
         "lambda:ListCodeSigningConfigs" => ok_json(json!({"CodeSigningConfigs": []})),
-        "events:ListEventBuses" => ok_json(json!({"EventBuses": [{"Name": "default", "Arn": format!("arn:aws:events:{region}:{ACCOUNT}:event-bus/default")}]})),
+        "events:ListEventBuses" => ok_json(json!({"EventBuses": [{"Name": "default", "Arn": format!("arn:aws:events:{region}:{acct}:event-bus/default")}]})),
         "events:ListRules" => {
             let req: Value = serde_json::from_str(&body).unwrap_or_default();
             let rules: Vec<usize> = fns.iter().copied().filter(|i| i % 100 == 0).collect();
@@ -483,7 +569,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             let limit = req["Limit"].as_u64().unwrap_or(100).clamp(1, 100) as usize;
             let end = (start + limit).min(rules.len());
             let mut v = json!({"Rules": rules[start.min(end)..end].iter().map(|i| json!({
-                "Name": format!("r-{i:05}"), "Arn": format!("arn:aws:events:{region}:{ACCOUNT}:rule/r-{i:05}"),
+                "Name": format!("r-{i:05}"), "Arn": format!("arn:aws:events:{region}:{acct}:rule/r-{i:05}"),
                 "EventPattern": r#"{"source":["aws.s3"]}"#, "State": "ENABLED", "EventBusName": "default"})).collect::<Vec<_>>()});
             if end < rules.len() {
                 v["NextToken"] = end.to_string().into();
@@ -494,7 +580,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
             let req: Value = serde_json::from_str(&body).unwrap_or_default();
             let rule = req["Rule"].as_str().unwrap_or("r-00000");
             let i = rule.trim_start_matches("r-");
-            ok_json(json!({"Targets": [{"Id": "t", "Arn": format!("arn:aws:lambda:{region}:{ACCOUNT}:function:fn-{i}")}]}))
+            ok_json(json!({"Targets": [{"Id": "t", "Arn": format!("arn:aws:lambda:{region}:{acct}:function:fn-{i}")}]}))
         }
         _ => resp(StatusCode::NOT_FOUND, "text/plain", format!("not faked: {name}")),
     }

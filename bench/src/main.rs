@@ -66,6 +66,13 @@ enum Command {
         /// GetFunction 100/s, the other control-plane calls together 15/s)
         #[arg(long)]
         lambda_quotas: bool,
+        /// Accounts: more than 1 makes an AWS organization (every member holds the same estate),
+        /// scanned with --aws-org-role through sts:AssumeRole
+        #[arg(long, default_value_t = 1)]
+        accounts: usize,
+        /// With --accounts: --max-parallel-accounts for fnscope
+        #[arg(long, default_value_t = 64)]
+        parallel_accounts: usize,
         /// Serve the files of this folder (written by `fnscope-bench trail`) as today's CloudTrail
         /// files in a bucket, and read them with `--since 1d --aws-trail s3://bench-trail`
         #[arg(long, value_name = "DIR")]
@@ -177,6 +184,8 @@ struct Quotas {
     rps: f64,
     lambda_quotas: bool,
     trail_dir: Option<std::path::PathBuf>,
+    /// Accounts of the organization (1: one account) and how many fnscope reads at once.
+    accounts: (usize, usize),
 }
 
 /// The files of a `fnscope-bench trail` folder, named and loaded.
@@ -228,6 +237,7 @@ fn scan_bench(
             Some(d) => trail_files(d)?,
             None => Vec::new(),
         },
+        accounts: quotas.accounts.0.max(1),
         trail_day: {
             let now = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -243,6 +253,17 @@ fn scan_bench(
             .to_vec()
     };
     let trail_records = trail_records(&estate.trail);
+    let (accounts, parallel) = (estate.accounts, quotas.accounts.1.clamp(1, 64));
+    let org_args: Vec<String> = if accounts > 1 {
+        vec![
+            "--aws-org-role".into(),
+            "fnscope-bench".into(),
+            "--max-parallel-accounts".into(),
+            parallel.to_string(),
+        ]
+    } else {
+        Vec::new()
+    };
     let rps = quotas.rps;
     let fake =
         fake_aws::Fake::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
@@ -275,6 +296,7 @@ fn scan_bench(
         .arg("--save")
         .arg(&snap)
         .args(&trail_args)
+        .args(&org_args)
         .args(extra)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
@@ -327,10 +349,16 @@ fn scan_bench(
             .max((control_calls - control).max(0.0) / control);
     }
     let in_flight = 16.0 * (regions.min(4) as f64);
-    let latency_bound = min_total as f64 * lat / in_flight;
+    // Per account (an organization's accounts are read alike; the rounds of them come below).
+    let latency_bound = min_total as f64 / estate.accounts as f64 * lat / in_flight;
     let chain = (per_region.div_ceil(50) + 1).max(functions.div_ceil(1000)) as f64 + 3.0;
     let chain_bound = chain * lat;
-    let bound = throttle_bound.max(latency_bound).max(chain_bound);
+    let mut bound = throttle_bound.max(latency_bound).max(chain_bound);
+    // An organization: each account is read like one account (its own quotas), `parallel` at once.
+    let quota_alone = bound;
+    if accounts > 1 {
+        bound *= accounts.div_ceil(parallel) as f64;
+    }
     println!(
         "\n{functions} functions in {regions} regions, {latency_ms} ms a call, {}: exit {}, {} workloads saved",
         if quotas.lambda_quotas {
@@ -355,6 +383,13 @@ fn scan_bench(
         "wall {wall:.1} s, lower bound {bound:.1} s (throttle {throttle_bound:.1}, latency/concurrency {latency_bound:.1}, sequential pages {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
         wall / bound
     );
+    if accounts > 1 {
+        println!(
+            "organization: {accounts} accounts, {parallel} read at once: the bound above is {} rounds of one account's {quota_alone:.1} s (every account at once, the quotas alone would allow {quota_alone:.1} s); {} workloads",
+            accounts.div_ceil(parallel),
+            saved.workloads.len()
+        );
+    }
     if !estate.trail.is_empty() {
         let mb: usize = estate.trail.iter().map(|(_, b)| b.len()).sum();
         let kept = saved.events.len();
@@ -652,6 +687,8 @@ fn main() {
             latency_ms,
             rps,
             lambda_quotas,
+            accounts,
+            parallel_accounts,
             trail_dir,
             bin,
             extra,
@@ -660,6 +697,7 @@ fn main() {
                 rps,
                 lambda_quotas,
                 trail_dir,
+                accounts: (accounts, parallel_accounts),
             };
             if let Err(e) = scan_bench(functions, regions, latency_ms, quotas, &bin, &extra) {
                 eprintln!("fnscope-bench: {e}");
