@@ -302,6 +302,8 @@ fn a_next_link_to_another_host_is_not_followed() {
             "azure",
             "--azure-endpoint",
             &fake.url,
+            // The per-subscription listings are the ones ARM pages with next links.
+            "--azure-no-resource-graph",
             "--format",
             "json",
             "--fail-on",
@@ -491,6 +493,75 @@ fn a_certificate_credential_signs_a_client_assertion() {
 
 /// A live scan of `provider` (`azure` or `power-automate`) against a fake set up by `setup`:
 /// (output, JSON report, the fake's request log).
+#[test]
+fn resource_graph_lists_every_subscription_at_once_and_gives_the_same_findings() {
+    const LISTS: [&str; 4] = [
+        "/providers/Microsoft.Web/sites",
+        "/providers/Microsoft.Logic/workflows",
+        "/providers/Microsoft.Automation/automationAccounts",
+        "/providers/Microsoft.ManagedIdentity/userAssignedIdentities",
+    ];
+    let listed = |log: &[String]| {
+        log.iter()
+            .filter(|l| LISTS.iter().any(|x| l.ends_with(x)))
+            .count()
+    };
+    let queries = |log: &[String]| log.iter().filter(|l| l.contains("ResourceGraph")).count();
+    let record = |r: &Value, api: &str| -> Value {
+        r["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["api"] == api)
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    // By default: one query for the subscriptions Resource Graph sees, one (paged) for the resources,
+    // and none of the four listings.
+    let (out, fast, log) = live_with("azure", &[], |_| {});
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(listed(&log), 0, "{log:?}");
+    assert!(queries(&log) >= 3, "{log:?}");
+    let graph = record(&fast, "resourcegraph:resources");
+    assert_eq!(graph["status"], "complete", "{graph}");
+    assert!(
+        graph["detail"]
+            .as_str()
+            .unwrap()
+            .contains("of 1 of 1 subscriptions"),
+        "{graph}"
+    );
+    assert!(
+        record(&fast, "web:sites.list")["detail"]
+            .as_str()
+            .unwrap()
+            .ends_with("(Azure Resource Graph)")
+    );
+    // Per subscription, as asked: the listings, no query, the same inventory and findings.
+    let (out, slow, log) = live_with("azure", &["--azure-no-resource-graph"], |_| {});
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(queries(&log), 0);
+    assert!(listed(&log) >= 4);
+    assert_eq!(fast["inventory"], slow["inventory"]);
+    assert_eq!(triples(&fast), triples(&slow));
+    // Resource Graph refused: said, and every subscription listed on its own; the same findings.
+    let (out, fell, log) = live_with("azure", &[], |f| {
+        f.fault("Microsoft.ResourceGraph", 50, FaultKind::Status(403))
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(listed(&log) >= 4);
+    let graph = record(&fell, "resourcegraph:resources");
+    assert_eq!(graph["status"], "complete", "{graph}");
+    assert!(
+        graph["detail"]
+            .as_str()
+            .unwrap()
+            .contains("every subscription listed on its own")
+    );
+    assert_eq!(fell["inventory"], slow["inventory"]);
+    assert_eq!(triples(&fell), triples(&slow));
+}
+
 fn live_with(
     provider: &str,
     extra: &[&str],
@@ -662,6 +733,10 @@ fn a_deadline_keeps_what_was_read_and_names_what_was_cut_off() {
 /// resource types after its last `/providers/`), or the Graph application permission a Graph read
 /// needs; `None` for anything else.
 fn microsoft_permission(request: &str) -> Option<String> {
+    if request == "POST /providers/Microsoft.ResourceGraph/resources" {
+        // A query: a read sent as a POST.
+        return Some("Microsoft.ResourceGraph/resources/read".into());
+    }
     let path = request.strip_prefix("GET ")?;
     if let Some(graph) = path.strip_prefix("/v1.0/") {
         return match graph.split('/').collect::<Vec<_>>().as_slice() {

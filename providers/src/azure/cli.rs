@@ -90,6 +90,11 @@ pub struct AzureArgs {
         help_heading = "Azure"
     )]
     pub azure_endpoint: Option<String>,
+    /// List each subscription's sites, Logic Apps, Automation accounts and identities on its own,
+    /// instead of one Azure Resource Graph query across the subscriptions (used by default; where it
+    /// cannot be, the subscription is listed on its own anyway)
+    #[arg(long, help_heading = "Azure")]
+    pub azure_no_resource_graph: bool,
 }
 
 impl Default for AzureArgs {
@@ -99,6 +104,7 @@ impl Default for AzureArgs {
             azure_cloud: None,
             azure_credential: "auto".into(),
             azure_endpoint: None,
+            azure_no_resource_graph: false,
         }
     }
 }
@@ -156,6 +162,7 @@ pub(crate) async fn scan(
         shard: common.shard,
         stop_at: common.stop_at,
         call_timeout: std::time::Duration::from_secs(common.call_timeout),
+        resource_graph: !args.azure_no_resource_graph,
         ..LiveOptions::default()
     };
     progress.phase("azure: authenticating", None);

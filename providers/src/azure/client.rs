@@ -249,6 +249,29 @@ impl Client {
         .await
     }
 
+    /// A read that is a POST with a JSON body (a Resource Graph query): the answer as JSON.
+    pub async fn post_json(
+        &self,
+        url: &str,
+        scope: &str,
+        body: &Value,
+    ) -> Result<Value, CallError> {
+        let body = body.to_string();
+        crate::rest::call(self.max_attempts, || {
+            let body = body.clone();
+            async move {
+                let token = self.token(scope).await?;
+                Ok(self
+                    .http
+                    .post(url)
+                    .bearer_auth(token)
+                    .header("content-type", "application/json")
+                    .body(body))
+            }
+        })
+        .await
+    }
+
     /// Every item of a paged list (`value` + `nextLink` / `@odata.nextLink`), flattened and typed.
     pub async fn list<T: DeserializeOwned>(
         &self,

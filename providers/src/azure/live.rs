@@ -2,7 +2,8 @@
 //! the Azure CLI's login, or a managed identity), ARM and Microsoft Graph over REST with typed serde
 //! models, `nextLink` paging (followed only within the configured endpoint, so a token is never sent
 //! elsewhere), retries on 429/5xx honouring `Retry-After`, bounded concurrency, and a coverage record
-//! for everything that could not be read. Read-only: only GETs (and the token POST).
+//! for everything that could not be read. Read-only: only GETs, the token POST and the Resource Graph
+//! query (a read sent as a POST, `Microsoft.ResourceGraph/resources/read`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,6 +21,9 @@ use crate::progress::Progress;
 use crate::rest::{CallError, fan_out, urlencode};
 
 use super::client::{Client, CredentialKind, setup};
+
+#[path = "resource_graph.rs"]
+mod resource_graph;
 
 /// Where a cloud's endpoints are.
 #[derive(Debug, Clone)]
@@ -96,6 +100,9 @@ pub struct LiveOptions {
     pub shard: Option<(usize, usize)>,
     /// Stop reading here (`--deadline` less a margin): the subscriptions read so far are kept.
     pub stop_at: Option<tokio::time::Instant>,
+    /// List the subscriptions' sites, Logic Apps, Automation accounts and identities through one
+    /// Resource Graph query (falling back per subscription where it cannot).
+    pub resource_graph: bool,
 }
 
 impl Default for LiveOptions {
@@ -111,6 +118,7 @@ impl Default for LiveOptions {
             activity_days: 90,
             shard: None,
             stop_at: None,
+            resource_graph: true,
         }
     }
 }
@@ -247,9 +255,19 @@ impl Session {
             &format!("azure: {} subscriptions", subs.len()),
             Some(subs.len() as u64),
         );
+        let mut listed = BTreeMap::new();
+        if self.opts.resource_graph && !subs.is_empty() {
+            progress.phase("azure: Resource Graph", None);
+            let ids: Vec<String> = subs.iter().map(|s| s.0.clone()).collect();
+            let (found, record) = self.graph_inventory(&ids).await;
+            listed = found;
+            discovery.push(record);
+        }
         let mut out = Vec::new();
         for (id, name, tenant) in subs {
-            let Some(mut d) = crate::until_stop(self.opts.stop_at, self.subscription(&id)).await
+            let pre = listed.remove(&id.to_ascii_lowercase());
+            let Some(mut d) =
+                crate::until_stop(self.opts.stop_at, self.subscription(&id, pre)).await
             else {
                 progress.advance(1);
                 discovery.push(Coverage {
@@ -272,7 +290,11 @@ impl Session {
         (out, discovery)
     }
 
-    async fn subscription(&self, sub: &str) -> SubscriptionData {
+    async fn subscription(
+        &self,
+        sub: &str,
+        pre: Option<resource_graph::Inventory>,
+    ) -> SubscriptionData {
         let mut d = SubscriptionData {
             subscription_id: sub.to_string(),
             ..SubscriptionData::default()
@@ -288,7 +310,7 @@ impl Session {
                 detail,
             });
         };
-        self.lists(sub, &mut d, &mut push).await;
+        self.lists(sub, pre, &mut d, &mut push).await;
         self.resource_children(&mut d, &mut push).await;
         self.graph(&mut d, &mut push).await;
         self.activity(sub, &mut d, &mut push).await;
@@ -300,10 +322,52 @@ impl Session {
     async fn lists(
         &self,
         sub: &str,
+        pre: Option<resource_graph::Inventory>,
         d: &mut SubscriptionData,
         push: &mut impl FnMut(&str, CoverageStatus, String),
     ) {
         let s = format!("/subscriptions/{sub}");
+        let from_graph = pre.is_some();
+        if let Some(inv) = pre {
+            let graph = |n: usize, what: &str| format!("{n} {what} (Azure Resource Graph)");
+            push(
+                "web:sites.list",
+                CoverageStatus::Complete,
+                graph(inv.sites.len(), "sites"),
+            );
+            push(
+                "logic:workflows.list",
+                CoverageStatus::Complete,
+                graph(inv.workflows.len(), "Logic Apps"),
+            );
+            push(
+                "automation:automationAccounts.list",
+                CoverageStatus::Complete,
+                graph(inv.automation_accounts.len(), "Automation accounts"),
+            );
+            push(
+                "managedidentity:userAssignedIdentities.list",
+                CoverageStatus::Complete,
+                graph(inv.user_assigned.len(), "user-assigned identities"),
+            );
+            d.sites = Some(inv.sites);
+            d.workflows = Some(inv.workflows);
+            d.automation_accounts = Some(inv.automation_accounts);
+            d.user_assigned = Some(inv.user_assigned);
+        }
+        if !from_graph {
+            self.inventory_lists(&s, d, push).await;
+        }
+        self.authorization_lists(&s, d, push).await;
+    }
+
+    /// The four listings Resource Graph can stand in for.
+    async fn inventory_lists(
+        &self,
+        s: &str,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
         macro_rules! list {
             ($field:ident, $path:expr, $api:expr, $what:expr) => {{
                 match self.arm_list(&$path).await {
@@ -347,6 +411,30 @@ impl Session {
             "managedidentity:userAssignedIdentities.list",
             "user-assigned identities"
         );
+    }
+
+    /// Role assignments, role definitions and deny assignments at the subscription.
+    async fn authorization_lists(
+        &self,
+        s: &str,
+        d: &mut SubscriptionData,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        macro_rules! list {
+            ($field:ident, $path:expr, $api:expr, $what:expr) => {{
+                match self.arm_list(&$path).await {
+                    Ok(l) => {
+                        push(
+                            $api,
+                            CoverageStatus::Complete,
+                            format!("{} {}", l.len(), $what),
+                        );
+                        d.$field = Some(l);
+                    }
+                    Err(e) => push($api, e.status, e.message),
+                }
+            }};
+        }
         list!(
             role_assignments,
             format!("{s}/providers/Microsoft.Authorization/roleAssignments?api-version={AUTHZ}"),

@@ -30,6 +30,7 @@ pub const READ_ONLY_ACTIONS: &[&str] = &[
     "Microsoft.Insights/eventtypes/values/read",
     "Microsoft.Logic/workflows/read",
     "Microsoft.ManagedIdentity/userAssignedIdentities/read",
+    "Microsoft.ResourceGraph/resources/read",
     "Microsoft.Resources/subscriptions/read",
     "Microsoft.Web/sites/functions/read",
     "Microsoft.Web/sites/read",

@@ -282,6 +282,12 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
             "Authentication failed. The 'Authorization' header is missing or invalid.",
         );
     }
+    if parts.method == "POST" && path == "/providers/Microsoft.ResourceGraph/resources" {
+        if let Some(r) = injected(&st, &path, &query) {
+            return r;
+        }
+        return resource_graph(&st, &query, &body);
+    }
     if parts.method != "GET" {
         return arm_error(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -446,6 +452,94 @@ async fn handle(st: Arc<State>, req: Request<Body>) -> Response<Body> {
         "ResourceNotFound",
         &format!("{path} was not found"),
     )
+}
+
+/// Azure Resource Graph (`Microsoft.ResourceGraph/resources`, api-version 2022-10-01, as its OpenAPI
+/// spec has it): the `resources` rows of the export's sites, Logic Apps, Automation accounts and
+/// user-assigned identities (the ARM shape plus `subscriptionId`, `resourceGroup`, `tenantId` and the
+/// lower-cased `type` Resource Graph gives), or the `resourcecontainers` row of the subscription;
+/// only for the subscriptions the request names; two rows a page with `$skipToken`.
+fn resource_graph(st: &State, query: &str, body: &[u8]) -> Response<Body> {
+    if query_param(query, "api-version").as_deref() != Some("2022-10-01") {
+        return arm_error(
+            StatusCode::BAD_REQUEST,
+            "InvalidApiVersionParameter",
+            "The api-version is not supported by the fake: 2022-10-01",
+        );
+    }
+    let Ok(req) = serde_json::from_slice::<Value>(body) else {
+        return arm_error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            "the body is not JSON",
+        );
+    };
+    let Some(kql) = req["query"].as_str() else {
+        return arm_error(StatusCode::BAD_REQUEST, "BadRequest", "`query` is required");
+    };
+    if req["options"]["resultFormat"] != "objectArray" {
+        return arm_error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            "the fake answers objectArray only",
+        );
+    }
+    let sub = &st.sub;
+    let named = req["subscriptions"].as_array().is_some_and(|a| {
+        a.iter()
+            .any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(sub)))
+    });
+    let tenant = file(&st.dir, "account.json").unwrap_or_default()["tenantId"].clone();
+    let rows: Vec<Value> = if !named {
+        Vec::new()
+    } else if kql.trim_start().starts_with("resourcecontainers") {
+        vec![json!({"id": format!("/subscriptions/{sub}"), "subscriptionId": sub})]
+    } else if kql.trim_start().starts_with("resources") {
+        let mut rows = Vec::new();
+        for (rel, kind) in [
+            ("sites.json", "microsoft.web/sites"),
+            ("logic-workflows.json", "microsoft.logic/workflows"),
+            (
+                "automation-accounts.json",
+                "microsoft.automation/automationaccounts",
+            ),
+            (
+                "user-assigned-identities.json",
+                "microsoft.managedidentity/userassignedidentities",
+            ),
+        ] {
+            if !kql.contains(kind) {
+                continue;
+            }
+            for item in items(&st.dir, rel) {
+                let group = item["resourceGroup"].clone();
+                let mut row = nest(item);
+                row["type"] = json!(kind);
+                row["subscriptionId"] = json!(sub);
+                row["resourceGroup"] = group;
+                row["tenantId"] = tenant.clone();
+                rows.push(row);
+            }
+        }
+        rows
+    } else {
+        return arm_error(
+            StatusCode::BAD_REQUEST,
+            "BadRequest",
+            "a table the fake does not serve",
+        );
+    };
+    let start: usize = req["options"]["$skipToken"]
+        .as_str()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
+    let end = (start + 2).min(rows.len());
+    let data = rows[start.min(end)..end].to_vec();
+    let mut v = json!({"totalRecords": rows.len(), "count": data.len(), "resultTruncated": "false", "data": data});
+    if end < rows.len() {
+        v["$skipToken"] = json!(end.to_string());
+    }
+    resp(StatusCode::OK, v)
 }
 
 /// Every flow of a Power Platform export, in the admin REST shape (`Get-AdminFlow` JSON unwrapped).
