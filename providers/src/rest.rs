@@ -63,27 +63,52 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
 {
+    call_decoded(max_attempts, request, |bytes| {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(
+            |e| {
+                CallError::new(
+                    CoverageStatus::Failed,
+                    format!(
+                        "malformed response at `{}`: {}",
+                        e.path(),
+                        crate::secrets::without_values(&e.inner().to_string())
+                    ),
+                )
+            },
+        )
+    })
+    .await
+}
+
+/// [`call`] for an answer that is not one JSON document (an object's bytes): the body as it came.
+pub async fn call_raw<F, Fut>(max_attempts: u32, request: F) -> Result<Vec<u8>, CallError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
+{
+    call_decoded(max_attempts, request, |bytes| Ok(bytes.to_vec())).await
+}
+
+/// The retry loop of [`call`], the success body handed to `decode` (a body it refuses is retried
+/// like one cut off in transit).
+async fn call_decoded<T, F, Fut>(
+    max_attempts: u32,
+    request: F,
+    decode: impl Fn(&[u8]) -> Result<T, CallError>,
+) -> Result<T, CallError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
+{
     let mut attempt = 0u32;
     loop {
         attempt += 1;
         let result = request().await?.send().await;
         let (err, wait) = match result {
             Ok(r) if r.status().is_success() => match read_capped(r, MAX_ANSWER_BYTES).await {
-                Ok(bytes) => match serde_path_to_error::deserialize(
-                    &mut serde_json::Deserializer::from_slice(&bytes),
-                ) {
+                Ok(bytes) => match decode(&bytes) {
                     Ok(v) => return Ok(v),
-                    Err(e) => (
-                        CallError::new(
-                            CoverageStatus::Failed,
-                            format!(
-                                "malformed response at `{}`: {}",
-                                e.path(),
-                                crate::secrets::without_values(&e.inner().to_string())
-                            ),
-                        ),
-                        None,
-                    ),
+                    Err(e) => (e, None),
                 },
                 Err(BodyError::TooLarge) => {
                     // The same answer again would be as large: not retried.

@@ -897,3 +897,165 @@ fn workspace_scripts_are_read_through_domain_wide_delegation() {
     );
     fake.clear_faults();
 }
+
+/// `entries` moved so the newest is `days_ago` old, as a log sink writes them: one object per log and
+/// hour, one entry a line.
+fn sink_objects(entries: &[Value], days_ago: i64) -> Vec<(String, Vec<u8>)> {
+    let time = |e: &Value| {
+        chrono::DateTime::parse_from_rfc3339(e["timestamp"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let newest = entries.iter().map(time).max().unwrap();
+    let shift = chrono::Utc::now() - chrono::Duration::days(days_ago) - newest;
+    let mut files: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for e in entries {
+        let t = time(e) + shift;
+        let mut e = e.clone();
+        let stamp = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        e["timestamp"] = stamp.clone().into();
+        e["receiveTimestamp"] = stamp.into();
+        let log = e["logName"]
+            .as_str()
+            .unwrap()
+            .rsplit("/logs/")
+            .next()
+            .unwrap()
+            .replace("%2F", "/");
+        let name = format!(
+            "audit/{log}/{}/{}:00:00_{}:59:59_S0.json",
+            t.format("%Y/%m/%d"),
+            t.format("%H"),
+            t.format("%H")
+        );
+        files.entry(name).or_default().push(e.to_string());
+    }
+    files
+        .into_iter()
+        .map(|(n, lines)| (n, (lines.join("\n") + "\n").into_bytes()))
+        .collect()
+}
+
+#[test]
+fn audit_logs_from_a_log_sink_bucket_feed_the_same_detections() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = keypair(dir.path());
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let fake = GoogleFake::start(&export, PROJECT, public, CLIENT);
+    let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
+    let entries: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(export.join("logs/cloudaudit-activity.json")).unwrap(),
+    )
+    .unwrap();
+    // The project's audit entries two days ago; the same a second time 40 days ago (outside
+    // --since 30d: never listed); a file that is not a log.
+    let bucket = "org-audit-sink";
+    let mut objects = sink_objects(&entries, 2);
+    let recent = objects.len();
+    objects.extend(sink_objects(&entries, 40));
+    let stranger = format!(
+        "audit/cloudaudit.googleapis.com/activity/{}/00:00:00_00:59:59_S9.json",
+        (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y/%m/%d")
+    );
+    objects.push((stranger.clone(), b"{\"hello\": \"world\"}\n".to_vec()));
+    fake.objects
+        .lock()
+        .unwrap()
+        .extend(objects.into_iter().map(|(n, b)| (bucket.to_string(), n, b)));
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            "gcp",
+            "--gcp-project",
+            PROJECT,
+            "--gcp-endpoint",
+            &fake.url,
+            "--since",
+            "30d",
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+        ];
+        args.extend_from_slice(extra);
+        let out = fnscope_env(
+            None,
+            dir.path(),
+            &args,
+            &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+        );
+        let report: Value =
+            serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+        (out, report)
+    };
+    let detections = |r: &Value| -> BTreeSet<(String, String, String)> {
+        triples(r)
+            .into_iter()
+            .filter(|t| ["T1648-GCP-006", "T1648-GCP-007", "T1648-GCP-009"].contains(&t.0.as_str()))
+            .collect()
+    };
+    let (_, api) = run(&[]);
+    let before = fake.log.lock().unwrap().len();
+    let sink_url = format!("gs://{bucket}/audit");
+    let (out, sink) = run(&["--gcp-log-bucket", &sink_url]);
+    assert!(!detections(&api).is_empty());
+    assert_eq!(
+        detections(&sink),
+        detections(&api),
+        "{}\n{}",
+        stderr(&out),
+        sink["coverage"]
+    );
+    let log: Vec<String> = fake.log.lock().unwrap()[before..].to_vec();
+    assert!(!log.iter().any(|l| l == "POST /v2/entries:list"), "{log:?}");
+    let gets = log
+        .iter()
+        .filter(|l| l.starts_with(&format!("GET /storage/v1/b/{bucket}/o/")))
+        .count();
+    // The recent files and the stranger, then the recent files again (the second pass).
+    assert_eq!(gets, 2 * recent + 1, "{log:?}");
+    assert!(
+        log.iter()
+            .filter(|l| l.starts_with("GET /storage/"))
+            .all(|l| l.starts_with(&format!("GET /storage/v1/b/{bucket}/o")))
+    );
+    let others: Vec<String> = log
+        .iter()
+        .filter(|l| !l.starts_with("GET /storage/"))
+        .cloned()
+        .collect();
+    assert_within_permissions(&others);
+    let records: Vec<&Value> = sink["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["api"] == "logging:sink-files")
+        .collect();
+    let text = serde_json::to_string(&records).unwrap();
+    assert!(
+        text.contains(&format!("{} files of the admin-activity", recent + 1)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("gs://{bucket}/{stranger}")),
+        "{text}"
+    );
+    // Without --since there is no window to read.
+    let out = fnscope_env(
+        None,
+        dir.path(),
+        &[
+            "scan",
+            "gcp",
+            "--gcp-project",
+            PROJECT,
+            "--gcp-endpoint",
+            &fake.url,
+            "--gcp-log-bucket",
+            &sink_url,
+        ],
+        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--gcp-log-bucket"));
+}

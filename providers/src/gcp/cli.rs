@@ -45,6 +45,10 @@ pub struct GcpArgs {
         help_heading = "Google Cloud"
     )]
     pub gcp_token_uri: Option<String>,
+    /// With --since: read the Cloud Audit Logs from this log sink's bucket (gs://BUCKET[/PREFIX], a
+    /// project's or an organization's sink) instead of entries.list, which answers 60 calls a minute
+    #[arg(long, value_name = "GS_URL", help_heading = "Google Cloud")]
+    pub gcp_log_bucket: Option<String>,
 }
 
 /// `[gcp]` in `fnscope.toml`, as written.
@@ -98,11 +102,14 @@ impl GcpSection {
 impl GcpArgs {
     /// Set options that only choose what a live scan reads.
     pub(crate) fn live_only_set(&self) -> Vec<&'static str> {
-        if self.gcp_projects.is_empty() && self.gcp_scopes.is_empty() {
-            Vec::new()
-        } else {
-            vec!["--gcp-project and --gcp-scope choose what a live GCP scan reads"]
+        let mut out = Vec::new();
+        if !(self.gcp_projects.is_empty() && self.gcp_scopes.is_empty()) {
+            out.push("--gcp-project and --gcp-scope choose what a live GCP scan reads");
         }
+        if self.gcp_log_bucket.is_some() {
+            out.push("--gcp-log-bucket chooses where a live GCP scan reads the audit logs");
+        }
+        out
     }
 }
 
@@ -184,6 +191,16 @@ pub(crate) async fn scan(
             "--gcp-scope `{bad}`: expected organizations/ID or folders/ID"
         )));
     }
+    let sink = match &args.gcp_log_bucket {
+        None => None,
+        Some(_) if common.since.is_none() => {
+            return Err(usage(
+                "--gcp-log-bucket reads the Cloud Audit Logs for the detections: give --since too (e.g. --since 30d)"
+                    .into(),
+            ));
+        }
+        Some(url) => Some(super::SinkBucket::parse(url).map_err(usage)?),
+    };
     let opts = LiveOptions {
         projects,
         scopes: args.gcp_scopes.clone(),
@@ -205,7 +222,8 @@ pub(crate) async fn scan(
             .or_else(|| config.gcp.token_uri.clone()),
         concurrency: common.concurrency,
         max_attempts: common.max_attempts,
-        log_since: common.since,
+        // From the sink's bucket instead, once for every project (below).
+        log_since: common.since.filter(|_| sink.is_none()),
         shard: common.shard,
         call_timeout: std::time::Duration::from_secs(common.call_timeout),
         stop_at: common.stop_at,
@@ -220,6 +238,12 @@ pub(crate) async fn scan(
         super::add_project(snapshot, project);
     }
     snapshot.coverage.extend(discovery);
+    if let (Some(sink), Some(since)) = (&sink, common.since) {
+        let (events, windows, coverage) = session.sink_log(sink, since, progress).await;
+        snapshot.events.extend(events);
+        snapshot.log_windows.extend(windows);
+        snapshot.coverage.extend(coverage);
+    }
     Ok(())
 }
 
@@ -272,6 +296,7 @@ pub(crate) fn permissions() -> Option<Result<String, String>> {
         for p in super::READ_ONLY_PERMISSIONS {
             out.push_str(&format!("- {p}\n"));
         }
+        out.push_str("# With --gcp-log-bucket, also storage.objects.list and storage.objects.get on the sink's\n# bucket only (roles/storage.objectViewer granted on that bucket), never in this role.\n");
         Some(Ok(out))
     }
     #[cfg(not(feature = "gcp"))]

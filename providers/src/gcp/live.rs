@@ -54,6 +54,8 @@ pub struct Endpoints {
     pub recommender: String,
     pub policyanalyzer: String,
     pub logging: String,
+    /// Cloud Storage (a log sink's bucket, `--gcp-log-bucket`).
+    pub storage: String,
 }
 
 impl Default for Endpoints {
@@ -66,6 +68,7 @@ impl Default for Endpoints {
             recommender: "https://recommender.googleapis.com".into(),
             policyanalyzer: "https://policyanalyzer.googleapis.com".into(),
             logging: "https://logging.googleapis.com".into(),
+            storage: "https://storage.googleapis.com".into(),
         }
     }
 }
@@ -80,6 +83,7 @@ impl Endpoints {
         "recommender",
         "policyanalyzer",
         "logging",
+        "storage",
     ];
 
     /// Points one API at `url`; false for an unknown API name.
@@ -92,6 +96,7 @@ impl Endpoints {
             "recommender" => &mut self.recommender,
             "policyanalyzer" => &mut self.policyanalyzer,
             "logging" => &mut self.logging,
+            "storage" => &mut self.storage,
             _ => return false,
         };
         *slot = url.trim_end_matches('/').to_string();
@@ -108,7 +113,8 @@ impl Endpoints {
             iam: b.clone(),
             recommender: b.clone(),
             policyanalyzer: b.clone(),
-            logging: b,
+            logging: b.clone(),
+            storage: b,
         }
     }
 }
@@ -152,6 +158,10 @@ impl Default for LiveOptions {
 }
 
 use crate::rest::{CallError, fan_out, urlencode};
+
+#[path = "sink.rs"]
+mod sink;
+pub use sink::SinkBucket;
 
 /// A connected client.
 pub struct Session {

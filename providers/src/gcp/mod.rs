@@ -12,4 +12,4 @@ pub mod wire;
 
 pub use build::{ProjectData, add_project};
 #[cfg(feature = "gcp")]
-pub use live::{Endpoints, LiveOptions, READ_ONLY_PERMISSIONS, Session};
+pub use live::{Endpoints, LiveOptions, READ_ONLY_PERMISSIONS, Session, SinkBucket};

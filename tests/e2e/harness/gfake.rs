@@ -15,9 +15,14 @@ use serde_json::{Value, json};
 pub use super::fault::FaultKind;
 use super::fault::{self, Faults};
 
+/// Cloud Storage objects: (bucket, name, bytes).
+pub type Objects = Arc<Mutex<Vec<(String, String, Vec<u8>)>>>;
+
 pub struct GoogleFake {
     pub url: String,
     pub log: Arc<Mutex<Vec<String>>>,
+    /// Cloud Storage objects served (JSON API, `storage/v1`): (bucket, name, bytes).
+    pub objects: Objects,
     faults: Faults,
 }
 
@@ -31,6 +36,7 @@ struct State {
     public_key_der: Vec<u8>,
     client_email: String,
     log: Arc<Mutex<Vec<String>>>,
+    objects: Objects,
     faults: Faults,
 }
 
@@ -199,6 +205,9 @@ async fn handle(st: Arc<State>, req: Request<Body>, base: String) -> Response<Bo
     };
     if let Some(r) = injected(&st, &path) {
         return r;
+    }
+    if let Some(rest) = path.strip_prefix("/storage/v1/b/") {
+        return storage(&st, rest, &query);
     }
     if let Some(ws) = &st.workspace
         && let Some(r) = workspace(ws, subject.as_deref(), &path, &query)
@@ -598,6 +607,50 @@ fn workspace(dir: &Path, subject: Option<&str>, path: &str, query: &str) -> Opti
     })
 }
 
+/// Cloud Storage JSON API (`storage/v1`, as its discovery document has it): `objects.list` with
+/// `prefix` and `pageToken` (two a page), and `objects.get` with `alt=media` (the object's bytes).
+fn storage(st: &State, rest: &str, query: &str) -> Response<Body> {
+    let decode = |v: &str| {
+        percent_encoding::percent_decode_str(v)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let param = |k: &str| {
+        query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(&format!("{k}=")))
+            .map(decode)
+    };
+    let objects = st.objects.lock().expect("lock").clone();
+    let split = rest.split_once("/o").map(|(b, r)| (decode(b), r));
+    match split {
+        Some((bucket, "")) => {
+            let prefix = param("prefix").unwrap_or_default();
+            let names: Vec<&String> = objects
+                .iter()
+                .filter(|(b, n, _)| *b == bucket && n.starts_with(&prefix))
+                .map(|(_, n, _)| n)
+                .collect();
+            let start: usize = param("pageToken").and_then(|t| t.parse().ok()).unwrap_or(0);
+            let end = (start + 2).min(names.len());
+            let mut v = json!({"kind": "storage#objects", "items": names[start.min(end)..end]
+                .iter().map(|n| json!({"kind": "storage#object", "name": n, "bucket": bucket})).collect::<Vec<_>>()});
+            if end < names.len() {
+                v["nextPageToken"] = json!(end.to_string());
+            }
+            resp(StatusCode::OK, v)
+        }
+        Some((bucket, name)) if param("alt").as_deref() == Some("media") => {
+            let name = decode(name.trim_start_matches('/'));
+            match objects.iter().find(|(b, n, _)| *b == bucket && *n == name) {
+                Some((_, _, bytes)) => Response::new(Body::from(bytes.clone())),
+                None => not_found(&format!("gs://{bucket}/{name}")),
+            }
+        }
+        _ => not_found(rest),
+    }
+}
+
 impl GoogleFake {
     /// Serves `dir` (one project's export folder) for `project`, trusting `public_key_der` (PKCS#1).
     pub fn start(
@@ -623,6 +676,7 @@ impl GoogleFake {
         let addr: SocketAddr = listener.local_addr().expect("addr");
         let url = format!("http://{addr}");
         let log = Arc::new(Mutex::new(Vec::new()));
+        let objects = Arc::new(Mutex::new(Vec::new()));
         let faults = Faults::default();
         let st = Arc::new(State {
             workspace: workspace.clone(),
@@ -633,6 +687,7 @@ impl GoogleFake {
             public_key_der,
             client_email: client_email.to_string(),
             log: log.clone(),
+            objects: objects.clone(),
         });
         let base = url.clone();
         std::thread::spawn(move || {
@@ -650,7 +705,12 @@ impl GoogleFake {
                 axum::serve(l, app).await.expect("serve");
             });
         });
-        GoogleFake { url, log, faults }
+        GoogleFake {
+            url,
+            log,
+            objects,
+            faults,
+        }
     }
 
     /// The next `times` calls whose path contains `path_contains` answer with `kind`.
