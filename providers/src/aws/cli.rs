@@ -79,7 +79,9 @@ pub(crate) async fn scan(
                     .into(),
             ));
         }
-        Some(url) => Some(super::TrailFiles::parse(url).map_err(crate::scan::usage)?),
+        Some(url) => {
+            Some(super::TrailFiles::parse(url, "s3", "--aws-trail").map_err(crate::scan::usage)?)
+        }
     };
     let opts = LiveOptions {
         regions: args.regions.clone(),

@@ -132,6 +132,23 @@ const MSI: &str = "2023-01-31";
 const INSIGHTS: &str = "2015-04-01";
 const SUBSCRIPTIONS: &str = "2022-12-01";
 
+/// One ARM listing of a subscription into `d.$field`, with its coverage record.
+macro_rules! list {
+    ($session:expr, $d:expr, $push:expr, $field:ident, $path:expr, $api:expr, $what:expr) => {{
+        match $session.arm_list(&$path).await {
+            Ok(l) => {
+                $push(
+                    $api,
+                    CoverageStatus::Complete,
+                    format!("{} {}", l.len(), $what),
+                );
+                $d.$field = Some(l);
+            }
+            Err(e) => $push($api, e.status, e.message),
+        }
+    }};
+}
+
 /// A connected client.
 pub struct Session {
     client: Client,
@@ -368,34 +385,28 @@ impl Session {
         d: &mut SubscriptionData,
         push: &mut impl FnMut(&str, CoverageStatus, String),
     ) {
-        macro_rules! list {
-            ($field:ident, $path:expr, $api:expr, $what:expr) => {{
-                match self.arm_list(&$path).await {
-                    Ok(l) => {
-                        push(
-                            $api,
-                            CoverageStatus::Complete,
-                            format!("{} {}", l.len(), $what),
-                        );
-                        d.$field = Some(l);
-                    }
-                    Err(e) => push($api, e.status, e.message),
-                }
-            }};
-        }
         list!(
+            self,
+            d,
+            push,
             sites,
             format!("{s}/providers/Microsoft.Web/sites?api-version={WEB}"),
             "web:sites.list",
             "sites"
         );
         list!(
+            self,
+            d,
+            push,
             workflows,
             format!("{s}/providers/Microsoft.Logic/workflows?api-version={LOGIC}"),
             "logic:workflows.list",
             "Logic Apps"
         );
         list!(
+            self,
+            d,
+            push,
             automation_accounts,
             format!(
                 "{s}/providers/Microsoft.Automation/automationAccounts?api-version={AUTOMATION}"
@@ -404,6 +415,9 @@ impl Session {
             "Automation accounts"
         );
         list!(
+            self,
+            d,
+            push,
             user_assigned,
             format!(
                 "{s}/providers/Microsoft.ManagedIdentity/userAssignedIdentities?api-version={MSI}"
@@ -420,34 +434,28 @@ impl Session {
         d: &mut SubscriptionData,
         push: &mut impl FnMut(&str, CoverageStatus, String),
     ) {
-        macro_rules! list {
-            ($field:ident, $path:expr, $api:expr, $what:expr) => {{
-                match self.arm_list(&$path).await {
-                    Ok(l) => {
-                        push(
-                            $api,
-                            CoverageStatus::Complete,
-                            format!("{} {}", l.len(), $what),
-                        );
-                        d.$field = Some(l);
-                    }
-                    Err(e) => push($api, e.status, e.message),
-                }
-            }};
-        }
         list!(
+            self,
+            d,
+            push,
             role_assignments,
             format!("{s}/providers/Microsoft.Authorization/roleAssignments?api-version={AUTHZ}"),
             "authorization:roleAssignments.list",
             "role assignments"
         );
         list!(
+            self,
+            d,
+            push,
             role_definitions,
             format!("{s}/providers/Microsoft.Authorization/roleDefinitions?api-version={AUTHZ}"),
             "authorization:roleDefinitions.list",
             "role definitions"
         );
         list!(
+            self,
+            d,
+            push,
             deny_assignments,
             format!("{s}/providers/Microsoft.Authorization/denyAssignments?api-version={AUTHZ}"),
             "authorization:denyAssignments.list",

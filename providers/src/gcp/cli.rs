@@ -199,7 +199,7 @@ pub(crate) async fn scan(
                     .into(),
             ));
         }
-        Some(url) => Some(super::SinkBucket::parse(url).map_err(usage)?),
+        Some(url) => Some(super::SinkBucket::parse(url, "gs", "--gcp-log-bucket").map_err(usage)?),
     };
     let opts = LiveOptions {
         projects,

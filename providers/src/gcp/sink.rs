@@ -7,11 +7,9 @@
 
 use super::*;
 
-use crate::logs::read::{BlobReader, LogSet};
-use chrono::{Duration as Span, NaiveDate, Utc};
+use crate::logs::bucket::{day_folders, list_folders, object_records, read_objects};
+use chrono::{Duration as Span, Utc};
 use fnscope_snapshot::{AuditEvent, LogWindow};
-use futures::StreamExt;
-use futures::stream;
 
 /// The audit logs a sink writes, as folder names (the log id, its `/` kept).
 const LOGS: [&str; 2] = [
@@ -19,60 +17,10 @@ const LOGS: [&str; 2] = [
     "cloudaudit.googleapis.com/data_access",
 ];
 
-/// Where a log sink writes: `gs://BUCKET[/PREFIX]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SinkBucket {
-    pub bucket: String,
-    /// With a trailing `/`, or empty.
-    pub prefix: String,
-}
-
-impl SinkBucket {
-    /// `gs://BUCKET[/PREFIX]`, or why not.
-    pub fn parse(url: &str) -> Result<SinkBucket, String> {
-        let rest = url
-            .strip_prefix("gs://")
-            .ok_or_else(|| format!("--gcp-log-bucket `{url}`: expected gs://BUCKET[/PREFIX]"))?;
-        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-        let valid = (3..=222).contains(&bucket.len())
-            && bucket.chars().all(|c| {
-                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-            });
-        if !valid {
-            return Err(format!(
-                "--gcp-log-bucket `{url}`: `{bucket}` is not a Cloud Storage bucket name"
-            ));
-        }
-        let prefix = prefix.trim_matches('/');
-        Ok(SinkBucket {
-            bucket: bucket.to_string(),
-            prefix: if prefix.is_empty() {
-                String::new()
-            } else {
-                format!("{prefix}/")
-            },
-        })
-    }
-
-    fn url(&self, name: &str) -> String {
-        format!("gs://{}/{name}", self.bucket)
-    }
-}
+/// Where a log sink writes: `gs://BUCKET[/PREFIX]` (`--gcp-log-bucket`).
+pub type SinkBucket = crate::logs::bucket::BucketUrl;
 
 type AuditPart = (Vec<AuditEvent>, Vec<LogWindow>, Vec<Coverage>);
-
-fn days(from: chrono::DateTime<Utc>, to: chrono::DateTime<Utc>) -> Vec<NaiveDate> {
-    let mut out = Vec::new();
-    let mut d = from.date_naive();
-    while d <= to.date_naive() {
-        out.push(d);
-        match d.succ_opt() {
-            Some(n) => d = n,
-            None => break,
-        }
-    }
-    out
-}
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -150,43 +98,30 @@ impl Session {
         };
         let mut prefixes = Vec::new();
         for log in LOGS {
-            for d in days(from, to) {
-                prefixes.push(format!("{}{log}/{}/", sink.prefix, d.format("%Y/%m/%d")));
+            for d in day_folders(from, to) {
+                prefixes.push(format!("{}{log}/{d}/", sink.prefix));
             }
         }
         progress.phase("gcp: listing the log sink's files", None);
-        let concurrency = self.opts.concurrency.max(1);
-        let listed: Vec<(String, Result<Vec<String>, CallError>)> = stream::iter(prefixes)
-            .map(|p| async move {
-                let r = self.gcs_names(&sink.bucket, &p).await;
-                (p, r)
-            })
-            .buffer_unordered(concurrency)
-            .collect()
-            .await;
-        let mut names = Vec::new();
-        let mut unlisted: Vec<(String, CallError)> = Vec::new();
-        for (p, r) in listed {
-            match r {
-                Ok(n) => names.extend(n),
-                Err(e) => unlisted.push((p, e)),
-            }
-        }
-        names.sort();
-        unlisted.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut coverage = Vec::new();
-        if let Some((p, e)) = unlisted.first() {
-            coverage.push(record(
-                e.status,
-                format!(
-                    "{} of the day folders could not be listed; first: {}: {}",
-                    unlisted.len(),
-                    sink.url(p),
-                    e.message
-                ),
-            ));
-        }
-        let set = self.read_sink_files(sink, &names, progress).await;
+        let (names, unlisted) = list_folders(
+            prefixes,
+            sink,
+            |p| async move { self.gcs_names(&sink.bucket, &p).await },
+            self.opts.concurrency,
+        )
+        .await;
+        let mut coverage: Vec<Coverage> = unlisted
+            .into_iter()
+            .map(|(status, detail)| record(status, detail))
+            .collect();
+        let set = read_objects(
+            &names,
+            |n| sink.url(n),
+            |n| async move { self.gcs_object(&sink.bucket, &n).await },
+            self.opts.concurrency,
+            progress,
+        )
+        .await;
         coverage.push(record(
             if names.is_empty() {
                 CoverageStatus::Failed
@@ -200,87 +135,7 @@ impl Session {
                 set.events.len()
             ),
         ));
-        coverage.extend(set.failed.iter().map(|f| {
-            record(
-                if f.broken {
-                    CoverageStatus::Failed
-                } else {
-                    CoverageStatus::Partial
-                },
-                format!("`{}`: {}", f.path.display(), f.message),
-            )
-        }));
-        coverage.extend(set.unrecognised.iter().map(|u| {
-            record(
-                CoverageStatus::Failed,
-                format!("`{}` holds no Cloud Audit Log entry: not read", u.display()),
-            )
-        }));
+        coverage.extend(object_records(&set, "Cloud Audit Log", record));
         (set.events, set.windows, coverage)
-    }
-
-    async fn read_sink_files(
-        &self,
-        sink: &SinkBucket,
-        names: &[String],
-        progress: &dyn Progress,
-    ) -> LogSet {
-        let concurrency = self.opts.concurrency.max(1);
-        let fetch = |name: &String| {
-            let name = name.clone();
-            async move {
-                let r = self.gcs_object(&sink.bucket, &name).await;
-                (sink.url(&name), r)
-            }
-        };
-        let mut reader = BlobReader::default();
-        progress.phase(
-            "gcp: reading the log sink's files",
-            Some(names.len() as u64),
-        );
-        let mut got = stream::iter(names).map(fetch).buffered(concurrency);
-        while let Some((url, r)) = got.next().await {
-            match r {
-                Ok(bytes) => reader.first(&url, &bytes),
-                Err(e) => reader.lost(&url, e.message),
-            }
-            progress.advance(1);
-        }
-        drop(got);
-        if reader.needs_second_pass() {
-            let again: Vec<String> = names
-                .iter()
-                .filter(|n| reader.wants_again(&sink.url(n)))
-                .cloned()
-                .collect();
-            let mut got = stream::iter(&again).map(fetch).buffered(concurrency);
-            while let Some((url, r)) = got.next().await {
-                match r {
-                    Ok(bytes) => reader.second(&url, &bytes),
-                    Err(e) => reader.lost(&url, e.message),
-                }
-            }
-        }
-        reader.finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sink_urls_are_parsed_or_refused() {
-        assert_eq!(
-            SinkBucket::parse("gs://org-audit-sink/logs/").unwrap(),
-            SinkBucket {
-                bucket: "org-audit-sink".into(),
-                prefix: "logs/".into()
-            }
-        );
-        assert_eq!(SinkBucket::parse("gs://org-audit-sink").unwrap().prefix, "");
-        for bad in ["org-audit-sink", "gs://", "gs://Bad Bucket", "s3://b"] {
-            assert!(SinkBucket::parse(bad).is_err(), "{bad}");
-        }
     }
 }

@@ -15,6 +15,7 @@
 //! Memory is bounded by the anchors, not by the size of the logs.
 
 pub mod azure;
+pub mod bucket;
 pub mod cloudtrail;
 pub mod gcp;
 pub mod purview;

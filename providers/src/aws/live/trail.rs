@@ -7,65 +7,15 @@
 
 use super::*;
 
-use crate::logs::read::{BlobReader, LogSet};
-use chrono::{Duration as Span, NaiveDate, Utc};
+use crate::logs::bucket::{day_folders, list_folders, object_records, read_objects};
+use crate::logs::read::LogSet;
+use chrono::{Duration as Span, Utc};
 use fnscope_snapshot::{AuditEvent, LogWindow};
 
 /// Where a trail delivers its files: `s3://BUCKET[/PREFIX]` (`--aws-trail`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrailFiles {
-    pub bucket: String,
-    /// The trail's S3 key prefix, with a trailing `/` (empty when the trail has none).
-    pub prefix: String,
-}
-
-impl TrailFiles {
-    /// `s3://BUCKET[/PREFIX]`, or why not.
-    pub fn parse(url: &str) -> Result<TrailFiles, String> {
-        let rest = url
-            .strip_prefix("s3://")
-            .ok_or_else(|| format!("--aws-trail `{url}`: expected s3://BUCKET[/PREFIX]"))?;
-        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-        let valid = (3..=63).contains(&bucket.len())
-            && bucket
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-        if !valid {
-            return Err(format!(
-                "--aws-trail `{url}`: `{bucket}` is not an S3 bucket name"
-            ));
-        }
-        let prefix = prefix.trim_matches('/');
-        Ok(TrailFiles {
-            bucket: bucket.to_string(),
-            prefix: if prefix.is_empty() {
-                String::new()
-            } else {
-                format!("{prefix}/")
-            },
-        })
-    }
-
-    fn url(&self, key: &str) -> String {
-        format!("s3://{}/{key}", self.bucket)
-    }
-}
+pub type TrailFiles = crate::logs::bucket::BucketUrl;
 
 type AuditPart = (Vec<AuditEvent>, Vec<LogWindow>, Vec<Coverage>);
-
-/// The day folders from `from` to `to`, both included.
-fn days(from: chrono::DateTime<Utc>, to: chrono::DateTime<Utc>) -> Vec<NaiveDate> {
-    let mut out = Vec::new();
-    let mut d = from.date_naive();
-    while d <= to.date_naive() {
-        out.push(d);
-        match d.succ_opt() {
-            Some(n) => d = n,
-            None => break,
-        }
-    }
-    out
-}
 
 impl Session {
     fn s3(&self, region: &str) -> aws_sdk_s3::Client {
@@ -262,50 +212,32 @@ impl Session {
         let mut day_prefixes = Vec::new();
         for f in &folders {
             for r in &wanted {
-                for d in days(from, to) {
-                    day_prefixes.push(format!("{f}{r}/{}/", d.format("%Y/%m/%d")));
+                for d in day_folders(from, to) {
+                    day_prefixes.push(format!("{f}{r}/{d}/"));
                 }
             }
         }
         progress.phase(
-            &format!("aws: listing trail files ({} days)", days(from, to).len()),
+            &format!(
+                "aws: listing trail files ({} days)",
+                day_folders(from, to).len()
+            ),
             None,
         );
-        let concurrency = self.opts.concurrency.max(1);
-        let listed: Vec<(String, Result<Vec<String>, CallError>)> = stream::iter(day_prefixes)
-            .map(|p| {
+        let (keys, unlisted) = list_folders(
+            day_prefixes,
+            trail,
+            |p| {
                 let client = &client;
-                let bucket = &trail.bucket;
-                async move {
-                    let r = Self::list_keys(client, bucket, &p, false).await;
-                    (p, r)
-                }
-            })
-            .buffer_unordered(concurrency)
-            .collect()
-            .await;
-        let mut coverage = Vec::new();
-        let mut keys = Vec::new();
-        let mut unlisted: Vec<(String, CallError)> = Vec::new();
-        for (p, r) in listed {
-            match r {
-                Ok(k) => keys.extend(k),
-                Err(e) => unlisted.push((p, e)),
-            }
-        }
-        keys.sort();
-        unlisted.sort_by(|a, b| a.0.cmp(&b.0));
-        if let Some((p, e)) = unlisted.first() {
-            coverage.push(record(
-                e.status,
-                format!(
-                    "{} of the day folders could not be listed; first: {}: {}",
-                    unlisted.len(),
-                    trail.url(p),
-                    e.message
-                ),
-            ));
-        }
+                async move { Self::list_keys(client, &trail.bucket, &p, false).await }
+            },
+            self.opts.concurrency,
+        )
+        .await;
+        let mut coverage: Vec<Coverage> = unlisted
+            .into_iter()
+            .map(|(status, detail)| record(status, detail))
+            .collect();
         let set = self.read_trail_files(&client, trail, &keys, progress).await;
         coverage.push(record(
             if keys.is_empty() {
@@ -322,22 +254,7 @@ impl Session {
                 set.events.len()
             ),
         ));
-        coverage.extend(set.failed.iter().map(|f| {
-            record(
-                if f.broken {
-                    CoverageStatus::Failed
-                } else {
-                    CoverageStatus::Partial
-                },
-                format!("`{}`: {}", f.path.display(), f.message),
-            )
-        }));
-        coverage.extend(set.unrecognised.iter().map(|u| {
-            record(
-                CoverageStatus::Failed,
-                format!("`{}` holds no CloudTrail record: not read", u.display()),
-            )
-        }));
+        coverage.extend(object_records(&set, "CloudTrail", record));
         (set.events, set.windows, coverage)
     }
 
@@ -349,84 +266,13 @@ impl Session {
         keys: &[String],
         progress: &dyn Progress,
     ) -> LogSet {
-        let concurrency = self.opts.concurrency.max(1);
-        let fetch = |key: &String| {
-            let key = key.clone();
-            async move {
-                let r = Self::get_object(client, &trail.bucket, &key).await;
-                (trail.url(&key), r)
-            }
-        };
-        let mut reader = BlobReader::default();
-        progress.phase("aws: reading trail files", Some(keys.len() as u64));
-        let mut got = stream::iter(keys).map(fetch).buffered(concurrency);
-        while let Some((url, r)) = got.next().await {
-            match r {
-                Ok(bytes) => reader.first(&url, &bytes),
-                Err(e) => reader.lost(&url, e.message),
-            }
-            progress.advance(1);
-        }
-        drop(got);
-        if reader.needs_second_pass() {
-            let again: Vec<String> = keys
-                .iter()
-                .filter(|k| reader.wants_again(&trail.url(k)))
-                .cloned()
-                .collect();
-            progress.phase(
-                "aws: reading trail files again (events that complete a sequence)",
-                Some(again.len() as u64),
-            );
-            let mut got = stream::iter(&again).map(fetch).buffered(concurrency);
-            while let Some((url, r)) = got.next().await {
-                match r {
-                    Ok(bytes) => reader.second(&url, &bytes),
-                    Err(e) => reader.lost(&url, e.message),
-                }
-                progress.advance(1);
-            }
-        }
-        reader.finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trail_urls_are_parsed_or_refused() {
-        assert_eq!(
-            TrailFiles::parse("s3://org-trail-logs").unwrap(),
-            TrailFiles {
-                bucket: "org-trail-logs".into(),
-                prefix: String::new()
-            }
-        );
-        assert_eq!(
-            TrailFiles::parse("s3://org-trail-logs/audit/ct/")
-                .unwrap()
-                .prefix,
-            "audit/ct/"
-        );
-        for bad in [
-            "org-trail-logs",
-            "s3://",
-            "s3://Upper_Case/x",
-            "https://b/x",
-        ] {
-            assert!(TrailFiles::parse(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_window_is_every_day_folder_it_touches() {
-        let to = chrono::DateTime::parse_from_rfc3339("2026-03-01T01:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        let d = days(to - Span::hours(26), to);
-        let names: Vec<String> = d.iter().map(|d| d.format("%Y/%m/%d").to_string()).collect();
-        assert_eq!(names, ["2026/02/27", "2026/02/28", "2026/03/01"]);
+        read_objects(
+            keys,
+            |k| trail.url(k),
+            |k| async move { Self::get_object(client, &trail.bucket, &k).await },
+            self.opts.concurrency,
+            progress,
+        )
+        .await
     }
 }
