@@ -1040,6 +1040,20 @@ fn audit_logs_from_a_log_sink_bucket_feed_the_same_detections() {
         text.contains(&format!("gs://{bucket}/{stranger}")),
         "{text}"
     );
+    // Past --deadline while the sink is being read: the inventory is kept, the sink is a record.
+    fake.fault("/storage/v1/b/", 1000, FaultKind::Slow);
+    let (out, cut) = run(&["--gcp-log-bucket", &sink_url, "--deadline", "20s"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(cut["inventory"]["workloads"], api["inventory"]["workloads"]);
+    let c = coverage(&cut, "logging:sink-files");
+    assert_eq!(c["status"], "failed", "{c}");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("cut off by --deadline"),
+        "{c}"
+    );
     // Without --since there is no window to read.
     let out = fnscope_env(
         None,

@@ -276,9 +276,20 @@ impl Session {
         if self.opts.resource_graph && !subs.is_empty() {
             progress.phase("azure: Resource Graph", None);
             let ids: Vec<String> = subs.iter().map(|s| s.0.clone()).collect();
-            let (found, record) = self.graph_inventory(&ids).await;
-            listed = found;
-            discovery.push(record);
+            match crate::until_stop(self.opts.stop_at, self.graph_inventory(&ids)).await {
+                Some((found, record)) => {
+                    listed = found;
+                    discovery.push(record);
+                }
+                None => discovery.push(Coverage {
+                    provider: Provider::Azure,
+                    target: "tenant".into(),
+                    region: None,
+                    api: "resourcegraph:resources".into(),
+                    status: CoverageStatus::Failed,
+                    detail: crate::cut_off_detail("the Resource Graph listing is"),
+                }),
+            }
         }
         let mut out = Vec::new();
         for (id, name, tenant) in subs {

@@ -239,10 +239,21 @@ pub(crate) async fn scan(
     }
     snapshot.coverage.extend(discovery);
     if let (Some(sink), Some(since)) = (&sink, common.since) {
-        let (events, windows, coverage) = session.sink_log(sink, since, progress).await;
-        snapshot.events.extend(events);
-        snapshot.log_windows.extend(windows);
-        snapshot.coverage.extend(coverage);
+        match crate::until_stop(common.stop_at, session.sink_log(sink, since, progress)).await {
+            Some((events, windows, coverage)) => {
+                snapshot.events.extend(events);
+                snapshot.log_windows.extend(windows);
+                snapshot.coverage.extend(coverage);
+            }
+            None => snapshot.coverage.push(crate::kit::record(
+                fnscope_snapshot::Provider::Gcp,
+                &sink.url(&sink.prefix),
+                None,
+                "logging:sink-files",
+                fnscope_snapshot::CoverageStatus::Failed,
+                crate::cut_off_detail("the log sink's entries are"),
+            )),
+        }
     }
     Ok(())
 }
