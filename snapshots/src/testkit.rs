@@ -11,6 +11,17 @@ use crate::{
     ScanSource, Snapshot, Target, Trigger, TriggerDetails, Workload, WorkloadDetails, kinds,
 };
 
+/// An empty snapshot as an offline scan starts it.
+pub fn offline_snapshot() -> Snapshot {
+    Snapshot::new(
+        "test",
+        ScanSource {
+            mode: ScanMode::Offline,
+            location: None,
+        },
+    )
+}
+
 /// AWS's own administrator policy.
 pub const ADMIN: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -34,13 +45,7 @@ pub struct AwsEstate {
 
 impl AwsEstate {
     pub fn new(account: &str, regions: &[&str]) -> AwsEstate {
-        let mut s = Snapshot::new(
-            "test",
-            ScanSource {
-                mode: ScanMode::Offline,
-                location: None,
-            },
-        );
+        let mut s = offline_snapshot();
         s.targets.push(Target {
             provider: Provider::Aws,
             id: account.into(),
@@ -316,13 +321,7 @@ pub struct GcpEstate {
 
 impl GcpEstate {
     pub fn new(project: &str) -> GcpEstate {
-        let mut s = Snapshot::new(
-            "test",
-            ScanSource {
-                mode: ScanMode::Offline,
-                location: None,
-            },
-        );
+        let mut s = offline_snapshot();
         s.targets.push(Target {
             provider: Provider::Gcp,
             id: project.into(),
@@ -444,13 +443,7 @@ pub struct AzureEstate {
 impl AzureEstate {
     /// `subscription` is the id (`s1`), its scope `/subscriptions/s1`.
     pub fn new(subscription: &str) -> AzureEstate {
-        let mut s = Snapshot::new(
-            "test",
-            ScanSource {
-                mode: ScanMode::Offline,
-                location: None,
-            },
-        );
+        let mut s = offline_snapshot();
         s.targets.push(Target {
             provider: Provider::Azure,
             id: subscription.into(),
