@@ -87,12 +87,6 @@ kinds! {
     WORKSPACE_USER = WorkspaceUser => "workspace_user",
 }
 
-impl Default for Kind {
-    fn default() -> Self {
-        Kind::Unknown(String::new())
-    }
-}
-
 impl std::fmt::Display for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -108,24 +102,6 @@ impl Ord for Kind {
 impl PartialOrd for Kind {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-impl PartialEq<str> for Kind {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Kind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl From<&str> for Kind {
-    fn from(s: &str) -> Kind {
-        Kind::parse(s)
     }
 }
 

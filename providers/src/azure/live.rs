@@ -357,27 +357,26 @@ impl Session {
         let s = format!("/subscriptions/{sub}");
         let from_graph = pre.is_some();
         if let Some(inv) = pre {
-            let graph = |n: usize, what: &str| format!("{n} {what} (Azure Resource Graph)");
-            push(
-                "web:sites.list",
-                CoverageStatus::Complete,
-                graph(inv.sites.len(), "sites"),
-            );
-            push(
-                "logic:workflows.list",
-                CoverageStatus::Complete,
-                graph(inv.workflows.len(), "Logic Apps"),
-            );
-            push(
-                "automation:automationAccounts.list",
-                CoverageStatus::Complete,
-                graph(inv.automation_accounts.len(), "Automation accounts"),
-            );
-            push(
-                "managedidentity:userAssignedIdentities.list",
-                CoverageStatus::Complete,
-                graph(inv.user_assigned.len(), "user-assigned identities"),
-            );
+            for (api, n, what) in [
+                ("web:sites.list", inv.sites.len(), "sites"),
+                ("logic:workflows.list", inv.workflows.len(), "Logic Apps"),
+                (
+                    "automation:automationAccounts.list",
+                    inv.automation_accounts.len(),
+                    "Automation accounts",
+                ),
+                (
+                    "managedidentity:userAssignedIdentities.list",
+                    inv.user_assigned.len(),
+                    "user-assigned identities",
+                ),
+            ] {
+                push(
+                    api,
+                    CoverageStatus::Complete,
+                    format!("{n} {what} (Azure Resource Graph)"),
+                );
+            }
             d.sites = Some(inv.sites);
             d.workflows = Some(inv.workflows);
             d.automation_accounts = Some(inv.automation_accounts);

@@ -357,16 +357,25 @@ impl Session {
         body: Option<&serde_json::Value>,
     ) -> Result<T, CallError> {
         crate::rest::call(self.opts.max_attempts, || async move {
-            let token = self.auth.token(&[SCOPE]).await.map_err(|e| {
-                CallError::new(CoverageStatus::Denied, format!("no access token: {e}"))
-            })?;
-            let req = match body {
+            self.authorized(match body {
                 Some(b) => self.http.post(url).json(b),
                 None => self.http.get(url),
-            };
-            Ok(req.bearer_auth(token.as_str()))
+            })
+            .await
         })
         .await
+    }
+
+    /// `req` with a fresh access token.
+    async fn authorized(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<reqwest::RequestBuilder, CallError> {
+        let token =
+            self.auth.token(&[SCOPE]).await.map_err(|e| {
+                CallError::new(CoverageStatus::Denied, format!("no access token: {e}"))
+            })?;
+        Ok(req.bearer_auth(token.as_str()))
     }
 
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, CallError> {

@@ -66,13 +66,7 @@ impl Session {
             urlencode(name)
         );
         crate::rest::call_raw(self.opts.max_attempts, || {
-            let url = url.clone();
-            async move {
-                let token = self.auth.token(&[SCOPE]).await.map_err(|e| {
-                    CallError::new(CoverageStatus::Denied, format!("no access token: {e}"))
-                })?;
-                Ok(self.http.get(url).bearer_auth(token.as_str()))
-            }
+            self.authorized(self.http.get(&url))
         })
         .await
     }

@@ -314,70 +314,32 @@ pub fn read_files_with(
     files: &[PathBuf],
     progress: &dyn crate::progress::Progress,
 ) -> Result<LogSet, CollectError> {
-    let mut reducer = Reducer::new();
-    let mut unrecognised = Vec::new();
+    let mut tally = BlobReader::default();
     progress.phase(
         &format!("reading {} audit log files", files.len()),
         Some(files.len() as u64),
     );
-    let mut failed: Vec<FailedFile> = Vec::new();
     for f in files {
-        let mut st = FileState::default();
-        let r = read_file(f, &mut reducer, Pass::First, &mut st);
-        let fail = |message: String, broken: bool, st: &FileState| FailedFile {
-            path: f.clone(),
-            message,
-            broken,
-            bad_records: st.bad,
-            records: st.units,
-            targets: st.targets.clone(),
-        };
-        match r {
-            // One file that breaks off is a record; the rest is read.
-            Err(e) => failed.push(fail(e.to_string(), true, &st)),
-            Ok(()) if !st.recognised && !st.digest && st.records > 0 => {
-                unrecognised.push(f.clone())
-            }
-            Ok(()) => {
-                if let Some(first) = &st.first_bad {
-                    failed.push(fail(first.clone(), false, &st));
-                }
-            }
-        }
+        tally.first_with(f.clone(), |reducer, st| {
+            read_file(f, reducer, Pass::First, st)
+        });
         progress.advance(1);
     }
-    if reducer.needs_second_pass() {
+    if tally.needs_second_pass() {
         progress.phase(
             "reading the audit logs again (events that complete a sequence)",
             Some(files.len() as u64),
         );
         for f in files {
-            if !unrecognised.contains(f) && !failed.iter().any(|x| &x.path == f && x.broken) {
-                // It read to its end the first time; a failure now is still a record.
-                let mut st = FileState::default();
-                if let Err(e) = read_file(f, &mut reducer, Pass::Second, &mut st) {
-                    failed.retain(|x| &x.path != f);
-                    failed.push(FailedFile {
-                        path: f.clone(),
-                        message: e.to_string(),
-                        broken: true,
-                        bad_records: st.bad,
-                        records: st.units,
-                        targets: st.targets,
-                    });
-                }
+            if tally.wants_again_at(f) {
+                tally.second_with(f.clone(), |reducer, st| {
+                    read_file(f, reducer, Pass::Second, st)
+                });
             }
             progress.advance(1);
         }
     }
-    let (events, windows) = reducer.finish();
-    Ok(LogSet {
-        events,
-        windows,
-        unrecognised,
-        failed,
-        files: files.len(),
-    })
+    Ok(tally.finish())
 }
 
 /// Reads one file into the reducer, counting in `st` what it held: records of a known log, records
@@ -483,9 +445,10 @@ fn field_names(v: &Value) -> String {
     }
 }
 
-/// Logs that are not files (objects of a bucket, fetched in parallel and handed over as they arrive),
-/// read the way [`read_files`] reads files: a first pass over every object, and when the logs need it
-/// a second pass over the objects again ([`BlobReader::wants_again`] says which).
+/// Logs read one source at a time in up to two passes, with what each source gave: files
+/// ([`read_files`]) or objects of a bucket fetched in parallel and handed over as they arrive — a
+/// first pass over every source, and when the logs need it a second pass over those that read
+/// whole ([`BlobReader::wants_again`] says which).
 pub struct BlobReader {
     reducer: Reducer,
     unrecognised: Vec<PathBuf>,
@@ -508,11 +471,24 @@ impl BlobReader {
     /// The first pass over one object: `name` (its URL) names it in records and messages; `bytes`
     /// as stored, gzip-compressed or not.
     pub fn first(&mut self, name: &str, bytes: &[u8]) {
+        self.first_with(PathBuf::from(name), |reducer, st| {
+            read_bytes(name, bytes, reducer, Pass::First, st)
+        });
+    }
+
+    /// The first pass over one source, `read` filling the reducer: one that breaks off is a failed
+    /// record, one of no known log is unrecognised, one with unreadable records a partial record; the
+    /// rest is read either way.
+    fn first_with(
+        &mut self,
+        path: PathBuf,
+        read: impl FnOnce(&mut Reducer, &mut FileState) -> Result<(), CollectError>,
+    ) {
         self.objects += 1;
         let mut st = FileState::default();
-        let r = self.read(name, bytes, Pass::First, &mut st);
-        let fail = |message: String, broken: bool, st: &FileState| FailedFile {
-            path: PathBuf::from(name),
+        let r = read(&mut self.reducer, &mut st);
+        let fail = |path: PathBuf, message: String, broken: bool, st: &FileState| FailedFile {
+            path,
             message,
             broken,
             bad_records: st.bad,
@@ -520,13 +496,13 @@ impl BlobReader {
             targets: st.targets.clone(),
         };
         match r {
-            Err(e) => self.failed.push(fail(e.to_string(), true, &st)),
+            Err(e) => self.failed.push(fail(path, e.to_string(), true, &st)),
             Ok(()) if !st.recognised && !st.digest && st.records > 0 => {
-                self.unrecognised.push(PathBuf::from(name))
+                self.unrecognised.push(path)
             }
             Ok(()) => {
                 if let Some(first) = &st.first_bad {
-                    self.failed.push(fail(first.clone(), false, &st));
+                    self.failed.push(fail(path, first.clone(), false, &st));
                 }
             }
         }
@@ -539,16 +515,30 @@ impl BlobReader {
 
     /// Whether the second pass reads this object (it read to its end and held known records).
     pub fn wants_again(&self, name: &str) -> bool {
-        let path = Path::new(name);
+        self.wants_again_at(Path::new(name))
+    }
+
+    fn wants_again_at(&self, path: &Path) -> bool {
         !self.unrecognised.iter().any(|u| u == path)
             && !self.failed.iter().any(|f| f.path == path && f.broken)
     }
 
     /// The second pass over one object.
     pub fn second(&mut self, name: &str, bytes: &[u8]) {
+        self.second_with(PathBuf::from(name), |reducer, st| {
+            read_bytes(name, bytes, reducer, Pass::Second, st)
+        });
+    }
+
+    /// The second pass over one source that read to its end the first time: a failure now is
+    /// still a record, in place of any the first pass made.
+    fn second_with(
+        &mut self,
+        path: PathBuf,
+        read: impl FnOnce(&mut Reducer, &mut FileState) -> Result<(), CollectError>,
+    ) {
         let mut st = FileState::default();
-        if let Err(e) = self.read(name, bytes, Pass::Second, &mut st) {
-            let path = PathBuf::from(name);
+        if let Err(e) = read(&mut self.reducer, &mut st) {
             self.failed.retain(|x| x.path != path);
             self.failed.push(FailedFile {
                 path,
@@ -586,54 +576,55 @@ impl BlobReader {
             files: self.objects,
         }
     }
+}
 
-    fn read(
-        &mut self,
-        name: &str,
-        bytes: &[u8],
-        pass: Pass,
-        st: &mut FileState,
-    ) -> Result<(), CollectError> {
-        let path = PathBuf::from(name);
-        let broken = |field: String, message: String| CollectError::Malformed {
-            path: path.clone(),
-            field,
-            message,
-        };
-        let plain;
-        let text: &[u8] = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(bytes)
-                .take(crate::MAX_ANSWER_BYTES as u64 + 1)
-                .read_to_end(&mut out)
-                .map_err(|e| broken("gzip".into(), e.to_string()))?;
-            if out.len() > crate::MAX_ANSWER_BYTES {
-                return Err(broken(
-                    "gzip".into(),
-                    format!(
-                        "more than {} MiB once decompressed",
-                        crate::MAX_ANSWER_BYTES >> 20
-                    ),
-                ));
-            }
-            plain = out;
-            &plain
-        } else {
-            bytes
-        };
-        read_records(
-            name,
-            |sink| {
-                for_each_record_in(text, sink).map_err(|e| {
-                    broken(
-                        format!("line {} column {}", e.line(), e.column()),
-                        crate::secrets::without_values(&e.to_string()),
-                    )
-                })
-            },
-            &mut self.reducer,
-            pass,
-            st,
-        )
-    }
+/// [`read_file`] for an object's bytes in memory (gzip-compressed or not, capped once decompressed).
+fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    reducer: &mut Reducer,
+    pass: Pass,
+    st: &mut FileState,
+) -> Result<(), CollectError> {
+    let path = PathBuf::from(name);
+    let broken = |field: String, message: String| CollectError::Malformed {
+        path: path.clone(),
+        field,
+        message,
+    };
+    let plain;
+    let text: &[u8] = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes)
+            .take(crate::MAX_ANSWER_BYTES as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| broken("gzip".into(), e.to_string()))?;
+        if out.len() > crate::MAX_ANSWER_BYTES {
+            return Err(broken(
+                "gzip".into(),
+                format!(
+                    "more than {} MiB once decompressed",
+                    crate::MAX_ANSWER_BYTES >> 20
+                ),
+            ));
+        }
+        plain = out;
+        &plain
+    } else {
+        bytes
+    };
+    read_records(
+        name,
+        |sink| {
+            for_each_record_in(text, sink).map_err(|e| {
+                broken(
+                    format!("line {} column {}", e.line(), e.column()),
+                    crate::secrets::without_values(&e.to_string()),
+                )
+            })
+        },
+        reducer,
+        pass,
+        st,
+    )
 }

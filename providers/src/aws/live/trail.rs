@@ -8,7 +8,6 @@
 use super::*;
 
 use crate::logs::bucket::{day_folders, list_folders, object_records, read_objects};
-use crate::logs::read::LogSet;
 use chrono::{Duration as Span, Utc};
 use fnscope_snapshot::{AuditEvent, LogWindow};
 
@@ -171,32 +170,27 @@ impl Session {
             detail,
         };
         let where_ = trail.url(&trail.prefix);
-        let region = match self.bucket_region(&trail.bucket).await {
-            Ok(r) => r,
-            Err(e) => {
-                return (
-                    Vec::new(),
-                    Vec::new(),
-                    vec![record(e.status, format!("{where_}: {}", e.message))],
-                );
-            }
-        };
-        let client = self.s3(&region);
-        let folders = match self.trail_folders(&client, trail, account).await {
-            Ok(f) if !f.is_empty() => f,
-            Ok(_) => {
+        let found = async {
+            let region = self.bucket_region(&trail.bucket).await?;
+            let client = self.s3(&region);
+            let folders = self.trail_folders(&client, trail, account).await?;
+            Ok::<_, CallError>((client, folders))
+        }
+        .await;
+        let (client, folders) = match found {
+            Ok((_, f)) if f.is_empty() => {
                 return (
                     Vec::new(),
                     Vec::new(),
                     vec![record(
                         CoverageStatus::Failed,
                         format!(
-                            "{where_}: no CloudTrail folder for account {account} under {}AWSLogs/: no event was read",
-                            where_
+                            "no CloudTrail folder for account {account} under {where_}AWSLogs/: no event was read"
                         ),
                     )],
                 );
             }
+            Ok(found) => found,
             Err(e) => {
                 return (
                     Vec::new(),
@@ -209,19 +203,17 @@ impl Session {
         if !wanted.iter().any(|r| r == "us-east-1") {
             wanted.push("us-east-1".into());
         }
+        let days = day_folders(from, to);
         let mut day_prefixes = Vec::new();
         for f in &folders {
             for r in &wanted {
-                for d in day_folders(from, to) {
+                for d in &days {
                     day_prefixes.push(format!("{f}{r}/{d}/"));
                 }
             }
         }
         progress.phase(
-            &format!(
-                "aws: listing trail files ({} days)",
-                day_folders(from, to).len()
-            ),
+            &format!("aws: listing trail files ({} days)", days.len()),
             None,
         );
         let (keys, unlisted) = list_folders(
@@ -238,7 +230,17 @@ impl Session {
             .into_iter()
             .map(|(status, detail)| record(status, detail))
             .collect();
-        let set = self.read_trail_files(&client, trail, &keys, progress).await;
+        let set = read_objects(
+            &keys,
+            |k| trail.url(k),
+            |k| {
+                let client = &client;
+                async move { Self::get_object(client, &trail.bucket, &k).await }
+            },
+            self.opts.concurrency,
+            progress,
+        )
+        .await;
         coverage.push(record(
             if keys.is_empty() {
                 CoverageStatus::Failed
@@ -256,23 +258,5 @@ impl Session {
         ));
         coverage.extend(object_records(&set, "CloudTrail", record));
         (set.events, set.windows, coverage)
-    }
-
-    /// Fetches `keys` in parallel and reads each as it arrives, twice when the logs need it.
-    async fn read_trail_files(
-        &self,
-        client: &aws_sdk_s3::Client,
-        trail: &TrailFiles,
-        keys: &[String],
-        progress: &dyn Progress,
-    ) -> LogSet {
-        read_objects(
-            keys,
-            |k| trail.url(k),
-            |k| async move { Self::get_object(client, &trail.bucket, &k).await },
-            self.opts.concurrency,
-            progress,
-        )
-        .await
     }
 }
