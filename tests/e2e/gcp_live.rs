@@ -167,6 +167,16 @@ fn gcp_permission(request: &str) -> Option<&'static str> {
             "policyanalyzer.serviceAccountLastAuthenticationActivities.query",
         ),
         ("POST", "/v2/entries:list", "logging.logEntries.list"),
+        (
+            "GET",
+            "/v1/*/*/assets?contentType=RESOURCE",
+            "cloudasset.assets.listResource",
+        ),
+        (
+            "GET",
+            "/v1/*/*/assets?contentType=IAM_POLICY",
+            "cloudasset.assets.listIamPolicy",
+        ),
     ];
     let (method, path) = request.split_once(' ')?;
     let segments: Vec<&str> = path.split('/').collect();
@@ -200,7 +210,15 @@ fn assert_within_permissions(log: &[String]) {
     for p in &granted {
         let verb = p.rsplit('.').next().unwrap();
         assert!(
-            ["get", "list", "getIamPolicy", "query"].contains(&verb),
+            [
+                "get",
+                "list",
+                "getIamPolicy",
+                "query",
+                "listResource",
+                "listIamPolicy"
+            ]
+            .contains(&verb),
             "not a read permission: {p}"
         );
     }
@@ -274,11 +292,12 @@ fn without_insights_unused_create_rights_fall_back_to_activity_analyzer() {
 
 #[test]
 fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record() {
+    // The services' own APIs; the fast path's faults are in the next test.
     let export = repo().join("examples/estate/gcp").join(PROJECT);
-    let (clean_out, clean, clean_log) = live_scan(&export, &[], |_| {});
+    let (clean_out, clean, clean_log) = live_scan(&export, &["--gcp-no-asset-inventory"], |_| {});
     assert_eq!(clean_out.status.code(), Some(1), "{}", stderr(&clean_out));
 
-    let (out, faulty, log) = live_scan(&export, &[], |fake| {
+    let (out, faulty, log) = live_scan(&export, &["--gcp-no-asset-inventory"], |fake| {
         fake.fault("/locations/-/functions", 2, FaultKind::Status(429));
         fake.fault(":getIamPolicy", 3, FaultKind::Status(503));
         fake.fault("/serviceAccounts", 1, FaultKind::Truncated);
@@ -301,7 +320,13 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     // A service that keeps failing: a coverage record, exit 3, the rest of the scan intact.
     let (out, r, _) = live_scan(
         &export,
-        &["--max-attempts", "2", "--fail-on", "none"],
+        &[
+            "--gcp-no-asset-inventory",
+            "--max-attempts",
+            "2",
+            "--fail-on",
+            "none",
+        ],
         |fake| {
             fake.fault("/serviceAccounts", 1000, FaultKind::Status(503));
         },
@@ -313,9 +338,13 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     assert!(r["inventory"]["workloads"].as_u64().unwrap() >= 5);
 
     // A server asking for a day's wait is not waited for: a throttled record, the rest intact.
-    let (out, r, _) = live_scan(&export, &["--fail-on", "none"], |fake| {
-        fake.fault("/serviceAccounts", 1000, FaultKind::LongRetryAfter);
-    });
+    let (out, r, _) = live_scan(
+        &export,
+        &["--gcp-no-asset-inventory", "--fail-on", "none"],
+        |fake| {
+            fake.fault("/serviceAccounts", 1000, FaultKind::LongRetryAfter);
+        },
+    );
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let c = coverage(&r, "iam:projects.serviceAccounts.list");
     assert_eq!(c["status"], "throttled");
@@ -328,15 +357,20 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     );
 
     // Answers slower than --call-timeout: abandoned and asked again; for ever, a record.
-    let (out, slow, _) = live_scan(&export, &["--call-timeout", "1"], |fake| {
-        fake.fault("/serviceAccounts", 1, FaultKind::Slow);
-    });
+    let (out, slow, _) = live_scan(
+        &export,
+        &["--gcp-no-asset-inventory", "--call-timeout", "1"],
+        |fake| {
+            fake.fault("/serviceAccounts", 1, FaultKind::Slow);
+        },
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(triples(&slow), triples(&clean));
     assert_eq!(slow["coverage"], clean["coverage"]);
     let (out, r, _) = live_scan(
         &export,
         &[
+            "--gcp-no-asset-inventory",
             "--call-timeout",
             "1",
             "--max-attempts",
@@ -355,6 +389,7 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
     let (out, r, _) = live_scan(
         &export,
         &[
+            "--gcp-no-asset-inventory",
             "--gcp-project",
             "acme-fn-slow",
             "--deadline",
@@ -390,9 +425,13 @@ fn transient_faults_give_the_clean_result_and_persistent_ones_a_coverage_record(
         (FaultKind::Huge, "larger than 128 MiB", 1..=1),
         (FaultKind::RepeatToken, "page token repeated", 1..=3),
     ] {
-        let (out, r, log) = live_scan(&export, &["--fail-on", "none"], |fake| {
-            fake.fault("/locations/-/functions", 1000, kind);
-        });
+        let (out, r, log) = live_scan(
+            &export,
+            &["--gcp-no-asset-inventory", "--fail-on", "none"],
+            |fake| {
+                fake.fault("/locations/-/functions", 1000, kind);
+            },
+        );
         assert_eq!(out.status.code(), Some(3), "{kind:?}: {}", stderr(&out));
         let c = coverage(&r, "cloudfunctions:projects.locations.functions.list");
         assert_eq!(c["status"], "failed", "{kind:?}");
@@ -415,18 +454,86 @@ pub(crate) fn key_file(dir: &std::path::Path, pem: &str, token_uri: &str) -> std
     path
 }
 
+/// The Cloud Asset Inventory path of the example project: the same workloads, identities and
+/// policies as the services' own APIs, in two listings instead of a call per resource, every
+/// request within `fnscope permissions gcp`, and each record saying where its data came from.
+fn fast_path_read_what_the_services_give(
+    slow: &std::path::Path,
+    fast: &std::path::Path,
+    report: &Value,
+    log: &[String],
+) {
+    let read = |p: &std::path::Path| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let workloads = |v: &Value| -> Vec<Value> {
+        let mut w: Vec<Value> = v["workloads"].as_array().unwrap().clone();
+        for x in w.iter_mut().filter(|x| x["details"]["generation"] == "RUN") {
+            // A Cloud Run service's v1 (Knative) shape has no update time: the one known loss.
+            x.as_object_mut().map(|o| o.remove("modified"));
+        }
+        w.sort_by_key(|x| x["id"].to_string());
+        w
+    };
+    let (a, b) = (read(slow), read(fast));
+    assert_eq!(workloads(&a), workloads(&b));
+    assert_eq!(a["identities"], b["identities"]);
+    assert_eq!(a["grants"], b["grants"]);
+    assert_within_permissions(log);
+    let listings: Vec<&String> = log.iter().filter(|l| l.contains("/assets?")).collect();
+    assert!(
+        listings.iter().any(|l| l.ends_with("contentType=RESOURCE"))
+            && listings
+                .iter()
+                .any(|l| l.ends_with("contentType=IAM_POLICY")),
+        "{listings:?}"
+    );
+    for per_resource in [
+        "/functions",
+        "/services",
+        "/jobs",
+        "/serviceAccounts",
+        "/v3/projects/",
+    ] {
+        assert!(
+            !log.iter()
+                .any(|l| l.contains(per_resource) && !l.contains("/assets?")),
+            "{per_resource} read one by one on the fast path: {log:?}"
+        );
+    }
+    // A project's listing holds its own policies; its ancestors' are read on their own.
+    assert!(
+        log.iter()
+            .filter(|l| l.ends_with(":getIamPolicy"))
+            .all(|l| l.starts_with("POST /v3/folders/") || l.starts_with("POST /v3/organizations/")),
+        "{log:?}"
+    );
+    let listed = coverage(report, "cloudasset:assets.list");
+    assert_eq!(listed["status"], "complete", "{listed}");
+    assert!(
+        listed["detail"].as_str().unwrap().contains("12 hours"),
+        "{listed}"
+    );
+    let functions = coverage(report, "cloudfunctions:projects.locations.functions.list");
+    assert!(
+        functions["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Cloud Asset Inventory, projects/acme-fn-prod"),
+        "{functions}"
+    );
+}
+
 #[test]
 fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
     let dir = tempfile::tempdir().unwrap();
     let (pem, public) = keypair(dir.path());
     let export = repo().join("examples/estate/gcp").join(PROJECT);
-    let fake = GoogleFake::start(&export, PROJECT, public, CLIENT);
-    let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
-    let snap = dir.path().join("live.json");
-    let out = fnscope_env(
-        None,
-        dir.path(),
-        &[
+    // The services' own APIs (the fast path's fallback), then Cloud Asset Inventory.
+    let scan = |extra: &[&str], snap: &std::path::Path| {
+        let fake = GoogleFake::start(&export, PROJECT, public.clone(), CLIENT);
+        let key = key_file(dir.path(), &pem, &format!("{}/token", fake.url));
+        let mut args = vec![
             "scan",
             "gcp",
             "--gcp-project",
@@ -439,12 +546,31 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
             "30d",
             "--format",
             "json",
-        ],
-        &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
-    );
+        ];
+        args.extend_from_slice(extra);
+        let out = fnscope_env(
+            None,
+            dir.path(),
+            &args,
+            &[("GOOGLE_APPLICATION_CREDENTIALS", key.to_str().unwrap())],
+        );
+        let log = fake.log.lock().unwrap().clone();
+        (out, log)
+    };
+    let snap = dir.path().join("live.json");
+    let (out, log) = scan(&["--gcp-no-asset-inventory"], &snap);
+    let fast_snap = dir.path().join("fast.json");
+    let (fast_out, fast_log) = scan(&[], &fast_snap);
     // 1: findings. (The fake does not know predefined roles it was not given, so iam:roles.get is partial.)
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
+    assert_eq!(
+        fast_out.status.code(),
+        Some(1),
+        "stderr: {}",
+        stderr(&fast_out)
+    );
     let live: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let fast: Value = serde_json::from_str(&stdout(&fast_out)).unwrap();
     let offline_out = fnscope(
         None,
         dir.path(),
@@ -459,9 +585,10 @@ fn live_gcp_scan_matches_the_offline_import_of_the_same_project() {
     );
     let offline: Value = serde_json::from_str(&stdout(&offline_out)).unwrap();
     assert_eq!(triples(&live), triples(&offline));
+    assert_eq!(triples(&fast), triples(&offline), "fast path == offline");
     assert!(triples(&live).len() > 15);
+    fast_path_read_what_the_services_give(&snap, &fast_snap, &fast, &fast_log);
 
-    let log = fake.log.lock().unwrap().clone();
     assert!(
         log.iter().any(|l| l == "POST /token"),
         "the JWT flow ran: {log:?}"
@@ -577,6 +704,23 @@ fn organization_scope_discovers_the_project_through_its_folder() {
         "folders listed: {log:?}"
     );
     assert_within_permissions(&log);
+    // Cloud Asset Inventory at the organization: the folder's and organization's policies and the
+    // ancestry come with the listing; nothing is read one resource at a time.
+    assert!(
+        !log.iter()
+            .any(|l| l.ends_with(":getIamPolicy") || l.starts_with("GET /v3/folders/")),
+        "{log:?}"
+    );
+    let listed = coverage(&r, "cloudasset:assets.list");
+    assert_eq!(listed["target"], "organizations/684220931133", "{listed}");
+    let org = coverage(&r, "cloudresourcemanager:organizations.getIamPolicy");
+    assert!(
+        org["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Cloud Asset Inventory, organizations/684220931133"),
+        "{org}"
+    );
     let bad = fnscope(
         None,
         dir.path(),
@@ -1072,4 +1216,40 @@ fn audit_logs_from_a_log_sink_bucket_feed_the_same_detections() {
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--gcp-log-bucket"));
+}
+
+#[test]
+fn asset_inventory_refused_or_unreadable_leaves_the_project_to_its_own_apis() {
+    let export = repo().join("examples/estate/gcp").join(PROJECT);
+    let (_, slow, _) = live_scan(&export, &["--gcp-no-asset-inventory"], |_| {});
+    // Refused (the API not enabled, no cloudasset permission): every project read on its own.
+    let (out, refused, log) = live_scan(&export, &[], |fake| {
+        fake.fault("/assets", 1000, FaultKind::Status(403));
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(triples(&refused), triples(&slow));
+    let c = coverage(&refused, "cloudasset:assets.list");
+    assert_eq!(c["status"], "complete", "nothing is missing for it: {c}");
+    assert!(
+        c["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("not used (HTTP 403"),
+        "{c}"
+    );
+    assert!(log.iter().any(|l| l.ends_with("/locations/-/functions")));
+    let f = coverage(&refused, "cloudfunctions:projects.locations.functions.list");
+    assert!(
+        !f["detail"].as_str().unwrap().contains("Asset Inventory"),
+        "{f}"
+    );
+
+    // A listing that breaks off mid-way is retried and gives the clean result.
+    let (_, fast, _) = live_scan(&export, &[], |_| {});
+    let (out, retried, _) = live_scan(&export, &[], |fake| {
+        fake.fault("/assets", 2, FaultKind::Reset);
+    });
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(triples(&retried), triples(&fast));
+    assert_eq!(retried["coverage"], fast["coverage"]);
 }

@@ -49,6 +49,11 @@ pub struct GcpArgs {
     /// project's or an organization's sink) instead of entries.list, which answers 60 calls a minute
     #[arg(long, value_name = "GS_URL", help_heading = "Google Cloud")]
     pub gcp_log_bucket: Option<String>,
+    /// Read each project's functions, Cloud Run services and jobs, service accounts and policies
+    /// from its own APIs, instead of two Cloud Asset Inventory listings per organization, folder or
+    /// project (used by default; where it cannot be, the project's own APIs are read anyway)
+    #[arg(long, help_heading = "Google Cloud")]
+    pub gcp_no_asset_inventory: bool,
 }
 
 /// `[gcp]` in `fnscope.toml`, as written.
@@ -227,6 +232,7 @@ pub(crate) async fn scan(
         shard: common.shard,
         call_timeout: std::time::Duration::from_secs(common.call_timeout),
         stop_at: common.stop_at,
+        asset_inventory: !args.gcp_no_asset_inventory,
     };
     progress.phase("gcp: authenticating", None);
     let session = Session::connect(opts).await?;

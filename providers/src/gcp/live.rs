@@ -21,6 +21,8 @@ use crate::progress::Progress;
 
 /// The IAM permissions the scanner's calls need; `fnscope permissions gcp` prints them.
 pub const READ_ONLY_PERMISSIONS: &[&str] = &[
+    "cloudasset.assets.listIamPolicy",
+    "cloudasset.assets.listResource",
     "cloudfunctions.functions.getIamPolicy",
     "cloudfunctions.functions.list",
     "iam.roles.get",
@@ -56,6 +58,8 @@ pub struct Endpoints {
     pub logging: String,
     /// Cloud Storage (a log sink's bucket, `--gcp-log-bucket`).
     pub storage: String,
+    /// Cloud Asset Inventory (the fast path).
+    pub cloudasset: String,
 }
 
 impl Default for Endpoints {
@@ -69,6 +73,7 @@ impl Default for Endpoints {
             policyanalyzer: "https://policyanalyzer.googleapis.com".into(),
             logging: "https://logging.googleapis.com".into(),
             storage: "https://storage.googleapis.com".into(),
+            cloudasset: "https://cloudasset.googleapis.com".into(),
         }
     }
 }
@@ -84,6 +89,7 @@ impl Endpoints {
         "policyanalyzer",
         "logging",
         "storage",
+        "cloudasset",
     ];
 
     /// Points one API at `url`; false for an unknown API name.
@@ -97,6 +103,7 @@ impl Endpoints {
             "policyanalyzer" => &mut self.policyanalyzer,
             "logging" => &mut self.logging,
             "storage" => &mut self.storage,
+            "cloudasset" => &mut self.cloudasset,
             _ => return false,
         };
         *slot = url.trim_end_matches('/').to_string();
@@ -114,7 +121,8 @@ impl Endpoints {
             recommender: b.clone(),
             policyanalyzer: b.clone(),
             logging: b.clone(),
-            storage: b,
+            storage: b.clone(),
+            cloudasset: b,
         }
     }
 }
@@ -138,6 +146,9 @@ pub struct LiveOptions {
     /// When to stop reading (`--deadline`, less a margin to report in): a project not read whole by
     /// then is a coverage record, the projects read are kept.
     pub stop_at: Option<tokio::time::Instant>,
+    /// Read the projects' functions, services, accounts and policies from Cloud Asset Inventory
+    /// where it answers (`--gcp-no-asset-inventory` turns it off).
+    pub asset_inventory: bool,
 }
 
 impl Default for LiveOptions {
@@ -153,6 +164,7 @@ impl Default for LiveOptions {
             log_since: None,
             shard: None,
             stop_at: None,
+            asset_inventory: true,
         }
     }
 }
@@ -287,6 +299,9 @@ page!(
     LocationsPage,
     ActivitiesPage
 );
+
+#[path = "asset_inventory.rs"]
+mod asset_inventory;
 
 #[derive(Deserialize)]
 struct Node {
@@ -554,9 +569,33 @@ impl Session {
         let mut role_cache: BTreeMap<String, Option<wire::Role>> = BTreeMap::new();
         let mut out = Vec::new();
         let mut discovery = discovery;
+        let mut inventory = asset_inventory::Inventory::default();
+        if self.opts.asset_inventory && !projects.is_empty() {
+            progress.phase("gcp: Cloud Asset Inventory", None);
+            let named: Vec<String> = projects
+                .iter()
+                .filter(|p| self.opts.projects.contains(p))
+                .cloned()
+                .collect();
+            let read = self.asset_inventory(&self.opts.scopes, &named);
+            match crate::until_stop(self.opts.stop_at, read).await {
+                Some(inv) => inventory = inv,
+                None => discovery.push(crate::kit::record(
+                    Provider::Gcp,
+                    "organization",
+                    None,
+                    "cloudasset:assets.list",
+                    CoverageStatus::Failed,
+                    crate::cut_off_detail("the Cloud Asset Inventory listing is"),
+                )),
+            }
+            discovery.append(&mut inventory.coverage);
+        }
         for p in &projects {
+            let pre = inventory.projects.remove(p);
+            let scope_policies = &inventory.scope_policies;
             let read = async {
-                let mut d = self.project(p).await;
+                let mut d = self.project(p, pre, scope_policies).await;
                 self.roles(&mut d, &mut role_cache).await;
                 d
             };
@@ -582,7 +621,12 @@ impl Session {
         (out, discovery)
     }
 
-    async fn project(&self, project: &str) -> ProjectData {
+    async fn project(
+        &self,
+        project: &str,
+        pre: Option<asset_inventory::ProjectAssets>,
+        scope_policies: &BTreeMap<String, wire::Policy>,
+    ) -> ProjectData {
         let mut d = ProjectData {
             project_id: project.to_string(),
             ..ProjectData::default()
@@ -599,11 +643,18 @@ impl Session {
             });
         };
 
-        self.ancestry(project, &mut d, &mut push).await;
-        self.functions(project, &mut d, &mut push).await;
-        self.run_services(project, &mut d, &mut push).await;
-
-        self.service_accounts(project, &mut d, &mut push).await;
+        match pre {
+            Some(pre) => {
+                self.fill_from_inventory(pre, scope_policies, &mut d, &mut push)
+                    .await
+            }
+            None => {
+                self.ancestry(project, &mut d, &mut push).await;
+                self.functions(project, &mut d, &mut push).await;
+                self.run_services(project, &mut d, &mut push).await;
+                self.service_accounts(project, &mut d, &mut push).await;
+            }
+        }
         self.usage(project, &mut d, &mut push).await;
         self.audit(project, &mut d, &mut push).await;
         d.coverage = cov;
