@@ -84,6 +84,38 @@ enum Command {
         #[arg(last = true)]
         extra: Vec<String>,
     },
+    /// Run `fnscope scan gcp --gcp-scope organizations/1` against a fake Google Cloud organization
+    /// at Google's documented per-minute quotas, through Cloud Asset Inventory or each project's own
+    /// APIs; print calls per method against the minimum, calls per 1,000 resources, wall time against
+    /// the lower bound, and peak memory
+    ScanGcp {
+        #[arg(long, default_value_t = 500)]
+        projects: usize,
+        /// 2nd-gen functions per project (each with its Cloud Run service)
+        #[arg(long, default_value_t = 20)]
+        functions: usize,
+        /// Service accounts per project
+        #[arg(long, default_value_t = 5)]
+        accounts: usize,
+        /// Cloud Run locations (the per-resource path lists services and jobs in each)
+        #[arg(long, default_value_t = 40)]
+        locations: usize,
+        #[arg(long, default_value_t = 30)]
+        latency_ms: u64,
+        /// Serve without quotas
+        #[arg(long)]
+        no_quotas: bool,
+        /// Read each project's own APIs (--gcp-no-asset-inventory) instead of Cloud Asset Inventory
+        #[arg(long)]
+        per_resource: bool,
+        /// --max-parallel-projects for fnscope
+        #[arg(long, default_value_t = 8)]
+        parallel_projects: usize,
+        #[arg(long, default_value = "target/release/fnscope")]
+        bin: std::path::PathBuf,
+        #[arg(last = true)]
+        extra: Vec<String>,
+    },
     /// Time the resource diff and the findings of two large synthetic snapshots (1% of functions changed)
     Diff {
         #[arg(long, default_value_t = 100_000)]
@@ -170,6 +202,8 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
 }
 
 mod fake_aws;
+mod fake_gcp;
+mod scan_gcp;
 
 /// Peak resident memory of this process's finished children (Linux reports KB), in MB.
 fn children_peak_rss_mb() -> f64 {
@@ -700,6 +734,37 @@ fn main() {
                 accounts: (accounts, parallel_accounts),
             };
             if let Err(e) = scan_bench(functions, regions, latency_ms, quotas, &bin, &extra) {
+                eprintln!("fnscope-bench: {e}");
+                std::process::exit(2);
+            }
+        }
+        Command::ScanGcp {
+            projects,
+            functions,
+            accounts,
+            locations,
+            latency_ms,
+            no_quotas,
+            per_resource,
+            parallel_projects,
+            bin,
+            extra,
+        } => {
+            let args = scan_gcp::Args {
+                estate: fake_gcp::Estate {
+                    projects,
+                    functions,
+                    accounts,
+                    locations,
+                    latency: std::time::Duration::from_millis(latency_ms),
+                    quotas: !no_quotas,
+                },
+                per_resource,
+                parallel_projects,
+                bin,
+                extra,
+            };
+            if let Err(e) = scan_gcp::run(args) {
                 eprintln!("fnscope-bench: {e}");
                 std::process::exit(2);
             }

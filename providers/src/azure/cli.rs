@@ -95,6 +95,9 @@ pub struct AzureArgs {
     /// cannot be, the subscription is listed on its own anyway)
     #[arg(long, help_heading = "Azure")]
     pub azure_no_resource_graph: bool,
+    /// Subscriptions scanned at once
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64), help_heading = "Azure")]
+    pub max_parallel_subscriptions: u16,
 }
 
 impl Default for AzureArgs {
@@ -105,6 +108,7 @@ impl Default for AzureArgs {
             azure_credential: "auto".into(),
             azure_endpoint: None,
             azure_no_resource_graph: false,
+            max_parallel_subscriptions: 8,
         }
     }
 }
@@ -163,6 +167,7 @@ pub(crate) async fn scan(
         stop_at: common.stop_at,
         call_timeout: std::time::Duration::from_secs(common.call_timeout),
         resource_graph: !args.azure_no_resource_graph,
+        parallel_subscriptions: usize::from(args.max_parallel_subscriptions),
         ..LiveOptions::default()
     };
     progress.phase("azure: authenticating", None);

@@ -103,6 +103,8 @@ pub struct LiveOptions {
     /// List the subscriptions' sites, Logic Apps, Automation accounts and identities through one
     /// Resource Graph query (falling back per subscription where it cannot).
     pub resource_graph: bool,
+    /// Subscriptions read at once (ARM's read quota is per subscription and principal).
+    pub parallel_subscriptions: usize,
 }
 
 impl Default for LiveOptions {
@@ -119,6 +121,7 @@ impl Default for LiveOptions {
             shard: None,
             stop_at: None,
             resource_graph: true,
+            parallel_subscriptions: 8,
         }
     }
 }
@@ -291,13 +294,25 @@ impl Session {
                 }),
             }
         }
-        let mut out = Vec::new();
-        for (id, name, tenant) in subs {
-            let pre = listed.remove(&id.to_ascii_lowercase());
-            let Some(mut d) =
-                crate::until_stop(self.opts.stop_at, self.subscription(&id, pre)).await
-            else {
+        let work: Vec<_> = subs
+            .into_iter()
+            .map(|(id, name, tenant)| {
+                let pre = listed.remove(&id.to_ascii_lowercase());
+                (id, name, tenant, pre)
+            })
+            .collect();
+        let read: Vec<_> = stream::iter(work)
+            .map(|(id, name, tenant, pre)| async move {
+                let d = crate::until_stop(self.opts.stop_at, self.subscription(&id, pre)).await;
                 progress.advance(1);
+                (id, name, tenant, d)
+            })
+            .buffered(self.opts.parallel_subscriptions.max(1))
+            .collect()
+            .await;
+        let mut out = Vec::new();
+        for (id, name, tenant, d) in read {
+            let Some(mut d) = d else {
                 discovery.push(Coverage {
                     provider: Provider::Azure,
                     target: id.clone(),
@@ -312,7 +327,6 @@ impl Session {
             };
             d.display_name = d.display_name.or(name);
             d.tenant_id = d.tenant_id.or(tenant);
-            progress.advance(1);
             out.push(d);
         }
         (out, discovery)

@@ -472,13 +472,7 @@ impl Session {
             };
             let policy = match listed {
                 Some(p) => Ok((p, format!(" ({from})"))),
-                None => {
-                    let url = format!(
-                        "{}/v3/{scope}:getIamPolicy",
-                        self.opts.endpoints.resourcemanager
-                    );
-                    self.policy_post(&url).await.map(|p| (p, String::new()))
-                }
+                None => self.scope_policy(&scope).await.map(|p| (p, String::new())),
             };
             match policy {
                 Ok((p, note)) => {

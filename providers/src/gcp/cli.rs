@@ -11,7 +11,7 @@ use crate::scan::{Common, ProviderArgs, ProviderConfig};
 #[cfg(feature = "gcp")]
 use fnscope_snapshot::Snapshot;
 
-#[derive(Debug, Clone, Default, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct GcpArgs {
     /// GCP projects to scan live (repeatable or comma-separated; default: gcloud's configured project)
     #[arg(
@@ -54,6 +54,23 @@ pub struct GcpArgs {
     /// project (used by default; where it cannot be, the project's own APIs are read anyway)
     #[arg(long, help_heading = "Google Cloud")]
     pub gcp_no_asset_inventory: bool,
+    /// Projects scanned at once
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64), help_heading = "Google Cloud")]
+    pub max_parallel_projects: u16,
+}
+
+impl Default for GcpArgs {
+    fn default() -> GcpArgs {
+        GcpArgs {
+            gcp_projects: Vec::new(),
+            gcp_scopes: Vec::new(),
+            gcp_endpoint: None,
+            gcp_token_uri: None,
+            gcp_log_bucket: None,
+            gcp_no_asset_inventory: false,
+            max_parallel_projects: 8,
+        }
+    }
 }
 
 /// `[gcp]` in `fnscope.toml`, as written.
@@ -233,6 +250,7 @@ pub(crate) async fn scan(
         call_timeout: std::time::Duration::from_secs(common.call_timeout),
         stop_at: common.stop_at,
         asset_inventory: !args.gcp_no_asset_inventory,
+        parallel_projects: usize::from(args.max_parallel_projects),
     };
     progress.phase("gcp: authenticating", None);
     let session = Session::connect(opts).await?;

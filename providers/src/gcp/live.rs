@@ -149,6 +149,8 @@ pub struct LiveOptions {
     /// Read the projects' functions, services, accounts and policies from Cloud Asset Inventory
     /// where it answers (`--gcp-no-asset-inventory` turns it off).
     pub asset_inventory: bool,
+    /// Projects read at once.
+    pub parallel_projects: usize,
 }
 
 impl Default for LiveOptions {
@@ -165,6 +167,7 @@ impl Default for LiveOptions {
             shard: None,
             stop_at: None,
             asset_inventory: true,
+            parallel_projects: 8,
         }
     }
 }
@@ -180,6 +183,15 @@ pub struct Session {
     http: reqwest::Client,
     auth: Arc<dyn gcp_auth::TokenProvider>,
     opts: LiveOptions,
+    /// IAM policy insights refused once (no Security Command Center Premium, which is the
+    /// organization's): the project and answer, and the other projects are not asked again.
+    insights_refused: std::sync::Mutex<Option<(String, String)>>,
+    /// Folder and organization policies read so far: every project below them shares them.
+    scope_policies: std::sync::Mutex<BTreeMap<String, wire::Policy>>,
+    /// Each folder's parent, once read.
+    folder_parents: std::sync::Mutex<BTreeMap<String, Option<String>>>,
+    /// Role definitions read so far (`None`: could not be).
+    role_cache: std::sync::Mutex<BTreeMap<String, Option<wire::Role>>>,
 }
 
 #[derive(Deserialize)]
@@ -357,7 +369,15 @@ impl Session {
                 provider: "gcp",
                 message: format!("cannot build the HTTP client: {e}"),
             })?;
-        Ok(Session { http, auth, opts })
+        Ok(Session {
+            http,
+            auth,
+            opts,
+            insights_refused: std::sync::Mutex::new(None),
+            scope_policies: std::sync::Mutex::new(BTreeMap::new()),
+            folder_parents: std::sync::Mutex::new(BTreeMap::new()),
+            role_cache: std::sync::Mutex::new(BTreeMap::new()),
+        })
     }
 
     async fn call<T: DeserializeOwned>(&self, post: bool, url: &str) -> Result<T, CallError> {
@@ -480,6 +500,48 @@ impl Session {
         }
     }
 
+    /// A folder's parent, read once for every project below it.
+    async fn folder_parent(&self, folder: &str) -> Result<Option<String>, CallError> {
+        if let Some(p) = self
+            .folder_parents
+            .lock()
+            .ok()
+            .and_then(|c| c.get(folder).cloned())
+        {
+            return Ok(p);
+        }
+        let url = format!("{}/v3/{folder}", self.opts.endpoints.resourcemanager);
+        let parent = self.get::<Node>(&url).await?.parent;
+        if let Ok(mut c) = self.folder_parents.lock() {
+            c.insert(folder.to_string(), parent.clone());
+        }
+        Ok(parent)
+    }
+
+    /// The IAM policy of `scope` (a project, folder or organization); a folder's or organization's
+    /// is read once for all the projects below it.
+    async fn scope_policy(&self, scope: &str) -> Result<wire::Policy, CallError> {
+        let shared = !scope.starts_with("projects/");
+        if shared
+            && let Some(p) = self
+                .scope_policies
+                .lock()
+                .ok()
+                .and_then(|c| c.get(scope).cloned())
+        {
+            return Ok(p);
+        }
+        let url = format!(
+            "{}/v3/{scope}:getIamPolicy",
+            self.opts.endpoints.resourcemanager
+        );
+        let p = self.policy_post(&url).await?;
+        if shared && let Ok(mut c) = self.scope_policies.lock() {
+            c.insert(scope.to_string(), p.clone());
+        }
+        Ok(p)
+    }
+
     async fn policy_post(&self, url: &str) -> Result<wire::Policy, CallError> {
         self.call(true, url).await
     }
@@ -566,7 +628,6 @@ impl Session {
             &format!("gcp: {} projects", projects.len()),
             Some(projects.len() as u64),
         );
-        let mut role_cache: BTreeMap<String, Option<wire::Role>> = BTreeMap::new();
         let mut out = Vec::new();
         let mut discovery = discovery;
         let mut inventory = asset_inventory::Inventory::default();
@@ -591,20 +652,29 @@ impl Session {
             }
             discovery.append(&mut inventory.coverage);
         }
-        for p in &projects {
-            let pre = inventory.projects.remove(p);
-            let scope_policies = &inventory.scope_policies;
-            let read = async {
-                let mut d = self.project(p, pre, scope_policies).await;
-                self.roles(&mut d, &mut role_cache).await;
-                d
-            };
-            let read = match self.opts.stop_at {
-                Some(at) => tokio::time::timeout_at(at, read).await.ok(),
-                None => Some(read.await),
-            };
-            progress.advance(1);
-            match read {
+        // Projects are read `parallel_projects` at once (each its own calls `concurrency` wide),
+        // the role definitions through a cache they share.
+        let scope_policies = &inventory.scope_policies;
+        let work: Vec<(String, Option<asset_inventory::ProjectAssets>)> = projects
+            .iter()
+            .map(|p| (p.clone(), inventory.projects.remove(p)))
+            .collect();
+        let read: Vec<(String, Option<ProjectData>)> = stream::iter(work)
+            .map(|(p, pre)| async move {
+                let read = async {
+                    let mut d = self.project(&p, pre, scope_policies).await;
+                    self.roles(&mut d).await;
+                    d
+                };
+                let d = crate::until_stop(self.opts.stop_at, read).await;
+                progress.advance(1);
+                (p, d)
+            })
+            .buffered(self.opts.parallel_projects.max(1))
+            .collect()
+            .await;
+        for (p, d) in read {
+            match d {
                 Some(d) => out.push(d),
                 None => discovery.push(Coverage {
                     provider: Provider::Gcp,
@@ -612,9 +682,7 @@ impl Session {
                     region: None,
                     api: "cloudfunctions:projects.locations.functions.list".into(),
                     status: CoverageStatus::Failed,
-                    detail:
-                        "cut off by --deadline; the project's functions and policies are missing"
-                            .into(),
+                    detail: crate::cut_off_detail("the project's functions and policies are"),
                 }),
             }
         }
@@ -693,11 +761,8 @@ impl Session {
                     if !p.starts_with("folders/") || depth > 20 {
                         break;
                     }
-                    match self
-                        .get::<Node>(&format!("{}/v3/{p}", e.resourcemanager))
-                        .await
-                    {
-                        Ok(f) => parent = f.parent,
+                    match self.folder_parent(&p).await {
+                        Ok(f) => parent = f,
                         Err(err) => {
                             push(
                                 "cloudresourcemanager:folders.get",
@@ -723,10 +788,7 @@ impl Session {
                 Some("organizations") => "cloudresourcemanager:organizations.getIamPolicy",
                 _ => "cloudresourcemanager:projects.getIamPolicy",
             };
-            match self
-                .policy_post(&format!("{}/v3/{scope}:getIamPolicy", e.resourcemanager))
-                .await
-            {
+            match self.scope_policy(&scope).await {
                 Ok(p) => {
                     push(
                         api,
@@ -923,7 +985,26 @@ impl Session {
             "{}/v1/projects/{project}/locations/global/insightTypes/google.iam.policy.Insight/insights?pageSize=1000",
             e.recommender
         );
-        let have_insights = match self.pages::<InsightsPage>(&url).await {
+        let refused = self
+            .insights_refused
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
+        let answer = match refused {
+            Some((first, message)) => Err(CallError::new(
+                CoverageStatus::Denied,
+                format!("not asked: refused for {first} ({message})"),
+            )),
+            None => self.pages::<InsightsPage>(&url).await,
+        };
+        if let Err(e) = &answer
+            && e.status == CoverageStatus::Denied
+            && let Ok(mut r) = self.insights_refused.lock()
+            && r.is_none()
+        {
+            *r = Some((project.to_string(), e.message.clone()));
+        }
+        let have_insights = match answer {
             Ok(pages) => {
                 let insights: Vec<_> = pages.into_iter().flat_map(|p| p.insights).collect();
                 push(
@@ -1179,7 +1260,7 @@ impl Session {
     }
 
     /// Reads the definition of every role named in a binding (cached across projects).
-    async fn roles(&self, d: &mut ProjectData, cache: &mut BTreeMap<String, Option<wire::Role>>) {
+    async fn roles(&self, d: &mut ProjectData) {
         let mut names: BTreeSet<String> = d
             .policies
             .values()
@@ -1187,7 +1268,9 @@ impl Session {
             .chain(d.service_account_policies.values().flatten())
             .flat_map(|p| p.bindings.iter().map(|b| b.role.clone()))
             .collect();
-        names.retain(|n| !cache.contains_key(n));
+        if let Ok(cache) = self.role_cache.lock() {
+            names.retain(|n| !cache.contains_key(n));
+        }
         let e = &self.opts.endpoints;
         let breaker = crate::rest::breaker("iam:roles.get");
         let breaker = &breaker;
@@ -1201,17 +1284,23 @@ impl Session {
             .collect()
             .await;
         let mut errors = Vec::new();
+        let mut read = Vec::new();
         for (name, r) in results {
             match r {
                 Ok(role) => {
-                    cache.insert(name, Some(role));
+                    read.push((name, Some(role)));
                 }
                 Err(err) => {
                     errors.push(format!("{name}: {}", err.message));
-                    cache.insert(name, None);
+                    read.push((name, None));
                 }
             }
         }
+        let mut cache = self
+            .role_cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.extend(read);
         let used: BTreeSet<&String> = d
             .policies
             .values()
@@ -1220,7 +1309,7 @@ impl Session {
             .flat_map(|p| p.bindings.iter().map(|b| &b.role))
             .collect();
         for name in used {
-            if let Some(Some(role)) = cache.get(name) {
+            if let Some(Some(role)) = cache.get(name.as_str()) {
                 d.roles.push(wire::Role {
                     name: role.name.clone(),
                     title: role.title.clone(),
