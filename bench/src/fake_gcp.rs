@@ -77,7 +77,7 @@ impl Estate {
     fn function(&self, p: usize, f: usize) -> Value {
         let pid = project_id(p);
         let loc = location(f % self.locations.max(1));
-        let sa = if f % 10 == 0 {
+        let sa = if f.is_multiple_of(10) {
             format!(
                 "{}-compute@developer.gserviceaccount.com",
                 project_number(p)
@@ -134,7 +134,7 @@ impl Estate {
 
     /// Who may invoke function `f`: every twentieth is public.
     fn invoker_policy(&self, f: usize) -> Value {
-        let who = if f % 20 == 0 {
+        let who = if f.is_multiple_of(20) {
             "allUsers".to_string()
         } else {
             "group:callers@example.com".into()
