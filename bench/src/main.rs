@@ -116,6 +116,41 @@ enum Command {
         #[arg(last = true)]
         extra: Vec<String>,
     },
+    /// Run `fnscope scan azure` against a fake Azure tenant over HTTPS at ARM's documented read
+    /// quota (250, then 25 a second, per subscription and principal) and Resource Graph's (15 queries
+    /// per 5 s), with Resource Graph or per subscription; print calls per method against the minimum,
+    /// calls per 1,000 resources, wall time against the lower bound, and peak memory
+    ScanAzure {
+        #[arg(long, default_value_t = 1000)]
+        subscriptions: usize,
+        /// Function Apps per subscription
+        #[arg(long, default_value_t = 10)]
+        apps: usize,
+        /// Functions per Function App
+        #[arg(long, default_value_t = 3)]
+        functions: usize,
+        #[arg(long, default_value_t = 2)]
+        logic_apps: usize,
+        #[arg(long, default_value_t = 2)]
+        runbooks: usize,
+        /// User-assigned identities per subscription
+        #[arg(long, default_value_t = 2)]
+        identities: usize,
+        #[arg(long, default_value_t = 30)]
+        latency_ms: u64,
+        #[arg(long)]
+        no_quotas: bool,
+        /// List each subscription on its own (--azure-no-resource-graph)
+        #[arg(long)]
+        per_subscription: bool,
+        /// --max-parallel-subscriptions for fnscope
+        #[arg(long, default_value_t = 8)]
+        parallel_subscriptions: usize,
+        #[arg(long, default_value = "target/release/fnscope")]
+        bin: std::path::PathBuf,
+        #[arg(last = true)]
+        extra: Vec<String>,
+    },
     /// Time the resource diff and the findings of two large synthetic snapshots (1% of functions changed)
     Diff {
         #[arg(long, default_value_t = 100_000)]
@@ -202,7 +237,9 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
 }
 
 mod fake_aws;
+mod fake_azure;
 mod fake_gcp;
+mod scan_azure;
 mod scan_gcp;
 
 /// Peak resident memory of this process's finished children (Linux reports KB), in MB.
@@ -765,6 +802,41 @@ fn main() {
                 extra,
             };
             if let Err(e) = scan_gcp::run(args) {
+                eprintln!("fnscope-bench: {e}");
+                std::process::exit(2);
+            }
+        }
+        Command::ScanAzure {
+            subscriptions,
+            apps,
+            functions,
+            logic_apps,
+            runbooks,
+            identities,
+            latency_ms,
+            no_quotas,
+            per_subscription,
+            parallel_subscriptions,
+            bin,
+            extra,
+        } => {
+            let args = scan_azure::Args {
+                estate: fake_azure::Estate {
+                    subscriptions,
+                    apps,
+                    functions,
+                    logic_apps,
+                    runbooks,
+                    identities,
+                    latency: std::time::Duration::from_millis(latency_ms),
+                    quotas: !no_quotas,
+                },
+                per_subscription,
+                parallel: parallel_subscriptions,
+                bin,
+                extra,
+            };
+            if let Err(e) = scan_azure::run(args) {
                 eprintln!("fnscope-bench: {e}");
                 std::process::exit(2);
             }

@@ -303,8 +303,10 @@ pub struct View<'a> {
     /// service principal's application id is not kept, it names nothing a reader knows.
     pub names: BTreeMap<&'a str, &'a str>,
     denies: Vec<Deny>,
-    /// Subscription id → its management groups and `/`.
-    ancestors: HashMap<&'a str, &'a [String]>,
+    /// Subscription id (lower case) → its management groups and `/`.
+    ancestors: HashMap<String, &'a [String]>,
+    /// Role-assignment scope (lower case, no trailing `/`) → the principals assigned there.
+    by_scope: HashMap<String, BTreeSet<&'a str>>,
     pub resources: Vec<Resource<'a>>,
     /// Managed identity principal → its details.
     pub identities: BTreeMap<&'a str, (&'a str, &'a AzureIdentityDetails)>,
@@ -368,6 +370,7 @@ impl<'a> View<'a> {
             }
         }
         let mut by_principal: HashMap<&str, Vec<&Binding>> = HashMap::new();
+        let mut by_scope: HashMap<String, BTreeSet<&str>> = HashMap::new();
         let mut principals = BTreeMap::new();
         let mut unknown_roles = BTreeSet::new();
         let mut names = BTreeMap::new();
@@ -387,6 +390,10 @@ impl<'a> View<'a> {
                 principals
                     .entry(b.principal.as_str())
                     .or_insert(b.principal_type.as_deref());
+                by_scope
+                    .entry(b.scope.trim_end_matches('/').to_ascii_lowercase())
+                    .or_default()
+                    .insert(b.principal.as_str());
                 if !roles.contains_key(&b.grant) {
                     unknown_roles.insert(b.grant.clone());
                 }
@@ -396,7 +403,7 @@ impl<'a> View<'a> {
             .targets
             .iter()
             .filter(|t| t.provider == Provider::Azure)
-            .map(|t| (t.id.as_str(), t.ancestors.as_slice()))
+            .map(|t| (t.id.to_ascii_lowercase(), t.ancestors.as_slice()))
             .collect();
         let resources = snapshot
             .workloads
@@ -427,6 +434,7 @@ impl<'a> View<'a> {
             names,
             denies,
             ancestors,
+            by_scope,
             resources,
             identities,
         }
@@ -438,11 +446,32 @@ impl<'a> View<'a> {
             .nth(2)
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        self.ancestors
+        self.ancestors.get(&sub).copied().unwrap_or(&[])
+    }
+
+    /// Every principal with a role assignment at `resource` or a scope above it (what
+    /// [`View::allowed`] needs before it can say yes), in order: the candidates of a rule that asks
+    /// who can act on one resource, instead of every principal of every subscription.
+    pub fn principals_covering(&self, resource: &str) -> BTreeSet<&'a str> {
+        let r = resource.trim_end_matches('/').to_ascii_lowercase();
+        let mut scopes: Vec<String> = vec![String::new()];
+        scopes.extend(
+            r.match_indices('/')
+                .map(|(i, _)| r[..i].to_string())
+                .filter(|p| !p.is_empty()),
+        );
+        scopes.push(r.clone());
+        scopes.extend(
+            self.ancestors_of(resource)
+                .iter()
+                .map(|a| a.trim_end_matches('/').to_ascii_lowercase()),
+        );
+        scopes
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&sub))
-            .map(|(_, v)| *v)
-            .unwrap_or(&[])
+            .filter_map(|s| self.by_scope.get(s))
+            .flatten()
+            .copied()
+            .collect()
     }
 
     pub fn role_name(&self, guid: &str) -> String {

@@ -584,15 +584,23 @@ impl Session {
             push("graph:servicePrincipals.appRoleAssignments", st, de);
             let mut roles = Vec::new();
             let mut errors = Vec::new();
-            for p in &principals {
-                let path = format!(
-                    "/v1.0/roleManagement/directory/roleAssignments?$filter={}",
-                    urlencode(&format!("principalId eq '{p}'"))
-                );
-                match self
-                    .graph_list::<wire::DirectoryRoleAssignment>(&path)
-                    .await
-                {
+            // In order (`buffered`): the same estate gives the same snapshot.
+            let answers: Vec<(
+                &String,
+                Result<Vec<wire::DirectoryRoleAssignment>, CallError>,
+            )> = stream::iter(&principals)
+                .map(|p| async move {
+                    let path = format!(
+                        "/v1.0/roleManagement/directory/roleAssignments?$filter={}",
+                        urlencode(&format!("principalId eq '{p}'"))
+                    );
+                    (p, self.graph_list(&path).await)
+                })
+                .buffered(self.opts.concurrency.max(1))
+                .collect()
+                .await;
+            for (p, r) in answers {
+                match r {
                     Ok(l) => roles.extend(l),
                     Err(e) => errors.push((e.status, format!("{p}: {}", e.message))),
                 }
@@ -636,22 +644,30 @@ impl Session {
         let mut raw: Vec<serde_json::Value> = Vec::new();
         let mut failed = None;
         // Microsoft.Authorization: role assignments written by the resources' identities (AZ-008).
-        for rp in [
-            "Microsoft.Web",
-            "Microsoft.Logic",
-            "Microsoft.Automation",
-            "Microsoft.Authorization",
-        ] {
-            let filter = format!(
-                "eventTimestamp ge '{}' and eventTimestamp le '{}' and resourceProvider eq '{rp}'",
-                fmt(from),
-                fmt(to)
-            );
-            let path = format!(
-                "{s}/providers/Microsoft.Insights/eventtypes/management/values?api-version={INSIGHTS}&$filter={}",
-                urlencode(&filter)
-            );
-            match self.arm_list::<serde_json::Value>(&path).await {
+        // The four queries at once; read in this order, the first failure standing for all.
+        let answers = futures::future::join_all(
+            [
+                "Microsoft.Web",
+                "Microsoft.Logic",
+                "Microsoft.Automation",
+                "Microsoft.Authorization",
+            ]
+            .map(|rp| {
+                let filter = format!(
+                    "eventTimestamp ge '{}' and eventTimestamp le '{}' and resourceProvider eq '{rp}'",
+                    fmt(from),
+                    fmt(to)
+                );
+                let path = format!(
+                    "{s}/providers/Microsoft.Insights/eventtypes/management/values?api-version={INSIGHTS}&$filter={}",
+                    urlencode(&filter)
+                );
+                async move { self.arm_list::<serde_json::Value>(&path).await }
+            }),
+        )
+        .await;
+        for answer in answers {
+            match answer {
                 Ok(l) => raw.extend(l),
                 Err(e) => {
                     failed = Some(e);

@@ -45,8 +45,8 @@ fn evaluate(ctx: &Context<'_>) -> Outcome {
         if level == AzPriv::None {
             continue;
         }
-        for p in view.principals.keys() {
-            if p == mi {
+        for p in view.principals_covering(&d.resource_id) {
+            if p == *mi {
                 continue;
             }
             let Some(assign) = view.allowed(p, ASSIGN, &d.resource_id) else {

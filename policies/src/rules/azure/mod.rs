@@ -160,7 +160,7 @@ pub(crate) fn code_paths(
         if ids.is_empty() {
             continue;
         }
-        for p in view.principals.keys() {
+        for p in view.principals_covering(&r.workload.id) {
             if r.workload.identities.iter().any(|i| i == p) {
                 continue;
             }
