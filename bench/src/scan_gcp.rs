@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 /// A service-account key (a fresh RSA key from openssl) whose token URI is the fake's.
-fn key_file(home: &std::path::Path, url: &str) -> Result<std::path::PathBuf, String> {
+pub fn key_file(home: &std::path::Path, url: &str) -> Result<std::path::PathBuf, String> {
     let pem = home.join("key.pem");
     let ok = std::process::Command::new("openssl")
         .args([

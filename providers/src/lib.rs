@@ -16,8 +16,11 @@ pub mod breaker;
 pub mod config;
 pub mod files;
 pub mod gcp;
+#[cfg(any(feature = "gcp", feature = "azure"))]
+pub mod jwt;
 pub mod kit;
 pub mod logs;
+pub mod pace;
 pub mod power_automate;
 pub mod progress;
 #[cfg(any(feature = "gcp", feature = "azure"))]

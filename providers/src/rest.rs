@@ -56,6 +56,22 @@ pub(crate) async fn read_capped(
     Ok(body)
 }
 
+/// A JSON answer as `T`, or where it is not.
+fn decode_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CallError> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(
+        |e| {
+            CallError::new(
+                CoverageStatus::Failed,
+                format!(
+                    "malformed response at `{}`: {}",
+                    e.path(),
+                    crate::secrets::without_values(&e.inner().to_string())
+                ),
+            )
+        },
+    )
+}
+
 /// Sends what `request` builds (a fresh request per attempt) and parses the JSON answer.
 pub async fn call<T, F, Fut>(max_attempts: u32, request: F) -> Result<T, CallError>
 where
@@ -63,21 +79,7 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
 {
-    call_decoded(max_attempts, request, |bytes| {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(
-            |e| {
-                CallError::new(
-                    CoverageStatus::Failed,
-                    format!(
-                        "malformed response at `{}`: {}",
-                        e.path(),
-                        crate::secrets::without_values(&e.inner().to_string())
-                    ),
-                )
-            },
-        )
-    })
-    .await
+    call_decoded(max_attempts, request, decode_json).await
 }
 
 /// [`call`] for an answer that is not one JSON document (an object's bytes): the body as it came.
@@ -87,6 +89,22 @@ where
     Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
 {
     call_decoded(max_attempts, request, |bytes| Ok(bytes.to_vec())).await
+}
+
+/// [`call`] through `gate`: each attempt waits for a place, and its answer (HTTP 429 or not) moves
+/// the gate, so calls that share a rate limit slow down together instead of spending their
+/// retries on it.
+pub async fn call_gated<T, F, Fut>(
+    gate: &crate::pace::Gate,
+    max_attempts: u32,
+    request: F,
+) -> Result<T, CallError>
+where
+    T: DeserializeOwned,
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
+{
+    call_decoded_with(Some(gate), max_attempts, request, decode_json).await
 }
 
 /// The retry loop of [`call`], the success body handed to `decode` (a body it refuses is retried
@@ -100,10 +118,33 @@ where
     F: Fn() -> Fut,
     Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
 {
+    call_decoded_with(None, max_attempts, request, decode).await
+}
+
+async fn call_decoded_with<T, F, Fut>(
+    gate: Option<&crate::pace::Gate>,
+    max_attempts: u32,
+    request: F,
+    decode: impl Fn(&[u8]) -> Result<T, CallError>,
+) -> Result<T, CallError>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<reqwest::RequestBuilder, CallError>>,
+{
     let mut attempt = 0u32;
     loop {
         attempt += 1;
+        let permit = match gate {
+            Some(g) => Some(g.enter().await),
+            None => None,
+        };
         let result = request().await?.send().await;
+        if let Some(g) = gate {
+            match &result {
+                Ok(r) if r.status().as_u16() == 429 => g.throttled(),
+                _ => g.answered(),
+            }
+        }
         let (err, wait) = match result {
             Ok(r) if r.status().is_success() => match read_capped(r, MAX_ANSWER_BYTES).await {
                 Ok(bytes) => match decode(&bytes) {
@@ -175,6 +216,8 @@ where
                 None,
             ),
         };
+        // The place is given back before waiting to try again.
+        drop(permit);
         if attempt >= max_attempts.max(1) {
             return Err(err);
         }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use fnscope_snapshot::{Coverage, CoverageStatus, Provider};
@@ -143,9 +143,58 @@ type UserRead = (
 
 pub struct Session {
     http: reqwest::Client,
-    key: String,
-    subjects: Mutex<BTreeMap<String, Arc<gcp_auth::CustomServiceAccount>>>,
+    delegation: Delegation,
+    /// The Directory API's calls, all the admin's: its quota is per user (2,400 a minute).
+    directory: std::sync::Arc<crate::pace::Gate>,
     opts: LiveOptions,
+}
+
+/// The service account that acts for the domain's users: its key, and the tokens it was given.
+struct Delegation {
+    email: String,
+    token_uri: String,
+    key: ring::signature::RsaKeyPair,
+    /// (subject, scope) → (token, expiry in seconds since the epoch).
+    tokens: Mutex<std::collections::HashMap<(String, String), (String, u64)>>,
+}
+
+impl Delegation {
+    fn new(key: &Value) -> Result<Delegation, String> {
+        let field = |k: &str| {
+            key[k]
+                .as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("not a service-account key: no `{k}`"))
+        };
+        let pem = field("private_key")?;
+        Ok(Delegation {
+            email: field("client_email")?,
+            token_uri: field("token_uri")?,
+            key: crate::jwt::rsa_key(&pem)
+                .ok_or("`private_key` is not an RSA private key in PEM")?,
+            tokens: Mutex::new(std::collections::HashMap::new()),
+        })
+    }
+
+    fn cached(&self, key: &(String, String)) -> Option<(String, u64)> {
+        self.tokens.lock().ok()?.get(key).cloned()
+    }
+
+    fn keep(&self, key: (String, String), token: String, until: u64) {
+        if let Ok(mut t) = self.tokens.lock() {
+            t.insert(key, (token, until));
+        }
+    }
+
+    /// The signed JWT-bearer assertion for `scope` as `subject`.
+    fn assertion(&self, subject: &str, scope: &str, now: u64) -> Option<String> {
+        let header = serde_json::json!({"alg": "RS256", "typ": "JWT"});
+        let claims = serde_json::json!({
+            "iss": self.email, "sub": subject, "scope": scope, "aud": self.token_uri,
+            "iat": now, "exp": now + 3600,
+        });
+        crate::jwt::sign(&self.key, &header, &claims)
+    }
 }
 
 fn setup(m: impl Into<String>) -> CollectError {
@@ -185,10 +234,12 @@ impl Session {
             .connect_timeout(Duration::from_secs(10))
             .build()
             .map_err(|e| setup(format!("cannot build the HTTP client: {e}")))?;
+        let delegation = Delegation::new(&key)
+            .map_err(|m| setup(format!("{}: {m}", opts.key_file.display())))?;
         let s = Session {
             http,
-            key: key.to_string(),
-            subjects: Mutex::new(BTreeMap::new()),
+            delegation,
+            directory: crate::pace::Gate::new(opts.concurrency),
             opts,
         };
         let admin = s.opts.admin.clone();
@@ -201,43 +252,69 @@ impl Session {
         Ok(s)
     }
 
-    /// A token for `scope` as `subject` (one token source per subject).
+    /// A token for `scope` as `subject`: the service account's JWT-bearer grant for that user
+    /// (domain-wide delegation), through the session's one HTTP client, cached until shortly
+    /// before it expires. (A token source per subject, as gcp_auth builds one, loads the system's
+    /// root certificates and opens its own connections for each of a domain's users.)
     async fn token(&self, subject: &str, scope: &str) -> Result<String, CallError> {
-        let sa = {
-            let mut map = self
-                .subjects
-                .lock()
-                .map_err(|_| CallError::new(CoverageStatus::Failed, "token cache poisoned"))?;
-            match map.get(subject) {
-                Some(sa) => sa.clone(),
-                None => {
-                    let sa = gcp_auth::CustomServiceAccount::from_json(&self.key)
-                        .map_err(|e| CallError::new(CoverageStatus::Denied, e.to_string()))?
-                        .with_subject(subject.to_string());
-                    let sa = Arc::new(sa);
-                    map.insert(subject.to_string(), sa.clone());
-                    sa
-                }
-            }
-        };
-        use gcp_auth::TokenProvider;
-        sa.token(&[scope])
-            .await
-            .map(|t| t.as_str().to_string())
-            .map_err(|e| {
+        let key = (subject.to_string(), scope.to_string());
+        let now = crate::jwt::now();
+        if let Some((t, until)) = self.delegation.cached(&key)
+            && until > now + 60
+        {
+            return Ok(t);
+        }
+        let assertion = self
+            .delegation
+            .assertion(subject, scope, now)
+            .ok_or_else(|| {
                 CallError::new(
-                    CoverageStatus::Denied,
-                    format!("no token as {subject}: {e}"),
+                    CoverageStatus::Failed,
+                    "signing the JWT-bearer assertion failed",
                 )
-            })
+            })?;
+        let form = format!(
+            "grant_type={}&assertion={assertion}",
+            urlencode("urn:ietf:params:oauth:grant-type:jwt-bearer")
+        );
+        let uri = &self.delegation.token_uri;
+        let answer: Value = crate::rest::call(self.opts.max_attempts, || async {
+            Ok(self
+                .http
+                .post(uri)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(form.clone()))
+        })
+        .await
+        .map_err(|e| {
+            CallError::new(
+                CoverageStatus::Denied,
+                format!("no token as {subject}: {}", e.message),
+            )
+        })?;
+        let Some(token) = answer["access_token"].as_str() else {
+            return Err(CallError::new(
+                CoverageStatus::Denied,
+                format!(
+                    "no token as {subject}: the token endpoint answered without `access_token`"
+                ),
+            ));
+        };
+        let until = now + answer["expires_in"].as_u64().unwrap_or(3600);
+        self.delegation.keep(key, token.to_string(), until);
+        Ok(token.to_string())
     }
 
     async fn get(&self, url: &str, subject: &str, scope: &str) -> Result<Value, CallError> {
-        crate::rest::call(self.opts.max_attempts, || async move {
+        let request = || async move {
             let t = self.token(subject, scope).await?;
             Ok(self.http.get(url).bearer_auth(t))
-        })
-        .await
+        };
+        if url.starts_with(&format!("{}/admin/directory/", self.opts.endpoints.admin)) {
+            crate::rest::call_gated(&self.directory, self.opts.max_attempts, request).await
+        } else {
+            crate::rest::call(self.opts.max_attempts, request).await
+        }
     }
 
     /// Every page's `key` items (`nextPageToken` paging, a repeated token is an error).

@@ -376,38 +376,12 @@ impl std::fmt::Debug for CertificateAssertion {
     }
 }
 
-/// The blocks of a PEM file: (label, DER bytes).
-fn pem_blocks(text: &str) -> Vec<(String, Vec<u8>)> {
-    use base64::Engine;
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
-        let after = &rest[start + 11..];
-        let Some(label_end) = after.find("-----") else {
-            break;
-        };
-        let label = after[..label_end].to_string();
-        let body = &after[label_end + 5..];
-        let end_marker = format!("-----END {label}-----");
-        let Some(end) = body.find(&end_marker) else {
-            break;
-        };
-        let b64: String = body[..end].chars().filter(|c| !c.is_whitespace()).collect();
-        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(b64) {
-            out.push((label, der));
-        }
-        rest = &body[end + end_marker.len()..];
-    }
-    out
-}
-
 impl CertificateAssertion {
     fn load(
         path: &Path,
         client_id: &str,
         audience: &str,
     ) -> Result<CertificateAssertion, CollectError> {
-        use base64::Engine;
         let text = std::fs::read_to_string(path).map_err(|source| CollectError::Io {
             path: path.to_path_buf(),
             source,
@@ -416,14 +390,8 @@ impl CertificateAssertion {
             path: path.to_path_buf(),
             message: m.to_string(),
         };
-        let blocks = pem_blocks(&text);
-        let key = blocks
-            .iter()
-            .find_map(|(label, der)| match label.as_str() {
-                "PRIVATE KEY" => ring::signature::RsaKeyPair::from_pkcs8(der).ok(),
-                "RSA PRIVATE KEY" => ring::signature::RsaKeyPair::from_der(der).ok(),
-                _ => None,
-            })
+        let blocks = crate::jwt::pem_blocks(&text);
+        let key = crate::jwt::rsa_key(&text)
             .ok_or_else(|| invalid("no RSA private key (PEM `PRIVATE KEY` or `RSA PRIVATE KEY`) in the certificate file"))?;
         let cert = blocks
             .iter()
@@ -432,7 +400,7 @@ impl CertificateAssertion {
         let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, &cert.1);
         Ok(CertificateAssertion {
             key,
-            thumbprint: base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref()),
+            thumbprint: crate::jwt::b64(digest.as_ref()),
             client_id: client_id.to_string(),
             audience: audience.to_string(),
         })
@@ -445,37 +413,18 @@ impl azure_identity::ClientAssertion for CertificateAssertion {
         &self,
         _: Option<azure_core::http::ClientMethodOptions<'_>>,
     ) -> azure_core::Result<String> {
-        use base64::Engine;
-        let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+        let now = crate::jwt::now();
         let header = serde_json::json!({"alg": "RS256", "typ": "JWT", "x5t": self.thumbprint});
         let claims = serde_json::json!({
             "aud": self.audience, "iss": self.client_id, "sub": self.client_id,
             "jti": format!("{:032x}", rand::random::<u128>()), "nbf": now, "exp": now + 600,
         });
-        let signing = format!(
-            "{}.{}",
-            b64(header.to_string().as_bytes()),
-            b64(claims.to_string().as_bytes())
-        );
-        let mut sig = vec![0u8; self.key.public().modulus_len()];
-        self.key
-            .sign(
-                &ring::signature::RSA_PKCS1_SHA256,
-                &ring::rand::SystemRandom::new(),
-                signing.as_bytes(),
-                &mut sig,
+        crate::jwt::sign(&self.key, &header, &claims).ok_or_else(|| {
+            azure_core::Error::with_message(
+                azure_core::error::ErrorKind::Credential,
+                "signing the client assertion failed",
             )
-            .map_err(|_| {
-                azure_core::Error::with_message(
-                    azure_core::error::ErrorKind::Credential,
-                    "signing the client assertion failed",
-                )
-            })?;
-        Ok(format!("{signing}.{}", b64(&sig)))
+        })
     }
 }
 
