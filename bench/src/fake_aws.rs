@@ -6,9 +6,8 @@
 //! EventBridge and Organizations, REST-JSON for Lambda and Account).
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{HeaderMap, Request, Response, StatusCode};
@@ -191,18 +190,7 @@ impl Estate {
     }
 }
 
-#[derive(Default)]
-struct Bucket {
-    tokens: f64,
-    at: Option<Instant>,
-}
-
-#[derive(Default)]
-pub struct Stats {
-    pub calls: BTreeMap<String, u64>,
-    pub throttled: BTreeMap<String, u64>,
-    buckets: BTreeMap<(String, String), Bucket>,
-}
+pub use crate::common::Stats;
 
 pub struct Fake {
     pub url: String,
@@ -211,35 +199,10 @@ pub struct Fake {
 
 impl Fake {
     pub fn start(estate: Estate) -> std::io::Result<Fake> {
-        let stats = Arc::new(Mutex::new(Stats::default()));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        listener.set_nonblocking(true)?;
-        let addr: SocketAddr = listener.local_addr()?;
-        let st = stats.clone();
-        let estate = Arc::new(estate);
-        std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let app = axum::Router::new().fallback(move |req: Request<Body>| {
-                    let st = st.clone();
-                    let estate = estate.clone();
-                    async move { handle(req, &estate, &st).await }
-                });
-                if let Ok(l) = tokio::net::TcpListener::from_std(listener) {
-                    let _ = axum::serve(l, app).await;
-                }
-            });
-        });
-        Ok(Fake {
-            url: format!("http://{addr}"),
-            stats,
-        })
+        let (url, stats) = crate::common::serve(estate, |req, estate, st| async move {
+            handle(req, &estate, &st).await
+        })?;
+        Ok(Fake { url, stats })
     }
 }
 
@@ -355,24 +318,7 @@ fn admit(
     if rate <= 0.0 {
         return true;
     }
-    let Ok(mut s) = st.lock() else { return true };
-    let b = s
-        .buckets
-        .entry((bucket, format!("{acct}/{region}")))
-        .or_default();
-    let now = Instant::now();
-    let burst = rate.max(1.0);
-    b.tokens = match b.at {
-        None => burst,
-        Some(t) => (b.tokens + now.duration_since(t).as_secs_f64() * rate).min(burst),
-    };
-    b.at = Some(now);
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
-        true
-    } else {
-        false
-    }
+    crate::common::admit(st, format!("{bucket}/{acct}/{region}"), rate.max(1.0), rate)
 }
 
 fn throttle(service: &str) -> Response<Body> {
@@ -434,12 +380,7 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
         .map_or_else(|| ACCOUNT.to_string(), str::to_string);
     tokio::time::sleep(estate.latency).await;
     let admitted = admit(st, estate, (&acct, &service, &op, &region));
-    if let Ok(mut s) = st.lock() {
-        *s.calls.entry(name.clone()).or_insert(0) += 1;
-        if !admitted {
-            *s.throttled.entry(name.clone()).or_insert(0) += 1;
-        }
-    }
+    crate::common::count(st, &name, admitted);
     if !admitted {
         return throttle(&service);
     }

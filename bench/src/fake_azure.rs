@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response, StatusCode};
@@ -165,35 +165,8 @@ impl Estate {
     }
 }
 
-#[derive(Default)]
-struct Bucket {
-    tokens: f64,
-    at: Option<Instant>,
-}
-
-#[derive(Default)]
-pub struct Stats {
-    pub calls: BTreeMap<String, u64>,
-    pub throttled: BTreeMap<String, u64>,
-    buckets: BTreeMap<String, Bucket>,
-}
-
-fn admit(st: &Mutex<Stats>, key: String, size: f64, refill: f64) -> bool {
-    let Ok(mut s) = st.lock() else { return true };
-    let b = s.buckets.entry(key).or_default();
-    let now = Instant::now();
-    b.tokens = match b.at {
-        None => size,
-        Some(t) => (b.tokens + now.duration_since(t).as_secs_f64() * refill).min(size),
-    };
-    b.at = Some(now);
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
-        true
-    } else {
-        false
-    }
-}
+pub use crate::common::Stats;
+use crate::common::{admit, json as answer, param};
 
 pub struct Fake {
     pub url: String,
@@ -280,31 +253,21 @@ impl Fake {
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let url = format!("https://127.0.0.1:{}", addr.port());
         let stats = Arc::new(Mutex::new(Stats::default()));
-        let st = stats.clone();
-        let estate = Arc::new(estate);
         let base = url.clone();
-        std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let app = axum::Router::new().fallback(move |req: Request<Body>| {
-                    let (st, estate, base) = (st.clone(), estate.clone(), base.clone());
-                    async move { handle(req, &estate, &st, &base).await }
-                });
-                if let Ok(tcp) = tokio::net::TcpListener::from_std(listener) {
-                    let l = TlsListener {
-                        tcp,
-                        acceptor: tokio_rustls::TlsAcceptor::from(Arc::new(config)),
-                    };
-                    let _ = axum::serve(l, app).await;
-                }
-            });
+        let app = crate::common::router(Arc::new(estate), stats.clone(), move |req, e, st| {
+            let base = base.clone();
+            async move { handle(req, &e, &st, &base).await }
         });
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        crate::common::spawn(
+            move || {
+                Some(TlsListener {
+                    tcp: tokio::net::TcpListener::from_std(listener).ok()?,
+                    acceptor,
+                })
+            },
+            app,
+        );
         Ok(Fake {
             url,
             ca_pem: cert,
@@ -314,29 +277,11 @@ impl Fake {
 }
 
 fn ok(v: Value) -> Response<Body> {
-    let mut r = Response::new(Body::from(v.to_string()));
-    if let Ok(v) = "application/json".parse() {
-        r.headers_mut().insert("content-type", v);
-    }
-    r
+    answer(StatusCode::OK, v)
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
-    let mut r = ok(json!({"error": {"code": code, "message": message}}));
-    *r.status_mut() = status;
-    r
-}
-
-fn param(q: &str, key: &str) -> Option<String> {
-    q.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        let k = percent_encoding::percent_decode_str(k).decode_utf8_lossy();
-        (k == key).then(|| {
-            percent_encoding::percent_decode_str(&v.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-    })
+    answer(status, json!({"error": {"code": code, "message": message}}))
 }
 
 /// ARM's `{value, nextLink}` page, 1,000 a page.
@@ -416,12 +361,7 @@ async fn handle(req: Request<Body>, e: &Estate, st: &Mutex<Stats>, base: &str) -
             ),
             _ => true,
         };
-    if let Ok(mut s) = st.lock() {
-        *s.calls.entry(name.clone()).or_insert(0) += 1;
-        if !admitted {
-            *s.throttled.entry(name.clone()).or_insert(0) += 1;
-        }
-    }
+    crate::common::count(st, &name, admitted);
     if !admitted {
         let mut r = error(
             StatusCode::TOO_MANY_REQUESTS,

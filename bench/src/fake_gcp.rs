@@ -8,9 +8,8 @@
 //! endpoint hands out a token without checking the assertion: a benchmark, not a test.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode};
@@ -166,7 +165,9 @@ impl Estate {
         // Refused for the first project (no Security Command Center Premium): not asked again.
         add("recommender:insights.list", 1);
         add("policyanalyzer:activities.query", p);
-        add("iam:roles.get", 4);
+        // The roles the bindings name: owner, editor, Cloud Functions developer, service account user,
+        // token creator, Run invoker, organization admin.
+        add("iam:roles.get", 7);
         if fast {
             add(
                 "cloudasset:assets.list(RESOURCE)",
@@ -197,18 +198,8 @@ impl Estate {
     }
 }
 
-#[derive(Default)]
-struct Bucket {
-    tokens: f64,
-    at: Option<Instant>,
-}
-
-#[derive(Default)]
-pub struct Stats {
-    pub calls: BTreeMap<String, u64>,
-    pub throttled: BTreeMap<String, u64>,
-    buckets: BTreeMap<String, Bucket>,
-}
+pub use crate::common::Stats;
+use crate::common::{json as answer, param};
 
 pub struct Fake {
     pub url: String,
@@ -217,81 +208,22 @@ pub struct Fake {
 
 impl Fake {
     pub fn start(estate: Estate) -> std::io::Result<Fake> {
-        let stats = Arc::new(Mutex::new(Stats::default()));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        listener.set_nonblocking(true)?;
-        let addr: SocketAddr = listener.local_addr()?;
-        let st = stats.clone();
-        let estate = Arc::new(estate);
-        std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let app = axum::Router::new().fallback(move |req: Request<Body>| {
-                    let st = st.clone();
-                    let estate = estate.clone();
-                    async move { handle(req, &estate, &st).await }
-                });
-                if let Ok(l) = tokio::net::TcpListener::from_std(listener) {
-                    let _ = axum::serve(l, app).await;
-                }
-            });
-        });
-        Ok(Fake {
-            url: format!("http://{addr}"),
-            stats,
-        })
-    }
-}
-
-/// A per-minute quota as a token bucket: a minute's calls at once, refilled evenly.
-fn admit(st: &Mutex<Stats>, bucket: String, per_minute: f64) -> bool {
-    let Ok(mut s) = st.lock() else { return true };
-    let b = s.buckets.entry(bucket).or_default();
-    let now = Instant::now();
-    b.tokens = match b.at {
-        None => per_minute,
-        Some(t) => {
-            (b.tokens + now.duration_since(t).as_secs_f64() * per_minute / 60.0).min(per_minute)
-        }
-    };
-    b.at = Some(now);
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
-        true
-    } else {
-        false
+        let (url, stats) = crate::common::serve(estate, |req, estate, st| async move {
+            handle(req, &estate, &st).await
+        })?;
+        Ok(Fake { url, stats })
     }
 }
 
 fn ok(v: Value) -> Response<Body> {
-    let mut r = Response::new(Body::from(v.to_string()));
-    if let Ok(v) = "application/json".parse() {
-        r.headers_mut().insert("content-type", v);
-    }
-    r
+    answer(StatusCode::OK, v)
 }
 
 fn error(status: StatusCode, code: &str, message: &str) -> Response<Body> {
-    let mut r = ok(json!({"error": {"code": status.as_u16(), "message": message, "status": code}}));
-    *r.status_mut() = status;
-    r
-}
-
-fn param(q: &str, key: &str) -> Option<String> {
-    q.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        (k == key).then(|| {
-            percent_encoding::percent_decode_str(v)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-    })
+    answer(
+        status,
+        json!({"error": {"code": status.as_u16(), "message": message, "status": code}}),
+    )
 }
 
 /// One page of `items` (`pageToken` is the offset), `size` a page.
@@ -399,15 +331,11 @@ async fn handle(req: Request<Body>, estate: &Estate, st: &Mutex<Stats>) -> Respo
                     format!("{api}/{}/{}", after("projects"), after("locations"))
                 }
             };
-            admit(st, key, q)
+            // A per-minute quota: a minute's calls at once, refilled evenly.
+            crate::common::admit(st, key, q, q / 60.0)
         }
     };
-    if let Ok(mut s) = st.lock() {
-        *s.calls.entry(name.clone()).or_insert(0) += 1;
-        if !admitted {
-            *s.throttled.entry(name.clone()).or_insert(0) += 1;
-        }
-    }
+    crate::common::count(st, &name, admitted);
     if !admitted {
         return error(
             StatusCode::TOO_MANY_REQUESTS,

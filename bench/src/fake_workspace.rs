@@ -8,9 +8,8 @@
 //! not found, so they are not modelled.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response, StatusCode};
@@ -61,37 +60,8 @@ impl Estate {
     }
 }
 
-#[derive(Default)]
-struct Bucket {
-    tokens: f64,
-    at: Option<Instant>,
-}
-
-#[derive(Default)]
-pub struct Stats {
-    pub calls: BTreeMap<String, u64>,
-    pub throttled: BTreeMap<String, u64>,
-    buckets: BTreeMap<String, Bucket>,
-}
-
-fn admit(st: &Mutex<Stats>, key: String, per_minute: f64) -> bool {
-    let Ok(mut s) = st.lock() else { return true };
-    let b = s.buckets.entry(key).or_default();
-    let now = Instant::now();
-    b.tokens = match b.at {
-        None => per_minute,
-        Some(t) => {
-            (b.tokens + now.duration_since(t).as_secs_f64() * per_minute / 60.0).min(per_minute)
-        }
-    };
-    b.at = Some(now);
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
-        true
-    } else {
-        false
-    }
-}
+pub use crate::common::Stats;
+use crate::common::{json as answer, param};
 
 pub struct Fake {
     pub url: String,
@@ -100,60 +70,27 @@ pub struct Fake {
 
 impl Fake {
     pub fn start(estate: Estate) -> std::io::Result<Fake> {
-        let stats = Arc::new(Mutex::new(Stats::default()));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        listener.set_nonblocking(true)?;
-        let addr: SocketAddr = listener.local_addr()?;
-        let st = stats.clone();
-        let estate = Arc::new(estate);
-        std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async move {
-                let app = axum::Router::new().fallback(move |req: Request<Body>| {
-                    let (st, estate) = (st.clone(), estate.clone());
-                    async move { handle(req, &estate, &st).await }
-                });
-                if let Ok(l) = tokio::net::TcpListener::from_std(listener) {
-                    let _ = axum::serve(l, app).await;
-                }
-            });
-        });
-        Ok(Fake {
-            url: format!("http://{addr}"),
-            stats,
-        })
+        let (url, stats) = crate::common::serve(estate, |req, estate, st| async move {
+            handle(req, &estate, &st).await
+        })?;
+        Ok(Fake { url, stats })
     }
 }
 
 fn ok(v: Value) -> Response<Body> {
-    let mut r = Response::new(Body::from(v.to_string()));
-    if let Ok(v) = "application/json".parse() {
-        r.headers_mut().insert("content-type", v);
-    }
-    r
+    answer(StatusCode::OK, v)
 }
 
 fn error(status: StatusCode, message: &str) -> Response<Body> {
-    let mut r = ok(json!({"error": {"code": status.as_u16(), "message": message}}));
-    *r.status_mut() = status;
-    r
+    answer(
+        status,
+        json!({"error": {"code": status.as_u16(), "message": message}}),
+    )
 }
 
-fn param(q: &str, key: &str) -> Option<String> {
-    q.split('&').find_map(|kv| {
-        let (k, v) = kv.split_once('=')?;
-        (k == key).then(|| {
-            percent_encoding::percent_decode_str(v)
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-    })
+/// A per-minute quota: a minute's calls at once, refilled evenly.
+fn admit(st: &Mutex<Stats>, key: String, per_minute: f64) -> bool {
+    crate::common::admit(st, key, per_minute, per_minute / 60.0)
 }
 
 /// The `sub` of a JWT-bearer assertion (the service account itself when absent).
@@ -209,12 +146,7 @@ async fn handle(req: Request<Body>, e: &Estate, st: &Mutex<Stats>) -> Response<B
             }
             _ => true,
         };
-    if let Ok(mut s) = st.lock() {
-        *s.calls.entry(name.to_string()).or_insert(0) += 1;
-        if !admitted {
-            *s.throttled.entry(name.to_string()).or_insert(0) += 1;
-        }
-    }
+    crate::common::count(st, name, admitted);
     if !admitted {
         return error(
             StatusCode::TOO_MANY_REQUESTS,

@@ -255,6 +255,7 @@ fn synthetic(roles: usize, functions: usize, users: usize) -> Snapshot {
     s
 }
 
+mod common;
 mod fake_aws;
 mod fake_azure;
 mod fake_gcp;

@@ -3,8 +3,6 @@
 //! minimum, calls per 1,000 resources, wall time against the lower bound the quotas, latency and
 //! sequential calls set, and peak memory.
 
-use std::time::Instant;
-
 use crate::fake_azure::{self, Estate};
 
 pub struct Args {
@@ -23,8 +21,8 @@ pub fn run(a: Args) -> Result<(), String> {
     let snap = home.join("snapshot.json.gz");
     let parallel = a.parallel.clamp(1, 64);
     let graph = !a.per_subscription;
-    let t0 = Instant::now();
-    let status = std::process::Command::new(&a.bin)
+    let mut command = std::process::Command::new(&a.bin);
+    command
         .env_clear()
         .env("HOME", &home)
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -43,41 +41,13 @@ pub fn run(a: Args) -> Result<(), String> {
         } else {
             vec!["--azure-no-resource-graph"]
         })
-        .args(&a.extra)
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", a.bin.display()))?;
-    let wall = t0.elapsed().as_secs_f64();
-    let rss = crate::children_peak_rss_mb();
-    let saved = fnscope_snapshot::load(&snap).map_err(|e| e.to_string())?;
-    let incomplete: Vec<String> = saved
-        .coverage
-        .iter()
-        .filter(|c| c.status != fnscope_snapshot::CoverageStatus::Complete)
-        .map(|c| format!("{} {} {:?}: {}", c.target, c.api, c.status, c.detail))
-        .collect();
+        .args(&a.extra);
+    let run = crate::common::run(command, &snap, |_| false);
     let _ = std::fs::remove_dir_all(&home);
+    let run = run?;
     let stats = fake.stats.lock().map_err(|_| "stats lock".to_string())?;
     let minimum = e.minimum_calls(graph);
-    println!(
-        "{:<44} {:>8} {:>8} {:>9}",
-        "method", "calls", "minimum", "throttled"
-    );
-    let mut ops: Vec<&String> = stats.calls.keys().chain(minimum.keys()).collect();
-    ops.sort();
-    ops.dedup();
-    let (mut total, mut min_total, mut throttled, mut inventory) = (0u64, 0u64, 0u64, 0u64);
-    for op in ops {
-        let c = stats.calls.get(op).copied().unwrap_or(0);
-        let m = minimum.get(op).copied().unwrap_or(0);
-        let t = stats.throttled.get(op).copied().unwrap_or(0);
-        total += c;
-        min_total += m;
-        throttled += t;
-        if op.starts_with("resourcegraph:") {
-            inventory += c;
-        }
-        println!("{op:<44} {c:>8} {m:>8} {t:>9}");
-    }
+    let t = crate::common::print_calls(&stats, &minimum, "resourcegraph:");
     // Lower bound. ARM: each subscription's calls past its bucket of 250 at 25 a second, a round of
     // `parallel` subscriptions at a time; Resource Graph: its queries past 15 at 3 a second.
     let rounds = e.subscriptions.div_ceil(parallel) as f64;
@@ -100,7 +70,7 @@ pub fn run(a: Args) -> Result<(), String> {
     };
     let quota_bound = arm_bound.max(arg_bound);
     let lat = e.latency.as_secs_f64();
-    let latency_bound = min_total as f64 * lat / (16.0 * parallel as f64);
+    let latency_bound = t.minimum as f64 * lat / (16.0 * parallel as f64);
     // Per subscription, calls that follow each other: the listings (none with Resource Graph), the
     // three authorization listings, each site's functions, runbooks, webhooks, two Graph calls per
     // identity; the Resource Graph pages before them.
@@ -129,22 +99,12 @@ pub fn run(a: Args) -> Result<(), String> {
         } else {
             "per subscription"
         },
-        status.code().unwrap_or(-1),
-        saved.workloads.len()
+        run.exit,
+        run.workloads
     );
-    for c in incomplete.iter().take(5) {
-        println!("incomplete: {c}");
-    }
-    println!(
-        "calls {total} (minimum {min_total}, {:+.1}%), {:.1} per 1,000 resources ({resources} resources); inventory-engine calls {inventory} ({:.2} per 1,000); throttled answers retried {throttled}; {} incomplete coverage records",
-        (total as f64 / min_total.max(1) as f64 - 1.0) * 100.0,
-        total as f64 * 1000.0 / resources.max(1) as f64,
-        inventory as f64 * 1000.0 / resources.max(1) as f64,
-        incomplete.len()
+    let parts = format!(
+        "quota {quota_bound:.1}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}"
     );
-    println!(
-        "wall {wall:.1} s, lower bound {bound:.1} s (quota {quota_bound:.1}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
-        wall / bound.max(f64::MIN_POSITIVE)
-    );
+    crate::common::print_outcome(&run, &t, resources, bound, &parts);
     Ok(())
 }

@@ -3,8 +3,6 @@
 //! method against the minimum, the calls per 1,000 resources, wall time against the lower bound the
 //! quotas, latency and sequential calls set, and peak memory.
 
-use std::time::Instant;
-
 use crate::fake_gcp::{self, Estate};
 
 pub struct Args {
@@ -54,8 +52,8 @@ pub fn run(a: Args) -> Result<(), String> {
     let key = key_file(&home, &fake.url)?;
     let snap = home.join("snapshot.json.gz");
     let parallel = a.parallel_projects.clamp(1, 64);
-    let t0 = Instant::now();
-    let status = std::process::Command::new(&a.bin)
+    let mut command = std::process::Command::new(&a.bin);
+    command
         .env_clear()
         .env("HOME", &home)
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -78,46 +76,19 @@ pub fn run(a: Args) -> Result<(), String> {
         } else {
             vec![]
         })
-        .args(&a.extra)
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", a.bin.display()))?;
-    let wall = t0.elapsed().as_secs_f64();
-    let rss = crate::children_peak_rss_mb();
-    let saved = fnscope_snapshot::load(&snap).map_err(|e| e.to_string())?;
-    let incomplete: Vec<String> = saved
-        .coverage
-        .iter()
-        .filter(|c| c.status != fnscope_snapshot::CoverageStatus::Complete)
-        // Insights need Security Command Center Premium: refused, Activity Analyzer read instead.
-        .filter(|c| c.api != "recommender:insights.list")
-        .map(|c| format!("{} {} {:?}: {}", c.target, c.api, c.status, c.detail))
-        .collect();
+        .args(&a.extra);
+    // Insights need Security Command Center Premium: refused, Activity Analyzer read instead.
+    let run = crate::common::run(command, &snap, |c| c.api == "recommender:insights.list");
     let _ = std::fs::remove_dir_all(&home);
+    let run = run?;
     let stats = fake.stats.lock().map_err(|_| "stats lock".to_string())?;
     let minimum = e.minimum_calls(!a.per_resource);
-    println!(
-        "{:<44} {:>8} {:>8} {:>9}",
-        "method", "calls", "minimum", "throttled"
-    );
-    let mut ops: Vec<&String> = stats.calls.keys().chain(minimum.keys()).collect();
-    ops.sort();
-    ops.dedup();
-    let (mut total, mut min_total, mut throttled, mut inventory) = (0u64, 0u64, 0u64, 0u64);
+    let t = crate::common::print_calls(&stats, &minimum, "cloudasset:");
     let mut per_api: std::collections::BTreeMap<&str, u64> = Default::default();
-    for op in ops {
-        let c = stats.calls.get(op).copied().unwrap_or(0);
-        let m = minimum.get(op).copied().unwrap_or(0);
-        let t = stats.throttled.get(op).copied().unwrap_or(0);
-        total += c;
-        min_total += m;
-        throttled += t;
-        if op.starts_with("cloudasset:") {
-            inventory += c;
-        }
+    for (op, m) in &minimum {
         *per_api
             .entry(op.split(':').next().unwrap_or_default())
             .or_insert(0) += m;
-        println!("{op:<44} {c:>8} {m:>8} {t:>9}");
     }
     // Lower bound. Quotas: per bucket (the scan's, a project's, a project's region's), its
     // minimum calls past one minute's burst at its rate; every bucket of a kind holds alike.
@@ -142,7 +113,7 @@ pub fn run(a: Args) -> Result<(), String> {
     // that must follow each other: the inventory's pages, then each round of projects' chain.
     let lat = e.latency.as_secs_f64();
     let in_flight = 16.0 * parallel as f64;
-    let latency_bound = min_total as f64 * lat / in_flight;
+    let latency_bound = t.minimum as f64 * lat / in_flight;
     let rounds = e.projects.div_ceil(parallel) as f64;
     let chain = if a.per_resource {
         let fan = |n: usize| n.div_ceil(16) as f64;
@@ -152,11 +123,7 @@ pub fn run(a: Args) -> Result<(), String> {
     } else {
         2.0
     };
-    let pages = if a.per_resource {
-        0.0
-    } else {
-        inventory as f64
-    };
+    let pages = if a.per_resource { 0.0 } else { t.engine as f64 };
     let chain_bound = (pages + rounds * chain + 3.0) * lat;
     let bound = quota_bound.max(latency_bound).max(chain_bound);
     let resources = e.resources();
@@ -177,27 +144,17 @@ pub fn run(a: Args) -> Result<(), String> {
         } else {
             "Cloud Asset Inventory"
         },
-        status.code().unwrap_or(-1),
-        saved.workloads.len()
+        run.exit,
+        run.workloads
     );
-    for c in incomplete.iter().take(5) {
-        println!("incomplete: {c}");
-    }
-    println!(
-        "calls {total} (minimum {min_total}, {:+.1}%), {:.1} per 1,000 resources ({resources} resources); inventory-engine calls {inventory} ({:.2} per 1,000); throttled answers retried {throttled}; {} incomplete coverage records",
-        (total as f64 / min_total.max(1) as f64 - 1.0) * 100.0,
-        total as f64 * 1000.0 / resources.max(1) as f64,
-        inventory as f64 * 1000.0 / resources.max(1) as f64,
-        incomplete.len()
-    );
-    println!(
-        "wall {wall:.1} s, lower bound {bound:.1} s (quota {quota_bound:.1}{}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
+    let parts = format!(
+        "quota {quota_bound:.1}{}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}",
         if busiest.is_empty() {
             String::new()
         } else {
             format!(" on {busiest}")
-        },
-        wall / bound.max(f64::MIN_POSITIVE)
+        }
     );
+    crate::common::print_outcome(&run, &t, resources, bound, &parts);
     Ok(())
 }

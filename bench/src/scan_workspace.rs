@@ -2,8 +2,6 @@
 //! domain-wide delegation; prints calls per method against the minimum, wall time against the lower
 //! bound the Directory and Drive quotas, latency and sequential calls set, and peak memory.
 
-use std::time::Instant;
-
 use crate::fake_workspace::{self, Estate};
 
 pub struct Args {
@@ -20,8 +18,8 @@ pub fn run(a: Args) -> Result<(), String> {
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let key = crate::scan_gcp::key_file(&home, &fake.url)?;
     let snap = home.join("snapshot.json.gz");
-    let t0 = Instant::now();
-    let status = std::process::Command::new(&a.bin)
+    let mut command = std::process::Command::new(&a.bin);
+    command
         .env_clear()
         .env("HOME", &home)
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -42,38 +40,13 @@ pub fn run(a: Args) -> Result<(), String> {
         .arg(home.join("report.json"))
         .arg("--save")
         .arg(&snap)
-        .args(&a.extra)
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", a.bin.display()))?;
-    let wall = t0.elapsed().as_secs_f64();
-    let rss = crate::children_peak_rss_mb();
-    let saved = fnscope_snapshot::load(&snap).map_err(|e| e.to_string())?;
-    let incomplete: Vec<String> = saved
-        .coverage
-        .iter()
-        .filter(|c| c.status != fnscope_snapshot::CoverageStatus::Complete)
-        .map(|c| format!("{} {} {:?}: {}", c.target, c.api, c.status, c.detail))
-        .collect();
+        .args(&a.extra);
+    let run = crate::common::run(command, &snap, |_| false);
     let _ = std::fs::remove_dir_all(&home);
+    let run = run?;
     let stats = fake.stats.lock().map_err(|_| "stats lock".to_string())?;
     let minimum = e.minimum_calls();
-    println!(
-        "{:<44} {:>8} {:>8} {:>9}",
-        "method", "calls", "minimum", "throttled"
-    );
-    let mut ops: Vec<&String> = stats.calls.keys().chain(minimum.keys()).collect();
-    ops.sort();
-    ops.dedup();
-    let (mut total, mut min_total, mut throttled) = (0u64, 0u64, 0u64);
-    for op in ops {
-        let c = stats.calls.get(op).copied().unwrap_or(0);
-        let m = minimum.get(op).copied().unwrap_or(0);
-        let t = stats.throttled.get(op).copied().unwrap_or(0);
-        total += c;
-        min_total += m;
-        throttled += t;
-        println!("{op:<44} {c:>8} {m:>8} {t:>9}");
-    }
+    let t = crate::common::print_calls(&stats, &minimum, "");
     let get = |k: &str| minimum.get(k).copied().unwrap_or(0) as f64;
     let quota_bound = if e.quotas {
         let directory = get("directory:users.list") + get("directory:tokens.list");
@@ -86,7 +59,7 @@ pub fn run(a: Args) -> Result<(), String> {
     };
     // Users are read 16 at once (--concurrency); the user listing's pages follow each other.
     let lat = e.latency.as_secs_f64();
-    let latency_bound = min_total as f64 * lat / 16.0;
+    let latency_bound = t.minimum as f64 * lat / 16.0;
     let chain_bound = (get("directory:users.list") + 6.0) * lat;
     let bound = quota_bound.max(latency_bound).max(chain_bound);
     println!(
@@ -100,20 +73,13 @@ pub fn run(a: Args) -> Result<(), String> {
         } else {
             "no quotas"
         },
-        status.code().unwrap_or(-1),
-        saved.workloads.len()
+        run.exit,
+        run.workloads
     );
-    for c in incomplete.iter().take(5) {
-        println!("incomplete: {c}");
-    }
-    println!(
-        "calls {total} (minimum {min_total}, {:+.1}%), throttled answers retried {throttled}, {} incomplete coverage records",
-        (total as f64 / min_total.max(1) as f64 - 1.0) * 100.0,
-        incomplete.len()
+    let parts = format!(
+        "quota {quota_bound:.1}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}"
     );
-    println!(
-        "wall {wall:.1} s, lower bound {bound:.1} s (quota {quota_bound:.1}, latency/concurrency {latency_bound:.1}, sequential calls {chain_bound:.1}), ratio {:.2}; peak RSS {rss:.0} MB",
-        wall / bound.max(f64::MIN_POSITIVE)
-    );
+    // Resources: the users read and the scripts found.
+    crate::common::print_outcome(&run, &t, (e.users + e.scripts()) as u64, bound, &parts);
     Ok(())
 }

@@ -192,6 +192,8 @@ pub struct Session {
     folder_parents: std::sync::Mutex<BTreeMap<String, Option<String>>>,
     /// Role definitions read so far (`None`: could not be).
     role_cache: std::sync::Mutex<BTreeMap<String, Option<wire::Role>>>,
+    /// One project at a time fetches the roles the cache lacks, so no role is read twice.
+    role_fetch: tokio::sync::Mutex<()>,
 }
 
 #[derive(Deserialize)]
@@ -377,6 +379,7 @@ impl Session {
             scope_policies: std::sync::Mutex::new(BTreeMap::new()),
             folder_parents: std::sync::Mutex::new(BTreeMap::new()),
             role_cache: std::sync::Mutex::new(BTreeMap::new()),
+            role_fetch: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -1261,6 +1264,7 @@ impl Session {
 
     /// Reads the definition of every role named in a binding (cached across projects).
     async fn roles(&self, d: &mut ProjectData) {
+        let _one_at_a_time = self.role_fetch.lock().await;
         let mut names: BTreeSet<String> = d
             .policies
             .values()
