@@ -89,6 +89,25 @@ where
     });
 }
 
+/// A fake serving over plain HTTP: its base URL and its counts.
+pub struct Fake {
+    pub url: String,
+    pub stats: Arc<Mutex<Stats>>,
+}
+
+impl Fake {
+    /// Serves `handle` for `estate` on a loopback port.
+    pub fn start<E, H, F>(estate: E, handle: H) -> std::io::Result<Fake>
+    where
+        E: Send + Sync + 'static,
+        H: Fn(Request<Body>, Arc<E>, Arc<Mutex<Stats>>) -> F + Clone + Send + Sync + 'static,
+        F: Future<Output = Response<Body>> + Send + 'static,
+    {
+        let (url, stats) = serve(estate, handle)?;
+        Ok(Fake { url, stats })
+    }
+}
+
 /// Serves `handle` over plain HTTP on a loopback port; the base URL and the counts.
 pub fn serve<E, H, F>(estate: E, handle: H) -> std::io::Result<(String, Arc<Mutex<Stats>>)>
 where

@@ -192,18 +192,13 @@ impl Estate {
 
 pub use crate::common::Stats;
 
-pub struct Fake {
-    pub url: String,
-    pub stats: Arc<Mutex<Stats>>,
-}
+pub use crate::common::Fake;
 
-impl Fake {
-    pub fn start(estate: Estate) -> std::io::Result<Fake> {
-        let (url, stats) = crate::common::serve(estate, |req, estate, st| async move {
-            handle(req, &estate, &st).await
-        })?;
-        Ok(Fake { url, stats })
-    }
+/// Serves `estate`.
+pub fn start(estate: Estate) -> std::io::Result<Fake> {
+    Fake::start(estate, |req, estate, st| async move {
+        handle(req, &estate, &st).await
+    })
 }
 
 fn scope(headers: &HeaderMap) -> (String, String) {

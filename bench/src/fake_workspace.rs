@@ -8,7 +8,7 @@
 //! not found, so they are not modelled.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use axum::body::{Body, to_bytes};
@@ -63,18 +63,13 @@ impl Estate {
 pub use crate::common::Stats;
 use crate::common::{json as answer, param};
 
-pub struct Fake {
-    pub url: String,
-    pub stats: Arc<Mutex<Stats>>,
-}
+pub use crate::common::Fake;
 
-impl Fake {
-    pub fn start(estate: Estate) -> std::io::Result<Fake> {
-        let (url, stats) = crate::common::serve(estate, |req, estate, st| async move {
-            handle(req, &estate, &st).await
-        })?;
-        Ok(Fake { url, stats })
-    }
+/// Serves `estate`.
+pub fn start(estate: Estate) -> std::io::Result<Fake> {
+    Fake::start(estate, |req, estate, st| async move {
+        handle(req, &estate, &st).await
+    })
 }
 
 fn ok(v: Value) -> Response<Body> {

@@ -359,7 +359,7 @@ fn scan_bench(
     };
     let rps = quotas.rps;
     let fake =
-        fake_aws::Fake::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
+        fake_aws::start(estate.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
     let home = std::env::temp_dir().join(format!("fnscope-bench-{}", std::process::id()));
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let snap = home.join("snapshot.json.gz");

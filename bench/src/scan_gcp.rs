@@ -45,8 +45,7 @@ pub fn key_file(home: &std::path::Path, url: &str) -> Result<std::path::PathBuf,
 
 pub fn run(a: Args) -> Result<(), String> {
     let e = a.estate.clone();
-    let fake =
-        fake_gcp::Fake::start(e.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
+    let fake = fake_gcp::start(e.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
     let home = std::env::temp_dir().join(format!("fnscope-bench-gcp-{}", std::process::id()));
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let key = key_file(&home, &fake.url)?;

@@ -12,8 +12,8 @@ pub struct Args {
 
 pub fn run(a: Args) -> Result<(), String> {
     let e = a.estate.clone();
-    let fake = fake_workspace::Fake::start(e.clone())
-        .map_err(|e| format!("cannot start the fake: {e}"))?;
+    let fake =
+        fake_workspace::start(e.clone()).map_err(|e| format!("cannot start the fake: {e}"))?;
     let home = std::env::temp_dir().join(format!("fnscope-bench-ws-{}", std::process::id()));
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let key = crate::scan_gcp::key_file(&home, &fake.url)?;

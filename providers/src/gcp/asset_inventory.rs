@@ -457,35 +457,19 @@ impl Session {
         );
         let mut policies = pre.policies;
         let own = format!("projects/{project}");
-        let mut scopes = vec![own.clone()];
-        scopes.extend(d.ancestors.iter().cloned());
-        for scope in scopes {
-            let api = match scope.split('/').next() {
-                Some("folders") => "cloudresourcemanager:folders.getIamPolicy",
-                Some("organizations") => "cloudresourcemanager:organizations.getIamPolicy",
-                _ => "cloudresourcemanager:projects.getIamPolicy",
-            };
-            let listed = if scope == own {
-                policies.remove(&own)
-            } else {
-                scope_policies.get(&scope).cloned()
-            };
-            let policy = match listed {
-                Some(p) => Ok((p, format!(" ({from})"))),
-                None => self.scope_policy(&scope).await.map(|p| (p, String::new())),
-            };
-            match policy {
-                Ok((p, note)) => {
-                    push(
-                        api,
-                        CoverageStatus::Complete,
-                        format!("{scope}: {} bindings{note}", p.bindings.len()),
-                    );
-                    d.policies.insert(scope, p);
-                }
-                Err(err) => push(api, err.status, format!("{scope}: {}", err.message)),
-            }
-        }
+        let note = format!(" ({from})");
+        self.chain_policies(
+            d,
+            |scope| {
+                let p = match scope == own {
+                    true => policies.remove(&own),
+                    false => scope_policies.get(scope).cloned(),
+                };
+                p.map(|p| (p, note.clone()))
+            },
+            push,
+        )
+        .await;
         // Who may invoke each function, and each Run function no listed function covers; who may
         // act as each account. No asset: no policy set.
         let take = |key: &str| policies.get(key).cloned().unwrap_or_default();

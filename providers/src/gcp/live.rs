@@ -503,6 +503,40 @@ impl Session {
         }
     }
 
+    /// The IAM policy of the project and of each ancestor into `d`, with a record each: `listed`
+    /// gives one already read (with a note saying where from), else it is read with `getIamPolicy`.
+    async fn chain_policies(
+        &self,
+        d: &mut ProjectData,
+        mut listed: impl FnMut(&str) -> Option<(wire::Policy, String)>,
+        push: &mut impl FnMut(&str, CoverageStatus, String),
+    ) {
+        let mut scopes = vec![format!("projects/{}", d.project_id)];
+        scopes.extend(d.ancestors.iter().cloned());
+        for scope in scopes {
+            let api = match scope.split('/').next() {
+                Some("folders") => "cloudresourcemanager:folders.getIamPolicy",
+                Some("organizations") => "cloudresourcemanager:organizations.getIamPolicy",
+                _ => "cloudresourcemanager:projects.getIamPolicy",
+            };
+            let policy = match listed(&scope) {
+                Some(p) => Ok(p),
+                None => self.scope_policy(&scope).await.map(|p| (p, String::new())),
+            };
+            match policy {
+                Ok((p, note)) => {
+                    push(
+                        api,
+                        CoverageStatus::Complete,
+                        format!("{scope}: {} bindings{note}", p.bindings.len()),
+                    );
+                    d.policies.insert(scope, p);
+                }
+                Err(err) => push(api, err.status, format!("{scope}: {}", err.message)),
+            }
+        }
+    }
+
     /// A folder's parent, read once for every project below it.
     async fn folder_parent(&self, folder: &str) -> Result<Option<String>, CallError> {
         if let Some(p) = self
@@ -783,26 +817,7 @@ impl Session {
                 format!("{}; ancestors unknown", err.message),
             ),
         }
-        let mut scopes = vec![format!("projects/{project}")];
-        scopes.extend(d.ancestors.iter().cloned());
-        for scope in scopes {
-            let api = match scope.split('/').next() {
-                Some("folders") => "cloudresourcemanager:folders.getIamPolicy",
-                Some("organizations") => "cloudresourcemanager:organizations.getIamPolicy",
-                _ => "cloudresourcemanager:projects.getIamPolicy",
-            };
-            match self.scope_policy(&scope).await {
-                Ok(p) => {
-                    push(
-                        api,
-                        CoverageStatus::Complete,
-                        format!("{scope}: {} bindings", p.bindings.len()),
-                    );
-                    d.policies.insert(scope, p);
-                }
-                Err(err) => push(api, err.status, format!("{scope}: {}", err.message)),
-            }
-        }
+        self.chain_policies(d, |_| None, push).await;
     }
 
     /// Functions of both generations in every location, and who may invoke each.
