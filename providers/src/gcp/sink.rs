@@ -7,7 +7,7 @@
 
 use super::*;
 
-use crate::logs::bucket::{day_folders, list_folders, object_records, read_objects};
+use crate::logs::bucket::{day_folders, read_bucket};
 use chrono::{Duration as Span, Utc};
 use fnscope_snapshot::{AuditEvent, LogWindow};
 
@@ -97,39 +97,23 @@ impl Session {
             }
         }
         progress.phase("gcp: listing the log sink's files", None);
-        let (names, unlisted) = list_folders(
+        let (set, coverage) = read_bucket(
             prefixes,
             sink,
             |p| async move { self.gcs_names(&sink.bucket, &p).await },
-            self.opts.concurrency,
-        )
-        .await;
-        let mut coverage: Vec<Coverage> = unlisted
-            .into_iter()
-            .map(|(status, detail)| record(status, detail))
-            .collect();
-        let set = read_objects(
-            &names,
-            |n| sink.url(n),
             |n| async move { self.gcs_object(&sink.bucket, &n).await },
             self.opts.concurrency,
             progress,
+            "Cloud Audit Log",
+            |files, kept| {
+                format!(
+                    "{files} files of the admin-activity and data-access logs in {place} since {}: {kept} entries kept for the detections",
+                    from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                )
+            },
+            record,
         )
         .await;
-        coverage.push(record(
-            if names.is_empty() {
-                CoverageStatus::Failed
-            } else {
-                CoverageStatus::Complete
-            },
-            format!(
-                "{} files of the admin-activity and data-access logs in {place} since {}: {} entries kept for the detections",
-                names.len(),
-                from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                set.events.len()
-            ),
-        ));
-        coverage.extend(object_records(&set, "Cloud Audit Log", record));
         (set.events, set.windows, coverage)
     }
 }

@@ -85,7 +85,7 @@ pub fn day_folders(from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<String> {
 
 /// Lists every folder of `prefixes`, `concurrency` at a time: the object names, sorted, and when
 /// some folders could not be listed, the status and words of their record (the first one named).
-pub async fn list_folders<F, Fut>(
+async fn list_folders<F, Fut>(
     prefixes: Vec<String>,
     at: &BucketUrl,
     list: F,
@@ -129,7 +129,7 @@ where
 
 /// Fetches every object of `names` (`url` names one in records) and reads it, twice when the logs
 /// need it.
-pub async fn read_objects<F, Fut>(
+async fn read_objects<F, Fut>(
     names: &[String],
     url: impl Fn(&str) -> String,
     fetch: F,
@@ -178,8 +178,50 @@ where
     reader.finish()
 }
 
+/// A bucket of `log` files read whole: every folder of `prefixes` listed, every object read (twice
+/// when the logs need it), and the records in order: folders not listed, the summary (`summary`
+/// of the objects and the events kept; failed when no object was found), each object not read.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the two readers' differences, each one argument"
+)]
+pub async fn read_bucket<L, LF, G, GF>(
+    prefixes: Vec<String>,
+    at: &BucketUrl,
+    list: L,
+    fetch: G,
+    concurrency: usize,
+    progress: &dyn Progress,
+    log: &str,
+    summary: impl FnOnce(usize, usize) -> String,
+    record: impl Fn(CoverageStatus, String) -> Coverage,
+) -> (LogSet, Vec<Coverage>)
+where
+    L: Fn(String) -> LF,
+    LF: Future<Output = Result<Vec<String>, CallError>>,
+    G: Fn(String) -> GF,
+    GF: Future<Output = Result<Vec<u8>, CallError>>,
+{
+    let (names, unlisted) = list_folders(prefixes, at, list, concurrency).await;
+    let mut coverage: Vec<Coverage> = unlisted
+        .into_iter()
+        .map(|(status, detail)| record(status, detail))
+        .collect();
+    let set = read_objects(&names, |n| at.url(n), fetch, concurrency, progress).await;
+    coverage.push(record(
+        if names.is_empty() {
+            CoverageStatus::Failed
+        } else {
+            CoverageStatus::Complete
+        },
+        summary(names.len(), set.events.len()),
+    ));
+    coverage.extend(object_records(&set, log, record));
+    (set, coverage)
+}
+
 /// A record for each object that could not be read whole or held no record of `log`.
-pub fn object_records(
+fn object_records(
     set: &LogSet,
     log: &str,
     record: impl Fn(CoverageStatus, String) -> Coverage,

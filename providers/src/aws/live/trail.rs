@@ -7,7 +7,7 @@
 
 use super::*;
 
-use crate::logs::bucket::{day_folders, list_folders, object_records, read_objects};
+use crate::logs::bucket::{day_folders, read_bucket};
 use chrono::{Duration as Span, Utc};
 use fnscope_snapshot::{AuditEvent, LogWindow};
 
@@ -216,47 +216,26 @@ impl Session {
             &format!("aws: listing trail files ({} days)", days.len()),
             None,
         );
-        let (keys, unlisted) = list_folders(
+        let client = &client;
+        let (set, coverage) = read_bucket(
             day_prefixes,
             trail,
-            |p| {
-                let client = &client;
-                async move { Self::list_keys(client, &trail.bucket, &p, false).await }
-            },
-            self.opts.concurrency,
-        )
-        .await;
-        let mut coverage: Vec<Coverage> = unlisted
-            .into_iter()
-            .map(|(status, detail)| record(status, detail))
-            .collect();
-        let set = read_objects(
-            &keys,
-            |k| trail.url(k),
-            |k| {
-                let client = &client;
-                async move { Self::get_object(client, &trail.bucket, &k).await }
-            },
+            |p| async move { Self::list_keys(client, &trail.bucket, &p, false).await },
+            |k| async move { Self::get_object(client, &trail.bucket, &k).await },
             self.opts.concurrency,
             progress,
+            "CloudTrail",
+            |files, kept| {
+                format!(
+                    "{files} trail files of account {account} in {where_} for {} from {} ({} regions): {kept} events kept for the detections",
+                    wanted.join(", "),
+                    from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    wanted.len(),
+                )
+            },
+            record,
         )
         .await;
-        coverage.push(record(
-            if keys.is_empty() {
-                CoverageStatus::Failed
-            } else {
-                CoverageStatus::Complete
-            },
-            format!(
-                "{} trail files of account {account} in {where_} for {} from {} ({} regions): {} events kept for the detections",
-                keys.len(),
-                wanted.join(", "),
-                from.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                wanted.len(),
-                set.events.len()
-            ),
-        ));
-        coverage.extend(object_records(&set, "CloudTrail", record));
         (set.events, set.windows, coverage)
     }
 }
