@@ -196,6 +196,15 @@ pub fn print_calls(stats: &Stats, minimum: &BTreeMap<String, u64>, engine: &str)
     t
 }
 
+/// `bin` with nothing of this machine's environment but `PATH`, and `home` as its home.
+pub fn command(bin: &std::path::Path, home: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(bin);
+    c.env_clear()
+        .env("HOME", home)
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    c
+}
+
 /// One run of fnscope: its exit, wall time, peak memory, the snapshot it saved and the coverage
 /// records short of complete (those `expected` accepts left out).
 pub struct Run {

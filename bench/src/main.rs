@@ -264,6 +264,14 @@ mod scan_azure;
 mod scan_gcp;
 mod scan_workspace;
 
+/// Ends the benchmark with exit 2 when a step failed.
+fn or_exit<E: std::fmt::Display>(r: Result<(), E>) {
+    if let Err(e) = r {
+        eprintln!("fnscope-bench: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// Peak resident memory of this process's finished children (Linux reports KB), in MB.
 fn children_peak_rss_mb() -> f64 {
     nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
@@ -364,10 +372,7 @@ fn scan_bench(
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let snap = home.join("snapshot.json.gz");
     let t0 = Instant::now();
-    let status = std::process::Command::new(bin)
-        .env_clear()
-        .env("HOME", &home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
+    let status = common::command(bin, &home)
         .env("AWS_ENDPOINT_URL", &fake.url)
         .env("AWS_ACCESS_KEY_ID", "bench")
         .env("AWS_SECRET_ACCESS_KEY", "bench")
@@ -792,10 +797,9 @@ fn main() {
                 trail_dir,
                 accounts: (accounts, parallel_accounts),
             };
-            if let Err(e) = scan_bench(functions, regions, latency_ms, quotas, &bin, &extra) {
-                eprintln!("fnscope-bench: {e}");
-                std::process::exit(2);
-            }
+            or_exit(scan_bench(
+                functions, regions, latency_ms, quotas, &bin, &extra,
+            ));
         }
         Command::ScanGcp {
             projects,
@@ -823,10 +827,7 @@ fn main() {
                 bin,
                 extra,
             };
-            if let Err(e) = scan_gcp::run(args) {
-                eprintln!("fnscope-bench: {e}");
-                std::process::exit(2);
-            }
+            or_exit(scan_gcp::run(args));
         }
         Command::ScanAzure {
             subscriptions,
@@ -858,10 +859,7 @@ fn main() {
                 bin,
                 extra,
             };
-            if let Err(e) = scan_azure::run(args) {
-                eprintln!("fnscope-bench: {e}");
-                std::process::exit(2);
-            }
+            or_exit(scan_azure::run(args));
         }
         Command::ScanWorkspace {
             users,
@@ -881,17 +879,11 @@ fn main() {
                 bin,
                 extra,
             };
-            if let Err(e) = scan_workspace::run(args) {
-                eprintln!("fnscope-bench: {e}");
-                std::process::exit(2);
-            }
+            or_exit(scan_workspace::run(args));
         }
         Command::Diff { functions } => diff_bench(functions),
         Command::Logs { dir } => {
-            if let Err(e) = read_logs(&dir) {
-                eprintln!("fnscope-bench: {e}");
-                std::process::exit(2);
-            }
+            or_exit(read_logs(&dir));
         }
     }
 }

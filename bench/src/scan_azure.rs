@@ -21,11 +21,8 @@ pub fn run(a: Args) -> Result<(), String> {
     let snap = home.join("snapshot.json.gz");
     let parallel = a.parallel.clamp(1, 64);
     let graph = !a.per_subscription;
-    let mut command = std::process::Command::new(&a.bin);
+    let mut command = crate::common::command(&a.bin, &home);
     command
-        .env_clear()
-        .env("HOME", &home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("AZURE_TENANT_ID", fake_azure::TENANT)
         .env("AZURE_CLIENT_ID", fake_azure::CLIENT_ID)
         .env("AZURE_CLIENT_SECRET", fake_azure::SECRET)

@@ -51,11 +51,8 @@ pub fn run(a: Args) -> Result<(), String> {
     let key = key_file(&home, &fake.url)?;
     let snap = home.join("snapshot.json.gz");
     let parallel = a.parallel_projects.clamp(1, 64);
-    let mut command = std::process::Command::new(&a.bin);
+    let mut command = crate::common::command(&a.bin, &home);
     command
-        .env_clear()
-        .env("HOME", &home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("GOOGLE_APPLICATION_CREDENTIALS", &key)
         .args([
             "scan",

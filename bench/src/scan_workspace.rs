@@ -18,11 +18,8 @@ pub fn run(a: Args) -> Result<(), String> {
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     let key = crate::scan_gcp::key_file(&home, &fake.url)?;
     let snap = home.join("snapshot.json.gz");
-    let mut command = std::process::Command::new(&a.bin);
+    let mut command = crate::common::command(&a.bin, &home);
     command
-        .env_clear()
-        .env("HOME", &home)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("GOOGLE_APPLICATION_CREDENTIALS", &key)
         .args([
             "scan",
