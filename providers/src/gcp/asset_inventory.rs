@@ -474,13 +474,7 @@ impl Session {
         // act as each account. No asset: no policy set.
         let take = |key: &str| policies.get(key).cloned().unwrap_or_default();
         for f in &pre.functions {
-            let key = match (
-                f.environment.as_deref(),
-                f.service_config.as_ref().and_then(|s| s.service.clone()),
-            ) {
-                (Some("GEN_2"), Some(svc)) => svc,
-                _ => f.name.clone(),
-            };
+            let key = f.invoker_key();
             let p = take(&key);
             d.invoker_policies.insert(key, Some(p));
         }

@@ -874,25 +874,12 @@ impl Session {
             let keys: Vec<(String, String)> = functions
                 .iter()
                 .map(|f| {
-                    match (
-                        f.environment.as_deref(),
-                        f.service_config.as_ref().and_then(|s| s.service.clone()),
-                    ) {
-                        (Some("GEN_2"), Some(svc)) => (
-                            svc.clone(),
-                            format!(
-                                "{}/v2/{svc}:getIamPolicy?options.requestedPolicyVersion=3",
-                                e.run
-                            ),
-                        ),
-                        _ => (
-                            f.name.clone(),
-                            format!(
-                                "{}/v2/{}:getIamPolicy?options.requestedPolicyVersion=3",
-                                e.functions, f.name
-                            ),
-                        ),
-                    }
+                    let key = f.invoker_key();
+                    // A Run service's policy is Cloud Run's to give, a function's Cloud Functions'.
+                    let api = if key == f.name { &e.functions } else { &e.run };
+                    let url =
+                        format!("{api}/v2/{key}:getIamPolicy?options.requestedPolicyVersion=3");
+                    (key, url)
                 })
                 .collect();
             let breaker = crate::rest::breaker("cloudfunctions/run:getIamPolicy");

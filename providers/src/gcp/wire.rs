@@ -97,6 +97,20 @@ pub struct Function {
     pub build_service_account: Option<String>,
 }
 
+impl Function {
+    /// The resource whose IAM policy says who may invoke it: a 2nd-gen function's Cloud Run
+    /// service, else the function itself.
+    pub fn invoker_key(&self) -> String {
+        match (
+            self.environment.as_deref(),
+            self.service_config.as_ref().and_then(|s| s.service.clone()),
+        ) {
+            (Some("GEN_2"), Some(svc)) => svc,
+            _ => self.name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BuildConfig {
